@@ -1,0 +1,58 @@
+"""The frame: page config, optional sign-in, navigation, and the always-visible immediate-danger panel."""
+
+import streamlit as st
+
+from behaviours.access import email_allowed
+from ui.components import danger_panel, pack
+
+st.set_page_config(
+    page_title="Traffic Light Reference",
+    page_icon=":material/traffic:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+
+def _auth_settings() -> tuple[bool, list[str]]:
+    """Whether sign-in is configured ([auth] in secrets) and the allowed e-mail domains."""
+    try:
+        configured = "auth" in st.secrets
+        domains = list(st.secrets.get("access", {}).get("allowed_domains", []))
+    except (FileNotFoundError, KeyError, AttributeError, TypeError):
+        return False, []
+    except Exception:
+        return False, []
+    return configured, domains
+
+
+signin_required, allowed_domains = _auth_settings()
+if signin_required:
+    if not st.user.is_logged_in:
+        st.title("Traffic Light Reference", anchor=False)
+        st.markdown("Sign in with your work account to use this tool.")
+        st.markdown("If a child is in immediate danger, call [999](tel:999).")
+        st.button("Sign in", on_click=st.login, type="primary")
+        st.stop()
+    if not email_allowed(st.user.get("email"), allowed_domains):
+        st.title("Traffic Light Reference", anchor=False)
+        st.error("This account is not allowed to use this instance. Sign in with your work account.")
+        st.markdown("If a child is in immediate danger, call [999](tel:999).")
+        st.button("Sign out", on_click=st.logout)
+        st.stop()
+
+content = pack()
+
+with st.sidebar:
+    danger_panel(content)
+
+navigation = st.navigation(
+    [
+        st.Page("pages/lookup.py", title="Look up", icon=":material/search_check:", default=True),
+        st.Page("pages/search.py", title="Search", icon=":material/search:", url_path="search"),
+        st.Page("pages/case.py", title="Case discussion", icon=":material/forum:", url_path="case"),
+        st.Page("pages/training.py", title="Training", icon=":material/school:", url_path="training"),
+        st.Page("pages/helplines.py", title="Helplines", icon=":material/call:", url_path="helplines"),
+        st.Page("pages/about.py", title="About", icon=":material/info:", url_path="about"),
+    ]
+)
+navigation.run()

@@ -1,0 +1,314 @@
+"""The typed content model: what a content pack may say, with closed vocabularies.
+
+Every model forbids unknown keys, so a typo such as ``escalaton:`` is an error
+rather than a field that is silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=80),
+]
+Clock = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class Level(str, Enum):
+    """The three levels of the traffic light. Their display labels come from the pack."""
+
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+    @property
+    def rank(self) -> int:
+        """Severity order: green 0, amber 1, red 2."""
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {Level.GREEN: 0, Level.AMBER: 1, Level.RED: 2}
+LEVELS: tuple[Level, ...] = (Level.GREEN, Level.AMBER, Level.RED)
+
+
+class Audience(str, Enum):
+    """Who a contact is for."""
+
+    YOUNG_PEOPLE = "young-people"
+    PARENTS_CARERS = "parents-carers"
+    PROFESSIONALS = "professionals"
+    ANYONE = "anyone"
+
+
+class ChannelKind(str, Enum):
+    """How a contact can be reached."""
+
+    PHONE = "phone"
+    TEXT = "text"
+    EMAIL = "email"
+    WEB = "web"
+    CHAT = "chat"
+
+
+class Status(str, Enum):
+    """How far a contact's details have been checked."""
+
+    VERIFIED = "verified"
+    UNVERIFIED = "unverified"
+    OUTDATED = "outdated"
+
+
+class Day(str, Enum):
+    """Days of the week, for opening hours."""
+
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+
+class HackettStage(str, Enum):
+    """Hackett's continuum, a second scale trainers often teach alongside."""
+
+    NORMAL = "normal"
+    INAPPROPRIATE = "inappropriate"
+    PROBLEMATIC = "problematic"
+    ABUSIVE = "abusive"
+    VIOLENT = "violent"
+
+
+class Strict(BaseModel):
+    """Base for every content model: frozen, and unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+# ---------------------------------------------------------------- pack.yaml
+
+
+class Credit(Strict):
+    """Where the framework comes from, and the licence of this pack's wording."""
+
+    framework: Text
+    wording: Text
+    licence: Text
+
+
+class LevelGuide(Strict):
+    """What one level means and what a practitioner does at it."""
+
+    label: Text = Field(description="Display word, e.g. Green, or Orange in a licensed pack.")
+    headline: Text = Field(description="Short action said after the label, e.g. 'act today'.")
+    meaning: Text
+    signs: list[Text] = Field(default_factory=list)
+    what_to_do: list[Text] = Field(min_length=1)
+    what_to_record: list[Text] = Field(min_length=1)
+    who_to_tell: list[Text] = Field(min_length=1)
+    hackett: list[HackettStage] = Field(default_factory=list)
+    hackett_note: Text | None = None
+
+
+class Levels(Strict):
+    """The three levels; all three must be present."""
+
+    green: LevelGuide
+    amber: LevelGuide
+    red: LevelGuide
+
+
+class PackInfo(Strict):
+    """Pack metadata and the level guides (``pack.yaml``)."""
+
+    name: Text
+    version: Text
+    last_reviewed: dt.date
+    credit: Credit
+    report_problems_to: Text
+    about: Text | None = None
+    levels: Levels
+    synonyms: list[list[Text]] = Field(default_factory=list)
+    developmental_age_note: Text
+    adult_note: Text
+
+
+# ---------------------------------------------------------------- bands/<id>.yaml
+
+
+class Behaviour(Strict):
+    """One descriptor: a behaviour at one level in one band."""
+
+    id: Identifier
+    level: Level
+    text: Text
+    consider: list[Text] = Field(default_factory=list)
+    keywords: list[Text] = Field(default_factory=list)
+    law: list[Identifier] = Field(default_factory=list)
+
+
+class AgeBand(Strict):
+    """An age band (``bands/<id>.yaml``) with its behaviours."""
+
+    id: Identifier
+    label: Text
+    min_age: int = Field(ge=0, le=25)
+    max_age: int = Field(ge=0, le=25)
+    summary: Text | None = None
+    law: list[Identifier] = Field(default_factory=list)
+    behaviours: list[Behaviour] = Field(min_length=1)
+
+    def holds(self, age: int) -> bool:
+        """True when the age, in whole years, falls inside this band."""
+        return self.min_age <= age <= self.max_age
+
+
+# ---------------------------------------------------------------- criteria.yaml
+
+
+class Criterion(Strict):
+    """A context factor that changes how a behaviour is read.
+
+    Questions are worded so that "yes" is the answer that raises concern.
+    """
+
+    id: Identifier
+    name: Text
+    question: Text
+    raises_to: Level
+    why: Text
+    examples: list[Text] = Field(default_factory=list)
+
+
+class CriteriaFile(Strict):
+    """``criteria.yaml``: the criteria and the guidance for behaviours not listed."""
+
+    criteria: list[Criterion] = Field(min_length=1)
+    not_listed: Text
+
+
+# ---------------------------------------------------------------- law.yaml
+
+
+class LawNote(Strict):
+    """A legal fact, with the source that states it."""
+
+    id: Identifier
+    title: Text
+    text: Text
+    source: Text
+    link: Text | None = None
+
+
+class LawFile(Strict):
+    """``law.yaml``."""
+
+    law: list[LawNote] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- contacts.yaml
+
+
+class Channel(Strict):
+    """One way to reach a contact."""
+
+    kind: ChannelKind
+    value: Text
+    label: Text | None = None
+
+
+class OpeningHours(Strict):
+    """A block of opening hours on the listed days, UK time."""
+
+    days: list[Day] = Field(min_length=1)
+    opens: Clock
+    closes: Clock
+
+
+class Contact(Strict):
+    """A service or helpline, with where its details came from and when they were checked."""
+
+    id: Identifier
+    name: Text
+    summary: Text
+    audience: list[Audience] = Field(min_length=1)
+    channels: list[Channel] = Field(min_length=1)
+    hours: Text | None = None
+    open_always: bool = False
+    opening_hours: list[OpeningHours] = Field(default_factory=list)
+    out_of_hours: Identifier | None = None
+    notes: list[Text] = Field(default_factory=list)
+    source: Text
+    last_verified: dt.date
+    status: Status
+    status_note: Text | None = None
+    local: bool = False
+
+
+class ContactsFile(Strict):
+    """``contacts.yaml``."""
+
+    contacts: list[Contact] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- routes.yaml
+
+
+class Route(Strict):
+    """What to do: steps inside your own setting, then the route out, with contacts."""
+
+    id: Identifier
+    level: Level | None = None
+    title: Text
+    in_your_setting: list[Text] = Field(default_factory=list)
+    route_out: list[Text] = Field(default_factory=list)
+    contacts: list[Identifier] = Field(default_factory=list)
+
+
+class Resource(Strict):
+    """A local document or page practitioners use alongside the tool."""
+
+    id: Identifier
+    title: Text
+    link: Text
+    summary: Text
+    source: Text
+    last_verified: dt.date
+
+
+class RoutesFile(Strict):
+    """``routes.yaml``: one route per level, the special routes, and local resources."""
+
+    routes: list[Route] = Field(min_length=1)
+    resources: list[Resource] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- scenarios.yaml
+
+
+class Scenario(Strict):
+    """A short training vignette in which context decides the level."""
+
+    id: Identifier
+    band: Identifier
+    title: Text
+    text: Text
+    answer: Level
+    deciding_criteria: list[Identifier] = Field(default_factory=list)
+    explanation: Text
+
+
+class ScenariosFile(Strict):
+    """``scenarios.yaml``."""
+
+    scenarios: list[Scenario] = Field(default_factory=list)
+
+
+SpecialRouteId = Literal["immediate-danger", "not-listed", "adult"]

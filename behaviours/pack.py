@@ -1,0 +1,205 @@
+"""A loaded, validated content pack and the questions pages ask of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from behaviours.model import (
+    LEVELS,
+    AgeBand,
+    Behaviour,
+    Contact,
+    Criterion,
+    LawNote,
+    Level,
+    LevelGuide,
+    PackInfo,
+    Resource,
+    Route,
+    Scenario,
+)
+from behaviours.search import SearchIndex
+from behaviours.yamlsource import Problem
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: the descriptor, its band, and how well it matched."""
+
+    behaviour: Behaviour
+    band: AgeBand
+    score: int
+
+
+@dataclass(frozen=True)
+class Pack:
+    """Everything the app shows, read from one content pack. Never partial: the loader
+    returns a Pack only when the whole pack is valid."""
+
+    info: PackInfo
+    bands: tuple[AgeBand, ...]
+    criteria: tuple[Criterion, ...]
+    not_listed: str
+    law: tuple[LawNote, ...]
+    contacts: tuple[Contact, ...]
+    routes: tuple[Route, ...]
+    resources: tuple[Resource, ...]
+    scenarios: tuple[Scenario, ...]
+    warnings: tuple[Problem, ...] = field(default_factory=tuple)
+    source: str = ""
+
+    # ------------------------------------------------------------ look-ups
+
+    @cached_property
+    def _band_by_id(self) -> dict[str, AgeBand]:
+        return {band.id: band for band in self.bands}
+
+    @cached_property
+    def _contact_by_id(self) -> dict[str, Contact]:
+        return {contact.id: contact for contact in self.contacts}
+
+    @cached_property
+    def _law_by_id(self) -> dict[str, LawNote]:
+        return {note.id: note for note in self.law}
+
+    @cached_property
+    def _band_of_behaviour(self) -> dict[str, AgeBand]:
+        return {b.id: band for band in self.bands for b in band.behaviours}
+
+    @cached_property
+    def all_behaviours(self) -> tuple[Behaviour, ...]:
+        """Every descriptor, in band order then file order."""
+        return tuple(b for band in self.bands for b in band.behaviours)
+
+    def band(self, band_id: str) -> AgeBand | None:
+        """The band with this id, or None."""
+        return self._band_by_id.get(band_id)
+
+    def band_of(self, behaviour: Behaviour) -> AgeBand:
+        """The band a descriptor belongs to."""
+        return self._band_of_behaviour[behaviour.id]
+
+    def behaviour(self, behaviour_id: str) -> Behaviour | None:
+        """The descriptor with this id, or None."""
+        band = self._band_of_behaviour.get(behaviour_id)
+        if band is None:
+            return None
+        return next(b for b in band.behaviours if b.id == behaviour_id)
+
+    def contact(self, contact_id: str) -> Contact | None:
+        """The directory entry with this id, or None."""
+        return self._contact_by_id.get(contact_id)
+
+    def law_note(self, law_id: str) -> LawNote | None:
+        """The legal note with this id, or None."""
+        return self._law_by_id.get(law_id)
+
+    def level_guide(self, level: Level) -> LevelGuide:
+        """What a level means and what to do, as the pack words it."""
+        return getattr(self.info.levels, level.value)
+
+    def level_label(self, level: Level) -> str:
+        """The pack's display word for a level (e.g. 'Amber', or 'Orange' in a licensed pack)."""
+        return self.level_guide(level).label
+
+    @property
+    def min_age(self) -> int:
+        """The youngest age any band covers."""
+        return min(band.min_age for band in self.bands)
+
+    @property
+    def max_age(self) -> int:
+        """The oldest age any band covers."""
+        return max(band.max_age for band in self.bands)
+
+    # ------------------------------------------------------------ queries
+
+    def bands_for_age(self, age: int) -> list[AgeBand]:
+        """Every band that holds the age; two on a boundary such as 5, 9 or 13; none outside."""
+        return [band for band in self.bands if band.holds(age)]
+
+    def behaviours(self, band: str | AgeBand | None = None, level: Level | None = None) -> list[Behaviour]:
+        """Descriptors, optionally only one band's and only one level's."""
+        band_id = band.id if isinstance(band, AgeBand) else band
+        pool: Iterable[Behaviour]
+        if band_id is None:
+            pool = self.all_behaviours
+        else:
+            found = self.band(band_id)
+            pool = found.behaviours if found else ()
+        return [b for b in pool if level is None or b.level == level]
+
+    def route_for(self, level: Level) -> Route:
+        """The escalation route for a level."""
+        for route in self.routes:
+            if route.level == level:
+                return route
+        raise LookupError(f"the pack has no route for {level.value}")  # the validator prevents this
+
+    def special_route(self, route_id: str) -> Route | None:
+        """A route that is not tied to a level: immediate-danger, adult, not-listed."""
+        return next((r for r in self.routes if r.id == route_id), None)
+
+    def contacts_for(self, route: Route) -> list[Contact]:
+        """The directory entries a route names, in the route's order."""
+        return [self._contact_by_id[c] for c in route.contacts if c in self._contact_by_id]
+
+    @cached_property
+    def _index(self) -> SearchIndex:
+        documents = [{"keywords": b.keywords, "text": [b.text], "consider": b.consider} for b in self.all_behaviours]
+        return SearchIndex(documents, self.info.synonyms)
+
+    def search(self, text: str) -> list[SearchHit]:
+        """Descriptors matching the words, best first. Where some match every word, only those."""
+        ranked = self._index.search(text)
+        if not ranked:
+            return []
+        best_count = ranked[0][1]
+        everything = self.all_behaviours
+        return [
+            SearchHit(everything[pos], self._band_of_behaviour[everything[pos].id], score)
+            for pos, count, score in ranked
+            if count == best_count
+        ]
+
+    def scenarios_for(self, band_id: str | None = None) -> list[Scenario]:
+        """Training scenarios, optionally only one band's."""
+        return [s for s in self.scenarios if band_id is None or s.band == band_id]
+
+
+def highest_level(levels: Iterable[Level]) -> Level | None:
+    """The most serious level among those given; None when there are none."""
+    found = list(levels)
+    if not found:
+        return None
+    return max(found, key=lambda level: level.rank)
+
+
+def older_than(day: dt.date, months: int, today: dt.date) -> bool:
+    """True when ``day`` is more than ``months`` calendar months before ``today``."""
+    year, month = today.year, today.month - months
+    while month <= 0:
+        month += 12
+        year -= 1
+    last_day = [
+        31,
+        29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][month - 1]
+    cutoff = dt.date(year, month, min(today.day, last_day))
+    return day < cutoff
+
+
+__all__ = ["LEVELS", "Pack", "SearchHit", "highest_level", "older_than"]

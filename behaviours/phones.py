@@ -1,0 +1,50 @@
+"""UK phone numbers checked with the phonenumbers library, and their tel: and sms: targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
+
+@dataclass(frozen=True)
+class PhoneNumber:
+    """A phone number the pack gives, as dialled in the UK."""
+
+    display: str
+    dial: str
+    kind: str  # "full", "short" (116 000, 101) or "emergency" (999, 112)
+
+    @property
+    def tel_uri(self) -> str:
+        """The tel: link a phone opens to call this number."""
+        return f"tel:{self.dial}"
+
+    @property
+    def sms_uri(self) -> str:
+        """The sms: link a phone opens to text this number."""
+        return f"sms:{self.dial}"
+
+
+class InvalidPhoneNumber(ValueError):
+    """The text is not a number a UK phone can call."""
+
+
+def parse_uk_number(text: str) -> PhoneNumber:
+    """Check a number the way telephony does: a valid UK number, or a valid UK short or emergency number."""
+    display = " ".join(text.split())
+    digits = "".join(ch for ch in display if ch.isdigit() or ch == "+")
+    if not digits or len(digits) > 20 or any(ch.isalpha() for ch in display):
+        raise InvalidPhoneNumber(f"'{text}' is not a phone number")
+    if shortnumberinfo.is_emergency_number(digits, "GB"):
+        return PhoneNumber(display, digits, "emergency")
+    try:
+        parsed = phonenumbers.parse(digits, "GB")
+    except phonenumbers.NumberParseException as exc:
+        raise InvalidPhoneNumber(f"'{text}' is not a phone number ({exc})") from None
+    if not digits.startswith("+") and shortnumberinfo.is_valid_short_number_for_region(parsed, "GB"):
+        return PhoneNumber(display, digits, "short")
+    if phonenumbers.is_valid_number(parsed) and phonenumbers.region_code_for_number(parsed) == "GB":
+        return PhoneNumber(display, phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164), "full")
+    raise InvalidPhoneNumber(f"'{text}' is not a valid UK number")

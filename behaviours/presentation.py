@@ -1,0 +1,50 @@
+"""How each level is shown: words first, then a colour and an icon that repeat them.
+
+Streamlit draws these, but the rules (the heading's words, which colour, which icon)
+live here so that every page shows a level the same way and tests can check it.
+"""
+
+from __future__ import annotations
+
+from behaviours.model import ChannelKind, Contact, Level
+from behaviours.pack import Pack
+from behaviours.phones import InvalidPhoneNumber, PhoneNumber, parse_uk_number
+
+# Streamlit's named colours; the theme in .streamlit/config.toml sets their shades.
+LEVEL_COLOUR = {Level.GREEN: "green", Level.AMBER: "orange", Level.RED: "red"}
+# A different shape for each level, so the icon carries meaning without colour too.
+LEVEL_ICON = {Level.GREEN: ":material/check_circle:", Level.AMBER: ":material/warning:", Level.RED: ":material/report:"}
+
+
+def level_heading(pack: Pack, level: Level) -> str:
+    """The words that open every level heading, e.g. 'Red: act today'."""
+    guide = pack.level_guide(level)
+    return f"{guide.label}: {guide.headline}"
+
+
+def level_word(pack: Pack, level: Level) -> str:
+    """The level's display word alone, e.g. 'Amber' (or 'Orange' in a licensed pack)."""
+    return pack.level_label(level)
+
+
+def front_door(pack: Pack) -> Contact | None:
+    """The local front door for worries about a child: the first local contact on the amber route."""
+    route = pack.route_for(Level.AMBER)
+    return next((c for c in pack.contacts_for(route) if c.local), None)
+
+
+def emergency_contacts(pack: Pack) -> list[Contact]:
+    """The contacts of the immediate-danger route (999 in the shipped pack)."""
+    route = pack.special_route("immediate-danger")
+    return pack.contacts_for(route) if route else []
+
+
+def first_phone(contact: Contact) -> PhoneNumber | None:
+    """The first phone number a contact gives, checked and ready to dial."""
+    for channel in contact.channels:
+        if channel.kind == ChannelKind.PHONE:
+            try:
+                return parse_uk_number(channel.value)
+            except InvalidPhoneNumber:
+                return None
+    return None

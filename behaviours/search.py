@@ -1,0 +1,186 @@
+"""Ranked search over descriptors: words in any order, light stemming, pack synonyms.
+
+The index is built once per pack, so a query costs a few dictionary look-ups
+rather than a scan of every descriptor.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+MAX_QUERY_CHARS = 200
+MAX_QUERY_UNITS = 12
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "child",
+        "children",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "i",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "she",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "was",
+        "were",
+        "who",
+        "with",
+        "year",
+        "years",
+        "old",
+        "aged",
+        "age",
+    ]
+)
+
+# Where a word is found decides how strongly it counts.
+FIELD_WEIGHTS = {"keywords": 3, "text": 2, "consider": 1}
+
+
+def stem(word: str) -> str:
+    """Reduce a word to a rough stem so 'touching', 'touches' and 'touch' meet."""
+    if len(word) <= 3:
+        return word
+    for suffix, minimum in (("ies", 5), ("ing", 6), ("ed", 5)):
+        if word.endswith(suffix) and len(word) >= minimum:
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            break
+    else:
+        if word.endswith(("ches", "shes", "sses", "xes")):
+            word = word[:-2]
+        elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            word = word[:-1]
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def normalise(text: str) -> str:
+    """Lower-case, strip accents, and keep letters and digits only."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.lower()
+
+
+def tokens(text: str) -> list[str]:
+    """The stemmed content words of a text, in order."""
+    return [stem(w) for w in _WORD.findall(normalise(text)) if w not in _STOP_WORDS]
+
+
+@dataclass(frozen=True)
+class Document:
+    """What the index knows of one descriptor: its stems, by field."""
+
+    fields: dict[str, frozenset[str]]
+
+
+class SearchIndex:
+    """An inverted index from stem to the descriptors that hold it, with their best weight."""
+
+    def __init__(self, documents: Sequence[dict[str, Iterable[str]]], synonyms: Sequence[Sequence[str]]) -> None:
+        self._postings: dict[str, dict[int, int]] = {}
+        for position, doc in enumerate(documents):
+            for field_name, texts in doc.items():
+                weight = FIELD_WEIGHTS[field_name]
+                for text in texts:
+                    for token in tokens(text):
+                        bucket = self._postings.setdefault(token, {})
+                        if bucket.get(position, 0) < weight:
+                            bucket[position] = weight
+        # Each synonym group becomes a list of stem-tuples; a phrase matches when all its stems do.
+        self._groups: list[tuple[tuple[str, ...], ...]] = []
+        self._group_of: dict[tuple[str, ...], int] = {}
+        for group in synonyms:
+            phrases = tuple(dict.fromkeys(t for t in (tuple(tokens(term)) for term in group) if t))
+            if not phrases:
+                continue
+            number = len(self._groups)
+            self._groups.append(phrases)
+            for phrase in phrases:
+                self._group_of.setdefault(phrase, number)
+        self._longest_phrase = max((len(p) for p in self._group_of), default=1)
+
+    def _units(self, query: str) -> list[tuple[tuple[str, ...], ...]]:
+        """Split a query into units: a synonym group where a phrase matches, else a single stem."""
+        words = tokens(query[:MAX_QUERY_CHARS])
+        units: list[tuple[tuple[str, ...], ...]] = []
+        i = 0
+        while i < len(words) and len(units) < MAX_QUERY_UNITS:
+            for size in range(min(self._longest_phrase, len(words) - i), 0, -1):
+                phrase = tuple(words[i : i + size])
+                group = self._group_of.get(phrase)
+                if group is not None:
+                    units.append(self._groups[group])
+                    i += size
+                    break
+            else:
+                units.append(((words[i],),))
+                i += 1
+        return list(dict.fromkeys(units))
+
+    def _match_phrase(self, phrase: tuple[str, ...]) -> dict[int, int]:
+        postings = [self._postings.get(stem_, {}) for stem_ in phrase]
+        if not all(postings):
+            return {}
+        postings.sort(key=len)
+        first, rest = postings[0], postings[1:]
+        return {
+            doc: min(weight, *(other[doc] for other in rest)) if rest else weight
+            for doc, weight in first.items()
+            if all(doc in other for other in rest)
+        }
+
+    def search(self, query: str) -> list[tuple[int, int, int]]:
+        """Rank documents for a query: (position, units matched, score), best first."""
+        units = self._units(query)
+        if not units:
+            return []
+        matched: dict[int, list[int]] = {}
+        for unit in units:
+            best: dict[int, int] = {}
+            for phrase in unit:
+                for doc, weight in self._match_phrase(phrase).items():
+                    if best.get(doc, 0) < weight:
+                        best[doc] = weight
+            for doc, weight in best.items():
+                entry = matched.setdefault(doc, [0, 0])
+                entry[0] += 1
+                entry[1] += weight
+        ranked = sorted(matched.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
+        return [(doc, count, score) for doc, (count, score) in ranked]

@@ -1,0 +1,257 @@
+"""Safe YAML reading that keeps line numbers and refuses what a content pack never needs.
+
+PyYAML alone silently keeps the last of two duplicate keys, expands aliases and
+accepts custom tags. Content editors need each of those reported with its line,
+so this module composes the node tree itself and turns it into plain Python data
+plus a map from each value's path to the line it starts on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+
+Path_ = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or worth a look) in a content pack, said so an editor can fix it."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        prefix = "" if self.severity == "error" else "warning: "
+        field_part = f" {self.field}:" if self.field else ""
+        return f"{where}:{field_part} {prefix}{self.message}"
+
+
+@dataclass
+class YamlDoc:
+    """A parsed YAML file: its data and the line each value starts on (1-based)."""
+
+    file: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_for(self, path: Path_) -> int | None:
+        """The line of the value at ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+class YamlRejected(Exception):
+    """A file that cannot be read as safe, plain YAML; carries the problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class _StrictComposer(Composer):
+    """A composer that refuses anchors, aliases and explicit tags, and limits depth."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__()
+        self._file = file
+        self._depth = 0
+
+    def _reject(self, event: Any, message: str) -> None:
+        raise YamlRejected(Problem(self._file, event.start_mark.line + 1, "", message))
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            self._reject(
+                event,
+                f"the alias '*{event.anchor}' is not allowed; write the value out in full",
+            )
+        if getattr(event, "anchor", None) is not None:
+            self._reject(
+                event,
+                f"the anchor '&{event.anchor}' is not allowed; write each value out in full",
+            )
+        if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
+            tag = event.tag
+            if tag is not None and not (isinstance(event, ScalarEvent) and tag == "!"):
+                self._reject(
+                    event,
+                    f"the tag '{_as_written(tag)}' is not allowed; write a plain value without '!'",
+                )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            self._reject(event, f"the file nests more than {MAX_DEPTH} levels deep")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _as_written(tag: str) -> str:
+    """A tag as the editor typed it: PyYAML expands ``!!name`` to ``tag:yaml.org,2002:name``."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
+class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, SafeConstructor, Resolver):
+    def __init__(self, stream: str, file: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _StrictComposer.__init__(self, file)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
+def _convert(loader: _StrictLoader, node: Node, path: Path_, doc: YamlDoc) -> Any:
+    doc.lines.setdefault(path, node.start_mark.line + 1)
+    if node.tag not in _PLAIN_TAGS:
+        raise YamlRejected(
+            Problem(doc.file, node.start_mark.line + 1, _dotted(path), f"unsupported value type {node.tag}")
+        )
+    if isinstance(node, ScalarNode):
+        value = loader.construct_object(node, deep=True)
+        if isinstance(value, dt.datetime):
+            # A full timestamp is never wanted; dates are. Keep what the editor wrote.
+            return str(node.value)
+        return value
+    if isinstance(node, SequenceNode):
+        return [_convert(loader, item, (*path, i), doc) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise YamlRejected(
+                    Problem(doc.file, key_node.start_mark.line + 1, _dotted(path), "a key must be a plain word")
+                )
+            key = str(key_node.value)
+            if key == "<<":
+                raise YamlRejected(
+                    Problem(
+                        doc.file,
+                        key_node.start_mark.line + 1,
+                        _dotted(path),
+                        "merge keys ('<<') are not allowed; write each field out in full",
+                    )
+                )
+            if key in result:
+                first = doc.lines.get((*path, key))
+                raise YamlRejected(
+                    Problem(
+                        doc.file,
+                        key_node.start_mark.line + 1,
+                        _dotted((*path, key)),
+                        f"duplicate key '{key}' (first given on line {first}); keep only one",
+                    )
+                )
+            doc.lines[(*path, key)] = key_node.start_mark.line + 1
+            # Errors about a value point at its key's line, where the editor will look.
+            result[key] = _convert(loader, value_node, (*path, key), doc)
+        return result
+    raise YamlRejected(Problem(doc.file, node.start_mark.line + 1, _dotted(path), "unreadable value"))
+
+
+def _dotted(path: Path_) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+dotted = _dotted
+
+
+def parse_yaml_text(text: str, file: str) -> YamlDoc:
+    """Parse YAML text strictly; raise ``YamlRejected`` with the file and line on any problem."""
+    doc = YamlDoc(file=file, data=None)
+    loader = _StrictLoader(text, file)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise YamlRejected(
+                Problem(file, 1, "", "the file is empty; it needs the fields described in behaviours/README.md")
+            )
+        doc.data = _convert(loader, node, (), doc)
+    except YamlRejected:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = exc.problem or "the YAML could not be read"
+        if exc.context:
+            what = f"{exc.context}, {what}"
+        raise YamlRejected(
+            Problem(file, line, "", f"YAML syntax error: {what}; check indentation, colons and quotes")
+        ) from None
+    except yaml.YAMLError as exc:
+        raise YamlRejected(Problem(file, None, "", f"YAML could not be read: {exc}")) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        raise YamlRejected(Problem(file, None, "", f"a value could not be read: {exc}")) from None
+    finally:
+        loader.dispose()
+    return doc
+
+
+def read_yaml_file(path: Path, display_name: str) -> YamlDoc:
+    """Read a content file: refuse files over 1 MiB or not UTF-8, then parse strictly."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise YamlRejected(Problem(display_name, None, "", f"the file cannot be read: {exc.strerror}")) from None
+    if size > MAX_FILE_BYTES:
+        raise YamlRejected(
+            Problem(
+                display_name,
+                None,
+                "",
+                f"the file is {size:,} bytes; content files must be under 1 MiB (1,048,576 bytes); split it",
+            )
+        )
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlRejected(Problem(display_name, line, "", "the file is not UTF-8 text; save it as UTF-8")) from None
+    except OSError as exc:
+        raise YamlRejected(Problem(display_name, None, "", f"the file cannot be read: {exc.strerror}")) from None
+    return parse_yaml_text(text, display_name)

@@ -1,0 +1,144 @@
+"""Look up: from a child's age (or a band) to the levels, what to do and whom to call."""
+
+import streamlit as st
+
+from behaviours import LEVELS, Level
+from behaviours.export import band_csv
+from behaviours.lookup import plan_lookup
+from behaviours.params import parse_age, parse_band, parse_level
+from behaviours.text import md
+from ui.components import level_card, notice, pack, page_intro, route_panel
+
+content = pack()
+ALL = "all"
+
+# A link such as /?age=9&level=red fills the controls once, then leaves the address bar:
+# the page never writes what a user types into the URL.
+link_notices: list[str] = []
+if any(name in st.query_params for name in ("age", "band", "level")):
+    age = parse_age(st.query_params.get("age")) if "age" in st.query_params else None
+    band = parse_band(content, st.query_params.get("band")) if "band" in st.query_params else None
+    level = parse_level(content, st.query_params.get("level")) if "level" in st.query_params else None
+    if age is not None:
+        st.session_state["lookup_age"] = age.value
+    if band is not None:
+        st.session_state["lookup_band"] = band.value
+    if level is not None:
+        st.session_state["lookup_level"] = level.value.value if level.value else ALL
+    link_notices = [p.notice for p in (age, band, level) if p is not None and p.notice]
+    for name in ("age", "band", "level"):
+        if name in st.query_params:
+            del st.query_params[name]
+
+
+def _age_changed() -> None:
+    if st.session_state.get("lookup_age") is not None:
+        st.session_state["lookup_band"] = None
+
+
+def _band_changed() -> None:
+    if st.session_state.get("lookup_band") is not None:
+        st.session_state["lookup_age"] = None
+
+
+def _choose_band(band_id: str) -> None:
+    st.session_state["lookup_band"] = band_id
+    st.session_state["lookup_age"] = None
+
+
+page_intro(
+    "Look up a behaviour by age",
+    "Enter the child's age, or choose an age band, to see what is healthy and expected, "
+    "what calls for attention, and what to do.",
+)
+
+controls = st.columns([1, 1, 2])
+with controls[0]:
+    st.number_input(
+        "Child's age in years",
+        min_value=0,
+        max_value=25,
+        step=1,
+        value=None,
+        placeholder="For example 9",
+        key="lookup_age",
+        on_change=_age_changed,
+    )
+with controls[1]:
+    band_labels = {band.id: band.label for band in content.bands}
+    st.selectbox(
+        "Or choose an age band",
+        options=list(band_labels),
+        index=None,
+        format_func=band_labels.get,
+        placeholder="Choose a band",
+        key="lookup_band",
+        on_change=_band_changed,
+    )
+with controls[2]:
+    level_options = [ALL, *(level.value for level in LEVELS)]
+    st.radio(
+        "Show levels",
+        options=level_options,
+        format_func=lambda v: "All three" if v == ALL else content.level_label(Level(v)),
+        horizontal=True,
+        key="lookup_level",
+    )
+show_notes = st.toggle("Show what to consider and the law under each behaviour", key="lookup_notes")
+st.caption(md(content.info.developmental_age_note))
+
+for text in link_notices:
+    notice(text)
+
+chosen_level = st.session_state.get("lookup_level", ALL)
+plan = plan_lookup(
+    content,
+    st.session_state.get("lookup_age"),
+    st.session_state.get("lookup_band"),
+    None if chosen_level in (None, ALL) else Level(chosen_level),
+)
+for text in plan.notices:
+    notice(text)
+
+if plan.adult:
+    st.warning(md(content.info.adult_note), icon=":material/person:")
+    adult_route = content.special_route("adult")
+    if adult_route is not None:
+        route_panel(content, adult_route)
+
+if not plan.bands:
+    if not plan.notices:
+        st.markdown("**Choose an age band to browse it:**")
+        columns = st.columns(len(content.bands))
+        for column, band in zip(columns, content.bands, strict=True):
+            column.button(band.label, key=f"pick_{band.id}", on_click=_choose_band, args=(band.id,), width="stretch")
+    st.stop()
+
+if plan.why:
+    notice(plan.why)
+
+levels = [plan.level] if plan.level else list(LEVELS)
+for band in plan.bands:
+    st.header(
+        md(band.label) + (" (a guide only, for vulnerable young adults)" if plan.guide_only else ""), anchor=False
+    )
+    if band.summary:
+        st.markdown(md(band.summary))
+    columns = st.columns(len(levels))
+    for column, level in zip(columns, levels, strict=True):
+        with column:
+            level_card(content, level, content.behaviours(band, level), show_notes=show_notes)
+    band_law = [note for note in (content.law_note(i) for i in band.law) if note is not None]
+    if band_law:
+        with st.expander(f"The law for {md(band.label.lower())}"):
+            for note in band_law:
+                st.markdown(f"**{md(note.title)}**: {md(note.text)} *Source: {md(note.source)}*")
+    st.download_button(
+        f"Download {band.label} as CSV",
+        data=band_csv(content, band),
+        file_name=f"traffic-light-{band.id}.csv",
+        mime="text/csv",
+        key=f"csv_{band.id}",
+        icon=":material/download:",
+        on_click="ignore",
+    )

@@ -1,0 +1,264 @@
+"""Streamlit renderers shared by every page: one function per idea.
+
+A level, a route, a contact and the immediate-danger panel are each drawn by one
+function here, so they never look or read differently on two pages. Content is
+always escaped (``md``) before it reaches Markdown: a pack cannot inject links,
+HTML or Streamlit directives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import streamlit as st
+
+from behaviours import Behaviour, Contact, Level, Pack, PackError, Route, contact_warnings, load_pack
+from behaviours.hours import Openness, contact_to_call, openness, uk_now
+from behaviours.loader import default_pack_dir
+from behaviours.model import ChannelKind, Status
+from behaviours.phones import InvalidPhoneNumber, parse_uk_number
+from behaviours.presentation import (
+    LEVEL_COLOUR,
+    LEVEL_ICON,
+    emergency_contacts,
+    first_phone,
+    front_door,
+    level_heading,
+)
+from behaviours.text import mailto, md, md_link, safe_web_link
+
+# ------------------------------------------------------------------ the pack
+
+
+@st.cache_resource(show_spinner=False)
+def _load_shared_pack(pack_dir: str) -> Pack:
+    # Shared read-only by every session: it holds only published content, never user input.
+    return load_pack(pack_dir)
+
+
+def pack() -> Pack:
+    """The validated content pack; a broken pack shows one clear message and stops the page."""
+    pack_dir = str(default_pack_dir().resolve())
+    try:
+        return _load_shared_pack(pack_dir)
+    except PackError as exc:
+        show_pack_error(exc)
+        st.stop()
+        raise  # st.stop() ends the script; this line is never reached
+
+
+def show_pack_error(exc: PackError) -> None:
+    """One message for the user, and the full list of problems for the editor, no guidance at all."""
+    st.error(
+        "**The guidance cannot be shown because the content pack has errors.** "
+        "Nothing from it is displayed, so that no partial guidance is shown. "
+        "If a child is in immediate danger, call 999. For worries about a child in Shropshire, "
+        "call Compass on 0345 678 9021 (out of hours 0345 678 9040).",
+        icon=":material/error:",
+    )
+    with st.expander(f"For the content editor: {len(exc.problems)} problem(s) to fix"):
+        st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)
+
+
+def notice(text: str) -> None:
+    """A short, calm notice about something the user or a link asked for."""
+    st.info(md(text), icon=":material/info:")
+
+
+# ------------------------------------------------------------------ levels
+
+
+def level_title(pack: Pack, level: Level) -> str:
+    """Markdown for a level's heading text: words first, colour and icon repeating them."""
+    return f":{LEVEL_COLOUR[level]}-background[{LEVEL_ICON[level]} **{md(level_heading(pack, level))}**]"
+
+
+def level_badge(pack: Pack, level: Level) -> str:
+    """Markdown for a short inline level marker, e.g. in a search result: the word, coloured."""
+    return f":{LEVEL_COLOUR[level]}-badge[{LEVEL_ICON[level]} {md(pack.level_label(level))}]"
+
+
+def behaviour_lines(pack: Pack, behaviours: Sequence[Behaviour], show_notes: bool) -> None:
+    """The descriptors as a list; with ``show_notes``, what to consider and the law under each."""
+    lines: list[str] = []
+    for behaviour in behaviours:
+        lines.append(f"- {md(behaviour.text)}")
+        if show_notes:
+            for note in behaviour.consider:
+                lines.append(f"    - *Consider:* {md(note)}")
+            for law_id in behaviour.law:
+                law = pack.law_note(law_id)
+                if law is not None:
+                    lines.append(f"    - *The law:* {md(law.title)}: {md(law.text)} ({md(law.source)})")
+    st.markdown("\n".join(lines))
+
+
+def level_card(
+    pack: Pack,
+    level: Level,
+    behaviours: Sequence[Behaviour],
+    *,
+    show_notes: bool = False,
+    heading: str = "###",
+    now: dt.datetime | None = None,
+) -> None:
+    """A level: heading in words, what it means, the descriptors, what to do, and its route."""
+    guide = pack.level_guide(level)
+    with st.container(border=True):
+        st.markdown(f"{heading} {level_title(pack, level)}")
+        st.markdown(md(guide.meaning))
+        if behaviours:
+            st.markdown("**What it can look like**")
+            behaviour_lines(pack, behaviours, show_notes)
+        st.markdown("**What to do now**\n\n" + "\n".join(f"- {md(step)}" for step in guide.what_to_do))
+        st.markdown("**What to record**\n\n" + "\n".join(f"- {md(step)}" for step in guide.what_to_record))
+        st.markdown("**Who to tell**\n\n" + "\n".join(f"- {md(step)}" for step in guide.who_to_tell))
+        route_panel(pack, pack.route_for(level), now=now, show_title=False, show_setting=False)
+
+
+# ------------------------------------------------------------------ routes and contacts
+
+
+def route_panel(
+    pack: Pack,
+    route: Route,
+    *,
+    now: dt.datetime | None = None,
+    show_title: bool = True,
+    show_setting: bool = True,
+) -> None:
+    """A route: its title, the steps in your own setting, the route out, and whom to call."""
+    if show_title:
+        st.markdown(f"**{md(route.title)}**")
+    if show_setting and route.in_your_setting:
+        st.markdown("*In your setting*\n\n" + "\n".join(f"- {md(step)}" for step in route.in_your_setting))
+    if route.route_out:
+        st.markdown("*The route out*\n\n" + "\n".join(f"- {md(step)}" for step in route.route_out))
+    contacts = pack.contacts_for(route)
+    if contacts:
+        when = now or uk_now()
+        st.markdown("\n".join(f"- {contact_line(pack, c, when)}" for c in contacts))
+
+
+def channel_links(contact: Contact) -> list[str]:
+    """Markdown for each way to reach a contact: tel:, sms:, mailto: or a web link."""
+    links: list[str] = []
+    for channel in contact.channels:
+        label = channel.label
+        if channel.kind in (ChannelKind.PHONE, ChannelKind.TEXT):
+            try:
+                number = parse_uk_number(channel.value)
+            except InvalidPhoneNumber:
+                continue
+            if channel.kind == ChannelKind.PHONE:
+                links.append(md_link(label or f"Call {number.display}", number.tel_uri))
+            else:
+                links.append(md_link(label or f"Text {number.display}", number.sms_uri))
+        elif channel.kind == ChannelKind.EMAIL:
+            address = channel.value.removeprefix("mailto:")
+            links.append(md_link(label or f"E-mail {address}", mailto(address)))
+        else:
+            target = safe_web_link(channel.value)
+            if target:
+                default = "Online chat" if channel.kind == ChannelKind.CHAT else "Website"
+                links.append(md_link(label or default, target))
+    return links
+
+
+def status_text(contact: Contact) -> str:
+    """The verification status in words, with its date: never left for colour to say."""
+    checked = f"{contact.last_verified:%d %B %Y}".lstrip("0")
+    if contact.status == Status.VERIFIED:
+        return f"Verified {checked}"
+    if contact.status == Status.UNVERIFIED:
+        return f":orange-badge[Unverified] last checked {checked}"
+    return f":orange-badge[Outdated] last checked {checked}"
+
+
+def contact_line(pack: Pack, contact: Contact, now: dt.datetime) -> str:
+    """One line for a contact inside a route: name, links, open now or not, and its status."""
+    parts = [f"**{md(contact.name)}**: " + " · ".join(channel_links(contact))]
+    state = openness(contact, now)
+    if state == Openness.OPEN and not contact.open_always:
+        parts.append("open now")
+    elif state == Openness.CLOSED:
+        fallback = contact_to_call(pack, contact, now)
+        if fallback is not contact:
+            phone = first_phone(fallback)
+            number = f" on {md_link(phone.display, phone.tel_uri)}" if phone else ""
+            parts.append(f"closed now: call {md(fallback.name)}{number}")
+        else:
+            parts.append("closed now")
+    if contact.hours and not contact.open_always:
+        parts.append(md(contact.hours))
+    elif contact.open_always:
+        parts.append("24 hours")
+    parts.append(status_text(contact))
+    return " · ".join(parts)
+
+
+def contact_card(pack: Pack, contact: Contact, *, now: dt.datetime | None = None, today: dt.date | None = None) -> None:
+    """A directory entry: what the service is, for whom, how to reach it, hours and provenance."""
+    when = now or uk_now()
+    with st.container(border=True):
+        st.markdown(f"### {md(contact.name)}")
+        st.markdown(md(contact.summary))
+        audience = ", ".join(a.value.replace("-", " ") for a in contact.audience)
+        st.markdown(f"**For:** {md(audience)}")
+        links = channel_links(contact)
+        if links:
+            st.markdown("**How to reach them:** " + " · ".join(links))
+        state = openness(contact, when)
+        hours = md(contact.hours) if contact.hours else ("24 hours" if contact.open_always else "not known")
+        now_text = {Openness.OPEN: " (open now)", Openness.CLOSED: " (closed now)", Openness.UNKNOWN: ""}[state]
+        if state == Openness.CLOSED:
+            fallback = contact_to_call(pack, contact, when)
+            if fallback is not contact:
+                now_text += f"; out of hours, call {md(fallback.name)}"
+        st.markdown(f"**Hours:** {hours}{now_text}")
+        for note in contact.notes:
+            st.markdown(f"- {md(note)}")
+        st.caption(f"{status_text(contact)} · Source: {md(contact.source)}")
+        if contact.status_note:
+            st.caption(md(contact.status_note))
+        for warning in contact_warnings(contact, today or when.date()):
+            st.warning(md(warning), icon=":material/warning:")
+        report = mailto(pack.info.report_problems_to, subject=f"Traffic Light Reference: problem with {contact.name}")
+        st.markdown(md_link("Report a problem with this entry", report))
+
+
+# ------------------------------------------------------------------ the frame's panel
+
+
+def danger_panel(pack: Pack) -> None:
+    """The always-visible panel: 999 in immediate danger, the front door and its out-of-hours line."""
+    lines: list[str] = []
+    for contact in emergency_contacts(pack):
+        phone = first_phone(contact)
+        if phone:
+            lines.append(
+                f":red-background[:material/emergency: **Immediate danger: call "
+                f"{md_link(phone.display, phone.tel_uri)}**]"
+            )
+    door = front_door(pack)
+    if door is not None:
+        phone = first_phone(door)
+        text = f"**Worried about a child?** Call {md(door.name)}"
+        if phone:
+            text += f" on {md_link(phone.display, phone.tel_uri)}"
+        fallback = pack.contact(door.out_of_hours) if door.out_of_hours else None
+        if fallback is not None:
+            out_phone = first_phone(fallback)
+            if out_phone:
+                text += f", or {md_link(out_phone.display, out_phone.tel_uri)} out of hours"
+        lines.append(text + ".")
+    lines.append("Tell your designated safeguarding lead (DSL) too.")
+    st.markdown("\n\n".join(lines))
+
+
+def page_intro(title: str, lead: str | None = None) -> None:
+    """A page's single top-level heading and an optional one-line lead."""
+    st.title(title, anchor=False)
+    if lead:
+        st.markdown(md(lead))
