@@ -1,0 +1,23 @@
+"""Shared fixtures: the packs tests load, and a clean pack choice for every test."""
+
+import pytest
+
+from tests.helpers import MINIMAL_PACK, SHIPPED_PACK
+
+
+@pytest.fixture
+def minimal_pack_dir():
+    """The small valid pack under tests/fixtures: fast, and independent of content edits."""
+    return MINIMAL_PACK
+
+
+@pytest.fixture
+def shipped_pack_dir():
+    """The content pack the app ships with."""
+    return SHIPPED_PACK
+
+
+@pytest.fixture(autouse=True)
+def _no_pack_override_leaks(monkeypatch):
+    # A developer's own TRAFFIC_LIGHT_PACK must not change what the tests load.
+    monkeypatch.delenv("TRAFFIC_LIGHT_PACK", raising=False)

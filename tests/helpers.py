@@ -1,0 +1,38 @@
+"""Helpers for AppTest page tests: read a page the way a person reads it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+_TEXT_ELEMENTS = ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success")
+
+
+def visible_text(at: AppTest) -> str:
+    """Every piece of text a person reads on the page, joined, with md()'s backslash-escapes removed."""
+    parts: list[str] = []
+    for kind in _TEXT_ELEMENTS:
+        parts.extend(str(element.value) for element in getattr(at, kind))
+    try:
+        parts.extend(str(expander.label) for expander in at.expander)
+    except AttributeError:  # older Streamlit test trees have no expander labels
+        pass
+    return re.sub(r"\\(.)", r"\1", "\n".join(parts))
+
+
+REPO = Path(__file__).resolve().parent.parent
+APP = str(REPO / "app.py")
+MINIMAL_PACK = REPO / "tests" / "fixtures" / "packs" / "minimal"
+SHIPPED_PACK = REPO / "behaviours" / "content"
+
+
+def open_page(page: str | None = None, params: dict[str, str] | None = None, timeout: float = 30) -> AppTest:
+    """Run the app as a browser would open ``/page?params``; ``page`` is a file such as 'pages/search.py'."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    for name, value in (params or {}).items():
+        at.query_params[name] = value
+    if page:
+        at.switch_page(page)
+    return at.run()
