@@ -134,25 +134,27 @@ class SearchIndex:
             self._groups.append(phrases)
             for phrase in phrases:
                 self._group_of.setdefault(phrase, number)
-        self._longest_phrase = max((len(p) for p in self._group_of), default=1)
+        self._phrases_with: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self._group_of:
+            for stem_ in set(phrase):
+                self._phrases_with.setdefault(stem_, []).append(phrase)
 
     def _units(self, query: str) -> list[tuple[tuple[str, ...], ...]]:
-        """Split a query into units: a synonym group where a phrase matches, else a single stem."""
-        words = tokens(query[:MAX_QUERY_CHARS])
+        """Split a query into units: a synonym group where all of a phrase's words appear, in any
+        order, else a single stem. Longer phrases are tried first."""
+        remaining = tokens(query[:MAX_QUERY_CHARS])
+        candidates = sorted(
+            {phrase for stem_ in remaining for phrase in self._phrases_with.get(stem_, ())},
+            key=lambda phrase: (-len(phrase), phrase),
+        )
         units: list[tuple[tuple[str, ...], ...]] = []
-        i = 0
-        while i < len(words) and len(units) < MAX_QUERY_UNITS:
-            for size in range(min(self._longest_phrase, len(words) - i), 0, -1):
-                phrase = tuple(words[i : i + size])
-                group = self._group_of.get(phrase)
-                if group is not None:
-                    units.append(self._groups[group])
-                    i += size
-                    break
-            else:
-                units.append(((words[i],),))
-                i += 1
-        return list(dict.fromkeys(units))
+        for phrase in candidates:
+            if all(stem_ in remaining for stem_ in phrase):
+                for stem_ in phrase:
+                    remaining.remove(stem_)
+                units.append(self._groups[self._group_of[phrase]])
+        units.extend(((stem_,),) for stem_ in remaining)
+        return list(dict.fromkeys(units))[:MAX_QUERY_UNITS]
 
     def _match_phrase(self, phrase: tuple[str, ...]) -> dict[int, int]:
         postings = [self._postings.get(stem_, {}) for stem_ in phrase]
