@@ -1,6 +1,124 @@
-"""Placeholder until this page lands."""
+"""About: what this tool is and is not, the credit and licence, privacy, accessibility, and reference notes."""
 
 import streamlit as st
 
-st.title("about", anchor=False)
-st.write("Coming soon.")
+from behaviours import LEVELS
+from behaviours.text import mailto, md, md_link, safe_web_link
+from ui.components import level_title, pack, page_intro
+
+content = pack()
+info = content.info
+reviewed = f"{info.last_reviewed.day} {info.last_reviewed:%B %Y}"
+
+page_intro(
+    "About this tool",
+    "A quick reference for practitioners who need to judge a child's sexual behaviour, "
+    "decide what to do and know whom to call.",
+)
+
+st.header("What this tool is, and what it is not", anchor=False)
+st.markdown(
+    "- **It is a reference aid.** It lists behaviours by age band and rates them green, amber or red "
+    "in the style of a traffic-light framework, with what to do at each level and whom to call.\n"
+    "- **It does not decide for you.** Your professional judgement, your setting's safeguarding "
+    "procedures and your designated safeguarding lead (DSL) decide what happens. When you are unsure, "
+    "respond at the higher level and talk to your DSL.\n"
+    "- **It is not Brook's Sexual Behaviours Traffic Light Tool**, and it is not produced or endorsed by "
+    "Brook or by True Relationships & Reproductive Health. The credit below says where the framework comes from.\n"
+    "- **It is not for emergencies.** If a child is in immediate danger, call 999."
+)
+if info.about:
+    st.markdown(md(info.about))
+
+st.header("The content pack", anchor=False)
+st.markdown(
+    f"- **Name:** {md(info.name)}\n"
+    f"- **Version:** {md(info.version)}\n"
+    f"- **Last reviewed:** {md(reviewed)}\n"
+    f"- **Age bands:** {md(', '.join(band.label for band in content.bands))}"
+)
+
+st.subheader("Credit and licence", anchor=False)
+st.markdown(f"**Where the framework comes from.** {md(info.credit.framework)}")
+st.markdown(f"**The wording.** {md(info.credit.wording)}")
+st.markdown(f"**Licence.** {md(info.credit.licence)}")
+
+st.subheader("Report a problem", anchor=False)
+report = mailto(info.report_problems_to, subject="Traffic Light Reference: a problem to report")
+st.markdown(
+    "If a number or link no longer works, a service has changed, or something reads wrongly, "
+    f"e-mail {md_link(info.report_problems_to, report)}. Please do not include anything that could "
+    "identify a child or family."
+)
+
+st.subheader("Things to check in this pack", anchor=False)
+if content.warnings:
+    st.markdown(
+        md(
+            f"The content checker noted {len(content.warnings)} "
+            f"thing{'' if len(content.warnings) == 1 else 's'} for the editors to look at. "
+            "They are listed here so that you know what has not been confirmed; each also shows beside "
+            "its entry."
+        )
+    )
+    with st.expander(f"Show the {len(content.warnings)} warning{'' if len(content.warnings) == 1 else 's'}"):
+        st.markdown("\n".join(f"- {md(problem.message)}" for problem in content.warnings))
+else:
+    st.markdown("The content checker found nothing to look at in this pack.")
+
+st.header("Privacy", anchor=False)
+st.markdown(
+    "- **Nothing you type is stored.** Ages, search words, notes and answers are not saved to disk, "
+    "not written to logs, not kept in a cache shared with other people, and never put in the web address.\n"
+    "- **What you enter lasts only while the tab is open.** It is held in your own session and disappears "
+    "when you close the tab or the session ends.\n"
+    "- **No usage statistics are collected.** The tool's telemetry is turned off.\n"
+    "- **Downloads are made for your session only.** Files you download are made in memory for your "
+    "session and sent to your browser; nothing is written to disk.\n"
+    "- **Do not enter names or other details that identify a child or family.** The tool does not need them."
+)
+
+st.header("Accessibility", anchor=False)
+access = mailto(info.report_problems_to, subject="Traffic Light Reference: accessibility problem")
+st.markdown(
+    "This tool aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA.\n\n"
+    "- Every level is said in words first (for example “Red: act today”); colour and icons only repeat it.\n"
+    "- Text colours are checked to have a contrast of at least 4.5 to 1 against their background.\n"
+    "- Each page has one main heading, and sections have headings, so a screen reader can move between them.\n\n"
+    "**Known limitations**\n\n"
+    "- PDF handouts are not tagged PDFs, so a screen reader may read them poorly. The same content is on "
+    "the pages themselves and in the CSV downloads.\n"
+    "- Some controls come from the Streamlit framework and may not behave perfectly with every "
+    "assistive technology.\n\n"
+    f"To report an accessibility problem, e-mail {md_link(info.report_problems_to, access)} and say which "
+    "page, what you were trying to do and what assistive technology you use, if any."
+)
+
+st.header("Reference", anchor=False)
+
+st.subheader("The three levels", anchor=False)
+for level in LEVELS:
+    st.markdown(f"{level_title(content, level)}\n\n{md(content.level_guide(level).meaning)}")
+
+st.subheader("The criteria", anchor=False)
+st.markdown(
+    "A listed behaviour is a starting point: these questions decide how it should be read. "
+    "A “yes” to any of them raises concern."
+)
+for criterion in content.criteria:
+    lines = [
+        f"**{md(criterion.name)}**: {md(criterion.question)}",
+        f"*If yes: at least {md(content.level_label(criterion.raises_to))}.* {md(criterion.why)}",
+    ]
+    if criterion.examples:
+        lines.append("\n".join(f"- {md(example)}" for example in criterion.examples))
+    st.markdown("\n\n".join(lines))
+st.markdown(f"**Behaviours that are not listed.** {md(content.not_listed)}")
+
+st.subheader("The law in England and Wales", anchor=False)
+for note in content.law:
+    source = md(note.source)
+    target = safe_web_link(note.link) if note.link else None
+    if target:
+        source = md_link(note.source, target)
+    st.markdown(f"**{md(note.title)}**\n\n{md(note.text)}\n\n*Source:* {source}")

@@ -15,10 +15,7 @@ def visible_text(at: AppTest) -> str:
     parts: list[str] = []
     for kind in _TEXT_ELEMENTS:
         parts.extend(str(element.value) for element in getattr(at, kind))
-    try:
-        parts.extend(str(expander.label) for expander in at.expander)
-    except AttributeError:  # older Streamlit test trees have no expander labels
-        pass
+    parts.extend(str(expander.label) for expander in at.expander)
     return re.sub(r"\\(.)", r"\1", "\n".join(parts))
 
 
@@ -36,3 +33,12 @@ def open_page(page: str | None = None, params: dict[str, str] | None = None, tim
     if page:
         at.switch_page(page)
     return at.run()
+
+
+def main_text(at: AppTest) -> str:
+    """Like visible_text, but only the page's main area: the sidebar's always-visible panel is left out."""
+    parts: list[str] = []
+    for kind in _TEXT_ELEMENTS:
+        parts.extend(str(element.value) for element in getattr(at.main, kind))
+    parts.extend(str(expander.label) for expander in at.main.expander)
+    return re.sub(r"\\(.)", r"\1", "\n".join(parts))

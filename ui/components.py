@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from behaviours import Behaviour, Contact, Level, Pack, PackError, Route, contact_warnings, load_pack
+from behaviours.directory import audience_words
 from behaviours.hours import Openness, contact_to_call, openness, uk_now
 from behaviours.loader import default_pack_dir
 from behaviours.model import ChannelKind, Status
@@ -141,6 +142,13 @@ def route_panel(
         st.markdown("\n".join(f"- {contact_line(pack, c, when)}" for c in contacts))
 
 
+def _showing(label: str | None, value: str, verb: str) -> str:
+    """A link label that always shows the number or address itself: someone at a desk phone must be able to read it."""
+    if not label:
+        return f"{verb} {value}"
+    return label if value in label else f"{label}: {value}"
+
+
 def channel_links(contact: Contact) -> list[str]:
     """Markdown for each way to reach a contact: tel:, sms:, mailto: or a web link."""
     links: list[str] = []
@@ -152,12 +160,12 @@ def channel_links(contact: Contact) -> list[str]:
             except InvalidPhoneNumber:
                 continue
             if channel.kind == ChannelKind.PHONE:
-                links.append(md_link(label or f"Call {number.display}", number.tel_uri))
+                links.append(md_link(_showing(label, number.display, "Call"), number.tel_uri))
             else:
-                links.append(md_link(label or f"Text {number.display}", number.sms_uri))
+                links.append(md_link(_showing(label, number.display, "Text"), number.sms_uri))
         elif channel.kind == ChannelKind.EMAIL:
             address = channel.value.removeprefix("mailto:")
-            links.append(md_link(label or f"E-mail {address}", mailto(address)))
+            links.append(md_link(_showing(label, address, "E-mail"), mailto(address)))
         else:
             target = safe_web_link(channel.value)
             if target:
@@ -204,7 +212,7 @@ def contact_card(pack: Pack, contact: Contact, *, now: dt.datetime | None = None
     with st.container(border=True):
         st.markdown(f"### {md(contact.name)}")
         st.markdown(md(contact.summary))
-        audience = ", ".join(a.value.replace("-", " ") for a in contact.audience)
+        audience = ", ".join(audience_words(a) for a in contact.audience)
         st.markdown(f"**For:** {md(audience)}")
         links = channel_links(contact)
         if links:

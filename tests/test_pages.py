@@ -1,0 +1,428 @@
+"""The pages as a person reads them: Look up, Search, Helplines and About, driven through AppTest.
+
+Most tests run against the minimal pack in tests/fixtures; those that need real wording
+(band labels, the Compass number, the image-sharing descriptors) run against the shipped pack.
+Time is fixed by patching ``uk_now`` wherever "open now" matters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from behaviours.directory import filter_contacts
+from behaviours.hours import UK
+from behaviours.loader import PACK_ENV, load_pack
+from behaviours.model import Audience, ChannelKind, Status
+from behaviours.pack import Pack
+from tests.helpers import visible_text
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+MINIMAL = ROOT / "tests" / "fixtures" / "packs" / "minimal"
+SHIPPED = ROOT / "behaviours" / "content"
+TODAY = dt.date(2026, 11, 29)
+
+COMPASS = "0345 678 9021"
+OUT_OF_HOURS = "0345 678 9040"
+SCRIPT = "<script>alert(1)</script>"
+HUGE = "9" * 10_240
+MONDAY_10AM = dt.datetime(2026, 11, 30, 10, 0, tzinfo=UK)
+SUNDAY_NOON = dt.datetime(2026, 11, 29, 12, 0, tzinfo=UK)
+UNESCAPED_TAG = re.compile(r"(?<!\\)<\s*/?\s*script", re.IGNORECASE)
+TEXT_KINDS = {"markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success"}
+
+OpenPage = Callable[..., AppTest]
+
+
+# ------------------------------------------------------------------ fixtures and helpers
+
+
+@pytest.fixture
+def minimal(monkeypatch: pytest.MonkeyPatch) -> Pack:
+    monkeypatch.setenv(PACK_ENV, str(MINIMAL))
+    return load_pack(MINIMAL, today=TODAY)
+
+
+@pytest.fixture
+def shipped(monkeypatch: pytest.MonkeyPatch) -> Pack:
+    monkeypatch.delenv(PACK_ENV, raising=False)
+    return load_pack(SHIPPED, today=TODAY)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[dt.datetime], None]:
+    """Fix the UK time every page and renderer sees."""
+
+    def set_time(when: dt.datetime) -> None:
+        monkeypatch.setattr("behaviours.hours.uk_now", lambda: when)
+        monkeypatch.setattr("ui.components.uk_now", lambda: when)
+
+    return set_time
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    """Open a page the way a link does: the app frame, the page, and the link's parameters."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def read(at: AppTest) -> str:
+    """What a person reads: the visible text without Markdown's bold and italic marks."""
+    return visible_text(at).replace("*", "")
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def texts_in_order(node: object) -> Iterator[tuple[str, str]]:
+    """(kind, words) for each text element under ``node``, in reading order."""
+    for element in node:  # type: ignore[attr-defined]
+        if getattr(element, "type", None) in TEXT_KINDS and isinstance(element.value, str):
+            yield element.type, unescape(element.value)
+
+
+def sections(at: AppTest) -> list[tuple[str, str, str]]:
+    """The main area cut at each '###' heading: (the band heading above it, the heading, the text under it)."""
+    found: list[tuple[str, str, list[str]]] = []
+    band = ""
+    for kind, words in texts_in_order(at.main):
+        if kind == "header":
+            band = words
+            found.append((band, "", []))
+        elif kind == "markdown" and words.startswith("### "):
+            found.append((band, words, []))
+        elif found:
+            found[-1][2].append(words)
+    return [(b, heading, "\n".join(body)) for b, heading, body in found if heading]
+
+
+def level_sections(at: AppTest, word: str) -> list[str]:
+    """The text of every level card whose heading starts with the level's word, e.g. 'Red'."""
+    return [body for _, heading, body in sections(at) if f"**{word}:" in heading]
+
+
+def raw_text(at: AppTest) -> str:
+    """The Markdown source of every text element, before unescaping: what the browser is sent."""
+    return "\n".join(str(e.value) for kind in TEXT_KINDS for e in getattr(at, kind))
+
+
+def notices(at: AppTest) -> str:
+    return "\n".join(unescape(str(e.value)) for e in at.main.info)
+
+
+# ------------------------------------------------------------------ every page, every parameter: bad input
+
+
+HOSTILE = [
+    ("lookup", "age", "-3", "“-3” is not an age in whole years"),
+    ("lookup", "age", "abc", "“abc” is not an age in whole years"),
+    ("lookup", "age", HUGE, "is not an age in whole years"),
+    ("lookup", "age", SCRIPT, f"“{SCRIPT}” is not an age in whole years"),
+    ("lookup", "band", "nope", "There is no age band “nope”"),
+    ("lookup", "band", HUGE, "There is no age band"),
+    ("lookup", "band", SCRIPT, f"There is no age band “{SCRIPT}”"),
+    ("lookup", "level", "purple", "“purple” is not a level"),
+    ("lookup", "level", HUGE, "is not a level"),
+    ("lookup", "level", SCRIPT, f"“{SCRIPT}” is not a level"),
+    ("search", "q", HUGE, "The search was shortened to its first 200 characters."),
+    ("helplines", "audience", "nope", "“nope” is not an audience"),
+    ("helplines", "audience", HUGE, "is not an audience"),
+    ("helplines", "audience", SCRIPT, f"“{SCRIPT}” is not an audience"),
+]
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "value", "expected"),
+    HOSTILE,
+    ids=[f"{p}-{n}-{'huge' if v == HUGE else v[:10]}" for p, n, v, _ in HOSTILE],
+)
+def test_a_bad_parameter_gives_a_notice_and_a_working_page(
+    minimal: Pack, page: str, name: str, value: str, expected: str
+) -> None:
+    at = open_page(page, **{name: value})
+    assert expected in notices(at)
+    # A huge value is never repeated whole: the notice quotes at most a short piece of it.
+    assert len(notices(at)) < 500
+    assert name not in at.query_params, "the link's parameter is removed from the address bar"
+    assert at.title[0].value  # the page itself still shows
+
+
+@pytest.mark.parametrize(
+    ("page", "name"),
+    [("lookup", "age"), ("lookup", "band"), ("lookup", "level"), ("search", "q"), ("helplines", "audience")],
+)
+def test_script_in_a_parameter_is_shown_as_text_never_as_html(minimal: Pack, page: str, name: str) -> None:
+    at = open_page(page, **{name: SCRIPT})
+    assert SCRIPT in read(at), "the reader sees exactly what the link said"
+    assert not UNESCAPED_TAG.search(raw_text(at)), "the browser is sent it escaped, so it cannot become an element"
+    assert len(at.get("html")) == 0
+
+
+def test_about_ignores_parameters_it_does_not_use(minimal: Pack) -> None:
+    at = open_page("about", q=SCRIPT, age=HUGE)
+    assert not UNESCAPED_TAG.search(raw_text(at))
+    assert "About this tool" in read(at)
+
+
+# ------------------------------------------------------------------ look up
+
+
+def test_lookup_age_9_shows_both_shipped_bands_with_compass_and_999(shipped: Pack) -> None:
+    at = open_page("lookup", age="9")
+    headers = [h.value for h in at.main.header]
+    assert [unescape(h) for h in headers] == ["Ages 5 to 9", "Ages 9 to 13"]
+    assert "Age 9 sits on the boundary between two bands" in notices(at)
+    amber, red = level_sections(at, "Amber"), level_sections(at, "Red")
+    assert len(amber) == 2 and len(red) == 2, "one amber and one red card per band"
+    for card in amber + red:
+        assert COMPASS in card, "the Compass number is readable on every amber and red card"
+    for card in red:
+        assert "999" in card
+    assert "age" not in at.query_params
+
+
+def test_lookup_age_9_on_the_minimal_pack_shows_its_boundary_bands(minimal: Pack) -> None:
+    at = open_page("lookup", age="9")
+    assert [unescape(h.value) for h in at.main.header] == ["Ages 0 to 9", "Ages 9 to 17"]
+    assert at.number_input(key="lookup_age").value == 9
+
+
+def test_lookup_age_19_shows_the_adult_notice_and_the_oldest_band_as_a_guide(minimal: Pack) -> None:
+    at = open_page("lookup", age="19")
+    text = read(at)
+    assert minimal.info.adult_note in text
+    assert "Ages 9 to 17 (a guide only, for vulnerable young adults)" in text
+    assert "Adult safeguarding." in text  # the adult route
+
+
+def test_lookup_age_abc_keeps_the_age_empty_and_offers_the_bands(minimal: Pack) -> None:
+    at = open_page("lookup", age="abc")
+    assert "“abc” is not an age in whole years. Enter a whole number from 0 to 25." in notices(at)
+    assert at.number_input(key="lookup_age").value is None
+    assert [b.label for b in at.main.button] == ["Ages 0 to 9", "Ages 9 to 17"]
+
+
+def test_lookup_level_red_shows_red_only(minimal: Pack) -> None:
+    at = open_page("lookup", band="0-9", level="red")
+    text = read(at)
+    assert "Red: act today" in text
+    assert "Green:" not in text
+    assert "Amber:" not in text
+    assert "level" not in at.query_params and "band" not in at.query_params
+
+
+def test_lookup_band_5_9_shows_that_band_only(shipped: Pack) -> None:
+    at = open_page("lookup", band="5-9")
+    assert [unescape(h.value) for h in at.main.header] == ["Ages 5 to 9"]
+    band = shipped.band("5-9")
+    assert band is not None
+    text = read(at)
+    for behaviour in band.behaviours:
+        assert behaviour.text in text, behaviour.id
+
+
+def test_lookup_age_and_band_that_disagree_say_so(minimal: Pack) -> None:
+    at = open_page("lookup", age="5", band="9-17")
+    assert "Ages 9 to 17 does not include age 5, so the bands for age 5 are shown." in notices(at)
+    assert [unescape(h.value) for h in at.main.header] == ["Ages 0 to 9"]
+
+
+def test_lookup_typed_age_never_reaches_the_address_bar(minimal: Pack) -> None:
+    at = open_page("lookup")
+    at.number_input(key="lookup_age").set_value(12).run()
+    assert [unescape(h.value) for h in at.main.header] == ["Ages 9 to 17"]
+    assert dict(at.query_params) == {}
+
+
+# ------------------------------------------------------------------ search
+
+
+def test_search_sexting_finds_the_image_sharing_descriptors(shipped: Pack) -> None:
+    at = open_page("search", q="sexting")
+    text = read(at)
+    hits = shipped.search("sexting")
+    assert hits
+    for hit in hits:
+        assert hit.behaviour.text in text, hit.behaviour.id
+    assert any("images" in hit.behaviour.text for hit in hits)
+    assert "A child takes, sends or shares naked or sexual images of themselves or of other children." in text
+    assert at.text_input(key="search_q").value == "sexting"
+    assert "q" not in at.query_params
+
+
+def test_search_results_are_grouped_by_band_and_level_in_words_with_the_route(shipped: Pack) -> None:
+    at = open_page("search", q="sexting")
+    bands = {band for band, _, _ in sections(at)}
+    assert bands <= {b.label for b in shipped.bands} and len(bands) >= 2
+    red = level_sections(at, "Red")
+    assert red, "image sharing is rated red somewhere"
+    for card in red:
+        assert COMPASS in card and "999" in card
+    text = read(at)
+    assert re.search(r"\d+ behaviours? in \d+ age bands? for “sexting”", text)
+
+
+def test_search_offers_the_results_as_a_table(minimal: Pack) -> None:
+    at = open_page("search", q="sharing")
+    assert "Show as a table" in [e.label for e in at.expander]
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Age band", "Level", "What it can look like"]
+    assert sorted(table["Age band"]) == ["Ages 0 to 9", "Ages 9 to 17"]
+    assert set(table["Level"]) == {"Red"}
+
+
+def test_search_with_no_match_says_what_to_try_and_lists_the_criteria(minimal: Pack) -> None:
+    at = open_page("search", q="zzzz")
+    text = read(at)
+    assert "Nothing matched “zzzz”" in text
+    assert "Other words, or fewer of them" in text
+    assert "Browse the whole age band in Look up" in text
+    assert minimal.not_listed in text
+    for criterion in minimal.criteria:
+        assert f"{criterion.name}: {criterion.question}" in text, criterion.id
+    assert "Not listed" in text  # the not-listed route
+    assert "Browse an age band in Look up" in [p.label for p in at.main.get("page_link")]
+
+
+def test_search_with_no_words_gives_a_hint_and_example_buttons_that_fill_the_box(minimal: Pack) -> None:
+    at = open_page("search")
+    assert "Search with everyday words" in read(at)
+    examples = [b.label for b in at.main.button]
+    assert examples == ["sexting", "questions", "touching", "sharing"]
+    at.main.button[examples.index("touching")].click().run()
+    assert at.text_input(key="search_q").value == "touching"
+    assert "Touching that carries on after being redirected." in read(at)
+    assert dict(at.query_params) == {}
+
+
+def test_typed_search_words_never_reach_the_address_bar(minimal: Pack) -> None:
+    at = open_page("search")
+    at.text_input(key="search_q").input("nudes").run()
+    assert "Sharing nude images of others." in read(at)
+    assert dict(at.query_params) == {}
+
+
+# ------------------------------------------------------------------ helplines
+
+
+def card_text(at: AppTest) -> dict[str, str]:
+    """Each directory card's name and everything written on it."""
+    return {heading.removeprefix("### "): body for _, heading, body in sections(at)}
+
+
+STATUS_WORDS = {Status.VERIFIED: "Verified", Status.UNVERIFIED: "Unverified", Status.OUTDATED: "Outdated"}
+
+
+def test_helplines_lists_every_contact_with_its_status_in_words(shipped: Pack) -> None:
+    at = open_page("helplines")
+    cards = card_text(at)
+    assert list(cards) == [c.name for c in filter_contacts(shipped)], "every entry, local first"
+    for contact in shipped.contacts:
+        assert STATUS_WORDS[contact.status] in cards[contact.name], contact.id
+        assert "Report a problem with this entry" in cards[contact.name], contact.id
+
+
+def test_helplines_every_status_word_on_the_minimal_pack(minimal: Pack) -> None:
+    cards = card_text(open_page("helplines"))
+    assert set(cards) == {c.name for c in minimal.contacts}
+    assert all("Verified 1 November 2026" in body for body in cards.values())
+
+
+def test_helplines_for_young_people_narrows_the_list(shipped: Pack) -> None:
+    at = open_page("helplines", audience="young-people")
+    cards = card_text(at)
+    assert "Childline" in cards
+    assert "Stop CSE / NWG Network" not in cards, "for professionals only"
+    assert "PACE (Parents Against Child Exploitation)" not in cards, "for parents only"
+    assert "Compass (Shropshire Council)" in cards, "Compass is for anyone, so it shows under every audience"
+    assert at.radio(key="helplines_audience").value == Audience.YOUNG_PEOPLE.value
+    assert "for young people" in read(at)
+    assert "audience" not in at.query_params
+
+
+def test_helplines_bad_audience_shows_everyone(minimal: Pack) -> None:
+    at = open_page("helplines", audience="teachers")
+    assert "“teachers” is not an audience" in notices(at)
+    assert set(card_text(at)) == {c.name for c in minimal.contacts}
+
+
+def test_helplines_channel_filter(shipped: Pack) -> None:
+    at = open_page("helplines")
+    at.pills(key="helplines_channels").set_value([ChannelKind.TEXT.value]).run()
+    expected = {c.name for c in shipped.contacts if any(ch.kind == ChannelKind.TEXT for ch in c.channels)}
+    assert expected, "the shipped pack has services you can text"
+    assert set(card_text(at)) == expected
+    assert "reachable by text message" in read(at)
+
+
+def test_helplines_says_compass_is_open_in_office_hours(shipped: Pack, clock: Callable[[dt.datetime], None]) -> None:
+    clock(MONDAY_10AM)
+    text = read(open_page("helplines"))
+    assert "Compass is open now." in text
+    assert "does not know about bank holidays" in text
+
+
+def test_helplines_says_whom_to_call_when_compass_is_closed(
+    shipped: Pack, clock: Callable[[dt.datetime], None]
+) -> None:
+    clock(SUNDAY_NOON)
+    at = open_page("helplines")
+    assert f"Compass is closed now: call Emergency Social Work Team on {OUT_OF_HOURS}." in read(at)
+    assert "tel:+443456789040" in raw_text(at)
+
+
+def test_helplines_lists_local_documents_with_safe_links(shipped: Pack) -> None:
+    at = open_page("helplines")
+    text = read(at)
+    assert "Local documents" in text
+    for resource in shipped.resources:
+        assert resource.title in text, resource.id
+    assert "javascript:" not in raw_text(at).lower()
+
+
+# ------------------------------------------------------------------ about
+
+
+def test_about_shows_the_pack_credit_privacy_and_accessibility(minimal: Pack) -> None:
+    text = read(open_page("about"))
+    info = minimal.info
+    assert f"Version: {info.version}" in text
+    assert "Last reviewed: 1 November 2026" in text
+    assert info.credit.framework in text
+    assert info.credit.licence in text
+    assert "It is not Brook's Sexual Behaviours Traffic Light Tool" in text
+    assert "Privacy" in text and "Nothing you type is stored" in text
+    assert "WCAG) 2.2 at level AA" in text
+    assert "PDF handouts are not tagged PDFs" in text
+    assert "mailto:editor@example.org" in text
+    assert "The content checker found nothing to look at in this pack." in text
+
+
+def test_about_reference_sections_have_the_law_and_criteria(minimal: Pack) -> None:
+    text = read(open_page("about"))
+    for note in minimal.law:
+        assert note.title in text and note.source in text, note.id
+    for criterion in minimal.criteria:
+        assert criterion.question in text, criterion.id
+
+
+def test_about_lists_the_shipped_packs_warnings(shipped: Pack) -> None:
+    at = open_page("about")
+    text = read(at)
+    assert shipped.info.about and shipped.info.about in text
+    assert shipped.warnings, "the shipped pack has unverified contacts"
+    assert f"The content checker noted {len(shipped.warnings)} things" in text
+    for problem in shipped.warnings:
+        assert problem.message in text
