@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import phonenumbers
@@ -34,15 +35,19 @@ class InvalidPhoneNumber(ValueError):
 def parse_uk_number(text: str) -> PhoneNumber:
     """Check a number the way telephony does: a valid UK number, or a valid UK short or emergency number."""
     display = " ".join(text.split())
-    digits = "".join(ch for ch in display if ch.isdigit() or ch == "+")
+    # Other scripts' digits (e.g. Arabic-Indic) become 0-9, so tel: and sms: links hold ASCII only.
+    digits = "".join(
+        str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in display if ch.isdecimal() or ch == "+"
+    )
     if not digits or len(digits) > 20 or any(ch.isalpha() for ch in display):
         raise InvalidPhoneNumber(f"'{text}' is not a phone number")
     if shortnumberinfo.is_emergency_number(digits, "GB"):
         return PhoneNumber(display, digits, "emergency")
     try:
         parsed = phonenumbers.parse(digits, "GB")
-    except phonenumbers.NumberParseException as exc:
-        raise InvalidPhoneNumber(f"'{text}' is not a phone number ({exc})") from None
+    except phonenumbers.NumberParseException:
+        # The library's own wording ("(1) The string supplied did not seem to be...") helps no editor.
+        raise InvalidPhoneNumber(f"'{text}' is not a phone number") from None
     if not digits.startswith("+") and shortnumberinfo.is_valid_short_number_for_region(parsed, "GB"):
         return PhoneNumber(display, digits, "short")
     if phonenumbers.is_valid_number(parsed) and phonenumbers.region_code_for_number(parsed) == "GB":

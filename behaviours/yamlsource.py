@@ -19,7 +19,7 @@ from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
-from yaml.reader import Reader
+from yaml.reader import Reader, ReaderError
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
@@ -146,7 +146,13 @@ def _convert(loader: _StrictLoader, node: Node, path: Path_, doc: YamlDoc) -> An
             Problem(doc.file, node.start_mark.line + 1, _dotted(path), f"unsupported value type {node.tag}")
         )
     if isinstance(node, ScalarNode):
-        value = loader.construct_object(node, deep=True)
+        try:
+            value = loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError):
+            # e.g. 2026-02-30, or a 5,000-digit number; say which value, on which line.
+            raise YamlRejected(
+                Problem(doc.file, node.start_mark.line + 1, _dotted(path), _unreadable_scalar(node))
+            ) from None
         if isinstance(value, dt.datetime):
             # A full timestamp is never wanted; dates are. Keep what the editor wrote.
             return str(node.value)
@@ -187,6 +193,14 @@ def _convert(loader: _StrictLoader, node: Node, path: Path_, doc: YamlDoc) -> An
     raise YamlRejected(Problem(doc.file, node.start_mark.line + 1, _dotted(path), "unreadable value"))
 
 
+def _unreadable_scalar(node: ScalarNode) -> str:
+    """What to tell an editor about a plain value that looks like a date or number but is not one."""
+    written = node.value if len(node.value) <= 40 else node.value[:40] + "..."
+    if node.tag.endswith(":timestamp"):
+        return f"'{written}' is not a real date; write it as YYYY-MM-DD, e.g. 2026-11-29"
+    return f"'{written}' cannot be read as a number; put it in quotes if it is text"
+
+
 def _dotted(path: Path_) -> str:
     out = ""
     for part in path:
@@ -203,8 +217,10 @@ dotted = _dotted
 def parse_yaml_text(text: str, file: str) -> YamlDoc:
     """Parse YAML text strictly; raise ``YamlRejected`` with the file and line on any problem."""
     doc = YamlDoc(file=file, data=None)
-    loader = _StrictLoader(text, file)
+    loader: _StrictLoader | None = None
     try:
+        # Inside the try: the reader refuses control characters as soon as it is built.
+        loader = _StrictLoader(text, file)
         node = loader.get_single_node()
         if node is None:
             raise YamlRejected(
@@ -222,12 +238,24 @@ def parse_yaml_text(text: str, file: str) -> YamlDoc:
         raise YamlRejected(
             Problem(file, line, "", f"YAML syntax error: {what}; check indentation, colons and quotes")
         ) from None
+    except ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        raise YamlRejected(
+            Problem(
+                file,
+                line,
+                "",
+                f"the file holds a control character (#x{exc.character:04X}) that YAML does not allow, "
+                "often pasted from a word processor; delete it",
+            )
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlRejected(Problem(file, None, "", f"YAML could not be read: {exc}")) from None
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         raise YamlRejected(Problem(file, None, "", f"a value could not be read: {exc}")) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return doc
 
 

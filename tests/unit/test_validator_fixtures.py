@@ -1,0 +1,266 @@
+"""The validator's wording, tested against broken packs.
+
+Each case is the minimal pack with one thing broken: the files under
+tests/fixtures/broken/<case>/ replace the minimal pack's. The table pairs each case
+with the exact lines an editor reads (``file:line: field.path: message``), so a
+change of file, line or wording fails here first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pack_builder import FIXTURES, MINIMAL, TODAY
+
+from behaviours.loader import PackError, check_pack, load_pack
+from behaviours.model import Level
+from behaviours.pack import Pack, older_than
+
+FIX_AT_LINK = "links must start with https: or http:, e.g. https://www.example.org/"
+QUOTES_HINT = "write text, in quotes if it looks like a number, date or yes/no"
+
+# case: the exact problems, in the order the loader reports them (by file, then line).
+BROKEN: dict[str, list[str]] = {
+    "yaml-syntax-error": [
+        "pack/contacts.yaml:9: YAML syntax error: while parsing a block collection, expected <block end>, "
+        "but found '<block mapping start>'; check indentation, colons and quotes"
+    ],
+    "duplicate-key": [
+        "pack/contacts.yaml:9: contacts[0].name: duplicate key 'name' (first given on line 3); keep only one"
+    ],
+    "anchor": ["pack/routes.yaml:9: the anchor '&dsl' is not allowed; write each value out in full"],
+    "alias": ["pack/routes.yaml:15: the alias '*dsl' is not allowed; write the value out in full"],
+    "merge-key": ["pack/routes.yaml:23: routes[4]: merge keys ('<<') are not allowed; write each field out in full"],
+    "python-tag": [
+        "pack/law.yaml:5: the tag '!!python/object/apply:os.system' is not allowed; write a plain value without '!'"
+    ],
+    "custom-tag": ["pack/law.yaml:5: the tag '!foo' is not allowed; write a plain value without '!'"],
+    "unknown-key": ["pack/bands/0-9.yaml:13: behaviours[1].keyword: unknown field 'keyword'; did you mean 'keywords'?"],
+    "typo-txt": [
+        "pack/bands/0-9.yaml:10: behaviours[1].text: the required field 'text' is missing; "
+        "add text: (see behaviours/README.md)",
+        "pack/bands/0-9.yaml:12: behaviours[1].txt: unknown field 'txt'; did you mean 'text'?",
+    ],
+    "unknown-key-no-match": [
+        "pack/routes.yaml:18: routes[2].escalaton: unknown field 'escalaton'; "
+        "the fields here are id, level, title, in_your_setting, route_out, contacts"
+    ],
+    "missing-field": [
+        "pack/contacts.yaml:18: contacts[1].summary: the required field 'summary' is missing; "
+        "add summary: (see behaviours/README.md)"
+    ],
+    "unknown-level": [
+        "pack/bands/0-9.yaml:11: behaviours[1].level: 'orange' is not allowed here; "
+        "write one of 'green', 'amber' or 'red'"
+    ],
+    "id-repeated": [
+        "pack/bands/9-17.yaml:14: behaviours[2].id: the id '0-9-red-images' is already used at "
+        "pack/bands/0-9.yaml:14; every id in a pack must be different"
+    ],
+    "id-not-file-name": [
+        "pack/bands/9-17.yaml:1: id: the id 'teens' must match the file name; "
+        "write id: 9-17 or rename the file to teens.yaml"
+    ],
+    "age-gap": [
+        "pack/bands: no band covers ages 10 to 12; set min_age and max_age so every age from 0 to 17 is in a band"
+    ],
+    "no-red": ["pack/bands/0-9.yaml:5: behaviours: band '0-9' has no red behaviours; add at least one with level: red"],
+    "unknown-contact": [
+        "pack/routes.yaml:11: routes[1].contacts[0]: no contact has the id 'front-dor'; did you mean 'front-door'?"
+    ],
+    "unknown-law-note": [
+        "pack/bands/9-17.yaml:18: behaviours[2].law[0]: no law note has the id 'image'; did you mean 'images'?"
+    ],
+    "invalid-phone": [
+        "pack/contacts.yaml:24: contacts[1].channels[0].value: '0345 678 902' is not a valid UK number; "
+        "write a UK number as dialled, e.g. 0345 678 9021, or a short number such as 116 000"
+    ],
+    "javascript-link": [
+        f"pack/contacts.yaml:26: contacts[1].channels[1].value: the link has javascript:; {FIX_AT_LINK}"
+    ],
+    "data-link": [f"pack/law.yaml:6: law[0].link: the link has data:; {FIX_AT_LINK}"],
+    "not-utf8": ["pack/law.yaml:4: the file is not UTF-8 text; save it as UTF-8"],
+    "control-character": [
+        "pack/bands/9-17.yaml:12: the file holds a control character (#x000B) that YAML does not allow, "
+        "often pasted from a word processor; delete it"
+    ],
+    "impossible-date": [
+        "pack/contacts.yaml:15: contacts[0].last_verified: '2026-02-30' is not a real date; "
+        "write it as YYYY-MM-DD, e.g. 2026-11-29"
+    ],
+    "empty-file": ["pack/law.yaml:1: the file is empty; it needs the fields described in behaviours/README.md"],
+    "yml-extension": [
+        "pack/contacts.yaml: this file is missing; every pack needs it (see behaviours/README.md)",
+        "pack/contacts.yml: content files end in .yaml, not .yml; rename it",
+    ],
+    "stray-file": [
+        "pack/notes.yaml: this file is not part of a pack; band files go in bands/, the others are "
+        "pack.yaml, criteria.yaml, law.yaml, contacts.yaml, routes.yaml, scenarios.yaml"
+    ],
+    "top-level-list": [
+        "pack/criteria.yaml:1: the file holds a list ('- ' items), but it must start with fields (key: value) "
+        "such as criteria:, not_listed:; see behaviours/README.md"
+    ],
+    "yes-as-text": [f"pack/contacts.yaml:30: contacts[2].summary: expected text but found yes/true; {QUOTES_HINT}"],
+    "number-as-text": [f"pack/pack.yaml:2: version: expected text but found 1.0; {QUOTES_HINT}"],
+    "date-as-text": [f"pack/pack.yaml:2: version: expected text but found 2026-11-01; {QUOTES_HINT}"],
+}
+
+# Files a case takes away from the minimal pack before its own files go in.
+REMOVED = {"yml-extension": ("contacts.yaml",)}
+
+
+@pytest.mark.parametrize(("case", "expected"), BROKEN.items(), ids=BROKEN.keys())
+def test_broken_pack_is_refused_with_the_editors_message(make_pack, case: str, expected: list[str]) -> None:
+    pack_dir = make_pack(f"broken/{case}", remove=REMOVED.get(case, ()))
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == expected
+
+
+def test_every_broken_fixture_is_paired_with_its_message() -> None:
+    on_disk = {folder.name for folder in (FIXTURES / "broken").iterdir() if folder.is_dir()}
+    assert on_disk == set(BROKEN)
+
+
+def test_a_file_over_one_mebibyte_is_refused_before_it_is_parsed(make_pack) -> None:
+    pack_dir = make_pack()
+    contacts = pack_dir / "contacts.yaml"
+    padding = "# " + "x" * 1021 + "\n"  # 1 KiB per line
+    contacts.write_text(contacts.read_text(encoding="utf-8") + padding * 1024, encoding="utf-8")
+    size = contacts.stat().st_size
+    assert size > 1024 * 1024
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"pack/contacts.yaml: the file is {size:,} bytes; content files must be under 1 MiB (1,048,576 bytes); split it"
+    ]
+
+
+def test_a_folder_that_does_not_exist_is_named(make_pack) -> None:
+    make_pack()
+    with pytest.raises(PackError) as caught:
+        load_pack("no-such-pack", today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "no-such-pack: this folder does not exist; give the folder that holds pack.yaml and bands/"
+    ]
+
+
+# ---------------------------------------------------------------- warnings inform, they do not block
+
+WARNED: dict[str, list[str]] = {
+    "http-link": [
+        "pack/law.yaml:6: law[0].link: warning: 'http://www.legislation.gov.uk/ukpga/1978/37' uses http:, "
+        "which is not encrypted; use https: if the site supports it"
+    ],
+    "unverified-contact": [
+        "pack/contacts.yaml:27: contacts[1].status: warning: Out-of-hours team: these details are unverified; "
+        "check them before relying on them"
+    ],
+    "contact-not-checked": [
+        "pack/contacts.yaml:26: contacts[1].last_verified: warning: Out-of-hours team: last checked "
+        "31 October 2025, over 12 months ago; check the details again"
+    ],
+    "pack-not-reviewed": [
+        "pack/pack.yaml:3: last_reviewed: warning: the pack was last reviewed on 30 June 2025, over 12 months ago; "
+        "review it and update the date"
+    ],
+}
+
+
+@pytest.mark.parametrize(("case", "expected"), WARNED.items(), ids=WARNED.keys())
+def test_a_warning_is_reported_and_the_pack_still_loads(make_pack, case: str, expected: list[str]) -> None:
+    pack_dir = make_pack(f"variants/{case}")
+    pack = load_pack(pack_dir, today=TODAY)
+    assert [str(warning) for warning in pack.warnings] == expected
+    assert [band.label for band in pack.bands] == ["Ages 0 to 9", "Ages 9 to 17"]
+    assert check_pack(pack_dir, today=TODAY) == ([], list(pack.warnings))
+
+
+def test_the_minimal_pack_has_no_problems_on_the_reference_date() -> None:
+    assert check_pack(MINIMAL, today=TODAY) == ([], [])
+
+
+def test_the_same_contact_is_not_stale_a_day_earlier(make_pack) -> None:
+    # contact-not-checked was last verified on 31 October 2025: stale on 29 November 2026, fine on 30 October 2026.
+    pack = load_pack(make_pack("variants/contact-not-checked"), today=dt.date(2026, 10, 30))
+    assert pack.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("day", "today", "stale"),
+    [
+        (dt.date(2025, 11, 29), dt.date(2026, 11, 29), False),  # exactly twelve months
+        (dt.date(2025, 11, 28), dt.date(2026, 11, 29), True),
+        (dt.date(2027, 2, 28), dt.date(2028, 2, 29), False),  # 29 February has no twin a year before
+        (dt.date(2027, 2, 27), dt.date(2028, 2, 29), True),
+        (dt.date(2025, 12, 31), dt.date(2026, 12, 31), False),
+    ],
+)
+def test_twelve_months_is_counted_in_calendar_months(day: dt.date, today: dt.date, stale: bool) -> None:
+    assert older_than(day, 12, today) is stale
+
+
+# ---------------------------------------------------------------- short and emergency numbers are accepted
+
+
+def test_short_numbers_116_000_and_999_are_accepted(make_pack) -> None:
+    pack = load_pack(make_pack("variants/short-numbers"), today=TODAY)
+    assert pack.warnings == ()
+    numbers = {contact.name: [channel.value for channel in contact.channels] for contact in pack.contacts}
+    assert numbers["Out-of-hours team"] == ["116 000"]
+    assert numbers["Emergency services"] == ["999"]
+
+
+# ---------------------------------------------------------------- every problem, in one pass, never half a pack
+
+
+def test_problems_in_different_files_are_all_reported_in_one_pass(make_pack) -> None:
+    pack_dir = make_pack(
+        "broken/invalid-phone",
+        "broken/no-red",
+        "broken/unknown-law-note",
+        "broken/anchor",
+        "broken/stray-file",
+        "variants/http-link",
+    )
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    error = caught.value
+    assert str(error) == "the content pack has 5 problems"
+    assert [str(problem) for problem in error.problems] == [
+        *BROKEN["no-red"],
+        *BROKEN["unknown-law-note"],
+        *BROKEN["invalid-phone"],
+        *BROKEN["stray-file"],
+        *BROKEN["anchor"],
+    ]
+    assert [str(warning) for warning in error.warnings] == WARNED["http-link"]
+
+
+def test_one_problem_is_counted_in_the_singular(make_pack) -> None:
+    with pytest.raises(PackError, match=r"^the content pack has 1 problem$"):
+        load_pack(make_pack("broken/no-red"), today=TODAY)
+
+
+def test_a_pack_with_one_broken_band_is_refused_whole_not_loaded_without_that_band(make_pack) -> None:
+    # The 0-9 band fails validation; the 9-17 band is fine. No Pack comes back at all,
+    # and the broken band does not also cause a false "no band covers ages 0 to 8".
+    pack_dir = make_pack("broken/unknown-level")
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    messages = [str(problem) for problem in caught.value.problems]
+    assert messages == BROKEN["unknown-level"]
+    assert not any("no band covers" in message for message in messages)
+
+
+def test_the_minimal_pack_loads_whole() -> None:
+    pack = load_pack(MINIMAL, today=TODAY)
+    assert isinstance(pack, Pack)
+    assert [band.label for band in pack.bands] == ["Ages 0 to 9", "Ages 9 to 17"]
+    assert [pack.level_label(level) for level in Level] == ["Green", "Amber", "Red"]
+    assert [contact.name for contact in pack.contacts] == ["Front door", "Out-of-hours team", "Emergency services"]
+    assert [note.title for note in pack.law] == ["Images of under-18s"]
+    assert [criterion.name for criterion in pack.criteria] == ["Coercion", "Persistence"]
+    assert [scenario.title for scenario in pack.scenarios] == ["A test scenario"]
