@@ -113,6 +113,18 @@ class Document(FPDF):
         for text in (info.credit.framework, info.credit.wording, info.credit.licence):
             self.multi_cell(0, 4, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
 
+    def write_in(self, label: str, lines: int = 2, size: int = 10) -> None:
+        """A bold label followed by ruled lines to write on by hand (e.g. 'Decision:')."""
+        self.set_font("helvetica", "B", size)
+        self.multi_cell(0, size * 0.5, pdf_text(label), new_x="LMARGIN", new_y="NEXT")
+        self.set_draw_color(120, 120, 120)
+        for _ in range(lines):
+            self.ln(8)
+            if self.will_page_break(2):
+                self.add_page()
+            self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+        self.ln(4)
+
     def to_bytes(self) -> bytes:
         """The finished PDF."""
         self.alias_nb_pages()

@@ -1,6 +1,248 @@
-"""Placeholder until this page lands."""
+"""Case discussion: from the behaviours seen to a suggested level, the route, and a note for the record.
+
+Nothing typed here leaves the browser session: no disk, no logs, no shared cache, no URL.
+Every key this page keeps starts with "case_", so "Clear everything" can remove them all at once.
+"""
 
 import streamlit as st
 
-st.title("case", anchor=False)
-st.write("Coming soon.")
+from behaviours import Level
+from behaviours.case import (
+    NOT_LISTED_MAX,
+    Answer,
+    answer_words,
+    bands_for_case,
+    behaviour_options,
+    has_input,
+    option_label,
+    routes_for_case,
+    suggest_level,
+)
+from behaviours.case_note import CaseRecord, file_stem, note_markdown, note_pdf
+from behaviours.hours import uk_now
+from behaviours.text import clean_input, md
+from ui.components import level_title, notice, pack, page_intro, route_panel
+
+content = pack()
+PREFIX = "case_"
+NO_NAMES = "Do not type names or identifying details."
+
+
+def _clear_everything() -> None:
+    for key in list(st.session_state.keys()):
+        if str(key).startswith(PREFIX):
+            del st.session_state[key]
+
+
+def _age_changed() -> None:
+    if st.session_state.get("case_age") is not None:
+        st.session_state["case_band"] = None
+
+
+def _band_changed() -> None:
+    if st.session_state.get("case_band") is not None:
+        st.session_state["case_age"] = None
+
+
+def _clear_button(key: str) -> None:
+    st.button("Clear everything", key=key, on_click=_clear_everything, icon=":material/delete:")
+
+
+page_intro(
+    "Case discussion",
+    "Choose what was seen or heard and answer the questions about it, to get a suggested level, "
+    "what to do now and whom to call, and a note for your records.",
+)
+top = st.columns([4, 1], vertical_alignment="center")
+with top[0]:
+    st.warning(
+        f"**{NO_NAMES}** Nothing on this page is saved. It goes when you close the tab or press Clear everything.",
+        icon=":material/privacy_tip:",
+    )
+with top[1]:
+    _clear_button("clear_case_top")
+
+# ------------------------------------------------------------------ 1. the child
+
+st.subheader("1. The child", anchor=False)
+controls = st.columns(2)
+with controls[0]:
+    st.number_input(
+        "Child's age in years",
+        min_value=0,
+        max_value=25,
+        step=1,
+        value=None,
+        placeholder="For example 9",
+        key="case_age",
+        on_change=_age_changed,
+    )
+with controls[1]:
+    band_labels = {band.id: band.label for band in content.bands}
+    st.selectbox(
+        "Or choose an age band",
+        options=list(band_labels),
+        index=None,
+        format_func=band_labels.get,
+        placeholder="Choose a band",
+        key="case_band",
+        on_change=_band_changed,
+    )
+developmental_band = None
+if st.toggle("The child's developmental age differs from their age in years", key="case_dev"):
+    st.info(md(content.info.developmental_age_note), icon=":material/psychology:")
+    developmental_band = st.selectbox(
+        "The band that fits the child's development",
+        options=list(band_labels),
+        index=None,
+        format_func=band_labels.get,
+        placeholder="Choose any band",
+        key="case_dev_band",
+    )
+
+age = st.session_state.get("case_age")
+case_bands = bands_for_case(content, age, st.session_state.get("case_band"), developmental_band)
+for text in case_bands.notices:
+    notice(text)
+if case_bands.adult:
+    st.warning(md(content.info.adult_note), icon=":material/person:")
+
+# ------------------------------------------------------------------ 2. what was seen
+
+st.subheader("2. What was seen or heard", anchor=False)
+options = behaviour_options(content, case_bands.bands)
+by_id = {b.id: b for b in options}
+several_bands = len(case_bands.bands) > 1
+chosen_before = list(st.session_state.get("case_behaviours") or [])
+kept = [i for i in chosen_before if i in by_id]
+if len(kept) != len(chosen_before):
+    # Behaviours from a band no longer shown cannot stay chosen; say so rather than drop them silently.
+    st.session_state["case_behaviours"] = kept
+    notice(
+        f"{len(chosen_before) - len(kept)} behaviour(s) chosen earlier are not in the band(s) now shown, "
+        "so they were taken off the list."
+    )
+if case_bands.bands:
+    st.caption(md(" ".join(case_bands.reasons)))
+else:
+    st.caption("Enter the child's age or choose a band to see the behaviours to choose from.")
+chosen_ids = st.multiselect(
+    "Behaviours observed (type to search)",
+    options=list(by_id),
+    format_func=lambda i: option_label(content, by_id[i], with_band=several_bands),
+    placeholder="Type a word, e.g. images" if options else "Enter an age or band first",
+    disabled=not options,
+    key="case_behaviours",
+)
+behaviours = [by_id[i] for i in chosen_ids if i in by_id]
+
+not_listed = st.checkbox("The behaviour I have in mind is not listed", key="case_not_listed")
+not_listed_text = ""
+if not_listed:
+    st.caption(md(content.not_listed))
+    st.warning(f"**{NO_NAMES}**", icon=":material/privacy_tip:")
+    raw = st.text_input(
+        "Describe the type of behaviour in a few words (no names)",
+        max_chars=NOT_LISTED_MAX,
+        key="case_not_listed_text",
+        autocomplete="off",
+        placeholder="For example: drawings with sexual content",
+    )
+    not_listed_text = clean_input(raw or "", NOT_LISTED_MAX)
+
+# ------------------------------------------------------------------ 3. the criteria
+
+st.subheader("3. The questions that change the level", anchor=False)
+st.caption(
+    "A yes raises the level to at least the one shown. Don't know, or no answer yet, goes on the list to find out."
+)
+answers: dict[str, Answer | None] = {}
+for criterion in content.criteria:
+    chosen = st.radio(
+        f"**{md(criterion.name)}** (a yes makes it at least {md(content.level_label(criterion.raises_to))}): "
+        f"{md(criterion.question)}",
+        options=list(Answer),
+        index=None,
+        format_func=answer_words,
+        horizontal=True,
+        help=md(criterion.why),
+        key=f"case_crit_{criterion.id}",
+    )
+    answers[criterion.id] = chosen
+
+# ------------------------------------------------------------------ 4. the suggestion
+
+suggestion = suggest_level(content, behaviours, answers, not_listed, case_bands.age_for_law)
+st.subheader("4. Suggested level", anchor=False)
+with st.container(border=True):
+    if suggestion.level is not None:
+        st.markdown(f"### {level_title(content, suggestion.level)}")
+    else:
+        st.markdown("### No level yet")
+    if suggestion.reasons:
+        st.markdown("\n".join(f"- {md(reason)}" for reason in suggestion.reasons))
+    st.info(md(suggestion.caveat), icon=":material/gavel:")
+    if suggestion.to_find_out:
+        st.markdown("**Information to gather**\n\n" + "\n".join(f"- {md(item)}" for item in suggestion.to_find_out))
+
+# ------------------------------------------------------------------ 5. the route
+
+routes = routes_for_case(content, suggestion.level, not_listed=not_listed, adult=case_bands.adult)
+if routes:
+    st.subheader("5. What to do and whom to call", anchor=False)
+    now = uk_now()
+    if suggestion.level is not None:
+        guide = content.level_guide(suggestion.level)
+        st.markdown(
+            f"**What to do now ({md(guide.label)})**\n\n" + "\n".join(f"- {md(step)}" for step in guide.what_to_do)
+        )
+    for route in routes:
+        with st.container(border=True):
+            route_panel(content, route, now=now)
+    if suggestion.level == Level.RED:
+        st.caption("If anyone is in immediate danger, call 999 first; everything else can follow.")
+
+# ------------------------------------------------------------------ 6. the note
+
+if has_input(behaviours, answers, not_listed):
+    st.subheader("6. A note for the record", anchor=False)
+    record = CaseRecord(
+        when=uk_now(),
+        age=age,
+        bands=tuple(case_bands.bands),
+        band_reasons=tuple(case_bands.reasons),
+        behaviours=tuple(behaviours),
+        not_listed=not_listed,
+        not_listed_text=not_listed_text or None,
+        answers=dict(answers),
+        suggestion=suggestion,
+        adult=case_bands.adult,
+    )
+    st.markdown(
+        "The note is made only when you press a button, and goes straight to your device: "
+        "this tool keeps no copy. It has space for the decision, who made it, and when."
+    )
+    downloads = st.columns(2)
+    with downloads[0]:
+        st.download_button(
+            "Download the note (Markdown)",
+            data=lambda: note_markdown(content, record),
+            file_name=f"{file_stem(record)}.md",
+            mime="text/markdown",
+            key="case_note_md",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+    with downloads[1]:
+        st.download_button(
+            "Download the note (PDF)",
+            data=lambda: note_pdf(content, record),
+            file_name=f"{file_stem(record)}.pdf",
+            mime="application/pdf",
+            key="case_note_pdf",
+            icon=":material/picture_as_pdf:",
+            on_click="ignore",
+        )
+
+st.divider()
+_clear_button("clear_case_bottom")

@@ -1,0 +1,194 @@
+"""The note for the record of a case discussion, as Markdown and as PDF.
+
+A note is made only when the practitioner asks for it, in memory, and handed to their
+browser; it is never written to disk or kept by the tool.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from behaviours.case import Answer, Suggestion, answer_words, routes_for_case
+from behaviours.model import AgeBand, Behaviour, ChannelKind, Contact, Route
+from behaviours.pack import Pack
+from behaviours.pdf import Document
+from behaviours.phones import InvalidPhoneNumber, parse_uk_number
+from behaviours.presentation import first_phone, level_heading
+from behaviours.text import clean_input
+
+NOTE_TITLE = "Case discussion note"
+NO_DETAILS = "No names or identifying details. The tool kept nothing: this note exists only where you save it."
+WRITE_INS = ("Decision:", "Decided by (role):", "Date and time:")
+
+# The characters that make Markdown links, HTML, emphasis, code or tables. Unlike the app's md(),
+# colons and full stops stay as they are, so the note still reads well in a plain text editor.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~]|&(?=[#A-Za-z0-9]))")
+_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=#])")
+
+
+def note_text(text: str) -> str:
+    """Text for the Markdown note, shown literally by any Markdown viewer and still readable as plain text."""
+    folded = " ".join(clean_input(str(text), 100_000).split())
+    escaped = _MARKUP.sub(r"\\\1", folded)
+    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", escaped)
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """What a case discussion chose and concluded, ready to be written as a note."""
+
+    when: dt.datetime
+    age: int | None
+    bands: Sequence[AgeBand]
+    band_reasons: Sequence[str]
+    behaviours: Sequence[Behaviour]
+    not_listed: bool
+    not_listed_text: str | None
+    answers: Mapping[str, Answer | None]
+    suggestion: Suggestion
+    adult: bool = False
+    notices: Sequence[str] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class _Section:
+    """One part of the note: a heading, then paragraphs, then bullets."""
+
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+
+
+def file_stem(record: CaseRecord) -> str:
+    """A file name without extension, holding only the date and time: never anything typed."""
+    return f"case-discussion-note-{record.when:%Y-%m-%d-%H%M}"
+
+
+def when_text(when: dt.datetime) -> str:
+    """The date and time of the discussion, e.g. '29 November 2026 at 14:05 (UK time)'."""
+    return f"{when:%d %B %Y}".lstrip("0") + f" at {when:%H:%M} (UK time)"
+
+
+def contact_text(pack: Pack, contact: Contact) -> str:
+    """A contact in plain words with every number and address written out, and its hours."""
+    ways: list[str] = []
+    for channel in contact.channels:
+        if channel.kind in (ChannelKind.PHONE, ChannelKind.TEXT):
+            try:
+                shown = parse_uk_number(channel.value).display
+            except InvalidPhoneNumber:
+                continue
+            ways.append(shown if channel.kind == ChannelKind.PHONE else f"text {shown}")
+        elif channel.kind == ChannelKind.EMAIL:
+            ways.append(channel.value.removeprefix("mailto:"))
+        else:
+            ways.append(channel.value)
+    parts = [f"{contact.name}: {', '.join(ways)}"]
+    if contact.hours:
+        parts.append(contact.hours)
+    elif contact.open_always:
+        parts.append("24 hours")
+    if contact.out_of_hours:
+        fallback = pack.contact(contact.out_of_hours)
+        if fallback is not None:
+            phone = first_phone(fallback)
+            parts.append(f"Out of hours: {fallback.name}" + (f", {phone.display}" if phone else ""))
+    return ". ".join(part.strip().rstrip(".") for part in parts) + "."
+
+
+def _route_sections(pack: Pack, routes: Sequence[Route]) -> list[_Section]:
+    sections: list[_Section] = []
+    for route in routes:
+        bullets = [f"In your setting: {step}" for step in route.in_your_setting]
+        bullets += [f"The route out: {step}" for step in route.route_out]
+        bullets += [f"Call: {contact_text(pack, c)}" for c in pack.contacts_for(route)]
+        sections.append(_Section(heading=route.title, bullets=bullets))
+    return sections
+
+
+def _sections(pack: Pack, record: CaseRecord) -> list[_Section]:
+    suggestion = record.suggestion
+    child = [f"Age in years: {record.age if record.age is not None else 'not given'}"]
+    child.append("Age band(s) used: " + (", ".join(b.label for b in record.bands) or "none chosen"))
+    child += list(record.band_reasons) + list(record.notices)
+
+    seen = [f"{pack.level_label(b.level)}: {b.text} ({pack.band_of(b).label})" for b in record.behaviours]
+    if record.not_listed:
+        described = record.not_listed_text or "no description given"
+        seen.append(f"Not listed (rated with the criteria): {described}")
+    if not seen:
+        seen.append("None chosen")
+
+    answers = [f"{c.name}: {c.question} Answer: {answer_words(record.answers.get(c.id))}" for c in pack.criteria]
+
+    if suggestion.level is not None:
+        level_words = f"Suggested level: {level_heading(pack, suggestion.level)}"
+    else:
+        level_words = "Suggested level: none yet"
+    sections = [
+        _Section("The child", bullets=child),
+        _Section("Behaviours observed", bullets=seen),
+        _Section("The criteria", bullets=answers),
+        _Section(level_words, paragraphs=[suggestion.caveat], bullets=list(suggestion.reasons)),
+        _Section("Information to gather", bullets=list(suggestion.to_find_out) or ["Every question was answered."]),
+    ]
+    routes = routes_for_case(pack, suggestion.level, not_listed=record.not_listed, adult=record.adult)
+    if routes:
+        sections.append(_Section("What to do and whom to call"))
+        sections += _route_sections(pack, routes)
+    return sections
+
+
+def note_markdown(pack: Pack, record: CaseRecord) -> str:
+    """The note as Markdown; every piece of text is escaped, so nothing in it becomes a link or markup."""
+    lines = [
+        f"# {NOTE_TITLE}",
+        "",
+        f"Discussed on {note_text(when_text(record.when))}. Made with {note_text(pack.info.name)}, version {note_text(pack.info.version)}.",
+        "",
+        f"> {note_text(NO_DETAILS)}",
+    ]
+    route_heading_seen = False
+    for section in _sections(pack, record):
+        level = "###" if route_heading_seen else "##"
+        lines += ["", f"{level} {note_text(section.heading)}"]
+        if section.heading == "What to do and whom to call":
+            route_heading_seen = True
+        for paragraph in section.paragraphs:
+            lines += ["", f"*{note_text(paragraph)}*"]
+        if section.bullets:
+            lines.append("")
+            lines += [f"- {note_text(item)}" for item in section.bullets]
+    lines += ["", "## Decision", ""]
+    for label in WRITE_INS:
+        lines += [f"**{note_text(label)}**", "", "", ""]
+    lines.append(f"*{note_text(pack.info.credit.framework)}*")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def note_pdf(pack: Pack, record: CaseRecord) -> bytes:
+    """The note as an A4 PDF with real, searchable text and space to write the decision."""
+    doc = Document(pack, NOTE_TITLE, generated=record.when.date())
+    doc.paragraph(f"Discussed on {when_text(record.when)}. Made with {pack.info.name}, version {pack.info.version}.")
+    doc.paragraph(NO_DETAILS, style="I")
+    route_heading_seen = False
+    for section in _sections(pack, record):
+        if section.heading.startswith("Suggested level") and record.suggestion.level is not None:
+            doc.heading("Suggested level", size=13)
+            doc.level_bar(record.suggestion.level)
+        else:
+            doc.heading(section.heading, size=12 if route_heading_seen else 13)
+        if section.heading == "What to do and whom to call":
+            route_heading_seen = True
+        for paragraph in section.paragraphs:
+            doc.paragraph(paragraph, style="I")
+        if section.bullets:
+            doc.bullets(section.bullets)
+    doc.heading("Decision", size=13)
+    for label in WRITE_INS:
+        doc.write_in(label, lines=3 if label == "Decision:" else 1)
+    doc.credit()
+    return doc.to_bytes()

@@ -1,0 +1,262 @@
+"""The case discussion page: from behaviours and answers to a level, its route, and a note to download."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from streamlit.runtime.media_file_manager import MediaFileManager
+
+from behaviours import Level, load_pack
+from behaviours.case import Answer
+from tests.helpers import MINIMAL_PACK, SHIPPED_PACK, main_text, open_page
+
+PAGE = "pages/case.py"
+NUDE_IMAGES_ID = "13-17-amber-taking-or-sending-images"
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """The notes the page offers, by file extension: (mime type, the callable that makes the file on click)."""
+    offered: dict[str, tuple[str | None, object]] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        offered[(file_name or "").rsplit(".", 1)[-1]] = (mimetype, data_callable)
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return offered
+
+
+@pytest.fixture
+def minimal_pack(monkeypatch):
+    monkeypatch.setenv("TRAFFIC_LIGHT_PACK", str(MINIMAL_PACK))
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_pack(SHIPPED_PACK)
+
+
+def plain(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def pdf_words(data: bytes) -> str:
+    return " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
+
+
+def answer_all(at, pack, answer):
+    for criterion in pack.criteria:
+        at.radio(key=f"case_crit_{criterion.id}").set_value(answer)
+    return at.run()
+
+
+# ------------------------------------------------------------------ the two "done when" cases (shipped pack)
+
+
+def test_a_14_year_old_sending_nude_images_with_an_older_person_is_red_with_the_route_and_a_note(shipped, downloads):
+    descriptor = next(
+        h.behaviour for h in shipped.search("nude images") if h.band.id == "13-17" and h.behaviour.id == NUDE_IMAGES_ID
+    )
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(14).run()
+    at.multiselect(key="case_behaviours").set_value([descriptor.id]).run()
+    at.radio(key="case_crit_equality").set_value(Answer.YES).run()
+
+    assert not at.exception
+    text = main_text(at)
+    assert "Red: act today" in text
+    assert "Starts at Amber: the highest level among the behaviours chosen" in text
+    assert "Raised to Red: Equality, answered yes" in text
+    assert "This is a suggestion: professional judgement and local procedures decide." in text
+    assert "0345 678 9021" in text
+    assert "Immediate danger: call 999" in text
+    assert "Call 999 if anyone is in immediate danger. Call the police on 101" in text
+    assert "West Mercia Police" in text
+    assert [b.label for b in at.download_button] == ["Download the note (Markdown)", "Download the note (PDF)"]
+
+    mime, make_markdown = downloads["md"]
+    assert mime == "text/markdown"
+    note = plain(make_markdown())
+    assert descriptor.text in note
+    assert "Suggested level: Red: act today" in note
+    assert "0345 678 9021" in note
+    assert "Equality: Is there a large difference" in note and "Answer: Yes" in note
+
+    mime, make_pdf = downloads["pdf"]
+    assert mime == "application/pdf"
+    words = pdf_words(make_pdf())
+    assert descriptor.text in words
+    assert "Red: act today" in words
+    assert "0345 678 9021" in words
+
+
+def test_a_7_year_old_with_only_green_behaviours_and_every_answer_no_is_green(shipped):
+    greens = shipped.behaviours("5-9", Level.GREEN)[:3]
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(7).run()
+    at.multiselect(key="case_behaviours").set_value([b.id for b in greens]).run()
+    answer_all(at, shipped, Answer.NO)
+
+    assert not at.exception
+    text = main_text(at)
+    guide = shipped.level_guide(Level.GREEN)
+    assert f"{guide.label}: {guide.headline}" in text
+    for step in guide.what_to_do:
+        assert step in text
+    assert "Every criterion was answered no, so the level stays at Green." in text
+    assert "Red: act today" not in text
+    assert "Information to gather" not in text
+
+
+def test_red_for_a_child_under_13_cites_the_law(shipped):
+    red = shipped.behaviours("9-13", Level.RED)[0]
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(10).run()
+    at.multiselect(key="case_behaviours").set_value([red.id]).run()
+
+    assert "The law: Children under 13 cannot consent." in main_text(at)
+
+
+# ------------------------------------------------------------------ the page's behaviour (minimal pack)
+
+
+def test_the_empty_page_warns_about_names_and_asks_for_behaviours(minimal_pack):
+    at = open_page(PAGE)
+
+    assert not at.exception
+    text = main_text(at)
+    assert "Do not type names or identifying details." in text
+    assert "No level yet" in text
+    assert "choose the behaviours you observed" in text
+    assert len(at.download_button) == 0
+
+
+def test_options_say_the_level_word_first(minimal_pack):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(4).run()
+
+    assert at.multiselect(key="case_behaviours").options == [
+        "Red: Sharing nude images of others.",
+        "Amber: Touching that carries on after being redirected.",
+        "Green: Curious questions about bodies.",
+    ]
+    assert "Ages 0 to 9 is the band for age 4." in main_text(at)
+
+
+def test_a_boundary_age_offers_both_bands_and_says_why(minimal_pack):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(9).run()
+
+    options = at.multiselect(key="case_behaviours").options
+    assert "Red: Sharing nude images of others. (Ages 0 to 9)" in options
+    assert "Red: Sharing nude images of others. (Ages 9 to 17)" in options
+    assert "Age 9 sits on the boundary between two bands" in main_text(at)
+
+
+def test_the_developmental_band_is_offered_with_the_note(minimal_pack):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(15).run()
+    at.toggle(key="case_dev").set_value(True).run()
+
+    assert "Use developmental age." in main_text(at)
+    at.selectbox(key="case_dev_band").set_value("0-9").run()
+
+    text = main_text(at)
+    assert "Ages 0 to 9 is shown too, because you said it fits the child's development" in text
+    assert "Green: Curious questions about bodies. (Ages 0 to 9)" in at.multiselect(key="case_behaviours").options
+
+
+def test_changing_the_band_takes_off_behaviours_from_the_old_one_and_says_so(minimal_pack):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(4).run()
+    at.multiselect(key="case_behaviours").set_value(["0-9-red-images"]).run()
+    assert "Red: act today" in main_text(at)
+
+    at.number_input(key="case_age").set_value(15).run()
+
+    assert not at.exception
+    assert at.multiselect(key="case_behaviours").value == []
+    text = main_text(at)
+    assert "1 behaviour(s) chosen earlier are not in the band(s) now shown" in text
+    assert "No level yet" in text
+
+
+def test_a_behaviour_not_listed_is_rated_with_the_criteria(minimal_pack):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(6).run()
+    at.checkbox(key="case_not_listed").check().run()
+
+    text = main_text(at)
+    assert "rate it with the criteria" in text
+    assert "Not listed" in text  # the not-listed route
+    assert text.count("Do not type names or identifying details.") == 2
+    at.text_input(key="case_not_listed_text").input("drawings").run()
+    at.radio(key="case_crit_coercion").set_value(Answer.YES).run()
+
+    assert "Rated Red: Coercion, answered yes" in main_text(at)
+
+
+def test_dont_know_and_unanswered_are_listed_to_gather(minimal_pack):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(6).run()
+    at.multiselect(key="case_behaviours").set_value(["0-9-amber-repeated"]).run()
+    at.radio(key="case_crit_coercion").set_value(Answer.DONT_KNOW).run()
+
+    text = main_text(at)
+    assert "Amber: take notice" in text
+    assert (
+        "Coercion (don't know yet): Was there force, a threat, a bribe or a trick? A yes would make it at least Red."
+        in text
+    )
+    assert "Persistence (not answered yet)" in text
+
+
+def test_clear_everything_empties_the_page_at_once(minimal_pack):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(6).run()
+    at.multiselect(key="case_behaviours").set_value(["0-9-red-images"]).run()
+    at.checkbox(key="case_not_listed").check().run()
+    at.text_input(key="case_not_listed_text").input("something seen").run()
+    at.radio(key="case_crit_coercion").set_value(Answer.YES).run()
+    assert "Red: act today" in main_text(at)
+
+    at.button(key="clear_case_bottom").click().run()
+
+    assert not at.exception
+    assert "case_not_listed_text" not in at.session_state
+    assert at.number_input(key="case_age").value is None
+    assert at.multiselect(key="case_behaviours").value == []
+    assert at.checkbox(key="case_not_listed").value is False
+    assert at.radio(key="case_crit_coercion").value is None
+    text = main_text(at)
+    assert "No level yet" in text
+    assert "Red: act today" not in text
+
+
+def test_an_adult_age_shows_the_adult_note_and_route(minimal_pack):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(20).run()
+    at.multiselect(key="case_behaviours").set_value(["9-17-amber-repeated"]).run()
+
+    text = main_text(at)
+    assert "Adults are outside the bands." in text
+    assert "Age 20 is 18 or over: adult safeguarding applies" in text
+    assert "Adult safeguarding." in text
+
+
+def test_html_typed_in_the_not_listed_box_stays_text_in_the_note(minimal_pack, downloads):
+    typed = "<script>alert(1)</script> [x](javascript:alert(1))"
+    at = open_page(PAGE)
+    at.checkbox(key="case_not_listed").check().run()
+    at.text_input(key="case_not_listed_text").input(typed).run()
+
+    assert not at.exception
+    markdown = downloads["md"][1]()
+    assert re.search(r"(?<!\\)<script", markdown) is None
+    assert re.search(r"(?<!\\)\[x\]", markdown) is None
+    assert typed in plain(markdown)
