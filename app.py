@@ -1,5 +1,7 @@
 """The frame: page config, optional sign-in, navigation, and the always-visible immediate-danger panel."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from behaviours.access import email_allowed
@@ -7,7 +9,7 @@ from ui.components import danger_panel, pack
 
 st.set_page_config(
     page_title="Traffic Light Reference",
-    page_icon=":material/traffic:",
+    page_icon=str(Path(__file__).parent / "ui" / "icon.png"),  # served locally: no request leaves the network
     layout="wide",
     initial_sidebar_state="expanded",
 )

@@ -34,9 +34,14 @@ def front_door(pack: Pack) -> Contact | None:
 
 
 def emergency_contacts(pack: Pack) -> list[Contact]:
-    """The contacts of the immediate-danger route (999 in the shipped pack)."""
+    """The emergency-number contacts of the immediate-danger route (999 in the shipped pack).
+
+    The route may also name the front door; the panel's first line is only for emergency numbers.
+    """
     route = pack.special_route("immediate-danger")
-    return pack.contacts_for(route) if route else []
+    if route is None:
+        return []
+    return [c for c in pack.contacts_for(route) if (phone := first_phone(c)) is not None and phone.kind == "emergency"]
 
 
 def first_phone(contact: Contact) -> PhoneNumber | None:
