@@ -4,6 +4,7 @@ import streamlit as st
 
 from behaviours import LEVELS, Level
 from behaviours.export import band_csv
+from behaviours.handouts import band_handout
 from behaviours.lookup import plan_lookup
 from behaviours.params import parse_age, parse_band, parse_level
 from behaviours.text import md
@@ -140,5 +141,14 @@ for band in plan.bands:
         mime="text/csv",
         key=f"csv_{band.id}",
         icon=":material/download:",
+        on_click="ignore",
+    )
+    st.download_button(
+        f"Download {band.label} handout (PDF)",
+        data=lambda b=band: band_handout(content, b),
+        file_name=f"traffic-light-{band.id}.pdf",
+        mime="application/pdf",
+        key=f"pdf_{band.id}",
+        icon=":material/picture_as_pdf:",
         on_click="ignore",
     )

@@ -1,0 +1,268 @@
+"""The training page as a trainer and trainees use it: a shared quiz, scenarios, and the facilitator view."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from behaviours.loader import load_pack
+from behaviours.model import Level
+from tests.helpers import MINIMAL_PACK, open_page, visible_text
+
+PAGE = "pages/training.py"
+MINIMAL = load_pack(MINIMAL_PACK)
+LEVEL_OF_TEXT = {b.text: b.level.value for b in MINIMAL.all_behaviours}
+
+
+@pytest.fixture(autouse=True)
+def minimal_pack(monkeypatch, minimal_pack_dir):
+    monkeypatch.setenv("TRAFFIC_LIGHT_PACK", str(minimal_pack_dir))
+
+
+def open_training(**params: str):
+    at = open_page(PAGE, params)
+    assert not at.exception
+    return at
+
+
+def questions(at) -> list[str]:
+    """Each question as a trainee reads it: its number, band and descriptor."""
+    values = [str(m.value) for m in at.markdown]
+    return [f"{value} {values[i + 1]}" for i, value in enumerate(values) if value.startswith("**Question ")]
+
+
+def question_texts(at) -> list[str]:
+    values = [str(m.value) for m in at.markdown]
+    return [values[i + 1] for i, value in enumerate(values) if value.startswith("**Question ")]
+
+
+def quiz_number(at) -> int | None:
+    """The quiz number the "share this quiz" line gives."""
+    found = re.search(r"Share this quiz:\*\* quiz number (\d+)\.", visible_text(at))
+    return int(found.group(1)) if found else None
+
+
+def answer_radios(at):
+    return [radio for radio in at.radio if radio.label == "How would you rate this behaviour?"]
+
+
+# ------------------------------------------------------------------ quiz
+
+
+def test_the_same_link_gives_the_same_questions_on_two_devices():
+    first = open_training(seed="42", n="5")
+    second = open_training(seed="42", n="5")
+    assert len(questions(first)) == 5
+    assert questions(first) == questions(second)
+    assert "/training?seed=42&n=5" in visible_text(first)
+
+
+def test_another_quiz_number_gives_another_quiz():
+    assert questions(open_training(seed="42", n="5")) != questions(open_training(seed="43", n="5"))
+
+
+def test_the_share_line_reproduces_a_band_quiz():
+    at = open_training(seed="42", band="0-9", n="10")
+    text = visible_text(at)
+    assert "Share this quiz" in text
+    assert "/training?seed=42&band=0-9&n=10" in text
+    assert all("Ages 0 to 9" in q for q in questions(at))
+    assert len(questions(at)) == 3  # all of the band: it has only three descriptors
+
+
+def test_the_link_leaves_the_address_bar_after_setting_up_the_quiz():
+    at = open_training(seed="42", n="5")
+    assert "seed" not in at.query_params
+
+
+def test_a_right_answer_says_so_with_the_level_in_words_and_its_meaning():
+    at = open_training(seed="42", n="5")
+    text = question_texts(at)[0]
+    answer_radios(at)[0].set_value(LEVEL_OF_TEXT[text]).run()
+    assert not at.exception
+    page = visible_text(at)
+    level = MINIMAL.level_guide(Level(LEVEL_OF_TEXT[text]))
+    assert "Correct." in page
+    assert f"This is rated {level.label}." in page
+    assert f"{level.label}: {level.headline}" in page
+    assert level.meaning in page
+
+
+def test_a_wrong_answer_gives_the_right_level_in_words():
+    at = open_training(seed="42", n="5")
+    texts = question_texts(at)
+    red = texts.index("Sharing nude images of others.")
+    answer_radios(at)[red].set_value("green").run()
+    page = visible_text(at)
+    assert "Not quite." in page
+    assert "You chose Green; this is rated Red." in page
+    assert "Red: act today" in page
+    assert "Outside safe and healthy behaviour." in page
+
+
+def test_the_score_shows_once_every_question_is_answered():
+    at = open_training(seed="42", n="5")
+    texts = question_texts(at)
+    radios = answer_radios(at)
+    for radio, text in zip(radios[:-1], texts[:-1], strict=True):
+        radio.set_value(LEVEL_OF_TEXT[text])
+    at.run()
+    assert "You have answered 4 of 5" in visible_text(at)
+    assert "You scored" not in visible_text(at)
+    wrong = "green" if LEVEL_OF_TEXT[texts[-1]] != "green" else "red"
+    answer_radios(at)[-1].set_value(wrong).run()
+    page = visible_text(at)
+    assert "You scored 4 out of 5." in page
+    right_level = MINIMAL.level_label(Level(LEVEL_OF_TEXT[texts[-1]]))
+    assert f"{right_level}: " in page
+
+
+def test_a_new_quiz_draws_a_new_quiz_number():
+    at = open_training(seed="42", n="5")
+    at.button(key="quiz_new").click().run()
+    assert not at.exception
+    assert quiz_number(at) not in (None, 42)
+
+
+@pytest.mark.parametrize("seed", ["abc", "-1", "99999999999", "<script>alert(1)</script>"])
+def test_a_bad_quiz_number_gets_a_notice_and_a_new_quiz(seed: str):
+    at = open_training(seed=seed, n="5")
+    notices = " ".join(str(i.value) for i in at.info).replace("\\", "")
+    assert "is not a quiz number" in notices
+    assert "a new quiz was drawn" in notices
+    assert len(questions(at)) == 5
+    assert quiz_number(at) is not None
+
+
+def test_a_bad_quiz_length_gets_a_notice_and_ten_questions():
+    at = open_training(seed="42", n="7")
+    assert "is not a quiz length" in visible_text(at)
+    assert "/training?seed=42&n=10" in visible_text(at)
+
+
+def test_switching_section_and_back_keeps_the_quiz_and_its_answers():
+    at = open_training(seed="42", n="5")
+    before = questions(at)
+    answer_radios(at)[0].set_value("red").run()
+    at.segmented_control(key="training_mode").set_value("scenarios").run()
+    assert not questions(at)
+    at.segmented_control(key="training_mode").set_value("quiz").run()
+    assert not at.exception
+    assert questions(at) == before
+    assert "You have answered 1 of 5" in visible_text(at)
+
+
+# ------------------------------------------------------------------ scenarios
+
+
+def test_a_scenario_reveals_the_suggested_answer_after_a_rating():
+    at = open_training(mode="scenarios")
+    page = visible_text(at)
+    assert "A test scenario" in page
+    assert "Two children of the same age." in page
+    assert "Suggested answer" not in page
+    assert "Mutual and between peers." not in page
+    at.radio(key="scenario_scenario-one").set_value("amber").run()
+    page = visible_text(at)
+    assert "You chose Amber. The suggested answer is Green." in page
+    assert "Suggested answer:" in page
+    assert "Green: healthy and expected" in page
+    assert "Mutual and between peers." in page
+
+
+def test_scenarios_can_be_filtered_by_band():
+    at = open_training(mode="scenarios", band="9-17")
+    assert "A test scenario" not in visible_text(at)
+    assert "There are no scenarios for this band yet." in visible_text(at)
+
+
+# ------------------------------------------------------------------ facilitator view
+
+
+def test_the_facilitator_steps_through_bands_and_levels():
+    at = open_training(mode="facilitator")
+    page = visible_text(at)
+    assert "Band 1 of 2 · Green" in page
+    assert "Ages 0 to 9" in page
+    assert "Green: healthy and expected" in page
+    assert "Curious questions about bodies." in page
+    assert "Amber: take notice" not in page
+    at.button(key="facilitator_next").click().run()
+    page = visible_text(at)
+    assert "Band 1 of 2 · Amber" in page
+    assert "Amber: take notice" in page
+    assert "Touching that carries on after being redirected." in page
+    at.button(key="facilitator_next").click().run()
+    at.button(key="facilitator_next").click().run()
+    page = visible_text(at)
+    assert "Band 2 of 2 · Green" in page
+    assert "Ages 9 to 17" in page
+    at.button(key="facilitator_previous").click().run()
+    page = visible_text(at)
+    assert "Band 1 of 2 · Red" in page
+    assert "Red: act today" in page
+    assert "0345 678 9021" in page
+
+
+def test_a_link_picks_where_the_facilitator_starts_and_next_stops_at_the_end():
+    at = open_training(band="9-17", level="red")
+    page = visible_text(at)
+    assert "Band 2 of 2 · Red" in page
+    assert "Red: act today" in page
+    assert at.button(key="facilitator_next").disabled
+    assert not at.button(key="facilitator_previous").disabled
+
+
+def test_previous_is_off_at_the_start():
+    at = open_training(mode="facilitator")
+    assert at.button(key="facilitator_previous").disabled
+
+
+def test_an_unknown_section_gets_a_notice_and_the_quiz():
+    at = open_training(mode="<b>projector</b>", seed="42")
+    page = visible_text(at)
+    assert "<b>projector</b>" in page
+    assert "is not a section of this page" in page
+    assert "Share this quiz" in page
+
+
+# ------------------------------------------------------------------ handouts
+
+
+def test_the_handouts_area_offers_one_pdf_per_band_and_the_routes_sheet():
+    at = open_training()
+    labels = [button.label for button in at.download_button]
+    assert labels == ["Ages 0 to 9 (PDF)", "Ages 9 to 17 (PDF)", "Routes and helplines (PDF)"]
+    assert "Printable handouts" in visible_text(at)
+
+
+def test_the_band_view_on_look_up_offers_the_band_handout_next_to_the_csv():
+    at = open_page("pages/lookup.py", {"band": "9-17"})
+    assert not at.exception
+    labels = [button.label for button in at.download_button]
+    assert labels == ["Download Ages 9 to 17 as CSV", "Download Ages 9 to 17 handout (PDF)"]
+
+
+def test_an_answer_is_final_until_the_quiz_is_tried_again():
+    at = open_training(seed="42", n="5")
+    answer_radios(at)[0].set_value("red").run()
+    assert len(answer_radios(at)) == 4
+    assert "You have answered 1 of 5" in visible_text(at)
+    at.button(key="quiz_again").click().run()
+    assert not at.exception
+    assert len(answer_radios(at)) == 5
+    assert "You have answered 0 of 5" in visible_text(at)
+
+
+def test_the_facilitator_projects_the_shipped_9_to_13_amber_descriptors(monkeypatch, shipped_pack_dir):
+    monkeypatch.setenv("TRAFFIC_LIGHT_PACK", str(shipped_pack_dir))
+    shipped = load_pack(shipped_pack_dir)
+    at = open_training(mode="facilitator", band="9-13", level="amber")
+    page = visible_text(at)
+    assert "Band 3 of 4 · Amber" in page
+    assert "Ages 9 to 13" in page
+    assert "Amber: take notice" in page
+    for behaviour in shipped.behaviours("9-13", Level.AMBER):
+        assert " ".join(behaviour.text.split()) in page
+    assert "0345 678 9021" in page
