@@ -38,8 +38,27 @@ def _load_shared_pack(pack_dir: str) -> Pack:
     return load_pack(pack_dir)
 
 
+def _leave_legacy_multipage_mode() -> None:
+    """Make sure every run goes through app.py (sign-in, the danger panel, navigation).
+
+    Streamlit still has a legacy mode for apps with a ``pages/`` folder: until the first
+    run of ``st.navigation`` on a freshly started server, a deep link such as /training runs
+    pages/training.py on its own, skipping the frame, and with it sign-in. Every page calls
+    ``pack()`` first, so here the legacy flag is cleared and the same URL run again through
+    app.py. Streamlit is pinned; tests/browser checks a deep link on a fresh server.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager  # noqa: PLC0415
+    except ImportError:  # a future Streamlit without the legacy mode
+        return
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def pack() -> Pack:
     """The validated content pack; a broken pack shows one clear message and stops the page."""
+    _leave_legacy_multipage_mode()
     pack_dir = str(default_pack_dir().resolve())
     try:
         return _load_shared_pack(pack_dir)

@@ -1,0 +1,239 @@
+"""Server script-run time of a page with Streamlit's AppTest, compared with bare pages.
+
+AppTest runs the script in this process, without a browser or a socket, so
+the figure is the Python cost of one run of the page: what every click costs
+the server before any network or rendering.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block
+
+from bench.report import Row
+from bench.stats import summarise
+
+BASELINES = Path(__file__).resolve().parent / "baselines"
+BARE_APP = BASELINES / "bare_app.py"
+HELLO_APP = BASELINES / "hello_app.py"
+
+
+class _NoMissingContextWarning(logging.Filter):
+    """AppTest sets widget values on the main thread, which logs "missing
+    ScriptRunContext" on every interaction: noise in a benchmark. A filter,
+    because Streamlit resets its loggers' levels whenever it reads config."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "missing ScriptRunContext" not in str(record.msg)
+
+
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NoMissingContextWarning())
+
+Interaction = Callable[[AppTest, int], object]
+"""Changes widgets on an AppTest that has already run, e.g.
+`lambda at, i: at.number_input[0].set_value(3 + i % 10)`. It must not call
+`run()`: the harness times that. `i` is the repetition number, so a look-up
+can ask for a different age each time."""
+
+
+@dataclass(frozen=True)
+class ServerTarget:
+    """A page to time: its script, how to open it, and the interactions to time on it.
+
+    `prepare` runs once on each fresh AppTest before its first run (for
+    `at.switch_page("pages/lookup.py")`, query params or session state).
+    `expect` maps an interaction's name to the text the page must show after
+    repetition i (e.g. `lambda i: f"Band for age {1 + i % 17}"`), checked
+    after the timed run so a look-up that silently stops working fails.
+    `compare_elements` is the element count of the bare page it is compared
+    with; left None, it is counted from the page after its first run.
+    """
+
+    name: str
+    script: Path
+    interactions: Mapping[str, Interaction] = field(default_factory=dict)
+    prepare: Callable[[AppTest], object] | None = None
+    expect: Mapping[str, Callable[[int], str]] = field(default_factory=dict)
+    env: Mapping[str, str] = field(default_factory=dict)
+    compare_elements: int | None = None
+
+
+FIRST_RUN_NOTE = "" if hasattr(AppTest.from_string(""), "_bidi_component_manager") else "incl. AppTest component scan"
+
+
+class ScriptRunError(RuntimeError):
+    """The page raised while being timed, so its figures would mean nothing."""
+
+
+@contextmanager
+def environment(values: Mapping[str, str]) -> Iterator[None]:
+    """Set environment variables for the script runs, then put them back."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _leaves(block: Block) -> Iterator[object]:
+    for child in block.children.values():
+        if isinstance(child, Block):
+            yield from _leaves(child)
+        else:
+            yield child
+
+
+def count_elements(at: AppTest) -> int:
+    """How many elements (not containers) the last run drew, main area and sidebar."""
+    return sum(1 for _ in _leaves(at.main)) + sum(1 for _ in _leaves(at.sidebar))
+
+
+def page_text(at: AppTest) -> str:
+    """The words the last run put on the page (bodies and labels), one element a line."""
+    words = []
+    for block in (at.main, at.sidebar):
+        for element in _leaves(block):
+            proto = getattr(element, "proto", None)
+            for name in ("body", "label"):
+                value = getattr(proto, name, None)
+                if isinstance(value, str) and value:
+                    words.append(value)
+    return "\n".join(words)
+
+
+_shared_component_manager: object | None = None
+
+
+def _fresh(target: ServerTarget, timeout: float) -> AppTest:
+    """A new AppTest for the target, as a new browser session would get.
+
+    Each AppTest scans every installed package for v2 components on its first
+    run (about 45 ms here), which a real server does once at start. Handing
+    every AppTest the manager the first one built keeps that scan out of
+    "first run". It is a private attribute: on a Streamlit without it the scan
+    stays in, and the rows say so (see `FIRST_RUN_NOTE`).
+    """
+    global _shared_component_manager
+    at = AppTest.from_file(str(Path(target.script).resolve()), default_timeout=timeout)
+    if hasattr(at, "_bidi_component_manager"):
+        if _shared_component_manager is None:
+            at.run()  # builds the manager once; this run is not timed
+            _shared_component_manager = at._bidi_component_manager
+            at = AppTest.from_file(str(Path(target.script).resolve()), default_timeout=timeout)
+        at._bidi_component_manager = _shared_component_manager
+    if target.prepare is not None:
+        target.prepare(at)
+    return at
+
+
+def _timed_run(at: AppTest, what: str) -> float:
+    started = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - started
+    if len(at.exception):
+        raise ScriptRunError(f"{what}: the page raised: {at.exception[0].value}")
+    return elapsed
+
+
+def time_script_runs(
+    target: ServerTarget,
+    repeats: int,
+    warmup: int,
+    timeout: float = 30.0,
+) -> tuple[list[Row], int]:
+    """Time a page's first run, plain rerun and each interaction; return rows and element count.
+
+    First run: a fresh AppTest each time (a new session opening the page).
+    Rerun and interactions: one AppTest run again and again (a session in use).
+    The first `warmup` repetitions of each are run and thrown away.
+    """
+    rows: list[Row] = []
+    with environment(target.env):
+        first_runs = []
+        for repetition in range(warmup + repeats):
+            at = _fresh(target, timeout)
+            elapsed = _timed_run(at, "first run")
+            if repetition >= warmup:
+                first_runs.append(elapsed)
+        elements = count_elements(at)
+        rows.append(
+            Row(
+                "server",
+                target.name,
+                "first run",
+                summarise(first_runs),
+                figures={"elements": elements},
+                note=FIRST_RUN_NOTE,
+            )
+        )
+
+        reruns = [_timed_run(at, "rerun") for _ in range(warmup + repeats)][warmup:]
+        rows.append(Row("server", target.name, "rerun", summarise(reruns), figures={"elements": elements}))
+
+        for name, interact in target.interactions.items():
+            samples = []
+            for repetition in range(warmup + repeats):
+                interact(at, repetition)
+                elapsed = _timed_run(at, name)
+                if name in target.expect and target.expect[name](repetition) not in page_text(at):
+                    raise ScriptRunError(f"{name}: {target.expect[name](repetition)!r} not on the page")
+                if repetition >= warmup:
+                    samples.append(elapsed)
+            rows.append(Row("server", target.name, name, summarise(samples), figures={"elements": count_elements(at)}))
+    return rows, elements
+
+
+def bare_target(elements: int) -> ServerTarget:
+    """The bare page with the same number of elements as the page it is compared with."""
+    return ServerTarget(name=f"bare_app[{elements}]", script=BARE_APP, env={"BENCH_ELEMENTS": str(elements)})
+
+
+HELLO_TARGET = ServerTarget(name="hello_app", script=HELLO_APP)
+
+
+def measure_server(
+    targets: list[ServerTarget],
+    repeats: int,
+    warmup: int,
+    timeout: float = 30.0,
+) -> list[Row]:
+    """Time every target and, in the same run, the bare and hello pages it is compared with.
+
+    Ratios: first run against the baselines' first run; rerun and every
+    interaction against the baselines' plain rerun (what any click costs).
+    """
+    hello_rows, _ = time_script_runs(HELLO_TARGET, repeats, warmup, timeout)
+    hello = {row.measure: row for row in hello_rows}
+    bare_by_count: dict[int, dict[str, Row]] = {}
+    rows: list[Row] = []
+    for target in targets:
+        try:
+            target_rows, counted = time_script_runs(target, repeats, warmup, timeout)
+        except Exception as error:  # one broken page must not hide the others' figures
+            rows.append(Row("server", target.name, "all", None, note=f"FAILED: {error}"))
+            continue
+        elements = target.compare_elements or counted
+        if elements not in bare_by_count:
+            bare_rows, _ = time_script_runs(bare_target(elements), repeats, warmup, timeout)
+            bare_by_count[elements] = {row.measure: row for row in bare_rows}
+        bare = bare_by_count[elements]
+        for row in target_rows:
+            same = row.measure if row.measure == "first run" else "rerun"
+            row.compare_with("bare", bare.get(same))
+            row.compare_with("hello", hello.get(same))
+        rows.extend(target_rows)
+    baseline_rows = [row for measured in bare_by_count.values() for row in measured.values()]
+    return [*rows, *baseline_rows, *hello_rows]
