@@ -21,7 +21,7 @@ from behaviours.case import (
 from behaviours.case_note import CaseRecord, file_stem, note_markdown, note_pdf
 from behaviours.hours import uk_now
 from behaviours.text import clean_input, md
-from ui.components import level_title, notice, pack, page_intro, route_panel
+from ui.components import level_title, notice, pack, page_intro, route_panel, secondary_text
 
 content = pack()
 PREFIX = "case_"
@@ -123,9 +123,9 @@ if len(kept) != len(chosen_before):
         "so they were taken off the list."
     )
 if case_bands.bands:
-    st.caption(md(" ".join(case_bands.reasons)))
+    secondary_text(md(" ".join(case_bands.reasons)))
 else:
-    st.caption("Enter the child's age or choose a band to see the behaviours to choose from.")
+    secondary_text("Enter the child's age or choose a band to see the behaviours to choose from.")
 chosen_ids = st.multiselect(
     "Behaviours observed (type to search)",
     options=list(by_id),
@@ -139,7 +139,7 @@ behaviours = [by_id[i] for i in chosen_ids if i in by_id]
 not_listed = st.checkbox("The behaviour I have in mind is not listed", key="case_not_listed")
 not_listed_text = ""
 if not_listed:
-    st.caption(md(content.not_listed))
+    secondary_text(md(content.not_listed))
     st.warning(f"**{NO_NAMES}**", icon=":material/privacy_tip:")
     raw = st.text_input(
         "Describe the type of behaviour in a few words (no names)",
@@ -153,7 +153,7 @@ if not_listed:
 # ------------------------------------------------------------------ 3. the criteria
 
 st.subheader("3. The questions that change the level", anchor=False)
-st.caption(
+secondary_text(
     "A yes raises the level to at least the one shown. Don't know, or no answer yet, goes on the list to find out."
 )
 answers: dict[str, Answer | None] = {}
@@ -200,7 +200,7 @@ if routes:
         with st.container(border=True):
             route_panel(content, route, now=now)
     if suggestion.level == Level.RED:
-        st.caption("If anyone is in immediate danger, call 999 first; everything else can follow.")
+        secondary_text("If anyone is in immediate danger, call 999 first; everything else can follow.")
 
 # ------------------------------------------------------------------ 6. the note
 

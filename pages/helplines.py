@@ -15,7 +15,7 @@ from behaviours.directory import (
 from behaviours.model import Audience, ChannelKind
 from behaviours.params import parse_audience
 from behaviours.text import mailto, md, md_link, safe_web_link
-from ui.components import contact_card, notice, pack, page_intro
+from ui.components import contact_card, notice, pack, page_intro, secondary_text
 
 content = pack()
 EVERYONE = "everyone"
@@ -55,7 +55,7 @@ if door_now is not None:
         st.info(md(door_now.sentence), icon=":material/schedule:")
     fallback = content.contact(door_now.door.out_of_hours) if door_now.door.out_of_hours else None
     instead = f"; if {short_name(door_now.door)} does not answer, call {short_name(fallback)}" if fallback else ""
-    st.caption(
+    secondary_text(
         md(
             f"“Open now” uses the opening hours in this pack and UK time. This tool does not know about bank "
             f"holidays{instead}."
@@ -111,7 +111,7 @@ if content.resources:
         )
         st.markdown(f"**{title}**: {md(resource.summary)}")
         checked = resource.last_verified
-        st.caption(md(f"Source: {resource.source} · link last checked {checked.day} {checked:%B %Y}"))
+        secondary_text(md(f"Source: {resource.source} · link last checked {checked.day} {checked:%B %Y}"))
 
 st.divider()
 report = mailto(content.info.report_problems_to, subject="Traffic Light Reference: helplines directory")

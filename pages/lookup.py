@@ -8,7 +8,7 @@ from behaviours.handouts import band_handout
 from behaviours.lookup import plan_lookup
 from behaviours.params import parse_age, parse_band, parse_level
 from behaviours.text import md
-from ui.components import level_card, notice, pack, page_intro, route_panel
+from ui.components import level_card, notice, pack, page_intro, route_panel, secondary_text
 
 content = pack()
 ALL = "all"
@@ -86,7 +86,7 @@ with controls[2]:
         key="lookup_level",
     )
 show_notes = st.toggle("Show what to consider and the law under each behaviour", key="lookup_notes")
-st.caption(md(content.info.developmental_age_note))
+secondary_text(md(content.info.developmental_age_note))
 
 for text in link_notices:
     notice(text)
