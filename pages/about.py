@@ -70,8 +70,10 @@ st.header("Privacy", anchor=False)
 st.markdown(
     "- **Nothing you type is stored.** Ages, search words, notes and answers are not saved to disk, "
     "not written to logs, not kept in a cache shared with other people, and never put in the web address.\n"
-    "- **What you enter lasts only while the tab is open.** It is held in your own session and disappears "
-    "when you close the tab or the session ends.\n"
+    "- **What you enter lasts only while the tab is open.** It is held in the server's memory for your "
+    "session alone; when you close the tab it is deleted within about two minutes (the time Streamlit "
+    "allows a dropped connection to come back), and a server restart deletes it at once. "
+    "“Clear everything” on the case discussion page deletes it straight away.\n"
     "- **No usage statistics are collected.** The tool's telemetry is turned off.\n"
     "- **Downloads are made for your session only.** Files you download are made in memory for your "
     "session and sent to your browser; nothing is written to disk.\n"
