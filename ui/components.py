@@ -243,12 +243,17 @@ def contact_card(pack: Pack, contact: Contact, *, now: dt.datetime | None = None
             st.markdown("**How to reach them:** " + " · ".join(links))
         state = openness(contact, when)
         hours = md(contact.hours) if contact.hours else ("24 hours" if contact.open_always else "not known")
-        now_text = {Openness.OPEN: " (open now)", Openness.CLOSED: " (closed now)", Openness.UNKNOWN: ""}[state]
-        if state == Openness.CLOSED:
+        st.markdown(f"**Hours:** {hours}")
+        if state == Openness.OPEN and not contact.open_always:
+            st.markdown("**Now:** open")
+        elif state == Openness.CLOSED:
             fallback = contact_to_call(pack, contact, when)
-            if fallback is not contact:
-                now_text += f"; out of hours, call {md(fallback.name)}"
-        st.markdown(f"**Hours:** {hours}{now_text}")
+            phone = first_phone(fallback) if fallback is not contact else None
+            if phone is not None:
+                call = md_link(phone.display, phone.tel_uri)
+                st.markdown(f"**Now:** closed. Call {md(fallback.name)} on {call}.")
+            else:
+                st.markdown("**Now:** closed.")
         for note in contact.notes:
             st.markdown(f"- {md(note)}")
         st.markdown(f"{status_text(contact)} · :gray[Source: {md(contact.source)}]")
