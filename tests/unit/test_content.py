@@ -141,4 +141,6 @@ def test_search_finds_what_practitioners_type(query, expected):
 
 def test_search_is_case_insensitive_and_order_free():
     assert [h.behaviour.id for h in PACK.search("SEXTING")] == [h.behaviour.id for h in PACK.search("sexting")]
-    assert {h.behaviour.id for h in PACK.search("images sharing")} == {h.behaviour.id for h in PACK.search("sharing images")}
+    assert {h.behaviour.id for h in PACK.search("images sharing")} == {
+        h.behaviour.id for h in PACK.search("sharing images")
+    }
