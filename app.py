@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from behaviours.access import email_allowed
-from ui.components import danger_panel, pack
+from ui.components import danger_line, danger_panel, pack
 
 st.set_page_config(
     page_title="Traffic Light Reference",
@@ -46,6 +46,8 @@ content = pack()
 
 with st.sidebar:
     danger_panel(content)
+# The same numbers in one line on the page itself: on a phone the sidebar is closed to read the page.
+danger_line(content)
 
 navigation = st.navigation(
     [

@@ -64,7 +64,7 @@ with top[1]:
 
 # ------------------------------------------------------------------ 1. the child
 
-st.subheader("1. The child", anchor=False)
+st.header("1. The child", anchor=False)
 controls = st.columns(2)
 with controls[0]:
     st.number_input(
@@ -109,7 +109,7 @@ if case_bands.adult:
 
 # ------------------------------------------------------------------ 2. what was seen
 
-st.subheader("2. What was seen or heard", anchor=False)
+st.header("2. What was seen or heard", anchor=False)
 options = behaviour_options(content, case_bands.bands)
 by_id = {b.id: b for b in options}
 several_bands = len(case_bands.bands) > 1
@@ -152,14 +152,15 @@ if not_listed:
 
 # ------------------------------------------------------------------ 3. the criteria
 
-st.subheader("3. The questions that change the level", anchor=False)
+st.header("3. The questions that change the level", anchor=False)
 secondary_text(
     "A yes raises the level to at least the one shown. Don't know, or no answer yet, goes on the list to find out."
 )
 answers: dict[str, Answer | None] = {}
 for criterion in content.criteria:
     chosen = st.radio(
-        f"**{md(criterion.name)}** (a yes makes it at least {md(content.level_label(criterion.raises_to))}): "
+        # Plain words: Streamlit also uses the label as the radio group's aria-label, where ** would be read out.
+        f"{md(criterion.name)} (a yes makes it at least {md(content.level_label(criterion.raises_to))}): "
         f"{md(criterion.question)}",
         options=list(Answer),
         index=None,
@@ -173,7 +174,7 @@ for criterion in content.criteria:
 # ------------------------------------------------------------------ 4. the suggestion
 
 suggestion = suggest_level(content, behaviours, answers, not_listed, case_bands.age_for_law)
-st.subheader("4. Suggested level", anchor=False)
+st.header("4. Suggested level", anchor=False)
 with st.container(border=True):
     if suggestion.level is not None:
         st.markdown(f"### {level_title(content, suggestion.level)}")
@@ -189,7 +190,7 @@ with st.container(border=True):
 
 routes = routes_for_case(content, suggestion.level, not_listed=not_listed, adult=case_bands.adult)
 if routes:
-    st.subheader("5. What to do and whom to call", anchor=False)
+    st.header("5. What to do and whom to call", anchor=False)
     now = uk_now()
     if suggestion.level is not None:
         guide = content.level_guide(suggestion.level)
@@ -205,7 +206,7 @@ if routes:
 # ------------------------------------------------------------------ 6. the note
 
 if has_input(behaviours, answers, not_listed):
-    st.subheader("6. A note for the record", anchor=False)
+    st.header("6. A note for the record", anchor=False)
     record = CaseRecord(
         when=uk_now(),
         age=age,

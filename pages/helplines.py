@@ -65,6 +65,8 @@ if door_now is not None:
 for text in link_notices:
     notice(text)
 
+# The directory's own heading, so that each entry's heading sits one level below it.
+st.header("Find a service", anchor=False)
 filters = st.columns([3, 2])
 with filters[0]:
     st.radio(

@@ -65,7 +65,7 @@ if not query:
 hits = content.search(query)
 
 if not hits:
-    st.subheader(md(f"Nothing matched “{query}”"), anchor=False)
+    st.header(md(f"Nothing matched “{query}”"), anchor=False)
     st.markdown(
         "**Things to try**\n\n"
         "- Other words, or fewer of them: for example a single word such as one below.\n"

@@ -189,7 +189,7 @@ def show_quiz() -> None:
                 st.markdown("**Consider**\n\n" + "\n".join(f"- {md(note)}" for note in behaviour.consider))
 
     result = score(questions, answers)
-    st.subheader("Your score", anchor=False)
+    st.header("Your score", anchor=False)
     if result.finished:
         st.markdown(f"**You scored {result.sentence}.**")
         st.markdown(
@@ -221,10 +221,11 @@ def show_scenarios() -> None:
     if not scenarios:
         notice("There are no scenarios for this band yet.")
         return
+    st.header(md(f"Scenarios for {band_names.get(band_id, band_names[ALL]).lower()}"), anchor=False)
     for scenario in scenarios:
         band = content.band(scenario.band)
         with st.container(border=True):
-            st.markdown(f"#### {md(scenario.title)}")
+            st.markdown(f"### {md(scenario.title)}")
             if band is not None:
                 st.markdown(f"*{md(band.label)}*")
             st.markdown(md(scenario.text))
@@ -305,7 +306,7 @@ else:
 # ------------------------------------------------------------------ handouts
 
 st.divider()
-st.subheader("Printable handouts", anchor=False)
+st.header("Printable handouts", anchor=False)
 st.markdown("A4 sheets made from the current content, ready to print for a session.")
 handout_columns = st.columns(len(content.bands) + 1)
 for column, band in zip(handout_columns, content.bands, strict=False):

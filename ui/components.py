@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from behaviours import Behaviour, Contact, Level, Pack, PackError, Route, contact_warnings, load_pack
-from behaviours.directory import audience_words
+from behaviours.directory import audience_words, short_name
 from behaviours.hours import Openness, contact_to_call, openness, uk_now
 from behaviours.loader import default_pack_dir
 from behaviours.model import ChannelKind, Status
@@ -70,6 +70,8 @@ def pack() -> Pack:
 
 def show_pack_error(exc: PackError) -> None:
     """One message for the user, and the full list of problems for the editor, no guidance at all."""
+    # The page's one main heading: the pages that would have drawn theirs never run.
+    st.title("Traffic Light Reference", anchor=False)
     st.error(
         "**The guidance cannot be shown because the content pack has errors.** "
         "Nothing from it is displayed, so that no partial guidance is shown. "
@@ -292,6 +294,28 @@ def danger_panel(pack: Pack) -> None:
         lines.append(text + ".")
     lines.append("Tell your designated safeguarding lead (DSL) too.")
     st.markdown("\n\n".join(lines))
+
+
+def danger_line(pack: Pack) -> None:
+    """One compact line at the top of every page's main area: 999 and the front door.
+
+    The sidebar's panel says the same at more length, but a phone shows the sidebar over the
+    page and a person closes it to read anything; this line keeps both numbers on the page itself.
+    """
+    parts: list[str] = []
+    for contact in emergency_contacts(pack):
+        phone = first_phone(contact)
+        if phone:
+            parts.append(
+                f":red-background[:material/emergency: **Immediate danger: call "
+                f"{md_link(phone.display, phone.tel_uri)}**]"
+            )
+    door = front_door(pack)
+    phone = first_phone(door) if door is not None else None
+    if door is not None and phone is not None:
+        parts.append(f"Worried about a child? Call {md(short_name(door))} on {md_link(phone.display, phone.tel_uri)}")
+    if parts:
+        st.markdown(" · ".join(parts))
 
 
 def page_intro(title: str, lead: str | None = None) -> None:

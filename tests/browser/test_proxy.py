@@ -154,10 +154,14 @@ def test_each_browser_sticks_to_one_replica_and_browsers_spread_over_both(proxy,
     seen: dict[str, set[str]] = {}
     for _browser in range(24):
         cookie = secrets.token_hex(16)
-        for _request in range(3):
-            before = len(access_log_lines(proxy))
-            assert http_get(f"{proxy.url}/_stcore/health", headers={"Cookie": f"tlr_replica={cookie}"}).status == 200
-            line = wait_for_log_line(proxy, after=before)
+        for request in range(3):
+            # A path of its own names this request's log line, so a late line from an
+            # earlier request can never be mistaken for it.
+            path = f"/sticky-check-{cookie}-{request}"
+            response = http_get(f"{proxy.url}{path}", headers={"Cookie": f"tlr_replica={cookie}"})
+            assert response.status in (200, 404), (response.status, response.text[:200])
+            logged = f'{path}"'  # the log writes "METHOD path" with the path's closing quote
+            line = next(line for line in wait_for_log_line_matching(proxy, logged) if logged in line)
             assert "route=cookie" in line, line
             seen.setdefault(cookie, set()).add(upstream_of(line))
 
@@ -219,14 +223,3 @@ def wait_for_log_line_matching(proxy: NginxProxy, text: str, *, timeout: float =
             return lines
         time.sleep(0.05)
     raise AssertionError(f"no access-log line with {text!r} within {timeout}s:\n" + "\n".join(access_log_lines(proxy)))
-
-
-def wait_for_log_line(proxy: NginxProxy, *, after: int, timeout: float = 5) -> str:
-    """The first access-log line written after line number `after`."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        lines = access_log_lines(proxy)
-        if len(lines) > after:
-            return lines[after]
-        time.sleep(0.02)
-    raise AssertionError(f"nginx logged nothing new within {timeout}s")

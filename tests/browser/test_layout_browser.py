@@ -1,0 +1,110 @@
+"""Layouts: a phone stacks the level cards and never scrolls sideways; a projector shows large, side-by-side levels."""
+
+from __future__ import annotations
+
+import pytest
+
+from .harness import expect, open_app, wait_for_app
+
+LEVEL_HEADINGS = ("Green: healthy and expected", "Amber: take notice", "Red: act today")
+# Every page, and the states with the most on them.
+PAGES = (
+    "/?band=5-9",
+    "/?age=9",
+    "/search?q=sexting",
+    "/case",
+    "/training?seed=42",
+    "/training?mode=facilitator&band=9-13",
+    "/helplines",
+    "/about",
+)
+
+
+def level_boxes(page) -> list[dict[str, float]]:
+    """The bounding box of each level card (its column), in the order green, amber, red."""
+    boxes = []
+    for heading in LEVEL_HEADINGS:
+        column = page.locator('[data-testid="stColumn"]').filter(has=page.get_by_role("heading", name=heading))
+        expect(column).to_have_count(1)
+        box = column.bounding_box()
+        assert box is not None, heading
+        boxes.append(box)
+    return boxes
+
+
+def horizontal_overflow(page) -> dict[str, float]:
+    return page.evaluate("() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})")
+
+
+# ------------------------------------------------------------------ phone
+
+
+@pytest.mark.timeout(90)
+@pytest.mark.parametrize("viewport", ["phone"], indirect=True)
+def test_on_a_phone_the_level_cards_stack_and_no_page_scrolls_sideways(page, app_url, viewport):
+    open_app(page, app_url, "/?band=5-9")
+
+    green, amber, red = level_boxes(page)
+    for above, below in ((green, amber), (amber, red)):
+        assert below["y"] >= above["y"] + above["height"] - 1, "cards should sit one below the other"
+        assert abs(below["x"] - above["x"]) <= 1, "stacked cards share the same left edge"
+        assert below["width"] >= 0.75 * 390, "a stacked card uses the width of the screen"
+
+    wide = {}
+    for path in PAGES:
+        open_app(page, app_url, path)
+        sizes = horizontal_overflow(page)
+        if sizes["scroll"] > sizes["inner"] + 1:
+            wide[path] = sizes
+    assert wide == {}, f"pages wider than the phone's screen: {wide}"
+
+
+@pytest.mark.parametrize("viewport", ["phone"], indirect=True)
+def test_on_a_phone_999_stays_on_the_page_and_the_sidebar_opens_again(page, app_url, viewport):
+    open_app(page, app_url, "/helplines")
+    sidebar = page.get_by_test_id("stSidebar")
+    main = page.get_by_test_id("stMain")
+
+    # A phone shows the sidebar over the page; a person closes it to read the page...
+    page.get_by_role("button", name="Collapse sidebar").click()
+    wait_for_app(page)
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+
+    # ...and the numbers are still on the page itself, at the top, on screen.
+    expect(main.get_by_text("Immediate danger: call 999")).to_be_in_viewport()
+    expect(main.locator('a[href="tel:999"]').first).to_be_in_viewport()
+    expect(main.locator('a[href="tel:+443456789021"]').first).to_be_in_viewport()
+
+    # The sidebar's full panel comes back with its control.
+    page.get_by_role("button", name="Expand sidebar").click()
+    wait_for_app(page)
+    expect(sidebar.get_by_text("Immediate danger: call 999")).to_be_in_viewport()
+    expect(sidebar.get_by_role("link", name="0345 678 9040")).to_be_in_viewport()
+
+
+# ------------------------------------------------------------------ projector and desktop
+
+
+@pytest.mark.parametrize("viewport", ["projector"], indirect=True)
+def test_the_facilitator_view_is_large_enough_to_read_on_a_projector(page, app_url, viewport):
+    open_app(page, app_url, "/training?mode=facilitator&band=9-13")
+
+    heading = page.get_by_role("heading", name="Green: healthy and expected", level=3)
+    expect(heading).to_be_in_viewport()
+    size = float(heading.evaluate("h => getComputedStyle(h).fontSize").removesuffix("px"))
+    assert size >= 28, f"the level heading is {size}px; a projector needs at least 28px"
+    body = page.get_by_test_id("stMain").locator('.st-key-facilitator [data-testid="stMarkdownContainer"] li').first
+    body_size = float(body.evaluate("li => getComputedStyle(li).fontSize").removesuffix("px"))
+    assert body_size >= 22, f"the descriptors are {body_size}px on the projector"
+    sizes = horizontal_overflow(page)
+    assert sizes["scroll"] <= sizes["inner"] + 1
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "projector"], indirect=True)
+def test_on_a_wide_screen_the_three_levels_sit_side_by_side(page, app_url, viewport):
+    open_app(page, app_url, "/?band=9-13")
+
+    green, amber, red = level_boxes(page)
+    for left, right in ((green, amber), (amber, red)):
+        assert abs(right["y"] - left["y"]) <= 1, "the cards start on the same line"
+        assert right["x"] >= left["x"] + left["width"] - 1, "each card is to the right of the one before"
