@@ -31,7 +31,13 @@ from pathlib import Path
 
 from bench.report import Row
 from bench.stats import summarise
-from bench.streamlit_server import StreamlitServer, machine_cpu_ticks, process_cpu_seconds, process_rss_kib
+from bench.streamlit_server import (
+    StreamlitServer,
+    machine_busy_percent,
+    machine_cpu_ticks,
+    process_cpu_seconds,
+    process_rss_kib,
+)
 from bench.ws_client import RunResult, SessionError, StreamlitSession
 
 BASELINES = Path(__file__).resolve().parent / "baselines"
@@ -276,7 +282,6 @@ def run_level(target: CapacityTarget, sessions: int, settings: LoadSettings) -> 
     note = ", ".join(f"{kind} {count}" for kind, count in sorted(errors.items()))
     if first_error:
         note += f"; first: {first_error[:200]}"
-    busy, total = (after - before for after, before in zip(machine_after, machine_before, strict=True))
     memory = {
         "MiB open": open_kib / mib,
         "KiB/session": (open_kib - idle_kib) / sessions,
@@ -318,8 +323,10 @@ def run_level(target: CapacityTarget, sessions: int, settings: LoadSettings) -> 
                 "errors": sum(errors.values()),
                 "per s": len(latencies) / loop_s if loop_s > 0 else float("nan"),
                 "server CPU %": 100.0 * cpu_server / loop_s,
+                # What one answer costs the server: at 1000 ms/s of one core (the GIL) it is saturated.
+                "CPU ms/answer": 1000.0 * cpu_server / len(latencies) if latencies else float("nan"),
                 # Of all cores: 100 is every core busy, with this run's work or anyone else's.
-                "machine busy %": 100.0 * busy / total if total else float("nan"),
+                "machine busy %": machine_busy_percent(machine_before, machine_after),
                 **memory,
             },
             details=details,
@@ -344,38 +351,30 @@ def measure_capacity(
     settings: LoadSettings,
     baselines: bool = True,
 ) -> list[Row]:
-    """Load-test every target at every level, and (with `baselines`) the bare page of the
-    same element count and the hello app at the same levels; ratios on p50 latency."""
+    """Load-test every target at every level and (with `baselines`) right after each level the bare
+    page of the same element count and the hello app at the same level; ratios on p50 latency.
+
+    Levels go in order, each target followed by its baselines, so the
+    machine's other work at that time weighs on all of them.
+    """
     rows: list[Row] = []
-    baseline_order: list[Row] = []
-    baseline_rows: dict[str, dict[str, Row]] = {}
-
-    def baseline(target: CapacityTarget) -> dict[str, Row]:
-        if target.name not in baseline_rows:
-            measured: dict[str, Row] = {}
-            for sessions in settings.levels:
-                level_rows, _ = run_level(target, sessions, settings)
-                for row in level_rows:
-                    measured[row.measure.replace(f": {target.interaction_name}", ": rerun")] = row
-            baseline_rows[target.name] = measured
-            baseline_order.extend(measured.values())
-        return baseline_rows[target.name]
-
+    baseline_rows: list[Row] = []
     for target in targets:
-        target_rows: list[Row] = []
-        elements = 0
-        try:
-            for sessions in settings.levels:
-                level_rows, elements = run_level(target, sessions, settings)
-                target_rows.extend(level_rows)
-        except Exception as error:  # one broken page must not hide the others' figures
-            rows.append(Row("capacity", target.name, "all", None, note=f"FAILED: {error}"))
-            continue
-        if baselines:
-            compared = {"bare": baseline(bare_target(elements)), "hello": baseline(HELLO_TARGET)}
-            for row in target_rows:
-                key = row.measure.replace(f": {target.interaction_name}", ": rerun")
-                for label, measured in compared.items():
-                    row.compare_with(label, measured.get(key))
-        rows.extend(target_rows)
-    return [*rows, *baseline_order]
+        for sessions in settings.levels:
+            try:
+                target_rows, elements = run_level(target, sessions, settings)
+            except Exception as error:  # one broken page must not hide the others' figures
+                rows.append(Row("capacity", target.name, f"{sessions} sessions", None, note=f"FAILED: {error}"))
+                break
+            rows.extend(target_rows)
+            if not baselines:
+                continue
+            for label, baseline in (("bare", bare_target(elements)), ("hello", HELLO_TARGET)):
+                measured, _ = run_level(baseline, sessions, settings)
+                if len(targets) > 1:
+                    for row in measured:
+                        row.target = f"{row.target} (beside {target.name})"
+                baseline_rows.extend(measured)
+                for row, same in zip(target_rows, measured, strict=True):
+                    row.compare_with(label, same)
+    return [*rows, *baseline_rows]

@@ -1,8 +1,8 @@
 """Timing of content loading and search, fed with callables so the real loader plugs in.
 
-The behaviours package will provide `load_pack(path)` and `Pack.search(text)`,
-and a generator of synthetic packs 10 and 100 times the default one; until
-then bench/targets.py feeds the stand-in in bench/baselines/standin_pack.py.
+bench/targets.py plugs in `behaviours.load_pack(path)`, `Pack.search(text)`
+and bench/synthetic_pack.py, which makes packs 10 and 100 times the shipped
+one in a temporary folder at bench time.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 from bench.report import Row
 from bench.stats import Stats, summarise
+from bench.streamlit_server import machine_busy_percent, machine_cpu_ticks
 
 
 def time_calls(
@@ -24,11 +25,15 @@ def time_calls(
     args_list: Sequence[tuple[Any, ...]],
     warmup: int = 1,
     repeat: int = 1,
+    cpu_seconds: list[float] | None = None,
 ) -> Stats:
     """Time `fn(*args)` for every args in `args_list`, `repeat` times over.
 
     The first `warmup` calls (going round `args_list`) are made untimed, so
     imports and first-call caches do not count. Stats: p50, p95, mean, n (ms).
+    Given a list, `cpu_seconds` gets each call's CPU time (this process):
+    beside the wall time it shows whether a slow call worked or waited for a
+    core on a busy machine.
     """
     if not args_list:
         raise ValueError("args_list is empty: nothing to time")
@@ -37,9 +42,12 @@ def time_calls(
     samples = []
     for _ in range(repeat):
         for args in args_list:
+            cpu_started = time.process_time()
             started = time.perf_counter()
             fn(*args)
             samples.append(time.perf_counter() - started)
+            if cpu_seconds is not None:
+                cpu_seconds.append(time.process_time() - cpu_started)
     return summarise(samples)
 
 
@@ -47,46 +55,77 @@ def time_calls(
 class ContentPlug:
     """What the content timings need from the behaviours package.
 
-    `make_pack(factor, folder)` writes a synthetic pack `factor` times the
-    default one into `folder` and returns the path `load_pack` takes.
-    `search(pack, text)` runs one search; `queries` are what practitioners
-    would type.
+    `make_pack(dest, factor)` writes a pack `factor` times the default one
+    into the folder `dest` (which must not exist) and returns the path
+    `load_pack` takes. `search(pack, text)` runs one search; `queries(pack)`
+    gives the texts to time, drawn from the default pack (the same list for
+    every size, so sizes compare). `size(pack)` counts what the pack holds
+    (behaviours), shown beside each size.
     """
 
     name: str
     load_pack: Callable[[Path], Any]
     search: Callable[[Any, str], object]
-    make_pack: Callable[[int, Path], Path]
-    queries: Sequence[str]
-    default_pack: Path | None = None
+    make_pack: Callable[[Path, int], Path]
+    queries: Callable[[Any], Sequence[str]]
+    default_pack: Path
+    size: Callable[[Any], int] | None = None
+
+
+def load_repeats(repeats: int, factor: int, least: int = 2) -> int:
+    """How often to load a pack `factor` times the default: fewer as it grows, so a run stays bounded."""
+    return max(least, math.ceil(repeats / factor))
 
 
 def measure_content(plug: ContentPlug, factors: Sequence[int], repeats: int, warmup: int) -> list[Row]:
-    """Load and search packs of each size; ratios of each size to the smallest.
+    """Load and search the default pack and packs `factors` times its size, made now in a temporary folder.
 
-    Size 1 is the default pack when `default_pack` is given, otherwise one
-    made by `make_pack(1, ...)`.
+    Per size: `load` (read and validate every file, `load_repeats` times),
+    `first search` (the first search on a freshly loaded pack, which builds
+    the index), and `search` (every query once, on a pack whose index is
+    built). Ratios: each size to the default pack, the same measure.
     """
     rows: list[Row] = []
     smallest: dict[str, Row] = {}
+    default = plug.load_pack(plug.default_pack)
+    queries = list(plug.queries(default))
     with tempfile.TemporaryDirectory(prefix="bench-packs-") as scratch:
         for factor in factors:
-            if factor == 1 and plug.default_pack is not None:
-                path = plug.default_pack
-            else:
-                path = plug.make_pack(factor, Path(scratch) / f"pack-{factor}x")
-            label = f"{factor}x pack"
-            load = time_calls(plug.load_pack, [(path,)], warmup=warmup, repeat=repeats)
-            pack = plug.load_pack(path)
+            path = plug.default_pack if factor == 1 else plug.make_pack(Path(scratch) / f"pack-{factor}x", factor)
+            # Only the first size needs a warm-up: imports and caches are warm after it.
+            skip = warmup if factor == factors[0] else 0
+            loads, first_searches = [], []
+            pack = default
+            for repetition in range(skip + load_repeats(repeats, factor)):
+                started = time.perf_counter()
+                pack = plug.load_pack(path)
+                loaded = time.perf_counter()
+                plug.search(pack, queries[0])
+                searched = time.perf_counter()
+                if repetition >= skip:
+                    loads.append(loaded - started)
+                    first_searches.append(searched - loaded)
+            cpu: list[float] = []
+            busy_before = machine_cpu_ticks()
             search = time_calls(
-                lambda text, pack=pack: plug.search(pack, text),
-                [(text,) for text in plug.queries],
-                warmup=warmup,
-                repeat=max(1, math.ceil(repeats / len(plug.queries))),
+                lambda text, pack=pack: plug.search(pack, text), [(q,) for q in queries], warmup=0, cpu_seconds=cpu
             )
-            for measure, stats in ((f"load {label}", load), (f"search {label}", search)):
-                row = Row("content", plug.name, measure, stats, figures={"pack size": factor})
-                kind = measure.split()[0]
+            busy = machine_busy_percent(busy_before, machine_cpu_ticks())
+            figures = {"pack size": f"{factor}x"}
+            if plug.size is not None:
+                figures["behaviours"] = plug.size(pack)
+            label = f"{factor}x pack"
+            measures = (
+                ("load", summarise(loads)),
+                ("first search", summarise(first_searches)),
+                ("search", search),
+            )
+            for kind, stats in measures:
+                row = Row("content", plug.name, f"{kind} {label}", stats, figures=dict(figures))
+                if kind == "search":
+                    cpu_stats = summarise(cpu)
+                    row.figures.update({"CPU p95 ms": cpu_stats.p95_ms, "machine busy %": busy})
+                    row.details["cpu"] = cpu_stats.as_dict()
                 row.compare_with("1x", smallest.get(kind))
                 smallest.setdefault(kind, row)
                 rows.append(row)

@@ -8,7 +8,7 @@ import math
 import os
 import platform
 import subprocess
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -131,6 +131,36 @@ def render_section(title: str, rows: Sequence[Row]) -> str:
     return "\n".join([f"== {title} ==", render_table(headers, cells), *notes])
 
 
+@dataclass(frozen=True)
+class Goal:
+    """A target the issue sets, checked against one row of the results.
+
+    `check(row)` returns (met, the figure in words), e.g.
+    `(True, "p95 3.1 ms")`; the row is the one whose section, target and
+    measure match.
+    """
+
+    text: str
+    section: str
+    target: str
+    measure: str
+    check: Callable[[Row], tuple[bool, str]]
+
+    def evaluate(self, sections: Mapping[str, Sequence[Row]]) -> dict[str, Any]:
+        """The verdict: "met", "missed" or "not measured", with the figure."""
+        for row in sections.get(self.section, ()):
+            if row.target == self.target and row.measure == self.measure and row.stats is not None:
+                met, figure = self.check(row)
+                return {"goal": self.text, "verdict": "met" if met else "missed", "figure": figure}
+        return {"goal": self.text, "verdict": "not measured", "figure": "-"}
+
+
+def render_goals(verdicts: Sequence[Mapping[str, Any]]) -> str:
+    """The targets table printed after every section."""
+    cells = [[item["goal"], item["figure"], item["verdict"]] for item in verdicts]
+    return "\n".join(["== targets ==", render_table(["target", "measured", "verdict"], cells)])
+
+
 def _command_output(command: Sequence[str]) -> str:
     try:
         completed = subprocess.run(command, capture_output=True, text=True, timeout=20, check=False)
@@ -184,11 +214,13 @@ def write_results(
     settings: Mapping[str, Any],
     path: Path = RESULTS_PATH,
     machine: Mapping[str, Any] | None = None,
+    goals: Sequence[Mapping[str, Any]] = (),
 ) -> Path:
-    """Write every section's rows with machine info and run settings to results.json."""
+    """Write every section's rows with machine info, run settings and target verdicts to results.json."""
     document = {
         "machine": dict(machine or machine_info()),
         "settings": _json_ready(dict(settings)),
+        "targets": [dict(goal) for goal in goals],
         "sections": {name: [row.as_dict() for row in rows] for name, rows in sections.items()},
     }
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,9 +1,10 @@
 """Run the benchmarks: `python -m bench [--quick] [--only content,server,browser,capacity]`.
 
-Prints one table per section as it finishes and writes bench/results.json
-(machine, settings, every row). Exits 1 when a target could not be measured
-at all (a row marked FAILED); slow figures and errors under load are
-results, not failures.
+Prints one table per section as it finishes, then the issue's targets
+(met, missed or not measured), and writes bench/results.json (machine,
+settings, targets, every row). Exits 1 when a target could not be measured
+at all (a row marked FAILED); slow figures, missed targets and errors under
+load are results, not failures.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ if __package__ in {None, ""}:  # run as `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import targets
-from bench.report import RESULTS_PATH, Row, machine_info, render_section, write_results
+from bench.report import RESULTS_PATH, Row, machine_info, render_goals, render_section, write_results
 
 SECTIONS = ("content", "server", "browser", "capacity")
 MAX_SESSIONS = 200  # the machine has 2 cores; more says nothing and takes the machine from others
@@ -151,7 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as error:  # keep the other sections' figures
             results[name] = [Row(name, "(section)", "all", None, note=f"FAILED: {type(error).__name__}: {error}")]
         print(f"\n{render_section(f'{name} ({time.monotonic() - started:.0f} s)', results[name])}", flush=True)
-    path = write_results(results, settings, options.out, machine)
+    verdicts = [goal.evaluate(results) for goal in targets.goals() if goal.section in results]
+    if verdicts:
+        print(f"\n{render_goals(verdicts)}", flush=True)
+    path = write_results(results, settings, options.out, machine, verdicts)
     print(f"\nwrote {path}", flush=True)
     failed = [row for rows in results.values() for row in rows if row.note.startswith("FAILED")]
     return 1 if failed else 0

@@ -20,6 +20,7 @@ from streamlit.testing.v1.element_tree import Block
 
 from bench.report import Row
 from bench.stats import summarise
+from bench.streamlit_server import machine_busy_percent, machine_cpu_ticks
 
 BASELINES = Path(__file__).resolve().parent / "baselines"
 BARE_APP = BASELINES / "bare_app.py"
@@ -148,52 +149,119 @@ def _timed_run(at: AppTest, what: str) -> float:
     return elapsed
 
 
+def _sampled(
+    repetitions: int,
+    warmup: int,
+    sample: Callable[[int], float],
+    beside: Callable[[int], float] | None,
+) -> tuple[list[float], list[float], float]:
+    """Take `sample(i)` and, right after it, `beside(i)` for every repetition; drop the warm-up ones.
+
+    Returns both lists of seconds and how busy the machine was meanwhile.
+    Alternating the two keeps a neighbour's burst of work from landing on
+    one side of a ratio only.
+    """
+    own: list[float] = []
+    paired: list[float] = []
+    busy_since = machine_cpu_ticks()
+    for repetition in range(repetitions):
+        elapsed = sample(repetition)
+        beside_elapsed = beside(repetition) if beside is not None else None
+        if repetition >= warmup:
+            own.append(elapsed)
+            if beside_elapsed is not None:
+                paired.append(beside_elapsed)
+    return own, paired, machine_busy_percent(busy_since, machine_cpu_ticks())
+
+
+def count_page_elements(target: ServerTarget, timeout: float = 30.0) -> int:
+    """How many elements the page draws on its first run (an untimed run)."""
+    with environment(target.env):
+        at = _fresh(target, timeout)
+        _timed_run(at, "first run")
+        return count_elements(at)
+
+
 def time_script_runs(
     target: ServerTarget,
     repeats: int,
     warmup: int,
     timeout: float = 30.0,
-) -> tuple[list[Row], int]:
-    """Time a page's first run, plain rerun and each interaction; return rows and element count.
+    beside: ServerTarget | None = None,
+) -> tuple[list[Row], int, list[Row]]:
+    """Time a page's first run, plain rerun and each interaction; return rows, element count and `beside` rows.
 
     First run: a fresh AppTest each time (a new session opening the page).
     Rerun and interactions: one AppTest run again and again (a session in use).
     The first `warmup` repetitions of each are run and thrown away.
+
+    `beside` (the bare page) is run right after every sample of the target:
+    a first run after each first run, a rerun after each rerun and each
+    interaction, so each of the target's rows is compared, as "bare", with
+    samples taken in the same seconds. Its own rows (first run, rerun) come
+    back third.
     """
     rows: list[Row] = []
-    with environment(target.env):
-        first_runs = []
-        for repetition in range(warmup + repeats):
-            at = _fresh(target, timeout)
-            elapsed = _timed_run(at, "first run")
-            if repetition >= warmup:
-                first_runs.append(elapsed)
+    beside_rows: list[Row] = []
+    with environment({**(beside.env if beside else {}), **target.env}):
+        last: dict[str, AppTest] = {}
+
+        def first_run(repetition: int) -> float:
+            last["target"] = _fresh(target, timeout)
+            return _timed_run(last["target"], "first run")
+
+        def beside_first_run(repetition: int) -> float:
+            assert beside is not None
+            last["beside"] = _fresh(beside, timeout)
+            return _timed_run(last["beside"], f"first run of {beside.name}")
+
+        def beside_rerun(repetition: int) -> float:
+            return _timed_run(last["beside"], f"rerun of {beside.name if beside else ''}")
+
+        has_beside = beside is not None
+        samples, paired, busy = _sampled(warmup + repeats, warmup, first_run, beside_first_run if has_beside else None)
+        at = last["target"]
         elements = count_elements(at)
-        rows.append(
-            Row(
+
+        def add(measure: str, own: list[float], pairs: list[float], busy: float, elements: int) -> None:
+            row = Row(
                 "server",
                 target.name,
-                "first run",
-                summarise(first_runs),
-                figures={"elements": elements},
-                note=FIRST_RUN_NOTE,
+                measure,
+                summarise(own),
+                figures={"elements": elements, "machine busy %": busy},
+                note=FIRST_RUN_NOTE if measure == "first run" else "",
             )
-        )
+            if beside is not None:
+                bare = Row("server", beside.name, measure, summarise(pairs))
+                row.compare_with("bare", bare)
+                row.details["bare beside"] = bare.stats.as_dict() if bare.stats else None
+                if measure in {"first run", "rerun"}:
+                    bare.target = f"{beside.name} (beside {target.name})"
+                    bare.figures = {"elements": count_elements(last["beside"]), "machine busy %": busy}
+                    beside_rows.append(bare)
+            rows.append(row)
 
-        reruns = [_timed_run(at, "rerun") for _ in range(warmup + repeats)][warmup:]
-        rows.append(Row("server", target.name, "rerun", summarise(reruns), figures={"elements": elements}))
+        add("first run", samples, paired, busy, elements)
+        samples, paired, busy = _sampled(
+            warmup + repeats, warmup, lambda i: _timed_run(at, "rerun"), beside_rerun if has_beside else None
+        )
+        add("rerun", samples, paired, busy, elements)
 
         for name, interact in target.interactions.items():
-            samples = []
-            for repetition in range(warmup + repeats):
+
+            def interaction(repetition: int, name: str = name, interact: Interaction = interact) -> float:
                 interact(at, repetition)
                 elapsed = _timed_run(at, name)
                 if name in target.expect and target.expect[name](repetition) not in page_text(at):
                     raise ScriptRunError(f"{name}: {target.expect[name](repetition)!r} not on the page")
-                if repetition >= warmup:
-                    samples.append(elapsed)
-            rows.append(Row("server", target.name, name, summarise(samples), figures={"elements": count_elements(at)}))
-    return rows, elements
+                return elapsed
+
+            samples, paired, busy = _sampled(
+                warmup + repeats, warmup, interaction, beside_rerun if has_beside else None
+            )
+            add(name, samples, paired, busy, count_elements(at))
+    return rows, elements, beside_rows
 
 
 def bare_target(elements: int) -> ServerTarget:
@@ -210,30 +278,26 @@ def measure_server(
     warmup: int,
     timeout: float = 30.0,
 ) -> list[Row]:
-    """Time every target and, in the same run, the bare and hello pages it is compared with.
+    """Time every target beside the bare page of its element count, and the hello app once.
 
-    Ratios: first run against the baselines' first run; rerun and every
-    interaction against the baselines' plain rerun (what any click costs).
+    Ratios: "bare" against the bare page's samples taken alternately with
+    the target's (see `time_script_runs`); "hello" against the hello app's
+    first run or rerun, timed at the start. Interactions are compared with
+    reruns (what any click costs).
     """
-    hello_rows, _ = time_script_runs(HELLO_TARGET, repeats, warmup, timeout)
+    hello_rows, _, _ = time_script_runs(HELLO_TARGET, repeats, warmup, timeout)
     hello = {row.measure: row for row in hello_rows}
-    bare_by_count: dict[int, dict[str, Row]] = {}
     rows: list[Row] = []
+    baseline_rows: list[Row] = []
     for target in targets:
         try:
-            target_rows, counted = time_script_runs(target, repeats, warmup, timeout)
+            elements = target.compare_elements or count_page_elements(target, timeout)
+            target_rows, _, bare_rows = time_script_runs(target, repeats, warmup, timeout, beside=bare_target(elements))
         except Exception as error:  # one broken page must not hide the others' figures
             rows.append(Row("server", target.name, "all", None, note=f"FAILED: {error}"))
             continue
-        elements = target.compare_elements or counted
-        if elements not in bare_by_count:
-            bare_rows, _ = time_script_runs(bare_target(elements), repeats, warmup, timeout)
-            bare_by_count[elements] = {row.measure: row for row in bare_rows}
-        bare = bare_by_count[elements]
         for row in target_rows:
-            same = row.measure if row.measure == "first run" else "rerun"
-            row.compare_with("bare", bare.get(same))
-            row.compare_with("hello", hello.get(same))
+            row.compare_with("hello", hello.get(row.measure if row.measure == "first run" else "rerun"))
         rows.extend(target_rows)
-    baseline_rows = [row for measured in bare_by_count.values() for row in measured.values()]
+        baseline_rows.extend(bare_rows)
     return [*rows, *baseline_rows, *hello_rows]

@@ -167,3 +167,9 @@ def machine_cpu_ticks() -> tuple[int, int]:
     idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
     total = sum(fields[:8])  # guest time is already counted in user
     return total - idle, total
+
+
+def machine_busy_percent(before: tuple[int, int], after: tuple[int, int]) -> float:
+    """Share of all cores busy between two `machine_cpu_ticks()` readings (100 = every core, anyone's work)."""
+    busy, total = (late - early for late, early in zip(after, before, strict=True))
+    return 100.0 * busy / total if total > 0 else float("nan")

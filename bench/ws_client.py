@@ -94,6 +94,7 @@ class RunResult:
     elements: dict[tuple[int, ...], tuple[str, Message]] = field(default_factory=dict)
     exceptions: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    restarts: int = 0
 
     @property
     def texts(self) -> list[str]:
@@ -262,7 +263,7 @@ class StreamlitSession:
             kind = forward.WhichOneof("type")
             if kind == "new_session":
                 # The run we asked for starts here; anything before belongs to an older run.
-                result = RunResult(run_id=forward.metadata.run.script_run_id)
+                result = RunResult(run_id=forward.metadata.run.script_run_id, restarts=result.restarts)
                 self.page_script_hash = forward.new_session.page_script_hash
                 if forward.new_session.initialize.session_id:
                     self.session_id = forward.new_session.initialize.session_id
@@ -276,6 +277,11 @@ class StreamlitSession:
             elif kind == "script_finished" and result.run_id:
                 finished_run = forward.metadata.run.script_run_id
                 if finished_run and finished_run != result.run_id:
+                    continue
+                if forward.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    # The script called st.rerun(): the server starts the next run by itself
+                    # (new_session follows), and the browser waits for it, so this client does too.
+                    result = RunResult(restarts=result.restarts + 1)
                     continue
                 result.status = FINISHED.get(forward.script_finished, str(forward.script_finished))
                 result.latency_s = time.perf_counter() - started

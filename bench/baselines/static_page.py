@@ -21,9 +21,21 @@ from pathlib import Path
 PAGE_NAME = "index.html"
 
 
-def render_page(title: str, paragraphs: Sequence[str]) -> str:
-    """A minimal, valid HTML page: a heading, then one <p> per paragraph."""
-    body = "\n".join(f"<p>{html.escape(text)}</p>" for text in paragraphs)
+Block = str | tuple[str, str]
+"""A paragraph's text, or (tag, text) for another element, e.g. ("h2", "Ages 5 to 9")."""
+TAGS = frozenset({"h2", "h3", "p"})
+
+
+def _element(block: Block) -> str:
+    tag, text = ("p", block) if isinstance(block, str) else block
+    if tag not in TAGS:
+        raise ValueError(f"tag {tag!r} is not one of {sorted(TAGS)}")
+    return f"<{tag}>{html.escape(text)}</{tag}>"
+
+
+def render_page(title: str, paragraphs: Sequence[Block]) -> str:
+    """A minimal, valid HTML page: a heading, then one element per block (<p> for plain text)."""
+    body = "\n".join(_element(block) for block in paragraphs)
     return (
         "<!doctype html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
@@ -39,7 +51,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_static_page(paragraphs: Sequence[str], title: str = "Static page") -> Iterator[str]:
+def serve_static_page(paragraphs: Sequence[Block], title: str = "Static page") -> Iterator[str]:
     """Write the page to a temporary folder, serve it on a free 127.0.0.1 port, yield its URL."""
     with tempfile.TemporaryDirectory(prefix="bench-static-") as folder:
         Path(folder, PAGE_NAME).write_text(render_page(title, paragraphs), encoding="utf-8")

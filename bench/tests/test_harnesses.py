@@ -5,13 +5,20 @@ Each server test starts a real `streamlit run` on loopback (a few seconds).
 
 import pytest
 
-from bench.capacity import LoadSettings, number_input_lookup, run_level
-from bench.server_time import BASELINES, ScriptRunError, ServerTarget, time_script_runs
+from bench.capacity import CapacityTarget, LoadSettings, number_input_lookup, run_level
+from bench.server_time import BASELINES, ScriptRunError, ServerTarget, bare_target, time_script_runs
 from bench.streamlit_server import StreamlitServer
-from bench.targets import AGE_LABEL, capacity_targets
+from bench.targets import AGE_LABEL, APP_ENV, APP_SCRIPT, LOOKUP_TITLE, band_labels, lookup_by_age
 from bench.ws_client import SessionError, StreamlitSession
 
 LOOKUP = BASELINES / "lookup_app.py"
+LOOKUP_STANDIN = CapacityTarget(
+    name="lookup stand-in",
+    script=LOOKUP,
+    interaction=number_input_lookup(AGE_LABEL, lambda i: 1 + i % 17, lambda i: f"Band for age {1 + i % 17}"),
+    interaction_name="set age",
+    expect_on_load="Band for age 0",
+)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +66,7 @@ def test_an_unknown_widget_label_names_the_ones_there_are(lookup_server):
 
 def test_a_load_level_counts_every_interaction_and_no_errors():
     settings = LoadSettings(levels=(3,), duration_s=2.0, think_s=0.2, max_interactions=5)
-    rows, elements = run_level(capacity_targets()[0], 3, settings)
+    rows, elements = run_level(LOOKUP_STANDIN, 3, settings)
     opened, interacted = rows
     assert elements == 60
     assert opened.figures["done"] == 3
@@ -76,3 +83,35 @@ def test_server_timing_fails_when_the_page_does_not_show_the_expected_words():
     )
     with pytest.raises(ScriptRunError, match="Band for age 5"):
         time_script_runs(target, repeats=1, warmup=0)
+
+
+def test_the_real_look_up_answers_over_the_protocol_on_a_fresh_server():
+    # A fresh server's first run restarts itself once (app.py leaves Streamlit's legacy
+    # pages mode with st.rerun()); the client must wait for the run that follows.
+    with StreamlitServer(APP_SCRIPT, env=APP_ENV) as server, StreamlitSession(server.url) as session:
+        opened = session.load()
+        assert opened.ok, (opened.status, opened.problems, opened.exceptions)
+        assert opened.restarts == 1
+        assert LOOKUP_TITLE in opened.text
+        answered = lookup_by_age(session, 13)  # repetition 13 of the age sequence asks for age 9
+    assert answered.ok, answered.problems
+    assert all(label in answered.texts for label in band_labels(9))
+
+
+def test_server_timing_alternates_the_bare_page_with_the_target_and_compares_every_row():
+    target = ServerTarget(
+        name="lookup",
+        script=LOOKUP,
+        env={"BENCH_ELEMENTS": "12"},
+        interactions={"set age": lambda at, i: at.number_input[0].set_value(3 + i)},
+        expect={"set age": lambda i: f"Band for age {3 + i}"},
+    )
+    rows, elements, beside = time_script_runs(target, repeats=3, warmup=1, beside=bare_target(elements=12))
+    assert elements == 12
+    assert [row.measure for row in rows] == ["first run", "rerun", "set age"]
+    assert all("bare" in row.ratios and row.details["bare beside"]["n"] == 3 for row in rows)
+    assert [(row.target, row.measure) for row in beside] == [
+        ("bare_app[12] (beside lookup)", "first run"),
+        ("bare_app[12] (beside lookup)", "rerun"),
+    ]
+    assert beside[0].figures["elements"] == 12
