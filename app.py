@@ -11,7 +11,7 @@ st.set_page_config(
     page_title="Traffic Light Reference",
     page_icon=str(Path(__file__).parent / "ui" / "icon.png"),  # served locally: no request leaves the network
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # open on desktops; on phones the page comes first, with the 999 line on it
 )
 
 

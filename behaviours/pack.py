@@ -24,6 +24,9 @@ from behaviours.model import (
 from behaviours.search import SearchIndex
 from behaviours.yamlsource import Problem
 
+# More results than this help nobody in a case discussion; the page says how many matched.
+SEARCH_LIMIT = 100
+
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -152,18 +155,21 @@ class Pack:
         documents = [{"keywords": b.keywords, "text": [b.text], "consider": b.consider} for b in self.all_behaviours]
         return SearchIndex(documents, self.info.synonyms)
 
-    def search(self, text: str) -> list[SearchHit]:
-        """Descriptors matching the words, best first. Where some match every word, only those."""
-        ranked = self._index.search(text)
-        if not ranked:
-            return []
-        best_count = ranked[0][1]
+    def search(self, text: str, limit: int | None = SEARCH_LIMIT) -> list[SearchHit]:
+        """Descriptors matching the words, best first; where some match every word, only those.
+
+        At most ``limit`` hits (None for all); ``search_count`` says how many matched in all.
+        """
+        ranked, _total = self._index.search(text, limit)
         everything = self.all_behaviours
         return [
-            SearchHit(everything[pos], self._band_of_behaviour[everything[pos].id], score)
-            for pos, count, score in ranked
-            if count == best_count
+            SearchHit(everything[position], self._band_of_behaviour[everything[position].id], score)
+            for position, score in ranked
         ]
+
+    def search_count(self, text: str) -> int:
+        """How many descriptors match the words, before any limit."""
+        return self._index.search(text, 0)[1]
 
     def scenarios_for(self, band_id: str | None = None) -> list[Scenario]:
         """Training scenarios, optionally only one band's."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -32,6 +33,8 @@ class InvalidPhoneNumber(ValueError):
     """The text is not a number a UK phone can call."""
 
 
+# Pages draw the same few content numbers on every run; only pack content is ever parsed here.
+@functools.lru_cache(maxsize=1024)
 def parse_uk_number(text: str) -> PhoneNumber:
     """Check a number the way telephony does: a valid UK number, or a valid UK short or emergency number."""
     display = " ".join(text.split())

@@ -6,6 +6,7 @@ rather than a scan of every descriptor.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -157,32 +158,50 @@ class SearchIndex:
         return list(dict.fromkeys(units))[:MAX_QUERY_UNITS]
 
     def _match_phrase(self, phrase: tuple[str, ...]) -> dict[int, int]:
+        if len(phrase) == 1:
+            return self._postings.get(phrase[0], {})
         postings = [self._postings.get(stem_, {}) for stem_ in phrase]
         if not all(postings):
             return {}
         postings.sort(key=len)
         first, rest = postings[0], postings[1:]
         return {
-            doc: min(weight, *(other[doc] for other in rest)) if rest else weight
+            doc: min(weight, *(other[doc] for other in rest))
             for doc, weight in first.items()
             if all(doc in other for other in rest)
         }
 
-    def search(self, query: str) -> list[tuple[int, int, int]]:
-        """Rank documents for a query: (position, units matched, score), best first."""
+    def search(self, query: str, limit: int | None = None) -> tuple[list[tuple[int, int]], int]:
+        """The best-matching documents as (position, score), best first, and how many there were.
+
+        Only documents matching the most query units are kept (all of them when some match
+        every word); ``limit`` keeps the top ones without sorting the rest.
+        """
         units = self._units(query)
         if not units:
-            return []
-        matched: dict[int, list[int]] = {}
+            return [], 0
+        counts: dict[int, int] = {}
+        scores: dict[int, int] = {}
         for unit in units:
-            best: dict[int, int] = {}
-            for phrase in unit:
-                for doc, weight in self._match_phrase(phrase).items():
-                    if best.get(doc, 0) < weight:
-                        best[doc] = weight
+            if len(unit) == 1:
+                best = self._match_phrase(unit[0])
+            else:
+                best = {}
+                for phrase in unit:
+                    for doc, weight in self._match_phrase(phrase).items():
+                        if best.get(doc, 0) < weight:
+                            best[doc] = weight
             for doc, weight in best.items():
-                entry = matched.setdefault(doc, [0, 0])
-                entry[0] += 1
-                entry[1] += weight
-        ranked = sorted(matched.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
-        return [(doc, count, score) for doc, (count, score) in ranked]
+                counts[doc] = counts.get(doc, 0) + 1
+                scores[doc] = scores.get(doc, 0) + weight
+        if not counts:
+            return [], 0
+        most = max(counts.values())
+        pool = [(doc, scores[doc]) for doc, count in counts.items() if count == most]
+
+        def order(item: tuple[int, int]) -> tuple[int, int]:
+            return (-item[1], item[0])
+
+        if limit is not None and limit < len(pool):
+            return heapq.nsmallest(limit, pool, key=order), len(pool)
+        return sorted(pool, key=order), len(pool)

@@ -136,7 +136,7 @@ for band in plan.bands:
                 st.markdown(f"**{md(note.title)}**: {md(note.text)} *Source: {md(note.source)}*")
     st.download_button(
         f"Download {band.label} as CSV",
-        data=band_csv(content, band),
+        data=lambda b=band: band_csv(content, b),
         file_name=f"traffic-light-{band.id}.csv",
         mime="text/csv",
         key=f"csv_{band.id}",

@@ -91,6 +91,9 @@ if not hits:
 
 groups = group_hits(content, hits)
 st.markdown(f"**{md(result_summary(hits, groups))}** for “{md(query)}”.")
+total = content.search_count(query)
+if total > len(hits):
+    notice(f"{total} behaviours matched; the best {len(hits)} are shown. Add a word to narrow the search.")
 show_notes = st.toggle("Show what to consider and the law under each behaviour", key="search_notes")
 with st.expander("Show as a table"):
     st.dataframe(search_table(content, hits), hide_index=True, width="stretch")

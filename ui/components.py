@@ -97,13 +97,16 @@ def notice(text: str) -> None:
 
 
 def level_title(pack: Pack, level: Level) -> str:
-    """Markdown for a level's heading text: words first, colour and icon repeating them."""
-    return f":{LEVEL_COLOUR[level]}-background[{LEVEL_ICON[level]} **{md(level_heading(pack, level))}**]"
+    """Markdown for a level's heading text: words first, colour and icon repeating them.
+
+    The icon follows the words so a screen reader says "Red: act today" before anything else.
+    """
+    return f":{LEVEL_COLOUR[level]}-background[**{md(level_heading(pack, level))}** {LEVEL_ICON[level]}]"
 
 
 def level_badge(pack: Pack, level: Level) -> str:
     """Markdown for a short inline level marker, e.g. in a search result: the word, coloured."""
-    return f":{LEVEL_COLOUR[level]}-badge[{LEVEL_ICON[level]} {md(pack.level_label(level))}]"
+    return f":{LEVEL_COLOUR[level]}-badge[{md(pack.level_label(level))} {LEVEL_ICON[level]}]"
 
 
 def behaviour_lines(pack: Pack, behaviours: Sequence[Behaviour], show_notes: bool) -> None:

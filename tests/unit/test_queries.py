@@ -262,3 +262,19 @@ def test_a_licensed_pack_can_call_amber_orange(make_pack) -> None:
     assert pack.level_label(Level.AMBER) == "Orange"
     assert [pack.level_label(level) for level in LEVELS] == ["Green", "Orange", "Red"]
     assert pack.warnings == ()
+
+
+def test_search_keeps_the_best_hits_up_to_the_limit_and_counts_them_all(tmp_path):
+    import shutil
+
+    from pack_builder import MINIMAL
+
+    from behaviours import load_pack
+
+    shutil.copytree(MINIMAL, tmp_path / "pack")
+    pack = load_pack(tmp_path / "pack")
+    everything = pack.search("images", limit=None)
+    assert len(everything) == 2
+    assert [hit.behaviour.id for hit in pack.search("images", limit=1)] == [everything[0].behaviour.id]
+    assert pack.search_count("images") == 2
+    assert pack.search_count("zzzz") == 0
