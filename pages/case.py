@@ -126,14 +126,16 @@ if case_bands.bands:
     secondary_text(md(" ".join(case_bands.reasons)))
 else:
     secondary_text("Enter the child's age or choose a band to see the behaviours to choose from.")
-chosen_ids = st.multiselect(
-    "Behaviours observed (type to search)",
-    options=list(by_id),
-    format_func=lambda i: option_label(content, by_id[i], with_band=several_bands),
-    placeholder="Type a word, e.g. images" if options else "Enter an age or band first",
-    disabled=not options,
-    key="case_behaviours",
-)
+chosen_ids: list[str] = []
+if options:
+    # Shown only once there is something to choose: a switched-off list's pale label is hard to read.
+    chosen_ids = st.multiselect(
+        "Behaviours observed (type to search)",
+        options=list(by_id),
+        format_func=lambda i: option_label(content, by_id[i], with_band=several_bands),
+        placeholder="Type a word, e.g. images",
+        key="case_behaviours",
+    )
 behaviours = [by_id[i] for i in chosen_ids if i in by_id]
 
 not_listed = st.checkbox("The behaviour I have in mind is not listed", key="case_not_listed")

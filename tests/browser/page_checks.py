@@ -41,22 +41,6 @@ class KnownStreamlitIssue:
     why: str
 
 
-# On the case page, before an age or band is given, the behaviour list has no options,
-# and Streamlit then always disables it. Streamlit draws a disabled widget's label in
-# its faded text colour (textColor at 40%: 2.3:1 on white), inside <label disabled>
-# with the words aria-hidden and no `for=`, so axe cannot tell the label belongs to a
-# disabled control (WCAG 1.4.3 exempts inactive controls) and reports the contrast.
-# The theme has no setting for that colour. The input itself carries the same words
-# as its aria-label, so a screen reader still hears them. Fixing it from our side would
-# mean hiding the list until there are options (the AppTests expect it to be there)
-# or restyling Streamlit's internal markup with CSS.
-DISABLED_WIDGET_LABEL = KnownStreamlitIssue(
-    rule="color-contrast",
-    selector='label[data-testid="stWidgetLabel"][disabled] *',
-    why="Streamlit greys a disabled widget's label (2.3:1) in markup axe cannot link to the disabled input",
-)
-
-
 def accessibility_violations(
     page: Any, *, known: tuple[KnownStreamlitIssue, ...] = ()
 ) -> tuple[list[AxeViolation], set[KnownStreamlitIssue]]:
