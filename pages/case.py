@@ -21,7 +21,7 @@ from behaviours.case import (
 from behaviours.case_note import CaseRecord, file_stem, note_markdown, note_pdf
 from behaviours.hours import uk_now
 from behaviours.text import clean_input, md
-from ui.components import level_title, notice, pack, page_intro, route_panel, secondary_text
+from ui.components import age_and_band_inputs, level_title, notice, pack, page_intro, route_panel, secondary_text
 
 content = pack()
 PREFIX = "case_"
@@ -32,16 +32,6 @@ def _clear_everything() -> None:
     for key in list(st.session_state.keys()):
         if str(key).startswith(PREFIX):
             del st.session_state[key]
-
-
-def _age_changed() -> None:
-    if st.session_state.get("case_age") is not None:
-        st.session_state["case_band"] = None
-
-
-def _band_changed() -> None:
-    if st.session_state.get("case_band") is not None:
-        st.session_state["case_age"] = None
 
 
 def _clear_button(key: str) -> None:
@@ -66,28 +56,8 @@ with top[1]:
 
 st.header("1. The child", anchor=False)
 controls = st.columns(2)
-with controls[0]:
-    st.number_input(
-        "Child's age in years",
-        min_value=0,
-        max_value=25,
-        step=1,
-        value=None,
-        placeholder="For example 9",
-        key="case_age",
-        on_change=_age_changed,
-    )
-with controls[1]:
-    band_labels = {band.id: band.label for band in content.bands}
-    st.selectbox(
-        "Or choose an age band",
-        options=list(band_labels),
-        index=None,
-        format_func=band_labels.get,
-        placeholder="Choose a band",
-        key="case_band",
-        on_change=_band_changed,
-    )
+age_and_band_inputs(content, "case", controls[0], controls[1])
+band_labels = {band.id: band.label for band in content.bands}
 developmental_band = None
 if st.toggle("The child's developmental age differs from their age in years", key="case_dev"):
     st.info(md(content.info.developmental_age_note), icon=":material/psychology:")

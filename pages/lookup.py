@@ -8,7 +8,7 @@ from behaviours.handouts import band_handout
 from behaviours.lookup import plan_lookup
 from behaviours.params import parse_age, parse_band, parse_level
 from behaviours.text import md
-from ui.components import level_card, notice, pack, page_intro, route_panel, secondary_text
+from ui.components import age_and_band_inputs, level_card, notice, pack, page_intro, route_panel, secondary_text
 
 content = pack()
 ALL = "all"
@@ -32,16 +32,6 @@ if any(name in st.query_params for name in ("age", "band", "level")):
             del st.query_params[name]
 
 
-def _age_changed() -> None:
-    if st.session_state.get("lookup_age") is not None:
-        st.session_state["lookup_band"] = None
-
-
-def _band_changed() -> None:
-    if st.session_state.get("lookup_band") is not None:
-        st.session_state["lookup_age"] = None
-
-
 def _choose_band(band_id: str) -> None:
     st.session_state["lookup_band"] = band_id
     st.session_state["lookup_age"] = None
@@ -54,28 +44,7 @@ page_intro(
 )
 
 controls = st.columns([1, 1, 2])
-with controls[0]:
-    st.number_input(
-        "Child's age in years",
-        min_value=0,
-        max_value=25,
-        step=1,
-        value=None,
-        placeholder="For example 9",
-        key="lookup_age",
-        on_change=_age_changed,
-    )
-with controls[1]:
-    band_labels = {band.id: band.label for band in content.bands}
-    st.selectbox(
-        "Or choose an age band",
-        options=list(band_labels),
-        index=None,
-        format_func=band_labels.get,
-        placeholder="Choose a band",
-        key="lookup_band",
-        on_change=_band_changed,
-    )
+age_and_band_inputs(content, "lookup", controls[0], controls[1])
 with controls[2]:
     level_options = [ALL, *(level.value for level in LEVELS)]
     st.radio(

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from behaviours import Behaviour, Contact, Level, Pack, PackError, Route, contact_warnings, load_pack
 from behaviours.directory import audience_words, short_name
@@ -91,6 +92,46 @@ def secondary_text(markdown: str) -> None:
 def notice(text: str) -> None:
     """A short, calm notice about something the user or a link asked for."""
     st.info(md(text), icon=":material/info:")
+
+
+# ------------------------------------------------------------------ inputs
+
+
+def age_and_band_inputs(pack: Pack, prefix: str, age_column: DeltaGenerator, band_column: DeltaGenerator) -> None:
+    """The child's age and the band picker, side by side; choosing one clears the other.
+
+    Their values live in ``st.session_state[f"{prefix}_age"]`` and ``[f"{prefix}_band"]``.
+    """
+    age_key, band_key = f"{prefix}_age", f"{prefix}_band"
+
+    def age_changed() -> None:
+        if st.session_state.get(age_key) is not None:
+            st.session_state[band_key] = None
+
+    def band_changed() -> None:
+        if st.session_state.get(band_key) is not None:
+            st.session_state[age_key] = None
+
+    age_column.number_input(
+        "Child's age in years",
+        min_value=0,
+        max_value=25,
+        step=1,
+        value=None,
+        placeholder="For example 9",
+        key=age_key,
+        on_change=age_changed,
+    )
+    band_labels = {band.id: band.label for band in pack.bands}
+    band_column.selectbox(
+        "Or choose an age band",
+        options=list(band_labels),
+        index=None,
+        format_func=band_labels.get,
+        placeholder="Choose a band",
+        key=band_key,
+        on_change=band_changed,
+    )
 
 
 # ------------------------------------------------------------------ levels
