@@ -4,11 +4,19 @@ import streamlit as st
 
 from behaviours import LEVELS, Level
 from behaviours.export import band_csv
-from behaviours.handouts import band_handout
 from behaviours.lookup import plan_lookup
 from behaviours.params import parse_age, parse_band, parse_level
 from behaviours.text import md
-from ui.components import age_and_band_inputs, level_card, notice, pack, page_intro, route_panel, secondary_text
+from ui.components import (
+    age_and_band_inputs,
+    band_handout_button,
+    level_card,
+    notice,
+    pack,
+    page_intro,
+    route_panel,
+    secondary_text,
+)
 
 content = pack()
 ALL = "all"
@@ -112,12 +120,4 @@ for band in plan.bands:
         icon=":material/download:",
         on_click="ignore",
     )
-    st.download_button(
-        f"Download {band.label} handout (PDF)",
-        data=lambda b=band: band_handout(content, b),
-        file_name=f"traffic-light-{band.id}.pdf",
-        mime="application/pdf",
-        key=f"pdf_{band.id}",
-        icon=":material/picture_as_pdf:",
-        on_click="ignore",
-    )
+    band_handout_button(content, band, label=f"Download {band.label} handout (PDF)", key=f"pdf_{band.id}")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from behaviours import LEVELS, Level
-from behaviours.handouts import band_handout, routes_handout
+from behaviours.handouts import routes_handout
 from behaviours.params import MAX_SEED, parse_band, parse_level, parse_seed
 from behaviours.quiz import DEFAULT_QUIZ_SIZE, QUIZ_SIZES, draw_quiz, new_seed, parse_quiz_size, score, share_link
 from behaviours.text import md, md_link
@@ -17,7 +17,7 @@ from behaviours.training import (
     step_index,
     step_position,
 )
-from ui.components import level_card, level_title, notice, pack, page_intro
+from ui.components import band_handout_button, level_card, level_title, notice, pack, page_intro
 
 content = pack()
 ALL = "all"
@@ -310,16 +310,7 @@ st.header("Printable handouts", anchor=False)
 st.markdown("A4 sheets made from the current content, ready to print for a session.")
 handout_columns = st.columns(len(content.bands) + 1)
 for column, band in zip(handout_columns, content.bands, strict=False):
-    column.download_button(
-        f"{band.label} (PDF)",
-        data=lambda b=band: band_handout(content, b),
-        file_name=f"traffic-light-{band.id}.pdf",
-        mime="application/pdf",
-        key=f"training_pdf_{band.id}",
-        icon=":material/picture_as_pdf:",
-        on_click="ignore",
-        width="stretch",
-    )
+    band_handout_button(content, band, label=f"{band.label} (PDF)", key=f"training_pdf_{band.id}", where=column)
 handout_columns[-1].download_button(
     "Routes and helplines (PDF)",
     data=lambda: routes_handout(content),

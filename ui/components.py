@@ -14,8 +14,9 @@ from collections.abc import Sequence
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from behaviours import Behaviour, Contact, Level, Pack, PackError, Route, contact_warnings, load_pack
+from behaviours import AgeBand, Behaviour, Contact, Level, Pack, PackError, Route, contact_warnings, load_pack
 from behaviours.directory import audience_words, short_name
+from behaviours.handouts import band_handout
 from behaviours.hours import Openness, contact_to_call, openness, uk_now
 from behaviours.loader import default_pack_dir
 from behaviours.model import ChannelKind, Status
@@ -131,6 +132,22 @@ def age_and_band_inputs(pack: Pack, prefix: str, age_column: DeltaGenerator, ban
         placeholder="Choose a band",
         key=band_key,
         on_change=band_changed,
+    )
+
+
+def band_handout_button(
+    pack: Pack, band: AgeBand, *, label: str, key: str, where: DeltaGenerator | None = None
+) -> None:
+    """The download button for a band's A4 handout; the PDF is built only when clicked."""
+    (where or st).download_button(
+        label,
+        data=lambda: band_handout(pack, band),
+        file_name=f"traffic-light-{band.id}.pdf",
+        mime="application/pdf",
+        key=key,
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        width="stretch" if where is not None else "content",
     )
 
 
