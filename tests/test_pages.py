@@ -102,7 +102,9 @@ def sections(at: AppTest) -> list[tuple[str, str, str]]:
             band = words
             found.append((band, "", []))
         elif kind == "markdown" and words.startswith("### "):
-            found.append((band, words, []))
+            # A card may be one Markdown block: its first line is the heading, the rest its text.
+            heading, _, rest = words.partition("\n")
+            found.append((band, heading, [rest] if rest.strip() else []))
         elif found:
             found[-1][2].append(words)
     return [(b, heading, "\n".join(body)) for b, heading, body in found if heading]

@@ -167,8 +167,8 @@ def level_badge(pack: Pack, level: Level) -> str:
     return f":{LEVEL_COLOUR[level]}-badge[{md(pack.level_label(level))} {LEVEL_ICON[level]}]"
 
 
-def behaviour_lines(pack: Pack, behaviours: Sequence[Behaviour], show_notes: bool) -> None:
-    """The descriptors as a list; with ``show_notes``, what to consider and the law under each."""
+def behaviour_lines_md(pack: Pack, behaviours: Sequence[Behaviour], show_notes: bool) -> str:
+    """Markdown for the descriptors as a list; with ``show_notes``, what to consider and the law under each."""
     lines: list[str] = []
     for behaviour in behaviours:
         lines.append(f"- {md(behaviour.text)}")
@@ -179,7 +179,16 @@ def behaviour_lines(pack: Pack, behaviours: Sequence[Behaviour], show_notes: boo
                 law = pack.law_note(law_id)
                 if law is not None:
                     lines.append(f"    - *The law:* {md(law.title)}: {md(law.text)} ({md(law.source)})")
-    st.markdown("\n".join(lines))
+    return "\n".join(lines)
+
+
+def behaviour_lines(pack: Pack, behaviours: Sequence[Behaviour], show_notes: bool) -> None:
+    """The descriptors as a list; with ``show_notes``, what to consider and the law under each."""
+    st.markdown(behaviour_lines_md(pack, behaviours, show_notes))
+
+
+def _steps(title: str, steps: Sequence[str]) -> str:
+    return f"{title}\n\n" + "\n".join(f"- {md(step)}" for step in steps)
 
 
 def level_card(
@@ -191,21 +200,50 @@ def level_card(
     heading: str = "###",
     now: dt.datetime | None = None,
 ) -> None:
-    """A level: heading in words, what it means, the descriptors, what to do, and its route."""
+    """A level: heading in words, what it means, the descriptors, what to do, and its route.
+
+    The card is one Markdown block: a single element draws faster on the server and in the browser.
+    """
     guide = pack.level_guide(level)
+    parts = [f"{heading} {level_title(pack, level)}", md(guide.meaning)]
+    if behaviours:
+        parts += ["**What it can look like**", behaviour_lines_md(pack, behaviours, show_notes)]
+    parts += [
+        _steps("**What to do now**", guide.what_to_do),
+        _steps("**What to record**", guide.what_to_record),
+        _steps("**Who to tell**", guide.who_to_tell),
+    ]
+    route = route_md(pack, pack.route_for(level), now=now, show_title=False, show_setting=False)
+    if route:
+        parts.append(route)
     with st.container(border=True):
-        st.markdown(f"{heading} {level_title(pack, level)}")
-        st.markdown(md(guide.meaning))
-        if behaviours:
-            st.markdown("**What it can look like**")
-            behaviour_lines(pack, behaviours, show_notes)
-        st.markdown("**What to do now**\n\n" + "\n".join(f"- {md(step)}" for step in guide.what_to_do))
-        st.markdown("**What to record**\n\n" + "\n".join(f"- {md(step)}" for step in guide.what_to_record))
-        st.markdown("**Who to tell**\n\n" + "\n".join(f"- {md(step)}" for step in guide.who_to_tell))
-        route_panel(pack, pack.route_for(level), now=now, show_title=False, show_setting=False)
+        st.markdown("\n\n".join(parts))
 
 
 # ------------------------------------------------------------------ routes and contacts
+
+
+def route_md(
+    pack: Pack,
+    route: Route,
+    *,
+    now: dt.datetime | None = None,
+    show_title: bool = True,
+    show_setting: bool = True,
+) -> str:
+    """Markdown for a route: its title, the steps in your own setting, the route out, and whom to call."""
+    parts: list[str] = []
+    if show_title:
+        parts.append(f"**{md(route.title)}**")
+    if show_setting and route.in_your_setting:
+        parts.append(_steps("*In your setting*", route.in_your_setting))
+    if route.route_out:
+        parts.append(_steps("*The route out*", route.route_out))
+    contacts = pack.contacts_for(route)
+    if contacts:
+        when = now or uk_now()
+        parts.append("\n".join(f"- {contact_line(pack, c, when)}" for c in contacts))
+    return "\n\n".join(parts)
 
 
 def route_panel(
@@ -217,16 +255,9 @@ def route_panel(
     show_setting: bool = True,
 ) -> None:
     """A route: its title, the steps in your own setting, the route out, and whom to call."""
-    if show_title:
-        st.markdown(f"**{md(route.title)}**")
-    if show_setting and route.in_your_setting:
-        st.markdown("*In your setting*\n\n" + "\n".join(f"- {md(step)}" for step in route.in_your_setting))
-    if route.route_out:
-        st.markdown("*The route out*\n\n" + "\n".join(f"- {md(step)}" for step in route.route_out))
-    contacts = pack.contacts_for(route)
-    if contacts:
-        when = now or uk_now()
-        st.markdown("\n".join(f"- {contact_line(pack, c, when)}" for c in contacts))
+    text = route_md(pack, route, now=now, show_title=show_title, show_setting=show_setting)
+    if text:
+        st.markdown(text)
 
 
 def _showing(label: str | None, value: str, verb: str) -> str:
