@@ -15,7 +15,7 @@ from behaviours.directory import (
 from behaviours.model import Audience, ChannelKind
 from behaviours.params import parse_audience
 from behaviours.text import mailto, md, md_link, safe_web_link
-from ui.components import contact_card, notice, pack, page_intro, secondary_text
+from ui.components import contact_card, notice, pack, page_intro, secondary_text, take_link_params
 
 content = pack()
 EVERYONE = "everyone"
@@ -23,15 +23,15 @@ EVERYONE = "everyone"
 # A link such as /helplines?audience=young-people sets the filter once, then leaves the address bar,
 # as on every page, so the address never carries what a user chose or typed.
 link_notices: list[str] = []
-if "audience" in st.query_params:
-    from_link = parse_audience(st.query_params.get("audience"))
+link = take_link_params("audience")
+if "audience" in link:
+    from_link = parse_audience(link["audience"])
     chosen = from_link.value
     st.session_state["helplines_audience"] = (
         chosen.value if chosen is not None and chosen != Audience.ANYONE else EVERYONE
     )
     if from_link.notice:
         link_notices.append(from_link.notice)
-    del st.query_params["audience"]
 
 # One moment for the whole page, so every "open now" on it agrees.
 when = hours.uk_now()

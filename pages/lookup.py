@@ -16,6 +16,7 @@ from ui.components import (
     page_intro,
     route_panel,
     secondary_text,
+    take_link_params,
 )
 
 content = pack()
@@ -23,21 +24,17 @@ ALL = "all"
 
 # A link such as /?age=9&level=red fills the controls once, then leaves the address bar:
 # the page never writes what a user types into the URL.
-link_notices: list[str] = []
-if any(name in st.query_params for name in ("age", "band", "level")):
-    age = parse_age(st.query_params.get("age")) if "age" in st.query_params else None
-    band = parse_band(content, st.query_params.get("band")) if "band" in st.query_params else None
-    level = parse_level(content, st.query_params.get("level")) if "level" in st.query_params else None
-    if age is not None:
-        st.session_state["lookup_age"] = age.value
-    if band is not None:
-        st.session_state["lookup_band"] = band.value
-    if level is not None:
-        st.session_state["lookup_level"] = level.value.value if level.value else ALL
-    link_notices = [p.notice for p in (age, band, level) if p is not None and p.notice]
-    for name in ("age", "band", "level"):
-        if name in st.query_params:
-            del st.query_params[name]
+link = take_link_params("age", "band", "level")
+age = parse_age(link["age"]) if "age" in link else None
+band = parse_band(content, link["band"]) if "band" in link else None
+level = parse_level(content, link["level"]) if "level" in link else None
+if age is not None:
+    st.session_state["lookup_age"] = age.value
+if band is not None:
+    st.session_state["lookup_band"] = band.value
+if level is not None:
+    st.session_state["lookup_level"] = level.value.value if level.value else ALL
+link_notices = [p.notice for p in (age, band, level) if p is not None and p.notice]
 
 
 def _choose_band(band_id: str) -> None:

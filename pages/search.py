@@ -6,19 +6,19 @@ from behaviours.export import search_table
 from behaviours.params import parse_query
 from behaviours.search_results import group_hits, result_summary, search_examples
 from behaviours.text import md
-from ui.components import behaviour_lines, level_title, notice, pack, page_intro, route_panel
+from ui.components import behaviour_lines, level_title, notice, pack, page_intro, route_panel, take_link_params
 
 content = pack()
 
 # A link such as /search?q=sexting fills the box once, then leaves the address bar:
 # the page never writes what a user types into the URL.
 link_notices: list[str] = []
-if "q" in st.query_params:
-    from_link = parse_query(st.query_params.get("q"))
+link = take_link_params("q")
+if "q" in link:
+    from_link = parse_query(link["q"])
     st.session_state["search_q"] = from_link.value or ""
     if from_link.notice:
         link_notices.append(from_link.notice)
-    del st.query_params["q"]
 
 
 def _fill(words: str) -> None:

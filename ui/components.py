@@ -85,6 +85,18 @@ def show_pack_error(exc: PackError) -> None:
         st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)
 
 
+def take_link_params(*names: str) -> dict[str, str]:
+    """The named parameters a link carried (the last value of a repeated key), removed from the URL.
+
+    A link fills a page once, then leaves the address bar, so the address never shows what a
+    user later types or chooses.
+    """
+    taken = {name: st.query_params[name] for name in names if name in st.query_params}
+    for name in taken:
+        del st.query_params[name]
+    return taken
+
+
 def secondary_text(markdown: str) -> None:
     """Secondary text in the theme's grey (6.4:1 on white); st.caption's faded grey fails 4.5:1."""
     st.markdown(f":gray[{markdown}]")
