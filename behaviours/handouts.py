@@ -106,10 +106,10 @@ class Handout(Document):
 def _who_to_call(pack: Pack) -> list[str]:
     """The numbers every handout carries: 999, the front door, its out-of-hours team, the DSL."""
     lines: list[str] = []
-    # The immediate-danger route also lists the front door; only emergency numbers belong on this line.
+    # emergency_contacts keeps only emergency numbers, though the route also names the front door.
     for contact in emergency_contacts(pack):
         phone = first_phone(contact)
-        if phone and phone.kind == "emergency":
+        if phone:
             lines.append(f"Immediate danger: call {phone.display}.")
     door = front_door(pack)
     if door is not None:

@@ -314,6 +314,16 @@ def status_text(contact: Contact) -> str:
     return f":orange-badge[Outdated] last checked {checked}"
 
 
+def _out_of_hours_call(pack: Pack, contact: Contact, when: dt.datetime) -> str | None:
+    """'<out-of-hours service> on <number>', whom to call while a contact is closed; None when there is no one."""
+    fallback = contact_to_call(pack, contact, when)
+    if fallback is contact:
+        return None
+    phone = first_phone(fallback)
+    number = f" on {md_link(phone.display, phone.tel_uri)}" if phone else ""
+    return f"{md(fallback.name)}{number}"
+
+
 def contact_line(pack: Pack, contact: Contact, now: dt.datetime) -> str:
     """One line for a contact inside a route: name, links, open now or not, and its status."""
     parts = [f"**{md(contact.name)}**: " + " · ".join(channel_links(contact))]
@@ -321,13 +331,8 @@ def contact_line(pack: Pack, contact: Contact, now: dt.datetime) -> str:
     if state == Openness.OPEN and not contact.open_always:
         parts.append("open now")
     elif state == Openness.CLOSED:
-        fallback = contact_to_call(pack, contact, now)
-        if fallback is not contact:
-            phone = first_phone(fallback)
-            number = f" on {md_link(phone.display, phone.tel_uri)}" if phone else ""
-            parts.append(f"closed now: call {md(fallback.name)}{number}")
-        else:
-            parts.append("closed now")
+        instead = _out_of_hours_call(pack, contact, now)
+        parts.append(f"closed now: call {instead}" if instead else "closed now")
     if contact.hours and not contact.open_always:
         parts.append(md(contact.hours))
     elif contact.open_always:
@@ -353,13 +358,8 @@ def contact_card(pack: Pack, contact: Contact, *, now: dt.datetime | None = None
         if state == Openness.OPEN and not contact.open_always:
             st.markdown("**Now:** open")
         elif state == Openness.CLOSED:
-            fallback = contact_to_call(pack, contact, when)
-            phone = first_phone(fallback) if fallback is not contact else None
-            if phone is not None:
-                call = md_link(phone.display, phone.tel_uri)
-                st.markdown(f"**Now:** closed. Call {md(fallback.name)} on {call}.")
-            else:
-                st.markdown("**Now:** closed.")
+            instead = _out_of_hours_call(pack, contact, when)
+            st.markdown(f"**Now:** closed. Call {instead}." if instead else "**Now:** closed.")
         for note in contact.notes:
             st.markdown(f"- {md(note)}")
         st.markdown(f"{status_text(contact)} · :gray[Source: {md(contact.source)}]")
@@ -374,16 +374,20 @@ def contact_card(pack: Pack, contact: Contact, *, now: dt.datetime | None = None
 # ------------------------------------------------------------------ the frame's panel
 
 
-def danger_panel(pack: Pack) -> None:
-    """The always-visible panel: 999 in immediate danger, the front door and its out-of-hours line."""
+def _immediate_danger(pack: Pack) -> list[str]:
+    """Markdown for 'Immediate danger: call 999', one per emergency number, as a tappable link."""
     lines: list[str] = []
     for contact in emergency_contacts(pack):
         phone = first_phone(contact)
         if phone:
-            lines.append(
-                f":red-background[:material/emergency: **Immediate danger: call "
-                f"{md_link(phone.display, phone.tel_uri)}**]"
-            )
+            call = md_link(phone.display, phone.tel_uri)
+            lines.append(f":red-background[:material/emergency: **Immediate danger: call {call}**]")
+    return lines
+
+
+def danger_panel(pack: Pack) -> None:
+    """The always-visible panel: 999 in immediate danger, the front door and its out-of-hours line."""
+    lines = _immediate_danger(pack)
     door = front_door(pack)
     if door is not None:
         phone = first_phone(door)
@@ -406,14 +410,7 @@ def danger_line(pack: Pack) -> None:
     The sidebar's panel says the same at more length, but a phone shows the sidebar over the
     page and a person closes it to read anything; this line keeps both numbers on the page itself.
     """
-    parts: list[str] = []
-    for contact in emergency_contacts(pack):
-        phone = first_phone(contact)
-        if phone:
-            parts.append(
-                f":red-background[:material/emergency: **Immediate danger: call "
-                f"{md_link(phone.display, phone.tel_uri)}**]"
-            )
+    parts = _immediate_danger(pack)
     door = front_door(pack)
     phone = first_phone(door) if door is not None else None
     if door is not None and phone is not None:
