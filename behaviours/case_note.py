@@ -17,7 +17,7 @@ from behaviours.pack import Pack
 from behaviours.pdf import Document
 from behaviours.phones import InvalidPhoneNumber, parse_uk_number
 from behaviours.presentation import first_phone, level_heading
-from behaviours.text import clean_input
+from behaviours.text import clean_input, long_date
 
 NOTE_TITLE = "Case discussion note"
 NO_DETAILS = "No names or identifying details. The tool kept nothing: this note exists only where you save it."
@@ -69,7 +69,7 @@ def file_stem(record: CaseRecord) -> str:
 
 def when_text(when: dt.datetime) -> str:
     """The date and time of the discussion, e.g. '29 November 2026 at 14:05 (UK time)'."""
-    return f"{when:%d %B %Y}".lstrip("0") + f" at {when:%H:%M} (UK time)"
+    return f"{long_date(when)} at {when:%H:%M} (UK time)"
 
 
 def contact_text(pack: Pack, contact: Contact) -> str:

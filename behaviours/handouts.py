@@ -15,13 +15,9 @@ from behaviours.pack import Pack
 from behaviours.pdf import Document, pdf_text
 from behaviours.phones import InvalidPhoneNumber, parse_uk_number
 from behaviours.presentation import emergency_contacts, first_phone, front_door, level_heading
+from behaviours.text import long_date
 
 _STATUS_WORDS = {Status.VERIFIED: "Verified", Status.UNVERIFIED: "Unverified", Status.OUTDATED: "Outdated"}
-
-
-def long_date(day: dt.date) -> str:
-    """A date as people write it, e.g. '1 June 2025'."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def status_words(contact: Contact) -> str:

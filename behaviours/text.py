@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from urllib.parse import quote, urlsplit
 
@@ -51,3 +52,8 @@ def mailto(address: str, subject: str | None = None) -> str:
     if subject:
         target += f"?subject={quote(subject, safe='')}"
     return target
+
+
+def long_date(day: dt.date) -> str:
+    """A date as people write it, e.g. '1 June 2025'."""
+    return f"{day.day} {day:%B %Y}"

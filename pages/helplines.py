@@ -14,7 +14,7 @@ from behaviours.directory import (
 )
 from behaviours.model import Audience, ChannelKind
 from behaviours.params import parse_audience
-from behaviours.text import mailto, md, md_link, safe_web_link
+from behaviours.text import long_date, mailto, md, md_link, safe_web_link
 from ui.components import contact_card, notice, pack, page_intro, secondary_text, take_link_params
 
 content = pack()
@@ -112,8 +112,7 @@ if content.resources:
             else f"{md(resource.title)} (link not shown: it is not a web address)"
         )
         st.markdown(f"**{title}**: {md(resource.summary)}")
-        checked = resource.last_verified
-        secondary_text(md(f"Source: {resource.source} · link last checked {checked.day} {checked:%B %Y}"))
+        secondary_text(md(f"Source: {resource.source} · link last checked {long_date(resource.last_verified)}"))
 
 st.divider()
 report = mailto(content.info.report_problems_to, subject="Traffic Light Reference: helplines directory")

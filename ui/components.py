@@ -29,7 +29,7 @@ from behaviours.presentation import (
     front_door,
     level_heading,
 )
-from behaviours.text import mailto, md, md_link, safe_web_link
+from behaviours.text import long_date, mailto, md, md_link, safe_web_link
 
 # ------------------------------------------------------------------ the pack
 
@@ -306,7 +306,7 @@ def channel_links(contact: Contact) -> list[str]:
 
 def status_text(contact: Contact) -> str:
     """The verification status in words, with its date: never left for colour to say."""
-    checked = f"{contact.last_verified:%d %B %Y}".lstrip("0")
+    checked = long_date(contact.last_verified)
     if contact.status == Status.VERIFIED:
         return f"Verified {checked}"
     if contact.status == Status.UNVERIFIED:
