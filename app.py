@@ -5,7 +5,9 @@ from pathlib import Path
 import streamlit as st
 
 from behaviours.access import email_allowed
-from ui.components import danger_line, danger_panel, pack
+from ui.contacts import danger_line, danger_panel
+from ui.moment import start_run
+from ui.pack_loading import pack
 
 st.set_page_config(
     page_title="Traffic Light Reference",
@@ -43,11 +45,13 @@ if signin_required:
         st.stop()
 
 content = pack()
+# One moment for the frame: the panel and the line say the same about who answers now.
+now = start_run()
 
 with st.sidebar:
-    danger_panel(content)
+    danger_panel(content, now)
 # The same numbers in one line on the page itself: on a phone the sidebar is closed to read the page.
-danger_line(content)
+danger_line(content, now)
 
 navigation = st.navigation(
     [

@@ -11,13 +11,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from behaviours import wording
 from behaviours.case import Answer, Suggestion, answer_words, routes_for_case
-from behaviours.model import AgeBand, Behaviour, ChannelKind, Contact, Route
+from behaviours.hours import who_to_call
+from behaviours.model import AgeBand, Behaviour, Contact, Route
 from behaviours.pack import Pack
 from behaviours.pdf import Document
-from behaviours.phones import InvalidPhoneNumber, parse_uk_number
-from behaviours.presentation import first_phone, level_heading
-from behaviours.text import clean_input, long_date
+from behaviours.presentation import level_heading
+from behaviours.text import clean_input
 
 NOTE_TITLE = "Case discussion note"
 NO_DETAILS = "No names or identifying details. The tool kept nothing: this note exists only where you save it."
@@ -69,42 +70,25 @@ def file_stem(record: CaseRecord) -> str:
 
 def when_text(when: dt.datetime) -> str:
     """The date and time of the discussion, e.g. '29 November 2026 at 14:05 (UK time)'."""
-    return f"{long_date(when)} at {when:%H:%M} (UK time)"
+    return f"{wording.date_words(when.date())} at {when:%H:%M} (UK time)"
 
 
 def contact_text(pack: Pack, contact: Contact) -> str:
     """A contact in plain words with every number and address written out, and its hours."""
-    ways: list[str] = []
-    for channel in contact.channels:
-        if channel.kind in (ChannelKind.PHONE, ChannelKind.TEXT):
-            try:
-                shown = parse_uk_number(channel.value).display
-            except InvalidPhoneNumber:
-                continue
-            ways.append(shown if channel.kind == ChannelKind.PHONE else f"text {shown}")
-        elif channel.kind == ChannelKind.EMAIL:
-            ways.append(channel.value.removeprefix("mailto:"))
-        else:
-            ways.append(channel.value)
-    parts = [f"{contact.name}: {', '.join(ways)}"]
-    if contact.hours:
-        parts.append(contact.hours)
-    elif contact.open_always:
-        parts.append("24 hours")
-    if contact.out_of_hours:
-        fallback = pack.contact(contact.out_of_hours)
-        if fallback is not None:
-            phone = first_phone(fallback)
-            parts.append(f"Out of hours: {fallback.name}" + (f", {phone.display}" if phone else ""))
-    return ". ".join(part.strip().rstrip(".") for part in parts) + "."
+    return f"{wording.contact_text(contact)}."
 
 
-def _route_sections(pack: Pack, routes: Sequence[Route]) -> list[_Section]:
+def _route_sections(pack: Pack, routes: Sequence[Route], when: dt.datetime) -> list[_Section]:
     sections: list[_Section] = []
+    answer = who_to_call(pack, None, when, route=routes[0]) if routes else None
+    lead = wording.lead_sentence(answer) if answer is not None else None
+    if lead:
+        sections.append(_Section("Who to call first, at the time of the discussion", paragraphs=[lead]))
     for route in routes:
         bullets = [f"In your setting: {step}" for step in route.in_your_setting]
         bullets += [f"The route out: {step}" for step in route.route_out]
-        bullets += [f"Call: {contact_text(pack, c)}" for c in pack.contacts_for(route)]
+        calls = who_to_call(pack, None, when, route=route)
+        bullets += [f"Call: {line}." for line in wording.who_to_call_lines(calls)]
         sections.append(_Section(heading=route.title, bullets=bullets))
     return sections
 
@@ -138,7 +122,7 @@ def _sections(pack: Pack, record: CaseRecord) -> list[_Section]:
     routes = routes_for_case(pack, suggestion.level, not_listed=record.not_listed, adult=record.adult)
     if routes:
         sections.append(_Section("What to do and whom to call"))
-        sections += _route_sections(pack, routes)
+        sections += _route_sections(pack, routes, record.when)
     return sections
 
 

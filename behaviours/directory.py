@@ -1,17 +1,13 @@
-"""The helplines directory: who each entry is for, which entries to show, in what order,
-and whether the local front door is open now."""
+"""The helplines directory: who each entry is for, which entries to show, and in what order.
+
+Whether the front door is open now, and whom to call instead, is ``behaviours.hours.who_to_call``."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from behaviours.hours import Openness, contact_to_call, openness
 from behaviours.model import Audience, ChannelKind, Contact, Status
 from behaviours.pack import Pack
-from behaviours.phones import PhoneNumber
-from behaviours.presentation import first_phone, front_door
 
 # The audiences a reader can filter by; "anyone" entries show under each of them.
 AUDIENCE_CHOICES: tuple[Audience, ...] = (Audience.YOUNG_PEOPLE, Audience.PARENTS_CARERS, Audience.PROFESSIONALS)
@@ -86,40 +82,3 @@ def filter_contacts(
     """The directory entries for an audience (None: everyone) reachable by any of the channels (none: all),
     in directory order."""
     return directory_order(c for c in pack.contacts if is_for(c, audience) and reachable_by(c, channels))
-
-
-@dataclass(frozen=True)
-class FrontDoorNow:
-    """Whether the local front door is open at a moment, and whom to call instead when it is closed."""
-
-    door: Contact
-    state: Openness
-    call_instead: Contact | None = None
-    call_instead_phone: PhoneNumber | None = None
-
-    @property
-    def sentence(self) -> str:
-        """The state in plain words, e.g. 'Compass is closed now: call Emergency Social Work Team on 0345 678 9040'."""
-        door = short_name(self.door)
-        if self.state == Openness.OPEN:
-            return f"{door} is open now."
-        if self.state == Openness.UNKNOWN:
-            return f"{door}: this tool does not know its opening hours."
-        if self.call_instead is None:
-            return f"{door} is closed now."
-        number = f" on {self.call_instead_phone.display}" if self.call_instead_phone else ""
-        return f"{door} is closed now: call {short_name(self.call_instead)}{number}."
-
-
-def front_door_now(pack: Pack, when: dt.datetime) -> FrontDoorNow | None:
-    """Whether the pack's front door (Compass in the shipped pack) is open at ``when``; None if the pack has none."""
-    door = front_door(pack)
-    if door is None:
-        return None
-    state = openness(door, when)
-    if state != Openness.CLOSED:
-        return FrontDoorNow(door, state)
-    fallback = contact_to_call(pack, door, when)
-    if fallback is door:
-        return FrontDoorNow(door, state)
-    return FrontDoorNow(door, state, fallback, first_phone(fallback))

@@ -9,49 +9,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from behaviours.directory import audience_words, channel_words
-from behaviours.model import LEVELS, AgeBand, ChannelKind, Contact, Level, Route, Status
+from behaviours.directory import audience_words
+from behaviours.hours import who_to_call
+from behaviours.model import LEVELS, AgeBand, Contact, Level, Route
 from behaviours.pack import Pack
 from behaviours.pdf import Document, pdf_text
-from behaviours.phones import InvalidPhoneNumber, parse_uk_number
-from behaviours.presentation import emergency_contacts, first_phone, front_door, level_heading
-from behaviours.text import long_date
+from behaviours.presentation import level_heading
+from behaviours.wording import (
+    call_text,
+    channel_text,
+    contact_text,
+    hours_words,
+    status_words,
+    who_to_call_lines,
+)
 
-_STATUS_WORDS = {Status.VERIFIED: "Verified", Status.UNVERIFIED: "Unverified", Status.OUTDATED: "Outdated"}
-
-
-def status_words(contact: Contact) -> str:
-    """How far a contact's details are checked, in words with the date, e.g. 'Unverified: last checked 1 June 2025'."""
-    word = _STATUS_WORDS[contact.status]
-    if contact.status == Status.VERIFIED:
-        return f"{word} {long_date(contact.last_verified)}"
-    return f"{word}: last checked {long_date(contact.last_verified)}"
-
-
-def channel_text(kind: ChannelKind, value: str, *, inline: bool = False) -> str:
-    """One way to reach a contact, in words: 'Phone: 0345 678 9021' on its own line, 'phone 0345 678 9021' inline."""
-    shown = value.removeprefix("mailto:")
-    if kind in (ChannelKind.PHONE, ChannelKind.TEXT):
-        try:
-            shown = parse_uk_number(value).display
-        except InvalidPhoneNumber:
-            shown = value
-    if inline:
-        return f"{channel_words(kind)} {shown}"
-    return f"{channel_words(kind).capitalize()}: {shown}"
-
-
-def hours_text(contact: Contact) -> str:
-    """A contact's opening hours in words."""
-    if contact.open_always:
-        return "24 hours"
-    return contact.hours or "Hours not known"
+# Kept importable from here: the words themselves live in behaviours.wording.
+hours_text = hours_words
 
 
 def contact_summary_line(contact: Contact) -> str:
     """A contact in one line for a route: its name and every way to reach it."""
-    ways = "; ".join(channel_text(c.kind, c.value, inline=True) for c in contact.channels)
-    return f"{contact.name}: {ways} ({hours_text(contact).rstrip('.')})"
+    return contact_text(contact)
 
 
 class Handout(Document):
@@ -100,24 +79,8 @@ class Handout(Document):
 
 
 def _who_to_call(pack: Pack) -> list[str]:
-    """The numbers every handout carries: 999, the front door, its out-of-hours team, the DSL."""
-    lines: list[str] = []
-    # emergency_contacts keeps only emergency numbers, though the route also names the front door.
-    for contact in emergency_contacts(pack):
-        phone = first_phone(contact)
-        if phone:
-            lines.append(f"Immediate danger: call {phone.display}.")
-    door = front_door(pack)
-    if door is not None:
-        phone = first_phone(door)
-        number = f" on {phone.display}" if phone else ""
-        hours = f" ({door.hours.strip().rstrip('.')})" if door.hours else ""
-        lines.append(f"Worried about a child: call {door.name}{number}{hours}.")
-        fallback = pack.contact(door.out_of_hours) if door.out_of_hours else None
-        if fallback is not None:
-            out_phone = first_phone(fallback)
-            out_number = f" on {out_phone.display}" if out_phone else ""
-            lines.append(f"Out of hours: call {fallback.name}{out_number}.")
+    """The numbers every handout carries, in the order to call them (a sheet is not tied to a moment)."""
+    lines = [f"{call_text(call)}." for call in who_to_call(pack, None, None).calls]
     lines.append("Tell your designated safeguarding lead (DSL) too.")
     return lines
 
@@ -155,7 +118,7 @@ def band_handout(pack: Pack, band: AgeBand, generated: dt.date | None = None) ->
 def _route_block(doc: Handout, pack: Pack, route: Route) -> None:
     doc.section("In your setting", route.in_your_setting)
     doc.section("The route out", route.route_out)
-    doc.section("Who to call", [contact_summary_line(c) for c in pack.contacts_for(route)])
+    doc.section("Who to call", who_to_call_lines(who_to_call(pack, None, None, route=route)))
 
 
 def routes_handout(pack: Pack, generated: dt.date | None = None) -> bytes:
@@ -197,7 +160,7 @@ def _directory_entry(doc: Handout, contact: Contact) -> None:
         contact.summary,
         "For: " + ", ".join(audience_words(a) for a in contact.audience),
         *(channel_text(c.kind, c.value) for c in contact.channels),
-        f"Hours: {hours_text(contact)}",
+        f"Hours: {hours_words(contact)}",
         f"Status: {status_words(contact)}",
     ]
     if contact.status_note:

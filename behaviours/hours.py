@@ -1,20 +1,34 @@
-"""Whether a service is open now, in UK time, and whom to call when it is not.
+"""Whether a service is open at a moment (UK time, England's bank holidays), when it next
+opens, and whom to call now.
 
-Bank holidays are not known to the pack, so on a bank holiday the answer may say
-open when the office is closed; the page says so beside the answer.
+``who_to_call`` is the one answer to "whom do I ring, in what order, at this moment" that
+every page, the handouts and the case note use; ``behaviours.wording`` puts it into words.
+
+Structured weekly hours (``opening_hours``) are read as working-day hours: on a bank
+holiday in England the service is taken to be closed, which errs towards the out-of-hours
+number rather than a line that may not answer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import Enum
-from zoneinfo import ZoneInfo
+from functools import lru_cache
 
-from behaviours.model import Contact, Day
+import holidays
+
+from behaviours.clock import UK, in_uk
+from behaviours.model import Contact, Day, Level, Route
 from behaviours.pack import Pack
+from behaviours.phones import PhoneNumber
+from behaviours.presentation import emergency_contacts, first_phone, front_door
 
-UK = ZoneInfo("Europe/London")
+__all__ = ["UK", "Call", "Openness", "Role", "WhoToCall", "bank_holiday", "next_opening", "openness", "who_to_call"]
+
 _DAYS = (Day.MON, Day.TUE, Day.WED, Day.THU, Day.FRI, Day.SAT, Day.SUN)
+_LOOK_AHEAD_DAYS = 21  # long enough to pass any run of bank holidays and weekends
 
 
 class Openness(str, Enum):
@@ -25,9 +39,29 @@ class Openness(str, Enum):
     UNKNOWN = "unknown"
 
 
-def uk_now() -> dt.datetime:
-    """The current time in the UK."""
-    return dt.datetime.now(tz=UK)
+@lru_cache(maxsize=16)
+def _bank_holidays(year: int) -> dict[dt.date, str]:
+    return dict(holidays.country_holidays("GB", subdiv="ENG", years=year).items())
+
+
+def bank_holiday(day: dt.date) -> str | None:
+    """The name of England's bank holiday on ``day`` (e.g. 'Christmas Day'), or None."""
+    return _bank_holidays(day.year).get(day)
+
+
+def _clock(value: object) -> dt.time:
+    """An opening or closing time from the pack ('09:00' or a datetime.time) as a time."""
+    if isinstance(value, dt.time):
+        return value
+    return dt.time.fromisoformat(str(value))
+
+
+def _blocks_on(contact: Contact, day: dt.date) -> list[tuple[dt.time, dt.time]]:
+    """The (opens, closes) blocks of a contact on a date: none on a bank holiday."""
+    if bank_holiday(day):
+        return []
+    weekday = _DAYS[day.weekday()]
+    return [(_clock(b.opens), _clock(b.closes)) for b in contact.opening_hours if weekday in b.days]
 
 
 def openness(contact: Contact, when: dt.datetime) -> Openness:
@@ -36,19 +70,166 @@ def openness(contact: Contact, when: dt.datetime) -> Openness:
         return Openness.OPEN
     if not contact.opening_hours:
         return Openness.UNKNOWN
-    local = when.astimezone(UK) if when.tzinfo else when.replace(tzinfo=UK)
-    day = _DAYS[local.weekday()]
-    clock = f"{local:%H:%M}"
-    for block in contact.opening_hours:
-        if day in block.days and block.opens <= clock < block.closes:
-            return Openness.OPEN
+    local = in_uk(when)
+    clock = local.time().replace(tzinfo=None)
+    if any(opens <= clock < closes for opens, closes in _blocks_on(contact, local.date())):
+        return Openness.OPEN
     return Openness.CLOSED
 
 
-def contact_to_call(pack: Pack, contact: Contact, when: dt.datetime) -> Contact:
-    """The contact itself while it is open (or its hours are unknown); its out-of-hours service when closed."""
-    if openness(contact, when) == Openness.CLOSED and contact.out_of_hours:
-        fallback = pack.contact(contact.out_of_hours)
-        if fallback is not None:
-            return fallback
-    return contact
+def closes_at(contact: Contact, when: dt.datetime) -> dt.datetime | None:
+    """When an open contact with structured hours next closes; None if always open or hours unknown."""
+    if contact.open_always or not contact.opening_hours:
+        return None
+    local = in_uk(when)
+    clock = local.time().replace(tzinfo=None)
+    for opens, closes in _blocks_on(contact, local.date()):
+        if opens <= clock < closes:
+            return dt.datetime.combine(local.date(), closes, tzinfo=UK)
+    return None
+
+
+def next_opening(contact: Contact, when: dt.datetime) -> dt.datetime | None:
+    """The first moment after ``when`` at which a closed contact opens, skipping bank holidays."""
+    if contact.open_always or not contact.opening_hours:
+        return None
+    local = in_uk(when)
+    for offset in range(_LOOK_AHEAD_DAYS):
+        day = local.date() + dt.timedelta(days=offset)
+        starts = sorted(
+            dt.datetime.combine(day, opens, tzinfo=UK)
+            for opens, _closes in _blocks_on(contact, day)
+            if dt.datetime.combine(day, opens, tzinfo=UK) > local
+        )
+        if starts:
+            return starts[0]
+    return None
+
+
+class Role(str, Enum):
+    """Why a contact is in the list of whom to call."""
+
+    EMERGENCY = "emergency"  # 999: if anyone is in immediate danger
+    DOOR = "door"  # a service with hours (Compass): whom to call while it is open
+    OUT_OF_HOURS = "out-of-hours"  # the service that answers while the door is closed
+    OTHER = "other"  # the rest of a route: police 101, helplines, reporting
+
+
+@dataclass(frozen=True)
+class Call:
+    """One contact to call, with why, and what is known about its hours at the moment asked."""
+
+    contact: Contact
+    phone: PhoneNumber | None
+    role: Role
+    state: Openness
+    door: Contact | None = None  # for OUT_OF_HOURS: the service it stands in for
+    reopens: dt.datetime | None = None  # for a closed DOOR: when it next opens
+    closes: dt.datetime | None = None  # for an open DOOR: when it closes today
+    holiday: str | None = None  # the bank holiday that closes the DOOR today
+
+
+@dataclass(frozen=True)
+class WhoToCall:
+    """Whom to call, in order, at one moment (or, with no moment, for a printed sheet)."""
+
+    calls: tuple[Call, ...]
+    when: dt.datetime | None
+
+    @property
+    def emergency(self) -> tuple[Call, ...]:
+        """The emergency numbers: for immediate danger only."""
+        return tuple(c for c in self.calls if c.role == Role.EMERGENCY)
+
+    @property
+    def lead(self) -> Call | None:
+        """Whom to ring first for a worry that is not an emergency: the door if open, else out of hours."""
+        return next((c for c in self.calls if c.role in (Role.DOOR, Role.OUT_OF_HOURS)), None)
+
+    @property
+    def door(self) -> Call | None:
+        """The service with office hours (Compass), wherever it sits in the order."""
+        return next((c for c in self.calls if c.role == Role.DOOR), None)
+
+    @property
+    def door_closed(self) -> bool:
+        """True when a moment was given and the door is closed at it."""
+        door = self.door
+        return door is not None and door.state == Openness.CLOSED
+
+
+def _door_pair(pack: Pack, door: Contact, when: dt.datetime | None) -> list[Call]:
+    """The door and its out-of-hours service, the one that answers now first."""
+    state = openness(door, when) if when is not None else Openness.UNKNOWN
+    day = in_uk(when).date() if when is not None else None
+    door_call = Call(
+        door,
+        first_phone(door),
+        Role.DOOR,
+        state,
+        reopens=next_opening(door, when) if when is not None and state == Openness.CLOSED else None,
+        closes=closes_at(door, when) if when is not None and state == Openness.OPEN else None,
+        holiday=bank_holiday(day) if day is not None and door.opening_hours and not door.open_always else None,
+    )
+    fallback = pack.contact(door.out_of_hours) if door.out_of_hours else None
+    if fallback is None:
+        return [door_call]
+    out_state = Openness.OPEN if state == Openness.CLOSED else Openness.UNKNOWN
+    if fallback.open_always:
+        out_state = Openness.OPEN
+    out_call = Call(fallback, first_phone(fallback), Role.OUT_OF_HOURS, out_state, door=door)
+    return [out_call, door_call] if state == Openness.CLOSED else [door_call, out_call]
+
+
+def who_to_call(
+    pack: Pack,
+    level: Level | None,
+    when: dt.datetime | None,
+    *,
+    route: Route | None = None,
+    contacts: Sequence[Contact] | None = None,
+) -> WhoToCall:
+    """Whom to call at ``when``, in order, for a level's route (or ``route``, or ``contacts``); the frame's without.
+
+    - The emergency numbers come first: they are for immediate danger.
+    - A service with office hours and its out-of-hours team come next, the one that answers
+      now first: on an evening, a weekend or a bank holiday the out-of-hours number leads.
+    - Then the rest of the route (police 101, helplines, reporting), each once.
+
+    With ``level`` and ``route`` both None the answer is the frame's: 999, then the pack's
+    front door with its out-of-hours team. With ``when`` None the answer is for a printed
+    sheet: the door first, its out-of-hours team after it, nothing said about "now".
+    """
+    if route is None and level is not None:
+        route = pack.route_for(level)
+    if contacts is not None:
+        named = list(contacts)
+    elif route is None:
+        door = front_door(pack)
+        named = [*emergency_contacts(pack), *([door] if door is not None else [])]
+    else:
+        named = pack.contacts_for(route)
+    emergency_ids = {c.id for c in emergency_contacts(pack)}
+    door = front_door(pack)
+    door_id = door.id if door is not None else None
+    calls: list[Call] = []
+    seen: set[str] = set()
+    for contact in named:  # emergency numbers first, in the route's order
+        if contact.id in emergency_ids and contact.id not in seen:
+            seen.add(contact.id)
+            calls.append(Call(contact, first_phone(contact), Role.EMERGENCY, Openness.OPEN))
+    for contact in named:
+        if contact.id in seen:
+            continue
+        if contact.id == door_id or (contact.out_of_hours and pack.contact(contact.out_of_hours) is not None):
+            pair = _door_pair(pack, contact, when)
+            calls += [c for c in pair if c.contact.id not in seen]
+            seen.update(c.contact.id for c in pair)
+            continue
+        # An out-of-hours team named before its door is placed with the door, not here.
+        if any(other.out_of_hours == contact.id for other in named if other.id not in seen):
+            continue
+        seen.add(contact.id)
+        state = openness(contact, when) if when is not None else Openness.UNKNOWN
+        calls.append(Call(contact, first_phone(contact), Role.OTHER, state))
+    return WhoToCall(tuple(calls), when)

@@ -22,11 +22,6 @@ def level_heading(pack: Pack, level: Level) -> str:
     return f"{guide.label}: {guide.headline}"
 
 
-def level_word(pack: Pack, level: Level) -> str:
-    """The level's display word alone, e.g. 'Amber' (or 'Orange' in a licensed pack)."""
-    return pack.level_label(level)
-
-
 def front_door(pack: Pack) -> Contact | None:
     """The local front door for worries about a child: the first local contact on the amber route."""
     route = pack.route_for(Level.AMBER)

@@ -10,7 +10,6 @@ import heapq
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_UNITS = 12
@@ -102,13 +101,6 @@ def normalise(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """The stemmed content words of a text, in order."""
     return [stem(w) for w in _WORD.findall(normalise(text)) if w not in _STOP_WORDS]
-
-
-@dataclass(frozen=True)
-class Document:
-    """What the index knows of one descriptor: its stems, by field."""
-
-    fields: dict[str, frozenset[str]]
 
 
 class SearchIndex:

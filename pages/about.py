@@ -4,11 +4,14 @@ import streamlit as st
 
 from behaviours import LEVELS
 from behaviours.text import mailto, md, md_link, safe_web_link
-from ui.components import level_title, pack, page_intro
+from behaviours.wording import date_words
+from ui.inputs import page_intro
+from ui.levels import level_title
+from ui.pack_loading import pack
 
 content = pack()
 info = content.info
-reviewed = f"{info.last_reviewed.day} {info.last_reviewed:%B %Y}"
+reviewed = date_words(info.last_reviewed)
 
 page_intro(
     "About this tool",

@@ -19,11 +19,15 @@ from behaviours.case import (
     suggest_level,
 )
 from behaviours.case_note import CaseRecord, file_stem, note_markdown, note_pdf
-from behaviours.hours import uk_now
 from behaviours.text import clean_input, md
-from ui.components import age_and_band_inputs, level_title, notice, pack, page_intro, route_panel, secondary_text
+from ui.contacts import route_panel
+from ui.inputs import age_and_band_inputs, notice, page_intro, secondary_text
+from ui.levels import level_title
+from ui.moment import run_now
+from ui.pack_loading import pack
 
 content = pack()
+now = run_now()
 PREFIX = "case_"
 NO_NAMES = "Do not type names or identifying details."
 
@@ -163,7 +167,6 @@ with st.container(border=True):
 routes = routes_for_case(content, suggestion.level, not_listed=not_listed, adult=case_bands.adult)
 if routes:
     st.header("5. What to do and whom to call", anchor=False)
-    now = uk_now()
     if suggestion.level is not None:
         guide = content.level_guide(suggestion.level)
         st.markdown(
@@ -180,7 +183,7 @@ if routes:
 if has_input(behaviours, answers, not_listed):
     st.header("6. A note for the record", anchor=False)
     record = CaseRecord(
-        when=uk_now(),
+        when=now,
         age=age,
         bands=tuple(case_bands.bands),
         band_reasons=tuple(case_bands.reasons),

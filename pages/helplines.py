@@ -2,22 +2,24 @@
 
 import streamlit as st
 
-from behaviours import hours
 from behaviours.directory import (
     AUDIENCE_CHOICES,
     CHANNEL_CHOICES,
     audience_words,
     channel_words,
     filter_contacts,
-    front_door_now,
-    short_name,
 )
+from behaviours.hours import Openness, who_to_call
 from behaviours.model import Audience, ChannelKind
 from behaviours.params import parse_audience
-from behaviours.text import long_date, mailto, md, md_link, safe_web_link
-from ui.components import contact_card, notice, pack, page_intro, secondary_text, take_link_params
+from behaviours.text import mailto, md, md_link, safe_web_link
+from ui.contacts import contact_card, lead_md, resource_checked
+from ui.inputs import notice, page_intro, secondary_text, take_link_params
+from ui.moment import run_now
+from ui.pack_loading import pack
 
 content = pack()
+now = run_now()
 EVERYONE = "everyone"
 
 # A link such as /helplines?audience=young-people sets the filter once, then leaves the address bar,
@@ -33,32 +35,25 @@ if "audience" in link:
     if from_link.notice:
         link_notices.append(from_link.notice)
 
-# One moment for the whole page, so every "open now" on it agrees.
-when = hours.uk_now()
-
 page_intro(
     "Helplines and services",
     "Who to call or contact, for professionals, parents and carers, and young people. Local services are listed first.",
 )
 
-door_now = front_door_now(content, when)
-if door_now is not None:
-    if door_now.state == hours.Openness.OPEN:
-        st.success(f"**{md(door_now.sentence)}**", icon=":material/call:")
-    elif door_now.state == hours.Openness.CLOSED:
-        call = ""
-        if door_now.call_instead_phone is not None:
-            phone = door_now.call_instead_phone
-            call = " " + md_link(f"Call {phone.display}", phone.tel_uri)
-        st.warning(f"**{md(door_now.sentence)}**{call}", icon=":material/schedule:")
+# Whom to ring first at this moment: the out-of-hours number leads while the front door is closed.
+answer = who_to_call(content, None, now)
+lead = lead_md(answer)
+if lead is not None and answer.door is not None:
+    if answer.door.state == Openness.OPEN:
+        st.success(lead, icon=":material/call:")
+    elif answer.door.state == Openness.CLOSED:
+        st.warning(lead, icon=":material/schedule:")
     else:
-        st.info(md(door_now.sentence), icon=":material/schedule:")
-    fallback = content.contact(door_now.door.out_of_hours) if door_now.door.out_of_hours else None
-    instead = f"; if {short_name(door_now.door)} does not answer, call {short_name(fallback)}" if fallback else ""
+        st.info(lead, icon=":material/schedule:")
     secondary_text(
         md(
-            f"“Open now” uses the opening hours in this pack and UK time. This tool does not know about bank "
-            f"holidays{instead}."
+            "“Open now” uses the opening hours in this pack, UK time and England's bank holidays. "
+            "Services can close at short notice: if a number does not answer, use the next one."
         )
     )
 
@@ -99,7 +94,7 @@ if not entries:
     notice("No entry matches these choices. Choose fewer ways of getting in touch, or “Everyone”.")
 
 for contact in entries:
-    contact_card(content, contact, now=when)
+    contact_card(content, contact, now=now)
 
 if content.resources:
     st.header("Local documents", anchor=False)
@@ -112,7 +107,7 @@ if content.resources:
             else f"{md(resource.title)} (link not shown: it is not a web address)"
         )
         st.markdown(f"**{title}**: {md(resource.summary)}")
-        secondary_text(md(f"Source: {resource.source} · link last checked {long_date(resource.last_verified)}"))
+        secondary_text(md(f"Source: {resource.source} · {resource_checked(resource.last_verified)}"))
 
 st.divider()
 report = mailto(content.info.report_problems_to, subject="Traffic Light Reference: helplines directory")

@@ -7,19 +7,14 @@ from behaviours.export import band_csv
 from behaviours.lookup import plan_lookup
 from behaviours.params import parse_age, parse_band, parse_level
 from behaviours.text import md
-from ui.components import (
-    age_and_band_inputs,
-    band_handout_button,
-    level_card,
-    notice,
-    pack,
-    page_intro,
-    route_panel,
-    secondary_text,
-    take_link_params,
-)
+from ui.contacts import route_panel
+from ui.inputs import age_and_band_inputs, band_handout_button, notice, page_intro, secondary_text, take_link_params
+from ui.levels import level_card
+from ui.moment import run_now
+from ui.pack_loading import pack
 
 content = pack()
+now = run_now()
 ALL = "all"
 
 # A link such as /?age=9&level=red fills the controls once, then leaves the address bar:
@@ -79,7 +74,7 @@ if plan.adult:
     st.warning(md(content.info.adult_note), icon=":material/person:")
     adult_route = content.special_route("adult")
     if adult_route is not None:
-        route_panel(content, adult_route)
+        route_panel(content, adult_route, now=now)
 
 if not plan.bands:
     if not plan.notices:
@@ -102,7 +97,7 @@ for band in plan.bands:
     columns = st.columns(len(levels))
     for column, level in zip(columns, levels, strict=True):
         with column:
-            level_card(content, level, content.behaviours(band, level), show_notes=show_notes)
+            level_card(content, level, content.behaviours(band, level), now=now, show_notes=show_notes)
     band_law = [note for note in (content.law_note(i) for i in band.law) if note is not None]
     if band_law:
         with st.expander(f"The law for {md(band.label.lower())}"):
@@ -117,4 +112,6 @@ for band in plan.bands:
         icon=":material/download:",
         on_click="ignore",
     )
-    band_handout_button(content, band, label=f"Download {band.label} handout (PDF)", key=f"pdf_{band.id}")
+    band_handout_button(
+        content, band, label=f"Download {band.label} handout (PDF)", key=f"pdf_{band.id}", printed=now.date()
+    )

@@ -6,9 +6,14 @@ from behaviours.export import search_table
 from behaviours.params import parse_query
 from behaviours.search_results import group_hits, result_summary, search_examples
 from behaviours.text import md
-from ui.components import behaviour_lines, level_title, notice, pack, page_intro, route_panel, take_link_params
+from ui.contacts import route_panel
+from ui.inputs import notice, page_intro, take_link_params
+from ui.levels import behaviour_lines, level_title
+from ui.moment import run_now
+from ui.pack_loading import pack
 
 content = pack()
+now = run_now()
 
 # A link such as /search?q=sexting fills the box once, then leaves the address bar:
 # the page never writes what a user types into the URL.
@@ -86,7 +91,7 @@ if not hits:
     not_listed = content.special_route("not-listed")
     if not_listed is not None:
         with st.container(border=True):
-            route_panel(content, not_listed)
+            route_panel(content, not_listed, now=now)
     st.stop()
 
 groups = group_hits(content, hits)
@@ -105,7 +110,7 @@ for group in groups:
             st.markdown(f"### {level_title(content, level_group.level)}")
             behaviour_lines(content, level_group.behaviours, show_notes)
             # The route once per level group, not after every result: the route out and whom to call.
-            route_panel(content, content.route_for(level_group.level), show_title=False, show_setting=False)
+            route_panel(content, content.route_for(level_group.level), now=now, show_title=False, show_setting=False)
             st.page_link(
                 "pages/lookup.py",
                 label=f"See all of {group.band.label}, {content.level_label(level_group.level)}, in Look up",

@@ -17,9 +17,13 @@ from behaviours.training import (
     step_index,
     step_position,
 )
-from ui.components import band_handout_button, level_card, level_title, notice, pack, page_intro, take_link_params
+from ui.inputs import band_handout_button, notice, page_intro, take_link_params
+from ui.levels import level_card, level_title
+from ui.moment import run_now
+from ui.pack_loading import pack
 
 content = pack()
+now = run_now()
 ALL = "all"
 LINK_PARAMS = ("mode", "seed", "band", "n", "level")
 
@@ -287,7 +291,7 @@ def show_facilitator() -> None:
     st.html(FACILITATOR_STYLE)
     with st.container(key="facilitator"):
         st.markdown(f"## {md(step.band.label)}")
-        level_card(content, step.level, content.behaviours(step.band, step.level), heading="###")
+        level_card(content, step.level, content.behaviours(step.band, step.level), now=now, heading="###")
 
 
 if chosen_mode == TrainingMode.SCENARIOS:
@@ -305,10 +309,12 @@ st.header("Printable handouts", anchor=False)
 st.markdown("A4 sheets made from the current content, ready to print for a session.")
 handout_columns = st.columns(len(content.bands) + 1)
 for column, band in zip(handout_columns, content.bands, strict=False):
-    band_handout_button(content, band, label=f"{band.label} (PDF)", key=f"training_pdf_{band.id}", where=column)
+    band_handout_button(
+        content, band, label=f"{band.label} (PDF)", key=f"training_pdf_{band.id}", where=column, printed=now.date()
+    )
 handout_columns[-1].download_button(
     "Routes and helplines (PDF)",
-    data=lambda: routes_handout(content),
+    data=lambda: routes_handout(content, generated=now.date()),
     file_name="traffic-light-routes-and-helplines.pdf",
     mime="application/pdf",
     key="training_pdf_routes",

@@ -15,10 +15,9 @@ from behaviours.directory import (
     channel_words,
     directory_order,
     filter_contacts,
-    front_door_now,
     short_name,
 )
-from behaviours.hours import UK, Openness
+from behaviours.hours import UK
 from behaviours.loader import load_pack
 from behaviours.model import Audience, Channel, ChannelKind, Contact, Status
 from behaviours.pack import Pack
@@ -182,51 +181,3 @@ def test_short_name_drops_a_trailing_aside_only(minimal: Pack) -> None:
     assert short_name(entry.model_copy(update={"name": 'Scheme ("Sarah\'s Law") for parents'})) == (
         'Scheme ("Sarah\'s Law") for parents'
     )
-
-
-def test_front_door_is_open_in_office_hours(minimal: Pack) -> None:
-    now = front_door_now(minimal, MONDAY_10AM)
-    assert now is not None
-    assert now.state == Openness.OPEN
-    assert now.sentence == "Front door is open now."
-    assert now.call_instead is None
-
-
-@pytest.mark.parametrize("when", [MONDAY_5PM, SUNDAY_NOON], ids=["monday-5pm", "sunday"])
-def test_front_door_closed_names_the_out_of_hours_team_and_number(minimal: Pack, when: dt.datetime) -> None:
-    now = front_door_now(minimal, when)
-    assert now is not None
-    assert now.state == Openness.CLOSED
-    assert now.call_instead is not None and now.call_instead.id == "out-of-hours"
-    assert now.sentence == "Front door is closed now: call Out-of-hours team on 0345 678 9040."
-
-
-def test_front_door_closed_without_an_out_of_hours_service_says_closed_only(minimal: Pack) -> None:
-    door = minimal.contact("front-door")
-    assert door is not None
-    alone = door.model_copy(update={"out_of_hours": None})
-    pack = dataclasses.replace(minimal, contacts=tuple(alone if c.id == "front-door" else c for c in minimal.contacts))
-    now = front_door_now(pack, SUNDAY_NOON)
-    assert now is not None
-    assert now.sentence == "Front door is closed now."
-
-
-def test_front_door_without_structured_hours_says_hours_are_not_known(minimal: Pack) -> None:
-    door = minimal.contact("front-door")
-    assert door is not None
-    vague = door.model_copy(update={"opening_hours": []})
-    pack = dataclasses.replace(minimal, contacts=tuple(vague if c.id == "front-door" else c for c in minimal.contacts))
-    now = front_door_now(pack, SUNDAY_NOON)
-    assert now is not None
-    assert now.state == Openness.UNKNOWN
-    assert "does not know its opening hours" in now.sentence
-
-
-@pytest.mark.skipif(not (SHIPPED / "pack.yaml").is_file(), reason="the shipped pack is not there")
-def test_shipped_pack_compass_sentences() -> None:
-    pack = load_pack(SHIPPED, today=TODAY)
-    open_now = front_door_now(pack, MONDAY_10AM)
-    closed_now = front_door_now(pack, SUNDAY_NOON)
-    assert open_now is not None and open_now.sentence == "Compass is open now."
-    assert closed_now is not None
-    assert closed_now.sentence == "Compass is closed now: call Emergency Social Work Team on 0345 678 9040."

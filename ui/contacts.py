@@ -1,0 +1,212 @@
+"""Renderers for contacts and whom to call: a contact's links, a route's calls in order, a
+directory entry, and the frame's immediate-danger panel and line.
+
+The order and the words come from ``behaviours.hours.who_to_call`` and
+``behaviours.wording``; here they are only escaped and given tappable links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import streamlit as st
+
+from behaviours import Contact, Pack, Route, contact_warnings
+from behaviours.directory import audience_words
+from behaviours.hours import Call, Openness, Role, WhoToCall, who_to_call
+from behaviours.model import ChannelKind, Status
+from behaviours.phones import InvalidPhoneNumber, PhoneNumber, parse_uk_number
+from behaviours.text import mailto, md, md_link, safe_web_link
+from behaviours.wording import call_reason, channel_label, date_words, hours_words, lead_sentence, status_words
+from ui.inputs import secondary_text
+
+
+def _showing(label: str | None, value: str, verb: str) -> str:
+    """A link label that always shows the number or address itself: someone at a desk phone must be able to read it."""
+    if not label:
+        return f"{verb} {value}"
+    return label if value in label else f"{label}: {value}"
+
+
+def channel_links(contact: Contact) -> list[str]:
+    """Markdown for each way to reach a contact: tel:, sms:, mailto: or a web link."""
+    links: list[str] = []
+    for channel in contact.channels:
+        label = channel_label(contact, channel)
+        if channel.kind in (ChannelKind.PHONE, ChannelKind.TEXT):
+            try:
+                number = parse_uk_number(channel.value)
+            except InvalidPhoneNumber:
+                continue
+            if channel.kind == ChannelKind.PHONE:
+                links.append(md_link(_showing(label, number.display, "Call"), number.tel_uri))
+            else:
+                links.append(md_link(_showing(label, number.display, "Text"), number.sms_uri))
+        elif channel.kind == ChannelKind.EMAIL:
+            address = channel.value.removeprefix("mailto:")
+            links.append(md_link(_showing(label, address, "E-mail"), mailto(address)))
+        else:
+            target = safe_web_link(channel.value)
+            if target:
+                default = "Online chat" if channel.kind == ChannelKind.CHAT else "Website"
+                links.append(md_link(label or default, target))
+    return links
+
+
+def status_text(contact: Contact) -> str:
+    """Markdown for the verification status and its date: the word in a badge when it is not verified."""
+    words = md(status_words(contact))
+    if contact.status == Status.VERIFIED:
+        return words
+    word, rest = words.split("\\:", 1)
+    return f":orange-badge[{word}]{rest}"
+
+
+def with_call_links(text: str, phones: list[PhoneNumber]) -> str:
+    """Plain words made safe for Markdown, with each number in them a link that dials exactly that number."""
+    marked = md(text)
+    for phone in phones:
+        pattern = re.compile(rf"(?<![\d\[]){re.escape(md(phone.display))}(?![\d\]])")
+        marked = pattern.sub(lambda _m, p=phone: md_link(p.display, p.tel_uri), marked, count=1)
+    return marked
+
+
+def call_line(call: Call) -> str:
+    """Markdown for one call in a route: name, links, why and when, and how far its details are checked."""
+    reason = call_reason(call)
+    if call.role in (Role.DOOR, Role.OUT_OF_HOURS) and call.state == Openness.CLOSED:
+        reason = f"**{reason}**"
+    elif call.role == Role.OUT_OF_HOURS and call.state == Openness.OPEN:
+        reason = f"**{md(reason)}**"
+    else:
+        reason = md(reason)
+    parts = [f"**{md(call.contact.name)}**: " + " · ".join(channel_links(call.contact)), reason]
+    parts.append(status_text(call.contact))
+    return " · ".join(parts)
+
+
+def calls_md(answer: WhoToCall) -> str:
+    """Markdown for every call, in the order to make them."""
+    return "\n".join(f"- {call_line(call)}" for call in answer.calls)
+
+
+def lead_md(answer: WhoToCall) -> str | None:
+    """Markdown for whom to ring first now, numbers as links; None when there is no front door."""
+    sentence = lead_sentence(answer)
+    if sentence is None:
+        return None
+    return with_call_links(sentence, [c.phone for c in answer.calls if c.phone is not None])
+
+
+def _steps(title: str, steps: list[str] | tuple[str, ...]) -> str:
+    return f"{title}\n\n" + "\n".join(f"- {md(step)}" for step in steps)
+
+
+def route_md(
+    pack: Pack,
+    route: Route,
+    *,
+    now: dt.datetime,
+    show_title: bool = True,
+    show_setting: bool = True,
+    show_lead: bool = True,
+) -> str:
+    """Markdown for a route: its title, the steps in your own setting, the route out, and whom to call, in order."""
+    parts: list[str] = []
+    if show_title:
+        parts.append(f"**{md(route.title)}**")
+    answer = who_to_call(pack, None, now, route=route)
+    if show_lead and answer.door_closed:
+        parts.append(f"**Who to call now.** {lead_md(answer)}")
+    if show_setting and route.in_your_setting:
+        parts.append(_steps("*In your setting*", route.in_your_setting))
+    if route.route_out:
+        parts.append(_steps("*The route out*", route.route_out))
+    if answer.calls:
+        parts.append(calls_md(answer))
+    return "\n\n".join(parts)
+
+
+def route_panel(
+    pack: Pack,
+    route: Route,
+    *,
+    now: dt.datetime,
+    show_title: bool = True,
+    show_setting: bool = True,
+) -> None:
+    """A route: its title, the steps in your own setting, the route out, and whom to call."""
+    text = route_md(pack, route, now=now, show_title=show_title, show_setting=show_setting)
+    if text:
+        st.markdown(text)
+
+
+def contact_card(pack: Pack, contact: Contact, *, now: dt.datetime) -> None:
+    """A directory entry: what the service is, for whom, how to reach it, hours, open now, and provenance."""
+    with st.container(border=True):
+        st.markdown(f"### {md(contact.name)}")
+        st.markdown(md(contact.summary))
+        audience = ", ".join(audience_words(a) for a in contact.audience)
+        st.markdown(f"**For:** {md(audience)}")
+        links = channel_links(contact)
+        if links:
+            st.markdown("**How to reach them:** " + " · ".join(links))
+        st.markdown(f"**Hours:** {md(hours_words(contact))}")
+        answer = who_to_call(pack, None, now, contacts=[contact])
+        own = next(c for c in answer.calls if c.contact.id == contact.id)
+        if own.role == Role.DOOR and own.state != Openness.UNKNOWN:
+            st.markdown(f"**Now:** {lead_md(answer)}")
+        elif own.state == Openness.OPEN and not contact.open_always:
+            st.markdown("**Now:** open")
+        elif own.state == Openness.CLOSED:
+            st.markdown("**Now:** closed")
+        for note in contact.notes:
+            st.markdown(f"- {md(note)}")
+        st.markdown(f"{status_text(contact)} · :gray[Source: {md(contact.source)}]")
+        if contact.status_note:
+            secondary_text(md(contact.status_note))
+        for warning in contact_warnings(contact, now.date()):
+            st.warning(md(warning), icon=":material/warning:")
+        report = mailto(pack.info.report_problems_to, subject=f"Traffic Light Reference: problem with {contact.name}")
+        st.markdown(md_link("Report a problem with this entry", report))
+
+
+def _immediate_danger(answer: WhoToCall) -> list[str]:
+    """Markdown for 'Immediate danger: call 999', one per emergency number, as a tappable link."""
+    return [
+        f":red-background[:material/emergency: **Immediate danger: call {md_link(c.phone.display, c.phone.tel_uri)}**]"
+        for c in answer.emergency
+        if c.phone is not None
+    ]
+
+
+def danger_panel(pack: Pack, now: dt.datetime) -> None:
+    """The always-visible panel: 999 in immediate danger, then whom to ring first now, and the DSL."""
+    answer = who_to_call(pack, None, now)
+    lines = _immediate_danger(answer)
+    lead = lead_md(answer)
+    if lead:
+        lines.append(f"**Worried about a child?** {lead}")
+    lines.append("Tell your designated safeguarding lead (DSL) too.")
+    st.markdown("\n\n".join(lines))
+
+
+def danger_line(pack: Pack, now: dt.datetime) -> None:
+    """One compact line at the top of every page's main area: 999 and whom to ring first now.
+
+    The sidebar's panel says the same at more length, but a phone shows the sidebar over the
+    page and a person closes it to read anything; this line keeps the numbers on the page itself.
+    """
+    answer = who_to_call(pack, None, now)
+    parts = _immediate_danger(answer)
+    lead = lead_md(answer)
+    if lead:
+        parts.append(f"Worried about a child? {lead}")
+    if parts:
+        st.markdown(" · ".join(parts))
+
+
+def resource_checked(day: dt.date) -> str:
+    """'link last checked 1 June 2025', in the one date format."""
+    return f"link last checked {date_words(day)}"

@@ -1,0 +1,98 @@
+"""Renderers for a level: its title in words (colour and icon repeating them), its descriptors, and its card."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import streamlit as st
+
+from behaviours import Behaviour, Level, Pack
+from behaviours.directory import short_name
+from behaviours.hours import who_to_call
+from behaviours.presentation import LEVEL_COLOUR, LEVEL_ICON, level_heading
+from behaviours.text import md
+from ui.contacts import lead_md, route_md
+
+
+def level_title(pack: Pack, level: Level) -> str:
+    """Markdown for a level's heading text: words first, colour and icon repeating them.
+
+    The icon follows the words so a screen reader says "Red: act today" before anything else.
+    """
+    return f":{LEVEL_COLOUR[level]}-background[**{md(level_heading(pack, level))}** {LEVEL_ICON[level]}]"
+
+
+def behaviour_lines_md(pack: Pack, behaviours: Sequence[Behaviour], show_notes: bool) -> str:
+    """Markdown for the descriptors as a list; with ``show_notes``, what to consider and the law under each."""
+    lines: list[str] = []
+    for behaviour in behaviours:
+        lines.append(f"- {md(behaviour.text)}")
+        if show_notes:
+            for note in behaviour.consider:
+                lines.append(f"    - *Consider:* {md(note)}")
+            for law_id in behaviour.law:
+                law = pack.law_note(law_id)
+                if law is not None:
+                    lines.append(f"    - *The law:* {md(law.title)}: {md(law.text)} ({md(law.source)})")
+    return "\n".join(lines)
+
+
+def behaviour_lines(pack: Pack, behaviours: Sequence[Behaviour], show_notes: bool) -> None:
+    """The descriptors as a list; with ``show_notes``, what to consider and the law under each."""
+    st.markdown(behaviour_lines_md(pack, behaviours, show_notes))
+
+
+def _steps(title: str, steps: Sequence[str]) -> str:
+    return f"{title}\n\n" + "\n".join(f"- {md(step)}" for step in steps)
+
+
+def who_to_call_now_md(pack: Pack, level: Level, now: dt.datetime) -> str | None:
+    """Markdown for the block that opens a card whose route names the front door: whom to ring first now.
+
+    When the door is closed it leads with the out-of-hours number and says the card's steps that
+    name the door apply once it reopens, so "refer to Compass today" never reads as the first call.
+    """
+    answer = who_to_call(pack, level, now)
+    lead = lead_md(answer)
+    if lead is None:
+        return None
+    text = f"**Who to call now.** {lead}"
+    if answer.door_closed and answer.door is not None:
+        text += (
+            f" Anything that cannot wait goes to the out-of-hours team now; the steps below that name "
+            f"{md(short_name(answer.door.contact))} are for when it reopens."
+        )
+    return text
+
+
+def level_card(
+    pack: Pack,
+    level: Level,
+    behaviours: Sequence[Behaviour],
+    *,
+    now: dt.datetime,
+    show_notes: bool = False,
+    heading: str = "###",
+) -> None:
+    """A level: heading in words, what it means, whom to call now, the descriptors, what to do, and its route.
+
+    The card is one Markdown block: a single element draws faster on the server and in the browser.
+    """
+    guide = pack.level_guide(level)
+    parts = [f"{heading} {level_title(pack, level)}", md(guide.meaning)]
+    call_now = who_to_call_now_md(pack, level, now)
+    if call_now:
+        parts.append(call_now)
+    if behaviours:
+        parts += ["**What it can look like**", behaviour_lines_md(pack, behaviours, show_notes)]
+    parts += [
+        _steps("**What to do now**", guide.what_to_do),
+        _steps("**What to record**", guide.what_to_record),
+        _steps("**Who to tell**", guide.who_to_tell),
+    ]
+    route = route_md(pack, pack.route_for(level), now=now, show_title=False, show_setting=False, show_lead=False)
+    if route:
+        parts.append(route)
+    with st.container(border=True):
+        st.markdown("\n\n".join(parts))

@@ -1,0 +1,93 @@
+"""Loading the content pack once per server, and the one screen shown when it cannot be shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+import streamlit as st
+
+from behaviours import Pack, PackError, load_pack
+from behaviours.clock import today
+from behaviours.fallback import FALLBACK_ENV, parse_fallback_contact
+from behaviours.loader import default_pack_dir
+from behaviours.text import md, md_link
+
+SHOWN_PROBLEMS = 5  # the editor's first few problems on the screen; `python -m behaviours check` lists all
+
+
+@dataclass(frozen=True)
+class PackResult:
+    """Either the pack or why it failed: cached alike, so a broken pack is checked once per server too."""
+
+    pack: Pack | None = None
+    error: PackError | None = None
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_shared_pack(pack_dir: str, day: dt.date) -> PackResult:
+    # Shared read-only by every session: it holds only published content, never user input.
+    # Keyed by the day, so that warnings about contacts due for a check follow the one clock.
+    try:
+        return PackResult(pack=load_pack(pack_dir, today=day))
+    except PackError as exc:
+        return PackResult(error=exc)
+
+
+def _leave_legacy_multipage_mode() -> None:
+    """Make sure every run goes through app.py (sign-in, the danger panel, navigation).
+
+    Streamlit still has a legacy mode for apps with a ``pages/`` folder: until the first
+    run of ``st.navigation`` on a freshly started server, a deep link such as /training runs
+    pages/training.py on its own, skipping the frame, and with it sign-in. Every page calls
+    ``pack()`` first, so here the legacy flag is cleared and the same URL run again through
+    app.py. Streamlit is pinned; tests/browser checks a deep link on a fresh server.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a future Streamlit without the legacy mode
+        return
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def pack() -> Pack:
+    """The validated content pack; a broken pack shows one clear message and stops the page."""
+    _leave_legacy_multipage_mode()
+    result = _load_shared_pack(str(default_pack_dir().resolve()), today())
+    if result.pack is not None:
+        return result.pack
+    assert result.error is not None
+    show_pack_error(result.error)
+    st.stop()
+    raise result.error  # st.stop() ends the script; this line is never reached
+
+
+def show_pack_error(exc: PackError) -> None:
+    """One message for the user, the first few problems for the editor, and no guidance at all.
+
+    No number from the broken pack is shown: 999 always, and the deployment's own fallback
+    contact (TRAFFIC_LIGHT_FALLBACK_CONTACT) when one is configured.
+    """
+    # The page's one main heading: the pages that would have drawn theirs never run.
+    st.title("Traffic Light Reference", anchor=False)
+    message = (
+        "**The guidance cannot be shown because the content pack has errors.** "
+        "Nothing from it is displayed, so that no partial guidance is shown. "
+        f"If a child is in immediate danger, call {md_link('999', 'tel:999')}."
+    )
+    fallback = parse_fallback_contact(os.environ.get(FALLBACK_ENV))
+    if fallback is not None:
+        call = md_link(fallback.phone.display, fallback.phone.tel_uri)
+        message += f" For other worries about a child, call {md(fallback.name)} on {call}."
+    st.error(message, icon=":material/error:")
+    problems = [str(p) for p in exc.problems]
+    with st.expander(f"For the content editor: {len(problems)} problem(s) to fix"):
+        lines = problems[:SHOWN_PROBLEMS]
+        if len(problems) > SHOWN_PROBLEMS:
+            lines.append(
+                f"... and {len(problems) - SHOWN_PROBLEMS} more: run `python -m behaviours check` to list all."
+            )
+        st.code("\n".join(lines), language=None, wrap_lines=True)
