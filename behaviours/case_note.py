@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from behaviours import wording
 from behaviours.case import Answer, Suggestion, answer_words, routes_for_case
-from behaviours.hours import who_to_call
+from behaviours.hours import Role, who_to_call
 from behaviours.model import AgeBand, Behaviour, Contact, Route
 from behaviours.pack import Pack
 from behaviours.pdf import Document
-from behaviours.presentation import level_heading
+from behaviours.presentation import first_phone, level_heading
 from behaviours.text import clean_input
 
 NOTE_TITLE = "Case discussion note"
@@ -74,8 +74,17 @@ def when_text(when: dt.datetime) -> str:
 
 
 def contact_text(pack: Pack, contact: Contact) -> str:
-    """A contact in plain words with every number and address written out, and its hours."""
-    return f"{wording.contact_text(contact)}."
+    """A contact in plain words with every number and address written out, its hours, and its out-of-hours line."""
+    ways = [wording.shown_value(c.kind, c.value) for c in contact.channels]
+    parts = [f"{contact.name}: {', '.join(ways)}"]
+    hours = wording.hours_words(contact)
+    if hours != wording.HOURS_NOT_KNOWN:
+        parts.append(hours)
+    fallback = pack.contact(contact.out_of_hours) if contact.out_of_hours else None
+    if fallback is not None:
+        phone = first_phone(fallback)
+        parts.append(f"Out of hours: {fallback.name}" + (f", {phone.display}" if phone else ""))
+    return ". ".join(part.strip().rstrip(".") for part in parts) + "."
 
 
 def _route_sections(pack: Pack, routes: Sequence[Route], when: dt.datetime) -> list[_Section]:
@@ -87,8 +96,10 @@ def _route_sections(pack: Pack, routes: Sequence[Route], when: dt.datetime) -> l
     for route in routes:
         bullets = [f"In your setting: {step}" for step in route.in_your_setting]
         bullets += [f"The route out: {step}" for step in route.route_out]
-        calls = who_to_call(pack, None, when, route=route)
-        bullets += [f"Call: {line}." for line in wording.who_to_call_lines(calls)]
+        calls = who_to_call(pack, None, when, route=route).calls
+        # In the order to call them now; an out-of-hours team is written on its door's line.
+        named_by_door = {c.contact.id for c in calls if c.role == Role.OUT_OF_HOURS and c.door is not None}
+        bullets += [f"Call: {contact_text(pack, c.contact)}" for c in calls if c.contact.id not in named_by_door]
         sections.append(_Section(heading=route.title, bullets=bullets))
     return sections
 

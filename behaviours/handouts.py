@@ -16,10 +16,10 @@ from behaviours.pack import Pack
 from behaviours.pdf import Document, pdf_text
 from behaviours.presentation import level_heading
 from behaviours.wording import (
-    call_text,
     channel_text,
     contact_text,
     hours_words,
+    sheet_lines,
     status_words,
     who_to_call_lines,
 )
@@ -80,7 +80,7 @@ class Handout(Document):
 
 def _who_to_call(pack: Pack) -> list[str]:
     """The numbers every handout carries, in the order to call them (a sheet is not tied to a moment)."""
-    lines = [f"{call_text(call)}." for call in who_to_call(pack, None, None).calls]
+    lines = sheet_lines(who_to_call(pack, None, None))
     lines.append("Tell your designated safeguarding lead (DSL) too.")
     return lines
 

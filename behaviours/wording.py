@@ -163,3 +163,20 @@ def lead_sentence(answer: WhoToCall) -> str | None:
 def who_to_call_lines(answer: WhoToCall) -> list[str]:
     """Each call in order, as plain lines for a handout or the case note."""
     return [call_text(call) for call in answer.calls]
+
+
+def sheet_lines(answer: WhoToCall) -> list[str]:
+    """Whom to call, for a printed sheet that is read at any hour: 999, the door with its hours, then out of hours."""
+    lines: list[str] = []
+    for call in answer.calls:
+        number = f" on {call.phone.display}" if call.phone else ""
+        name = short_name(call.contact)
+        if call.role == Role.EMERGENCY:
+            lines.append(f"Immediate danger: call {call.phone.display if call.phone else name}.")
+        elif call.role == Role.DOOR:
+            lines.append(f"Worried about a child: call {call.contact.name}{number} ({hours_words(call.contact)}).")
+        elif call.role == Role.OUT_OF_HOURS:
+            lines.append(f"Out of hours: call {call.contact.name}{number}.")
+        else:
+            lines.append(f"{call_text(call)}.")
+    return lines

@@ -2,7 +2,7 @@
 
 Most tests run against the minimal pack in tests/fixtures; those that need real wording
 (band labels, the Compass number, the image-sharing descriptors) run against the shipped pack.
-Time is fixed by patching ``uk_now`` wherever "open now" matters.
+Time is fixed through the app's one clock (TRAFFIC_LIGHT_NOW); tests/conftest.py pins it for every test.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from behaviours.directory import filter_contacts
+from behaviours.clock import NOW_ENV
 from behaviours.hours import UK
 from behaviours.loader import PACK_ENV, load_pack
 from behaviours.model import Audience, ChannelKind, Status
@@ -60,8 +61,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[dt.datetime], None]:
     """Fix the UK time every page and renderer sees."""
 
     def set_time(when: dt.datetime) -> None:
-        monkeypatch.setattr("behaviours.hours.uk_now", lambda: when)
-        monkeypatch.setattr("ui.components.uk_now", lambda: when)
+        monkeypatch.setenv(NOW_ENV, when.isoformat())
 
     return set_time
 
@@ -372,8 +372,8 @@ def test_helplines_channel_filter(shipped: Pack) -> None:
 def test_helplines_says_compass_is_open_in_office_hours(shipped: Pack, clock: Callable[[dt.datetime], None]) -> None:
     clock(MONDAY_10AM)
     text = read(open_page("helplines"))
-    assert "Compass is open now." in text
-    assert "does not know about bank holidays" in text
+    assert "Compass is open now, until 5pm: call Compass on" in text
+    assert "UK time and England's bank holidays" in text
 
 
 def test_helplines_says_whom_to_call_when_compass_is_closed(
@@ -381,7 +381,7 @@ def test_helplines_says_whom_to_call_when_compass_is_closed(
 ) -> None:
     clock(SUNDAY_NOON)
     at = open_page("helplines")
-    assert f"Compass is closed now: call Emergency Social Work Team on {OUT_OF_HOURS}." in read(at)
+    assert f"Compass is closed now: call Emergency Social Work Team on [{OUT_OF_HOURS}](tel:+443456789040)." in read(at)
     assert "tel:+443456789040" in raw_text(at)
 
 
@@ -428,3 +428,66 @@ def test_about_lists_the_shipped_packs_warnings(shipped: Pack) -> None:
     assert f"The content checker noted {len(shipped.warnings)} things" in text
     for problem in shipped.warnings:
         assert problem.message in text
+
+
+# ------------------------------------------------------------------ who to call now (issue 15)
+
+FRIDAY_1730 = dt.datetime(2026, 12, 4, 17, 30, tzinfo=UK)
+CHRISTMAS_DAY = dt.datetime(2026, 12, 25, 11, 0, tzinfo=UK)
+WEDNESDAY_11AM = dt.datetime(2026, 12, 2, 11, 0, tzinfo=UK)
+
+
+def _first_number(text: str) -> str:
+    """The first of the two local numbers the text names."""
+    found = re.search(r"0345 678 90(21|40)", text)
+    assert found, text
+    return found.group(0)
+
+
+@pytest.mark.parametrize(
+    ("when", "reopens"),
+    [(FRIDAY_1730, "Monday 7 December 2026 at 9am"), (CHRISTMAS_DAY, "Tuesday 29 December 2026 at 9am")],
+    ids=["friday-1730", "christmas-day"],
+)
+def test_when_compass_is_closed_the_out_of_hours_number_comes_first_everywhere(
+    shipped: Pack, clock: Callable[[dt.datetime], None], when: dt.datetime, reopens: str
+) -> None:
+    clock(when)
+    # A practitioner with a 4-year-old's red behaviour.
+    at = open_page("lookup", age="4", level="red")
+    top_line = at.markdown[0].value
+    assert "Immediate danger: call [999](tel:999)" in top_line
+    assert _first_number(top_line) == OUT_OF_HOURS
+    assert f"Compass reopens {reopens}" in top_line
+    sidebar = " ".join(str(m.value) for m in at.sidebar.markdown)
+    assert _first_number(sidebar) == OUT_OF_HOURS
+    red_card = next(str(m.value) for m in at.markdown if "Red: act today" in str(m.value))
+    assert red_card.index("Who to call now") < red_card.index("What to do now")
+    assert _first_number(red_card) == OUT_OF_HOURS
+    assert red_card.count(f"tel:+44{OUT_OF_HOURS.replace(' ', '')[1:]}") >= 1
+    # The route's list names Compass and the out-of-hours team once each.
+    route_list = red_card[red_card.index("*The route out*") :]
+    assert route_list.count("**Compass (Shropshire Council)**") == 1
+    assert route_list.count("**Emergency Social Work Team (out of hours)**") == 1
+    assert route_list.index("Emergency Social Work Team (out of hours)") < route_list.index("Compass (Shropshire")
+
+    helplines = open_page("helplines")
+    lead = helplines.warning[0].value
+    assert _first_number(lead) == OUT_OF_HOURS
+    assert f"Compass reopens {reopens}" in lead
+
+
+def test_in_office_hours_compass_comes_first(shipped: Pack, clock: Callable[[dt.datetime], None]) -> None:
+    clock(WEDNESDAY_11AM)
+    at = open_page("lookup", age="4", level="red")
+    assert _first_number(at.markdown[0].value) == COMPASS
+    red_card = next(str(m.value) for m in at.markdown if "Red: act today" in str(m.value))
+    assert _first_number(red_card) == COMPASS
+    assert _first_number(open_page("helplines").success[0].value) == COMPASS
+
+
+def test_contact_lines_do_not_repeat_the_name(shipped: Pack) -> None:
+    at = open_page("lookup", age="4", level="green")
+    text = read(at)
+    assert "NSPCC helpline: NSPCC helpline" not in text
+    assert "NSPCC helpline" in text

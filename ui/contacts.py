@@ -56,11 +56,11 @@ def channel_links(contact: Contact) -> list[str]:
 
 def status_text(contact: Contact) -> str:
     """Markdown for the verification status and its date: the word in a badge when it is not verified."""
-    words = md(status_words(contact))
+    words = status_words(contact)
     if contact.status == Status.VERIFIED:
-        return words
-    word, rest = words.split("\\:", 1)
-    return f":orange-badge[{word}]{rest}"
+        return md(words)
+    word, rest = words.split(":", 1)
+    return f":orange-badge[{md(word)}] {md(rest.strip())}"
 
 
 def with_call_links(text: str, phones: list[PhoneNumber]) -> str:

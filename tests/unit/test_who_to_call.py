@@ -17,7 +17,7 @@ from behaviours.wording import call_text, lead_sentence, who_to_call_lines
 
 SHIPPED = REPO_ROOT / "behaviours" / "content"
 COMPASS, OUT_OF_HOURS = "0345 678 9021", "0345 678 9040"
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 WEDNESDAY_11AM = dt.datetime(2026, 12, 2, 11, 0, tzinfo=UK)
 FRIDAY_1630 = dt.datetime(2026, 12, 4, 16, 30, tzinfo=UK)
