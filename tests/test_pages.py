@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from behaviours.directory import filter_contacts
 from behaviours.clock import NOW_ENV
+from behaviours.directory import filter_contacts
 from behaviours.hours import UK
 from behaviours.loader import PACK_ENV, load_pack
 from behaviours.model import Audience, ChannelKind, Status
