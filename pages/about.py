@@ -3,15 +3,15 @@
 import streamlit as st
 
 from behaviours import LEVELS
+from behaviours.plans import plan_about
 from behaviours.text import mailto, md, md_link, safe_web_link
-from behaviours.wording import date_words
 from ui.inputs import page_intro
 from ui.levels import level_title
 from ui.pack_loading import pack
 
 content = pack()
 info = content.info
-reviewed = date_words(info.last_reviewed)
+about = plan_about(content)
 
 page_intro(
     "About this tool",
@@ -37,8 +37,8 @@ st.header("The content pack", anchor=False)
 st.markdown(
     f"- **Name:** {md(info.name)}\n"
     f"- **Version:** {md(info.version)}\n"
-    f"- **Last reviewed:** {md(reviewed)}\n"
-    f"- **Age bands:** {md(', '.join(band.label for band in content.bands))}"
+    f"- **Last reviewed:** {md(about.reviewed)}\n"
+    f"- **Age bands:** {md(about.bands)}"
 )
 
 st.subheader("Credit and licence", anchor=False)
@@ -55,19 +55,10 @@ st.markdown(
 )
 
 st.subheader("Things to check in this pack", anchor=False)
-if content.warnings:
-    st.markdown(
-        md(
-            f"The content checker noted {len(content.warnings)} "
-            f"thing{'' if len(content.warnings) == 1 else 's'} for the editors to look at. "
-            "They are listed here so that you know what has not been confirmed; each also shows beside "
-            "its entry."
-        )
-    )
-    with st.expander(f"Show the {len(content.warnings)} warning{'' if len(content.warnings) == 1 else 's'}"):
-        st.markdown("\n".join(f"- {md(problem.message)}" for problem in content.warnings))
-else:
-    st.markdown("The content checker found nothing to look at in this pack.")
+st.markdown(md(about.warnings_sentence))
+if about.warnings:
+    with st.expander(about.warnings_label):
+        st.markdown("\n".join(f"- {md(message)}" for message in about.warnings))
 
 st.header("Privacy", anchor=False)
 st.markdown(

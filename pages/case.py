@@ -11,16 +11,13 @@ from behaviours.case import (
     NOT_LISTED_MAX,
     Answer,
     answer_words,
-    bands_for_case,
-    behaviour_options,
     has_input,
     option_label,
-    routes_for_case,
-    suggest_level,
 )
 from behaviours.case_note import CaseRecord, file_stem, note_markdown, note_pdf
+from behaviours.plans import plan_case
 from behaviours.text import clean_input, md
-from ui.contacts import route_panel
+from ui.contacts import calls_md, lead_md, route_panel
 from ui.inputs import age_and_band_inputs, notice, page_intro, secondary_text
 from ui.levels import level_title
 from ui.moment import run_now
@@ -56,6 +53,22 @@ with top[0]:
 with top[1]:
     _clear_button("clear_case_top")
 
+# One plan for the run, from the choices this session holds (each widget below keeps its value
+# under its key); the widgets are then drawn from it.
+plan = plan_case(
+    content,
+    age=st.session_state.get("case_age"),
+    band_id=st.session_state.get("case_band"),
+    developmental_band=st.session_state.get("case_dev_band") if st.session_state.get("case_dev") else None,
+    chosen_ids=list(st.session_state.get("case_behaviours") or []),
+    answers={c.id: st.session_state.get(f"case_crit_{c.id}") for c in content.criteria},
+    not_listed=bool(st.session_state.get("case_not_listed")),
+    now=now,
+)
+if plan.dropped_notice:
+    # Behaviours from a band no longer shown cannot stay chosen; say so rather than drop them silently.
+    st.session_state["case_behaviours"] = plan.kept_ids
+
 # ------------------------------------------------------------------ 1. the child
 
 st.header("1. The child", anchor=False)
@@ -75,7 +88,7 @@ if st.toggle("The child's developmental age differs from their age in years", ke
     )
 
 age = st.session_state.get("case_age")
-case_bands = bands_for_case(content, age, st.session_state.get("case_band"), developmental_band)
+case_bands = plan.bands
 for text in case_bands.notices:
     notice(text)
 if case_bands.adult:
@@ -84,18 +97,11 @@ if case_bands.adult:
 # ------------------------------------------------------------------ 2. what was seen
 
 st.header("2. What was seen or heard", anchor=False)
-options = behaviour_options(content, case_bands.bands)
+options = plan.options
 by_id = {b.id: b for b in options}
 several_bands = len(case_bands.bands) > 1
-chosen_before = list(st.session_state.get("case_behaviours") or [])
-kept = [i for i in chosen_before if i in by_id]
-if len(kept) != len(chosen_before):
-    # Behaviours from a band no longer shown cannot stay chosen; say so rather than drop them silently.
-    st.session_state["case_behaviours"] = kept
-    notice(
-        f"{len(chosen_before) - len(kept)} behaviour(s) chosen earlier are not in the band(s) now shown, "
-        "so they were taken off the list."
-    )
+if plan.dropped_notice:
+    notice(plan.dropped_notice)
 if case_bands.bands:
     secondary_text(md(" ".join(case_bands.reasons)))
 else:
@@ -149,7 +155,7 @@ for criterion in content.criteria:
 
 # ------------------------------------------------------------------ 4. the suggestion
 
-suggestion = suggest_level(content, behaviours, answers, not_listed, case_bands.age_for_law)
+suggestion = plan.suggestion
 st.header("4. Suggested level", anchor=False)
 with st.container(border=True):
     if suggestion.level is not None:
@@ -164,9 +170,13 @@ with st.container(border=True):
 
 # ------------------------------------------------------------------ 5. the route
 
-routes = routes_for_case(content, suggestion.level, not_listed=not_listed, adult=case_bands.adult)
+routes = plan.routes
 if routes:
     st.header("5. What to do and whom to call", anchor=False)
+    if plan.calls is not None:
+        lead = lead_md(plan.calls)
+        if lead:
+            st.markdown(f"**Who to call now.** {lead}")
     if suggestion.level is not None:
         guide = content.level_guide(suggestion.level)
         st.markdown(
@@ -174,7 +184,10 @@ if routes:
         )
     for route in routes:
         with st.container(border=True):
-            route_panel(content, route, now=now)
+            route_panel(content, route, now=now, show_calls=False, show_lead=False)
+    if plan.calls is not None and plan.calls.calls:
+        # Every service the routes name, once each, in the order to call them now.
+        st.markdown("**Whom to call, in this order**\n\n" + calls_md(plan.calls))
     if suggestion.level == Level.RED:
         secondary_text("If anyone is in immediate danger, call 999 first; everything else can follow.")
 

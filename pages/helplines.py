@@ -7,11 +7,11 @@ from behaviours.directory import (
     CHANNEL_CHOICES,
     audience_words,
     channel_words,
-    filter_contacts,
 )
-from behaviours.hours import Openness, who_to_call
+from behaviours.hours import Openness
 from behaviours.model import Audience, ChannelKind
 from behaviours.params import parse_audience
+from behaviours.plans import audience_from_link, plan_helplines
 from behaviours.text import mailto, md, md_link, safe_web_link
 from ui.contacts import contact_card, lead_md, resource_checked
 from ui.inputs import notice, page_intro, secondary_text, take_link_params
@@ -28,12 +28,18 @@ link_notices: list[str] = []
 link = take_link_params("audience")
 if "audience" in link:
     from_link = parse_audience(link["audience"])
-    chosen = from_link.value
-    st.session_state["helplines_audience"] = (
-        chosen.value if chosen is not None and chosen != Audience.ANYONE else EVERYONE
-    )
+    chosen = audience_from_link(from_link.value)
+    st.session_state["helplines_audience"] = chosen.value if chosen is not None else EVERYONE
     if from_link.notice:
         link_notices.append(from_link.notice)
+
+chosen_audience = st.session_state.get("helplines_audience", EVERYONE)
+plan = plan_helplines(
+    content,
+    None if chosen_audience in (None, EVERYONE) else Audience(chosen_audience),
+    [ChannelKind(v) for v in st.session_state.get("helplines_channels") or []],
+    now,
+)
 
 page_intro(
     "Helplines and services",
@@ -41,7 +47,7 @@ page_intro(
 )
 
 # Whom to ring first at this moment: the out-of-hours number leads while the front door is closed.
-answer = who_to_call(content, None, now)
+answer = plan.calls
 lead = lead_md(answer)
 if lead is not None and answer.door is not None:
     if answer.door.state == Openness.OPEN:
@@ -82,18 +88,11 @@ with filters[1]:
         help="Choose none to see every way of getting in touch.",
     )
 
-chosen_audience = st.session_state.get("helplines_audience", EVERYONE)
-audience = None if chosen_audience in (None, EVERYONE) else Audience(chosen_audience)
-channels = [ChannelKind(v) for v in st.session_state.get("helplines_channels") or []]
-entries = filter_contacts(content, audience, channels)
-
-described = "everyone" if audience is None else audience_words(audience)
-by = f", reachable by {' or '.join(channel_words(k) for k in channels)}" if channels else ""
-st.markdown(md(f"Showing {len(entries)} of {len(content.contacts)} entries: for {described}{by}."))
-if not entries:
+st.markdown(md(plan.shown))
+if plan.empty:
     notice("No entry matches these choices. Choose fewer ways of getting in touch, or “Everyone”.")
 
-for contact in entries:
+for contact in plan.entries:
     contact_card(content, contact, now=now)
 
 if content.resources:

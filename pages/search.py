@@ -4,7 +4,8 @@ import streamlit as st
 
 from behaviours.export import search_table
 from behaviours.params import parse_query
-from behaviours.search_results import group_hits, result_summary, search_examples
+from behaviours.plans import plan_search
+from behaviours.search_results import search_examples
 from behaviours.text import md
 from ui.contacts import route_panel
 from ui.inputs import notice, page_intro, take_link_params
@@ -56,7 +57,8 @@ st.text_input(
 for text in link_notices:
     notice(text)
 
-query = parse_query(st.session_state.get("search_q") or "").value
+plan = plan_search(content, parse_query(st.session_state.get("search_q") or "").value)
+query = plan.query
 
 if not query:
     st.markdown(
@@ -67,7 +69,7 @@ if not query:
     st.page_link("pages/lookup.py", label="Or browse a whole age band in Look up", icon=":material/list:")
     st.stop()
 
-hits = content.search(query)
+hits = plan.hits
 
 if not hits:
     st.header(md(f"Nothing matched “{query}”"), anchor=False)
@@ -94,11 +96,10 @@ if not hits:
             route_panel(content, not_listed, now=now)
     st.stop()
 
-groups = group_hits(content, hits)
-st.markdown(f"**{md(result_summary(hits, groups))}** for “{md(query)}”.")
-total = content.search_count(query)
-if total > len(hits):
-    notice(f"{total} behaviours matched; the best {len(hits)} are shown. Add a word to narrow the search.")
+groups = plan.groups
+st.markdown(f"**{md(plan.summary)}** for “{md(query)}”.")
+if plan.more:
+    notice(plan.more)
 show_notes = st.toggle("Show what to consider and the law under each behaviour", key="search_notes")
 with st.expander("Show as a table"):
     st.dataframe(search_table(content, hits), hide_index=True, width="stretch")

@@ -4,17 +4,16 @@ import streamlit as st
 
 from behaviours import LEVELS, Level
 from behaviours.handouts import routes_handout
-from behaviours.params import MAX_SEED, parse_band, parse_level, parse_seed
-from behaviours.quiz import DEFAULT_QUIZ_SIZE, QUIZ_SIZES, draw_quiz, new_seed, parse_quiz_size, score, share_link
+from behaviours.params import MAX_SEED
+from behaviours.plans import plan_training_link
+from behaviours.quiz import DEFAULT_QUIZ_SIZE, QUIZ_SIZES, draw_quiz, new_seed, score, share_link
 from behaviours.text import md, md_link
 from behaviours.training import (
     TrainingMode,
     clamp_step,
     deciding_criteria,
     facilitator_steps,
-    parse_mode,
     scenario_feedback,
-    step_index,
     step_position,
 )
 from ui.inputs import band_handout_button, notice, page_intro, take_link_params
@@ -29,30 +28,20 @@ LINK_PARAMS = ("mode", "seed", "band", "n", "level")
 
 # A link such as /training?seed=42&band=9-13&n=10 sets the page up once, then leaves the
 # address bar; the "share this quiz" line shows the link that gives the same quiz again.
-params = take_link_params(*LINK_PARAMS)
-mode = parse_mode(params.get("mode")) if "mode" in params else None
-seed = parse_seed(params.get("seed")) if "seed" in params else None
-band = parse_band(content, params.get("band")) if "band" in params else None
-size = parse_quiz_size(params.get("n")) if "n" in params else None
-level = parse_level(content, params.get("level")) if "level" in params else None
-if mode is not None:
-    st.session_state["training_mode"] = (mode.value or TrainingMode.QUIZ).value
-elif level is not None and level.value is not None:
-    # Only the facilitator view shows one level at a time, so a level in the link means that view.
-    st.session_state["training_mode"] = TrainingMode.FACILITATOR.value
-if seed is not None:
-    st.session_state["quiz_seed"] = seed.value if seed.value is not None else new_seed()
+link = plan_training_link(content, take_link_params(*LINK_PARAMS))
+if link.mode is not None:
+    st.session_state["training_mode"] = link.mode.value
+if link.seed is not None or link.new_seed:
+    st.session_state["quiz_seed"] = link.seed if link.seed is not None else new_seed()
     st.session_state["quiz_attempt"] = 0
-if band is not None:
-    st.session_state["quiz_band"] = band.value or ALL
-    st.session_state["scenario_band"] = band.value or ALL
-if size is not None:
-    st.session_state["quiz_size"] = size.value or DEFAULT_QUIZ_SIZE
-if (band is not None and band.value) or (level is not None and level.value):
-    st.session_state["facilitator_step"] = step_index(
-        content, band.value if band else None, level.value if level else None
-    )
-link_notices = [p.notice for p in (mode, seed, band, size, level) if p is not None and p.notice]
+if link.band is not None:
+    st.session_state["quiz_band"] = link.band
+    st.session_state["scenario_band"] = link.band
+if link.size is not None:
+    st.session_state["quiz_size"] = link.size
+if link.facilitator_step is not None:
+    st.session_state["facilitator_step"] = link.facilitator_step
+link_notices = link.notices
 
 st.session_state.setdefault("training_mode", TrainingMode.QUIZ.value)
 st.session_state.setdefault("quiz_seed", new_seed())

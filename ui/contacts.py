@@ -111,6 +111,7 @@ def route_md(
     show_title: bool = True,
     show_setting: bool = True,
     show_lead: bool = True,
+    show_calls: bool = True,
 ) -> str:
     """Markdown for a route: its title, the steps in your own setting, the route out, and whom to call, in order."""
     parts: list[str] = []
@@ -123,7 +124,7 @@ def route_md(
         parts.append(_steps("*In your setting*", route.in_your_setting))
     if route.route_out:
         parts.append(_steps("*The route out*", route.route_out))
-    if answer.calls:
+    if show_calls and answer.calls:
         parts.append(calls_md(answer))
     return "\n\n".join(parts)
 
@@ -135,9 +136,19 @@ def route_panel(
     now: dt.datetime,
     show_title: bool = True,
     show_setting: bool = True,
+    show_lead: bool = True,
+    show_calls: bool = True,
 ) -> None:
     """A route: its title, the steps in your own setting, the route out, and whom to call."""
-    text = route_md(pack, route, now=now, show_title=show_title, show_setting=show_setting)
+    text = route_md(
+        pack,
+        route,
+        now=now,
+        show_title=show_title,
+        show_setting=show_setting,
+        show_lead=show_lead,
+        show_calls=show_calls,
+    )
     if text:
         st.markdown(text)
 

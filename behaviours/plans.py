@@ -1,0 +1,237 @@
+"""What each page shows, decided without Streamlit: one ``plan_*`` function per page.
+
+Like ``behaviours.lookup.plan_lookup``, each takes the pack, the inputs already parsed from
+the request or the widgets, and the run's one ``now``, and returns a plain dataclass the
+page only draws. Rules a page needs live here, with unit tests in tests/unit/test_plans.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from behaviours.case import Answer, CaseBands, Suggestion, bands_for_case, behaviour_options, routes_for_case
+from behaviours.case import suggest_level as _suggest_level
+from behaviours.directory import audience_words, channel_words, filter_contacts
+from behaviours.hours import WhoToCall, who_to_call
+from behaviours.model import Audience, Behaviour, ChannelKind, Contact, Route
+from behaviours.pack import Pack, SearchHit
+from behaviours.params import parse_band, parse_level, parse_seed
+from behaviours.quiz import DEFAULT_QUIZ_SIZE, parse_quiz_size
+from behaviours.search_results import BandGroup, group_hits, result_summary
+from behaviours.training import TrainingMode, parse_mode, step_index
+from behaviours.wording import date_words
+
+# ------------------------------------------------------------------ search
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """What the search page shows for a query: nothing yet, no hits, or hits grouped by band and level."""
+
+    query: str
+    hits: list[SearchHit] = field(default_factory=list)
+    groups: list[BandGroup] = field(default_factory=list)
+    summary: str = ""
+    more: str | None = None  # a notice when more matched than are shown
+
+
+def plan_search(pack: Pack, query: str | None) -> SearchPlan:
+    """Search every band for the (already cleaned) query words."""
+    if not query:
+        return SearchPlan(query="")
+    hits = list(pack.search(query))
+    if not hits:
+        return SearchPlan(query=query)
+    groups = group_hits(pack, hits)
+    total = pack.search_count(query)
+    more = (
+        f"{total} behaviours matched; the best {len(hits)} are shown. Add a word to narrow the search."
+        if total > len(hits)
+        else None
+    )
+    return SearchPlan(query, hits, groups, result_summary(hits, groups), more)
+
+
+# ------------------------------------------------------------------ case discussion
+
+
+@dataclass(frozen=True)
+class CasePlan:
+    """The bands, the behaviours to choose from, what stays chosen, the suggestion, and whom to call now."""
+
+    bands: CaseBands
+    options: list[Behaviour]
+    kept_ids: list[str]
+    dropped_notice: str | None
+    behaviours: list[Behaviour]
+    suggestion: Suggestion
+    routes: list[Route]
+    calls: WhoToCall | None  # every contact of the routes, once each, in the order to call them now
+
+
+def kept_choices(options: Sequence[Behaviour], chosen_ids: Sequence[str]) -> tuple[list[str], str | None]:
+    """The chosen behaviours still in the bands shown, and a notice when some had to be taken off the list."""
+    available = {b.id for b in options}
+    kept = [i for i in chosen_ids if i in available]
+    dropped = len(chosen_ids) - len(kept)
+    if not dropped:
+        return kept, None
+    return kept, (
+        f"{dropped} behaviour(s) chosen earlier are not in the band(s) now shown, so they were taken off the list."
+    )
+
+
+def plan_case(
+    pack: Pack,
+    *,
+    age: int | None,
+    band_id: str | None,
+    developmental_band: str | None,
+    chosen_ids: Sequence[str],
+    answers: Mapping[str, Answer | None],
+    not_listed: bool,
+    now: dt.datetime,
+) -> CasePlan:
+    """From the child's age or band and what was seen, to the suggestion, the routes and whom to call now."""
+    bands = bands_for_case(pack, age, band_id, developmental_band)
+    options = behaviour_options(pack, bands.bands)
+    kept, dropped_notice = kept_choices(options, chosen_ids)
+    by_id = {b.id: b for b in options}
+    behaviours = [by_id[i] for i in kept]
+    suggestion = _suggest_level(pack, behaviours, dict(answers), not_listed, bands.age_for_law)
+    routes = routes_for_case(pack, suggestion.level, not_listed=not_listed, adult=bands.adult)
+    contacts: list[Contact] = []
+    for route in routes:
+        contacts += [c for c in pack.contacts_for(route) if c not in contacts]
+    calls = who_to_call(pack, None, now, contacts=contacts) if contacts else None
+    return CasePlan(bands, options, kept, dropped_notice, behaviours, suggestion, routes, calls)
+
+
+# ------------------------------------------------------------------ training
+
+
+@dataclass(frozen=True)
+class TrainingLinkPlan:
+    """How a training link sets the page up once: the values to set (None: leave alone), and notices."""
+
+    mode: TrainingMode | None = None
+    seed: int | None = None
+    new_seed: bool = False  # the link asked for a quiz number that could not be read: draw a fresh one
+    band: str | None = None  # a band id, or ALL_BANDS
+    size: int | None = None
+    facilitator_step: int | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+ALL_BANDS = "all"
+
+
+def plan_training_link(pack: Pack, params: Mapping[str, str]) -> TrainingLinkPlan:
+    """Read ``mode``, ``seed``, ``band``, ``n`` and ``level`` from a link.
+
+    A level alone means the facilitator view, the only one that shows one level at a time;
+    a band or level in the link moves the facilitator to that step.
+    """
+    mode = parse_mode(params.get("mode")) if "mode" in params else None
+    seed = parse_seed(params.get("seed")) if "seed" in params else None
+    band = parse_band(pack, params.get("band")) if "band" in params else None
+    size = parse_quiz_size(params.get("n")) if "n" in params else None
+    level = parse_level(pack, params.get("level")) if "level" in params else None
+    chosen_mode: TrainingMode | None = None
+    if mode is not None:
+        chosen_mode = mode.value or TrainingMode.QUIZ
+    elif level is not None and level.value is not None:
+        chosen_mode = TrainingMode.FACILITATOR
+    step = None
+    if (band is not None and band.value) or (level is not None and level.value):
+        step = step_index(pack, band.value if band else None, level.value if level else None)
+    return TrainingLinkPlan(
+        mode=chosen_mode,
+        seed=seed.value if seed is not None else None,
+        new_seed=seed is not None and seed.value is None,
+        band=(band.value or ALL_BANDS) if band is not None else None,
+        size=(size.value or DEFAULT_QUIZ_SIZE) if size is not None else None,
+        facilitator_step=step,
+        notices=[p.notice for p in (mode, seed, band, size, level) if p is not None and p.notice],
+    )
+
+
+# ------------------------------------------------------------------ helplines
+
+
+@dataclass(frozen=True)
+class HelplinesPlan:
+    """Whom to call now, the directory entries for the filters, and a sentence saying what is shown."""
+
+    calls: WhoToCall
+    entries: list[Contact]
+    shown: str
+    empty: bool
+
+
+def plan_helplines(
+    pack: Pack, audience: Audience | None, channels: Sequence[ChannelKind], now: dt.datetime
+) -> HelplinesPlan:
+    """The directory for an audience (None: everyone), reachable by any of the channels (none: all), at ``now``."""
+    entries = filter_contacts(pack, audience, channels)
+    described = "everyone" if audience is None else audience_words(audience)
+    by = f", reachable by {' or '.join(channel_words(k) for k in channels)}" if channels else ""
+    shown = f"Showing {len(entries)} of {len(pack.contacts)} entries: for {described}{by}."
+    return HelplinesPlan(who_to_call(pack, None, now), entries, shown, not entries)
+
+
+def audience_from_link(audience: Audience | None) -> Audience | None:
+    """A link's audience as the filter takes it: 'anyone' entries show under every choice, so it means everyone."""
+    return None if audience in (None, Audience.ANYONE) else audience
+
+
+# ------------------------------------------------------------------ about
+
+
+@dataclass(frozen=True)
+class AboutPlan:
+    """The pack's facts in words, and what the content checker noted."""
+
+    reviewed: str
+    bands: str
+    warnings: list[str]
+    warnings_sentence: str
+    warnings_label: str
+
+
+def plan_about(pack: Pack) -> AboutPlan:
+    """The about page's facts about the pack."""
+    count = len(pack.warnings)
+    plural = "" if count == 1 else "s"
+    sentence = (
+        f"The content checker noted {count} thing{plural} for the editors to look at. They are listed here so "
+        "that you know what has not been confirmed; each also shows beside its entry."
+        if count
+        else "The content checker found nothing to look at in this pack."
+    )
+    return AboutPlan(
+        reviewed=date_words(pack.info.last_reviewed),
+        bands=", ".join(band.label for band in pack.bands),
+        warnings=[problem.message for problem in pack.warnings],
+        warnings_sentence=sentence,
+        warnings_label=f"Show the {count} warning{plural}",
+    )
+
+
+__all__ = [
+    "ALL_BANDS",
+    "AboutPlan",
+    "CasePlan",
+    "HelplinesPlan",
+    "SearchPlan",
+    "TrainingLinkPlan",
+    "audience_from_link",
+    "kept_choices",
+    "plan_about",
+    "plan_case",
+    "plan_helplines",
+    "plan_search",
+    "plan_training_link",
+]

@@ -1,0 +1,144 @@
+"""The plan_* functions the pages draw: search, case discussion, training links, helplines and about."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pack_builder import MINIMAL, REPO_ROOT, TODAY
+
+from behaviours.case import Answer
+from behaviours.hours import UK, Role
+from behaviours.loader import load_pack
+from behaviours.model import Audience, ChannelKind, Level
+from behaviours.pack import Pack
+from behaviours.plans import (
+    ALL_BANDS,
+    audience_from_link,
+    kept_choices,
+    plan_about,
+    plan_case,
+    plan_helplines,
+    plan_search,
+    plan_training_link,
+)
+from behaviours.training import TrainingMode
+
+SHIPPED = REPO_ROOT / "behaviours" / "content"
+FRIDAY_1730 = dt.datetime(2026, 12, 4, 17, 30, tzinfo=UK)
+WEDNESDAY_11AM = dt.datetime(2026, 12, 2, 11, 0, tzinfo=UK)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Pack:
+    return load_pack(SHIPPED, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def minimal() -> Pack:
+    return load_pack(MINIMAL, today=TODAY)
+
+
+def test_search_plan_without_words_is_empty(shipped: Pack) -> None:
+    assert plan_search(shipped, None).query == "" and plan_search(shipped, "").hits == []
+
+
+def test_search_plan_groups_hits_and_says_when_more_matched(shipped: Pack) -> None:
+    plan = plan_search(shipped, "images")
+    assert plan.hits and plan.groups
+    assert sum(len(level.behaviours) for group in plan.groups for level in group.levels) == len(plan.hits)
+    total = shipped.search_count("images")
+    assert (plan.more is not None) == (total > len(plan.hits))
+    assert plan_search(shipped, "zzqqxx").hits == []
+
+
+def test_kept_choices_drops_behaviours_outside_the_bands(shipped: Pack) -> None:
+    options = shipped.behaviours(shipped.bands[0], Level.GREEN)
+    kept, notice = kept_choices(options, [options[0].id, "not-here", "nor-here"])
+    assert kept == [options[0].id]
+    assert notice == "2 behaviour(s) chosen earlier are not in the band(s) now shown, so they were taken off the list."
+    assert kept_choices(options, [options[0].id]) == ([options[0].id], None)
+
+
+def test_case_plan_red_lists_each_service_once_with_out_of_hours_first_when_closed(shipped: Pack) -> None:
+    red = next(b for b in shipped.all_behaviours if b.level == Level.RED and shipped.band_of(b).id == "0-5")
+    plan = plan_case(
+        shipped,
+        age=4,
+        band_id=None,
+        developmental_band=None,
+        chosen_ids=[red.id],
+        answers={},
+        not_listed=False,
+        now=FRIDAY_1730,
+    )
+    assert plan.suggestion.level == Level.RED
+    assert [r.id for r in plan.routes] == ["red", "immediate-danger"]
+    assert plan.calls is not None
+    ids = [c.contact.id for c in plan.calls.calls]
+    assert len(ids) == len(set(ids))
+    assert ids[:3] == ["emergency-999", "emergency-duty-team", "compass"]
+    assert plan.calls.lead is not None and plan.calls.lead.role == Role.OUT_OF_HOURS
+
+
+def test_case_plan_answers_raise_the_level(minimal: Pack) -> None:
+    criterion = minimal.criteria[0]
+    plan = plan_case(
+        minimal,
+        age=None,
+        band_id=minimal.bands[0].id,
+        developmental_band=None,
+        chosen_ids=[],
+        answers={criterion.id: Answer.YES},
+        not_listed=True,
+        now=WEDNESDAY_11AM,
+    )
+    assert plan.suggestion.level == criterion.raises_to
+    assert plan.dropped_notice is None
+
+
+def test_training_link_a_level_alone_opens_the_facilitator_view(shipped: Pack) -> None:
+    plan = plan_training_link(shipped, {"level": "red", "band": "9-13"})
+    assert plan.mode == TrainingMode.FACILITATOR
+    assert plan.band == "9-13"
+    assert plan.facilitator_step is not None and plan.facilitator_step > 0
+
+
+def test_training_link_quiz_settings(shipped: Pack) -> None:
+    plan = plan_training_link(shipped, {"seed": "42", "n": "10", "mode": "quiz"})
+    assert (plan.mode, plan.seed, plan.size, plan.new_seed) == (TrainingMode.QUIZ, 42, 10, False)
+    assert plan.band is None and plan.facilitator_step is None and plan.notices == []
+
+
+def test_training_link_bad_values_say_so(shipped: Pack) -> None:
+    plan = plan_training_link(shipped, {"seed": "abc", "band": "99-100"})
+    assert plan.new_seed and plan.seed is None
+    assert plan.band == ALL_BANDS
+    assert len(plan.notices) == 2
+
+
+def test_helplines_plan_says_what_is_shown_and_who_answers_now(shipped: Pack) -> None:
+    plan = plan_helplines(shipped, Audience.YOUNG_PEOPLE, [ChannelKind.PHONE], FRIDAY_1730)
+    assert plan.shown == (
+        f"Showing {len(plan.entries)} of {len(shipped.contacts)} entries: for young people, reachable by phone."
+    )
+    assert not plan.empty
+    assert plan.calls.lead is not None and plan.calls.lead.contact.id == "emergency-duty-team"
+    everyone = plan_helplines(shipped, None, [], WEDNESDAY_11AM)
+    assert len(everyone.entries) == len(shipped.contacts)
+    assert everyone.calls.lead is not None and everyone.calls.lead.contact.id == "compass"
+
+
+def test_audience_anyone_from_a_link_means_everyone() -> None:
+    assert audience_from_link(Audience.ANYONE) is None
+    assert audience_from_link(None) is None
+    assert audience_from_link(Audience.PROFESSIONALS) == Audience.PROFESSIONALS
+
+
+def test_about_plan(shipped: Pack, minimal: Pack) -> None:
+    about = plan_about(shipped)
+    assert about.reviewed == f"{shipped.info.last_reviewed.day} {shipped.info.last_reviewed:%B %Y}"
+    assert len(about.warnings) == len(shipped.warnings) > 1
+    assert about.warnings_sentence.startswith(f"The content checker noted {len(shipped.warnings)} things")
+    assert about.warnings_label == f"Show the {len(shipped.warnings)} warnings"
+    assert plan_about(minimal).warnings_sentence == "The content checker found nothing to look at in this pack."
