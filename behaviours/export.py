@@ -8,6 +8,7 @@ import pandas as pd
 
 from behaviours.model import LEVELS, AgeBand
 from behaviours.pack import Pack, SearchHit
+from behaviours.text import long_date
 
 # A spreadsheet treats a cell starting with these as a formula; content must never run as one.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -40,7 +41,7 @@ def band_csv(pack: Pack, band: AgeBand) -> bytes:
     """The band as CSV for spreadsheets (UTF-8 with a byte-order mark so Excel reads it), formula-safe."""
     table = band_table(pack, band).map(_cell)
     footer = pd.DataFrame(
-        [{"Age band": f"{pack.info.name}, version {pack.info.version}, reviewed {pack.info.last_reviewed:%d %B %Y}"}]
+        [{"Age band": f"{pack.info.name}, version {pack.info.version}, reviewed {long_date(pack.info.last_reviewed)}"}]
     )
     return pd.concat([table, footer], ignore_index=True).to_csv(index=False).encode("utf-8-sig")
 

@@ -18,6 +18,7 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from behaviours import clock
 from behaviours.model import (
     LEVELS,
     AgeBand,
@@ -78,7 +79,7 @@ def default_pack_dir() -> Path:
 def load_pack(path: str | os.PathLike[str] | None = None, today: dt.date | None = None) -> Pack:
     """Load and validate a pack; raise ``PackError`` with every problem if it is not valid."""
     pack_dir = Path(path) if path is not None else default_pack_dir()
-    checker = _PackChecker(pack_dir, today or dt.date.today())
+    checker = _PackChecker(pack_dir, today or clock.today())
     return checker.load()
 
 

@@ -12,9 +12,11 @@ import unicodedata
 
 from fpdf import FPDF
 
+from behaviours import clock
 from behaviours.model import Level
 from behaviours.pack import Pack
 from behaviours.presentation import level_heading
+from behaviours.text import long_date
 
 # Built-in PDF fonts cover Latin-1 only; these stand-ins keep typographic text readable.
 _STAND_INS = {
@@ -50,7 +52,7 @@ class Document(FPDF):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.pack = pack
         self.doc_title = pdf_text(title)
-        self.generated = generated or dt.date.today()
+        self.generated = generated or clock.today()
         self.set_title(self.doc_title)
         self.set_author(pdf_text(pack.info.name))
         self.set_lang("en-GB")
@@ -68,8 +70,8 @@ class Document(FPDF):
         self.set_font("helvetica", "", 8)
         info = self.pack.info
         line = (
-            f"{info.name}, version {info.version}, reviewed {info.last_reviewed:%d %B %Y}. "
-            f"Printed {self.generated:%d %B %Y}. Page {self.page_no()} of {{nb}}."
+            f"{info.name}, version {info.version}, reviewed {long_date(info.last_reviewed)}. "
+            f"Printed {long_date(self.generated)}. Page {self.page_no()} of {{nb}}."
         )
         self.multi_cell(0, 4, pdf_text(line), new_x="LMARGIN", new_y="NEXT")
         self.multi_cell(0, 4, pdf_text("A reference aid: professional judgement and local procedures decide."))

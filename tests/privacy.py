@@ -61,6 +61,16 @@ def repo_files_holding(marker: str) -> list[Path]:
     return files_holding(marker, REPO)
 
 
+def fs_now() -> float:
+    """The file system's clock: the modification time of a file written now.
+
+    Searches compare file times with this rather than time.time(), so they still mean something
+    when the process's clock is moved (the suite runs under faketime too).
+    """
+    with tempfile.NamedTemporaryFile(dir=tempfile.gettempdir()) as probe:
+        return os.fstat(probe.fileno()).st_mtime
+
+
 def temp_files_holding(marker: str, since: float) -> list[Path]:
     """Files in the temp directory, modified since ``since``, that contain the marker."""
     return files_holding(marker, Path(tempfile.gettempdir()), since=since, temp=True)
