@@ -216,19 +216,6 @@ def time_pages(
     return rows
 
 
-def time_page(
-    browser: Browser,
-    base_url: str,
-    target: BrowserTarget,
-    repeats: int,
-    warmup: int,
-    timeout_s: float = 30.0,
-    screenshot_dir: Path | None = None,
-) -> list[Row]:
-    """Time one page alone: `time_pages` with a single page."""
-    return time_pages(browser, [(target, base_url)], repeats, warmup, timeout_s, screenshot_dir)[0]
-
-
 @contextmanager
 def chromium() -> Iterator[Browser]:
     """Debian's headless Chromium under Playwright, closed afterwards."""

@@ -203,3 +203,44 @@ def test_a_pack_with_a_javascript_link_is_refused_whole(tmp_path, monkeypatch):
     assert "The guidance cannot be shown because the content pack has errors" in text
     assert "Act today" not in text and "Red: act today" not in text, "no guidance from a broken pack"
     assert "javascript:" in at.code[0].value, "the editor sees the problem"
+
+
+def _many_problems_pack(tmp_path):
+    """The minimal pack with seven javascript: links: seven errors, in one file."""
+    pack_dir = tmp_path / "many-bad-links"
+    shutil.copytree(MINIMAL_PACK, pack_dir)
+    contacts = pack_dir / "contacts.yaml"
+    bad = "".join(f"\n      - kind: web\n        value: javascript:alert({n})" for n in range(7))
+    contacts.write_text(
+        contacts.read_text(encoding="utf-8").replace(
+            "      - kind: phone\n        value: 0345 678 9021",
+            "      - kind: phone\n        value: 0345 678 9021" + bad,
+        ),
+        encoding="utf-8",
+    )
+    return pack_dir
+
+
+def test_a_broken_pack_shows_999_and_no_number_of_its_own(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRAFFIC_LIGHT_PACK", str(_many_problems_pack(tmp_path)))
+    monkeypatch.delenv("TRAFFIC_LIGHT_FALLBACK_CONTACT", raising=False)
+    at = run_page("pages/lookup.py", {"age": "9"})
+    assert not at.exception
+    message = at.error[0].value
+    assert "[999](tel:999)" in message
+    assert "0345" not in message and "Compass" not in message, "no number the pack did not provide"
+    shown = at.code[0].value
+    assert shown.count("javascript:") == 5
+    assert "... and 2 more: run `python -m behaviours check` to list all." in shown
+    assert "For the content editor: 7 problem(s) to fix" in visible_text(at)
+
+
+def test_a_broken_pack_shows_the_deployments_fallback_contact(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRAFFIC_LIGHT_PACK", str(_many_problems_pack(tmp_path)))
+    monkeypatch.setenv("TRAFFIC_LIGHT_FALLBACK_CONTACT", "Council front door|0345 678 9021")
+    at = run_page("pages/lookup.py", {})
+    message = at.error[0].value
+    assert "call Council front door on [0345 678 9021](tel:+443456789021)" in message
+    monkeypatch.setenv("TRAFFIC_LIGHT_FALLBACK_CONTACT", "Council front door|0345 678")
+    at = run_page("pages/search.py", {})
+    assert "0345" not in at.error[0].value, "an invalid number is not shown at all"
