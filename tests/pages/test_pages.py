@@ -22,7 +22,7 @@ from behaviours.model import Audience, ChannelKind, Status
 from behaviours.pack import Pack
 from tests.helpers import visible_text
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 MINIMAL = ROOT / "tests" / "fixtures" / "packs" / "minimal"
 SHIPPED = ROOT / "behaviours" / "content"
