@@ -22,18 +22,12 @@ from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from bench.baselines.neutral_text import neutral_paragraphs
 from bench.baselines.static_page import Block, serve_static_page
-from bench.report import CHROMIUM_PATH, Row
+from bench.report import Row
 from bench.stats import summarise
 from bench.streamlit_server import StreamlitServer, machine_busy_percent, machine_cpu_ticks
+from devharness.chromium import launch_chromium
 
 BASELINES = Path(__file__).resolve().parent / "baselines"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 STATIC_TITLE = "Static baseline page"
 
 
@@ -220,7 +214,7 @@ def time_pages(
 def chromium() -> Iterator[Browser]:
     """Debian's headless Chromium under Playwright, closed afterwards."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS, headless=True)
+        browser = launch_chromium(playwright)
         try:
             yield browser
         finally:

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.stats import Stats, ratio
+from devharness.chromium import CHROMIUM_PATH as DEBIAN_CHROMIUM
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 RESULTS_PATH = REPO_ROOT / "bench" / "results.json"
-CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_PATH = str(DEBIAN_CHROMIUM)
 
 
 @dataclass

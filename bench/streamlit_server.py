@@ -1,32 +1,24 @@
-"""Start a real Streamlit server on a free loopback port for one benchmark, and stop it.
+"""A real Streamlit server for one benchmark, and readings of its process and of the machine.
 
-Only the process started here is ever stopped, by its own handle.
+The server is started by devharness.server, the same code the browser tests
+use: a cleaned environment and private HOME, loopback only, a retry when the
+free port is taken, and its own process group. Only the process started here
+is ever stopped, by its own handle.
 """
 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
+import shutil
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 
-from bench.report import REPO_ROOT
+from devharness.server import REPO_ROOT, start_streamlit
+from devharness.server import StreamlitServer as RunningServer
 
 HEALTH_TIMEOUT_S = 60.0
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class StreamlitServer:
@@ -48,86 +40,61 @@ class StreamlitServer:
         self.env = dict(env or {})
         self.extra_args = extra_args
         self.cwd = cwd
-        self.port = 0
-        self.process: subprocess.Popen[bytes] | None = None
-        self._log = tempfile.NamedTemporaryFile(prefix="bench-streamlit-", suffix=".log", delete=False)  # noqa: SIM115
+        self._running: RunningServer | None = None
+        self._log_dir: Path | None = None
+
+    @property
+    def running(self) -> RunningServer:
+        if self._running is None:
+            raise RuntimeError("server not started")
+        return self._running
+
+    @property
+    def port(self) -> int:
+        return self.running.port
 
     @property
     def url(self) -> str:
         """The app's address, e.g. http://127.0.0.1:PORT."""
-        return f"http://127.0.0.1:{self.port}"
+        return self.running.url
 
     @property
     def pid(self) -> int:
         """Process id of the server (the Python process running Streamlit)."""
-        if self.process is None:
-            raise RuntimeError("server not started")
-        return self.process.pid
+        return self.running.pid
 
     def start(self) -> StreamlitServer:
         """Launch the server and wait until /_stcore/health answers "ok"."""
-        self.port = free_port()
-        command = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(self.script),
-            "--server.port",
-            str(self.port),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-            *self.extra_args,
-        ]
-        self.process = subprocess.Popen(
-            command,
-            cwd=self.cwd,
-            env={**os.environ, **self.env},
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-        )
-        self._wait_healthy()
+        self._log_dir = Path(tempfile.mkdtemp(prefix="bench-streamlit-"))
+        try:
+            self._running = start_streamlit(
+                self._log_dir,
+                env=self.env,
+                script=str(self.script),
+                extra_args=self.extra_args,
+                startup_timeout=HEALTH_TIMEOUT_S,
+                name=self.script.stem,
+                cwd=self.cwd,
+            )
+        except BaseException:
+            self._remove_log_dir()
+            raise
         return self
-
-    def _wait_healthy(self) -> None:
-        deadline = time.monotonic() + HEALTH_TIMEOUT_S
-        health = f"{self.url}/_stcore/health"
-        while time.monotonic() < deadline:
-            if self.process is not None and self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {self.process.returncode}:\n{self.log_tail()}")
-            try:
-                with urllib.request.urlopen(health, timeout=2) as answer:
-                    if answer.read().strip() == b"ok":
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise TimeoutError(f"{health} did not answer ok within {HEALTH_TIMEOUT_S:.0f}s:\n{self.log_tail()}")
 
     def log_tail(self, lines: int = 30) -> str:
         """The last lines the server printed, for error messages."""
-        self._log.flush()
-        text = Path(self._log.name).read_text(errors="replace")
-        return "\n".join(text.splitlines()[-lines:])
+        return "\n".join(self.running.output().splitlines()[-lines:])
 
     def stop(self) -> None:
-        """Stop the server: SIGTERM, then SIGKILL after 10 s. Removes its log."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        self._log.close()
-        Path(self._log.name).unlink(missing_ok=True)
+        """Stop the server and its children (SIGTERM, then SIGKILL); remove its log and HOME."""
+        if self._running is not None:
+            self._running.stop(grace_seconds=10)
+        self._remove_log_dir()
+
+    def _remove_log_dir(self) -> None:
+        if self._log_dir is not None:
+            shutil.rmtree(self._log_dir, ignore_errors=True)
+            self._log_dir = None
 
     def __enter__(self) -> StreamlitServer:
         return self.start()

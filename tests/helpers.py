@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -25,14 +26,31 @@ MINIMAL_PACK = REPO / "tests" / "fixtures" / "packs" / "minimal"
 SHIPPED_PACK = REPO / "behaviours" / "content"
 
 
-def open_page(page: str | None = None, params: dict[str, str] | None = None, timeout: float = 30) -> AppTest:
-    """Run the app as a browser would open ``/page?params``; ``page`` is a file such as 'pages/search.py'."""
+def open_page(
+    page: str | None = None,
+    params: Mapping[str, str | list[str]] | None = None,
+    /,
+    *,
+    timeout: float = 60,
+    **query: str | list[str],
+) -> AppTest:
+    """Run the app as a browser opens ``/page?params``, and fail the test if the run raised.
+
+    ``page`` is a page name ("lookup") or file ("pages/lookup.py"); None opens
+    the default page. Parameters come as a mapping, as keywords, or both; a
+    list value repeats the key (``?age=1&age=2``).
+
+        open_page("lookup", age="9")
+        open_page("pages/search.py", {"q": "sexting"})
+    """
     at = AppTest.from_file(APP, default_timeout=timeout)
-    for name, value in (params or {}).items():
+    for name, value in {**(params or {}), **query}.items():
         at.query_params[name] = value
     if page:
-        at.switch_page(page)
-    return at.run()
+        at.switch_page(page if page.endswith(".py") else f"pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 def main_text(at: AppTest) -> str:

@@ -1,20 +1,19 @@
 """The browser harness against the stand-in look-up: pages timed side by side, answers matched exactly.
 
-Needs Debian's Chromium (/usr/bin/chromium); skipped without it.
+Needs Debian's Chromium (/usr/bin/chromium): marked `browser`, skipped without
+it on a developer machine and failed without it under CI=true, like tests/browser.
 """
-
-from pathlib import Path
 
 import pytest
 
 from bench.baselines.static_page import serve_static_page
 from bench.browser_time import BrowserTarget, _interact, chromium, number_input_interaction, time_pages
-from bench.report import CHROMIUM_PATH
 from bench.server_time import BASELINES
 from bench.streamlit_server import StreamlitServer
 from bench.targets import AGE_LABEL
+from tests.browser.harness import require_chromium
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM_PATH).exists(), reason="needs /usr/bin/chromium")
+pytestmark = pytest.mark.browser
 
 LOOKUP = BrowserTarget(
     name="lookup stand-in",
@@ -30,6 +29,7 @@ STATIC = BrowserTarget(name="static", script=None, ready_text="Ready words")
 
 @pytest.fixture(scope="module")
 def browser():
+    require_chromium()
     with chromium() as launched:
         yield launched
 

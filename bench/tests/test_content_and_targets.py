@@ -4,6 +4,7 @@ from collections import Counter
 
 from behaviours import load_pack
 from bench.content import ContentPlug, load_repeats, measure_content
+from bench.hostile_input import measure_hostile_input
 from bench.report import Goal, Row
 from bench.run import FULL
 from bench.stats import summarise
@@ -122,3 +123,19 @@ def test_every_goal_names_a_row_the_full_run_makes():
     assert sessions in FULL["levels"]
     assert capacity.measure.endswith(capacity_targets()[0].interaction_name)
     assert 100 in FULL["content_factors"]
+
+
+def test_hostile_input_rows_time_each_case_beside_its_harmless_baseline():
+    rows = measure_hostile_input(repeats=1)
+    assert [row.measure for row in rows] == [
+        "search 'touching'",
+        "search 1,200 words",
+        "search one 10,000-letter word",
+        "search 5,000 question marks",
+        "read a plain YAML file",
+        "refuse billion laughs",
+        "refuse quadratic blow-up",
+        "refuse 5,000 open brackets",
+    ]
+    assert all(row.stats.n == 1 for row in rows)
+    assert [("baseline" in row.ratios) for row in rows] == [False, True, True, True, False, True, True, True]

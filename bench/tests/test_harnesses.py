@@ -3,6 +3,10 @@
 Each server test starts a real `streamlit run` on loopback (a few seconds).
 """
 
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from bench.capacity import CapacityTarget, LoadSettings, number_input_lookup, run_level
@@ -115,3 +119,23 @@ def test_server_timing_alternates_the_bare_page_with_the_target_and_compares_eve
         ("bare_app[12] (beside lookup)", "rerun"),
     ]
     assert beside[0].figures["elements"] == 12
+
+
+def test_the_bench_server_runs_cleaned_in_its_own_process_group(monkeypatch):
+    # A STREAMLIT_* variable left in a shell would silently change the server being measured.
+    monkeypatch.setenv("STREAMLIT_THEME_BASE", "dark")
+    server = StreamlitServer(LOOKUP, env={"BENCH_ELEMENTS": "1"})
+    with server:
+        environ = dict(
+            entry.split("=", 1)
+            for entry in Path(f"/proc/{server.pid}/environ").read_text(errors="replace").split("\0")
+            if "=" in entry
+        )
+        group = os.getpgid(server.pid)
+    assert not [name for name in environ if name.startswith("STREAMLIT_")]
+    assert environ["BENCH_ELEMENTS"] == "1"
+    assert environ["HOME"] != os.environ.get("HOME") and environ["HOME"].startswith(tempfile.gettempdir())
+    assert group == server.pid, "stopping the server must stop its children too"
+    assert not Path(environ["HOME"]).exists(), "the private HOME and log are removed on stop"
+    with pytest.raises(ProcessLookupError):
+        os.kill(server.pid, 0)

@@ -80,11 +80,10 @@ from typing import Any
 import pytest
 
 from .harness import (
-    CHROMIUM_ARGS,
-    CHROMIUM_PATH,
     DEFAULT_VIEWPORT,
     VIEWPORTS,
     StreamlitServer,
+    launch_chromium,
     open_app,
     require_chromium,
     start_streamlit,
@@ -183,7 +182,7 @@ def _playwright() -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def browser(_playwright: Any) -> Iterator[Any]:
-    browser = _playwright.chromium.launch(executable_path=str(CHROMIUM_PATH), args=CHROMIUM_ARGS)
+    browser = launch_chromium(_playwright)
     try:
         yield browser
     finally:

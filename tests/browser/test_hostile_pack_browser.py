@@ -1,6 +1,6 @@
 """A hostile content pack in the real browser: its HTML, scripts, links and directives show as text and do nothing.
 
-The pack is tests/test_hostile_input.py's: <script>, <img onerror>, javascript: and data: links,
+The pack is tests/pages/test_hostile_input.py's: <script>, <img onerror>, javascript: and data: links,
 Streamlit directives, a Markdown heading, and a 10,000-character descriptor, all in valid content.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_hostile_input import HOSTILE_TEXT, build_hostile_pack
+from tests.pages.test_hostile_input import HOSTILE_TEXT, build_hostile_pack
 
 from .harness import StreamlitServer, expect, open_app, start_streamlit, wait_for_app
 

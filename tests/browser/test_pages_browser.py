@@ -1,6 +1,6 @@
 """What a person sees on every page and link of the app, in Chromium, against the shipped content pack.
 
-The AppTests (tests/test_pages.py and friends) check the Markdown each page sends; these check what
+The AppTests (tests/pages/) check the Markdown each page sends; these check what
 the browser draws from it: the words on screen, and where each link really goes (its href).
 """
 

@@ -6,7 +6,6 @@ import pytest
 from pack_builder import MINIMAL, REPO_ROOT, TODAY
 
 from behaviours.case import (
-    CAVEAT,
     Answer,
     answer_words,
     bands_for_case,
@@ -232,8 +231,8 @@ def test_red_from_the_criteria_under_13_cites_the_law_too(minimal):
 
 @pytest.mark.parametrize("ids", [(), (GREEN_ID,), (RED_ID,)])
 def test_the_caveat_is_always_there(minimal, ids):
-    assert suggest_level(minimal, chosen(minimal, *ids), {}, False, 3).caveat == CAVEAT
-    assert CAVEAT == "This is a suggestion: professional judgement and local procedures decide."
+    caveat = suggest_level(minimal, chosen(minimal, *ids), {}, False, 3).caveat
+    assert caveat == "This is a suggestion: professional judgement and local procedures decide."
 
 
 # ------------------------------------------------------------------ bands and options

@@ -4,7 +4,6 @@ import pytest
 
 from behaviours import LEVELS, Level, load_pack
 from behaviours.model import ChannelKind, Status
-from behaviours.phones import parse_uk_number
 
 PACK = load_pack()
 MINIMUM = {Level.GREEN: 8, Level.AMBER: 7, Level.RED: 7}
@@ -31,11 +30,6 @@ def test_every_band_has_every_level_with_the_minimum_count(band_id, level):
     assert len(found) >= MINIMUM[level], f"{band_id} has {len(found)} {level.value} descriptors"
 
 
-def test_behaviour_ids_are_unique():
-    ids = [b.id for b in PACK.all_behaviours]
-    assert len(ids) == len(set(ids))
-
-
 @pytest.mark.parametrize("behaviour", PACK.all_behaviours, ids=lambda b: b.id)
 def test_each_descriptor_is_one_plain_sentence_with_keywords(behaviour):
     assert behaviour.text.endswith("."), "a descriptor is a sentence"
@@ -44,21 +38,17 @@ def test_each_descriptor_is_one_plain_sentence_with_keywords(behaviour):
     assert "<" not in behaviour.text and ">" not in behaviour.text
 
 
-@pytest.mark.parametrize("contact", PACK.contacts, ids=lambda c: c.id)
-def test_every_contact_is_valid_and_carries_provenance(contact):
-    assert contact.source.strip()
-    assert contact.last_verified is not None
-    assert contact.status in Status
-    for channel in contact.channels:
-        if channel.kind in (ChannelKind.PHONE, ChannelKind.TEXT):
-            parse_uk_number(channel.value)  # raises if phonenumbers rejects it
-    if contact.status != Status.VERIFIED:
-        assert contact.status_note or contact.notes, "say why it is unverified or outdated"
+# Unique ids, contacts a route names, provenance fields and phone numbers
+# that parse are the loader's checks (tests/unit/test_validator_fixtures.py):
+# the shipped pack loading at all proves them. What follows is what the loader
+# does not check.
+
+UNVERIFIED = [c for c in PACK.contacts if c.status != Status.VERIFIED]
 
 
-@pytest.mark.parametrize("route", PACK.routes, ids=lambda r: r.id)
-def test_every_route_names_contacts_that_exist(route):
-    assert all(PACK.contact(c) is not None for c in route.contacts)
+@pytest.mark.parametrize("contact", UNVERIFIED, ids=lambda c: c.id)
+def test_every_contact_not_verified_says_why(contact):
+    assert contact.status_note or contact.notes, f"{contact.id} is {contact.status.value}: say why in status_note"
 
 
 @pytest.mark.parametrize("level", [Level.AMBER, Level.RED], ids=lambda lv: lv.value)
@@ -71,12 +61,13 @@ def test_red_route_and_immediate_danger_include_999():
     assert "999" in numbers(PACK.contacts_for(PACK.special_route("immediate-danger")))
 
 
-def test_red_is_said_as_act_today_and_every_level_in_words():
-    assert PACK.level_label(Level.RED) == "Red"
-    assert PACK.level_guide(Level.RED).headline == "act today"
-    for level in LEVELS:
-        guide = PACK.level_guide(level)
-        assert guide.what_to_do and guide.who_to_tell and guide.what_to_record
+def test_each_level_is_said_in_its_own_words():
+    # The loader requires a label and a headline; these words are the pack's choice.
+    assert [(PACK.level_label(level), PACK.level_guide(level).headline) for level in LEVELS] == [
+        ("Green", "healthy and expected"),
+        ("Amber", "take notice"),
+        ("Red", "act today"),
+    ]
 
 
 def test_compass_falls_back_to_the_out_of_hours_team():

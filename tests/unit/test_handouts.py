@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
 
 import pytest
 from pack_builder import MINIMAL, REPO_ROOT, TODAY
@@ -13,7 +14,6 @@ from behaviours.handouts import band_handout, routes_handout, status_words
 from behaviours.loader import load_pack
 from behaviours.model import LEVELS, Status
 from behaviours.pack import Pack
-from behaviours.pdf import pdf_text
 
 SHIPPED_DIR = REPO_ROOT / "behaviours" / "content"
 SHIPPED = load_pack(SHIPPED_DIR)
@@ -36,7 +36,10 @@ def pdf_words(data: bytes) -> str:
 
 
 def expected(text: str) -> str:
-    return collapsed(pdf_text(text))
+    """Pack text as the handout should print it. The shipped pack is plain ASCII
+    (test_the_shipped_pack_needs_no_stand_ins), so only spacing changes; the
+    stand-ins for typographic marks are checked with literals below."""
+    return collapsed(text)
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +97,28 @@ def test_a_band_handout_does_not_include_other_bands(band_texts: dict[str, str])
     only_in_0_5 = [b for b in SHIPPED.behaviours("0-5") if all(b.text != o.text for o in SHIPPED.behaviours("13-17"))]
     assert only_in_0_5
     assert expected(only_in_0_5[0].text) not in band_texts["13-17"]
+
+
+def test_the_shipped_pack_needs_no_stand_ins() -> None:
+    # If this fails, `expected` above must learn the stand-ins before the handout tests mean anything.
+    texts = [b.text for b in SHIPPED.all_behaviours] + [c.name for c in SHIPPED.contacts]
+    assert [t for t in texts if not t.isascii()] == []
+
+
+def test_typographic_marks_print_as_their_plain_stand_ins(tmp_path) -> None:
+    pack_dir = tmp_path / "pack"
+    shutil.copytree(MINIMAL, pack_dir)
+    band_file = pack_dir / "bands" / "0-9.yaml"
+    band_file.write_text(
+        band_file.read_text(encoding="utf-8").replace(
+            "text: Curious questions about bodies.",
+            'text: "Curious questions \u2013 \u201cwhere do babies come from?\u201d \u2013 and it\u2019s fine\u2026"',
+        ),
+        encoding="utf-8",
+    )
+    pack = load_pack(pack_dir, today=TODAY)
+    text = pdf_words(band_handout(pack, pack.band("0-9"), generated=PRINTED))
+    assert 'Curious questions - "where do babies come from?" - and it\'s fine...' in text
 
 
 def test_a_band_handout_is_a_real_a4_pdf(minimal: Pack) -> None:

@@ -7,7 +7,6 @@ import re
 
 import pytest
 from pypdf import PdfReader
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from behaviours import Level, load_pack
 from behaviours.case import Answer
@@ -15,20 +14,6 @@ from tests.helpers import MINIMAL_PACK, SHIPPED_PACK, main_text, open_page
 
 PAGE = "pages/case.py"
 NUDE_IMAGES_ID = "13-17-amber-taking-or-sending-images"
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    """The notes the page offers, by file extension: (mime type, the callable that makes the file on click)."""
-    offered: dict[str, tuple[str | None, object]] = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        offered[(file_name or "").rsplit(".", 1)[-1]] = (mimetype, data_callable)
-        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return offered
 
 
 @pytest.fixture
@@ -257,7 +242,7 @@ def test_html_typed_in_the_not_listed_box_stays_text_in_the_note(minimal_pack, d
     at.text_input(key="case_not_listed_text").input(typed).run()
 
     assert not at.exception
-    markdown = downloads["md"][1]()
+    markdown = downloads["md"].make()
     assert re.search(r"(?<!\\)<script", markdown) is None
     assert re.search(r"(?<!\\)\[x\]", markdown) is None
     assert typed in plain(markdown)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from behaviours import load_pack
-from tests.helpers import APP, MINIMAL_PACK, visible_text
+from tests.helpers import MINIMAL_PACK, open_page, visible_text
 
 PAGES = [
     "pages/lookup.py",
@@ -66,14 +66,6 @@ def assert_safe(at: AppTest) -> None:
         assert target.lower().startswith(ALLOWED_SCHEMES), f"link with a disallowed target: {target[:80]}"
 
 
-def run_page(page: str, params: dict[str, str | list[str]]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.switch_page(page)
-    return at.run()
-
-
 @pytest.fixture(autouse=True)
 def _minimal_pack(monkeypatch):
     monkeypatch.setenv("TRAFFIC_LIGHT_PACK", str(MINIMAL_PACK))
@@ -82,7 +74,7 @@ def _minimal_pack(monkeypatch):
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("value", NASTY, ids=lambda v: repr(v[:12]))
 def test_nasty_value_in_every_parameter_is_shown_as_text(page, value):
-    at = run_page(page, dict.fromkeys(PARAM_NAMES, value))
+    at = open_page(page, dict.fromkeys(PARAM_NAMES, value))
     assert_safe(at)
     source = all_markdown(at)
     assert not _RAW_TAG.search(source), "raw HTML reached Markdown unescaped"
@@ -90,7 +82,7 @@ def test_nasty_value_in_every_parameter_is_shown_as_text(page, value):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_repeated_keys_do_not_break_a_page(page):
-    at = run_page(page, {name: ["1", "<b>2</b>", "red"] for name in PARAM_NAMES})
+    at = open_page(page, {name: ["1", "<b>2</b>", "red"] for name in PARAM_NAMES})
     assert_safe(at)
 
 
@@ -108,7 +100,7 @@ param_values = st.one_of(
 )
 @given(page=st.sampled_from(PAGES), params=st.dictionaries(st.sampled_from(PARAM_NAMES), param_values, max_size=5))
 def test_fuzzed_parameters_never_show_a_traceback(page, params):
-    assert_safe(run_page(page, params))
+    assert_safe(open_page(page, params))
 
 
 # ---------------------------------------------------------------- a hostile content pack
@@ -165,14 +157,14 @@ def hostile_pack(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_hostile_pack_is_shown_as_text_on_every_page(hostile_pack, page):
-    at = run_page(page, {"band": "0-9", "age": "5", "q": "script"})
+    at = open_page(page, {"band": "0-9", "age": "5", "q": "script"})
     assert_safe(at)
     source = all_markdown(at)
     assert not _RAW_TAG.search(source), "raw HTML reached Markdown unescaped"
 
 
 def test_hostile_descriptors_read_literally_on_the_band_view(hostile_pack):
-    at = run_page("pages/lookup.py", {"band": "0-9"})
+    at = open_page("pages/lookup.py", {"band": "0-9"})
     assert_safe(at)
     text = visible_text(at)
     for needle in (
@@ -197,7 +189,7 @@ def test_a_pack_with_a_javascript_link_is_refused_whole(tmp_path, monkeypatch):
         encoding="utf-8",
     )
     monkeypatch.setenv("TRAFFIC_LIGHT_PACK", str(pack_dir))
-    at = run_page("pages/lookup.py", {"age": "9"})
+    at = open_page("pages/lookup.py", {"age": "9"})
     assert not at.exception
     text = visible_text(at)
     assert "The guidance cannot be shown because the content pack has errors" in text

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import streamlit.logger
 from pypdf import PdfReader
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from behaviours.case import Answer
 from tests.helpers import MINIMAL_PACK, REPO, main_text, open_page
@@ -38,20 +37,6 @@ def debug_logs(caplog):
         streamlit.logger.set_log_level(before)
 
 
-@pytest.fixture
-def downloads(monkeypatch):
-    """The note callables the page hands to its download buttons, by file extension."""
-    offered = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        offered[(file_name or "").rsplit(".", 1)[-1]] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return offered
-
-
 def test_a_typed_description_goes_nowhere_but_the_session_and_the_note(
     monkeypatch, debug_logs, capfd, downloads, tmp_path
 ):
@@ -69,8 +54,8 @@ def test_a_typed_description_goes_nowhere_but_the_session_and_the_note(
     assert "Red: act today" in main_text(at)
 
     # The note is made only on a click; make both, as a click would.
-    markdown = downloads["md"]()
-    pdf = downloads["pdf"]()
+    markdown = downloads["md"].make()
+    pdf = downloads["pdf"].make()
     # Controls: the marker really went through the page, so finding it nowhere else means something.
     assert marker in at.session_state["case_not_listed_text"]
     assert marker in re.sub(r"\\(.)", r"\1", markdown)

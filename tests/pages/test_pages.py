@@ -21,10 +21,9 @@ from behaviours.hours import UK
 from behaviours.loader import PACK_ENV, load_pack
 from behaviours.model import Audience, ChannelKind, Status
 from behaviours.pack import Pack
-from tests.helpers import visible_text
+from tests.helpers import open_page, visible_text
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
+ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = ROOT / "tests" / "fixtures" / "packs" / "minimal"
 SHIPPED = ROOT / "behaviours" / "content"
 TODAY = dt.date(2026, 11, 29)
@@ -64,17 +63,6 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[dt.datetime], None]:
         monkeypatch.setenv(NOW_ENV, when.isoformat())
 
     return set_time
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    """Open a page the way a link does: the app frame, the page, and the link's parameters."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.switch_page(f"pages/{page}.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def read(at: AppTest) -> str:
