@@ -216,7 +216,7 @@ def _many_problems_pack(tmp_path):
 def test_a_broken_pack_shows_999_and_no_number_of_its_own(tmp_path, monkeypatch):
     monkeypatch.setenv("TRAFFIC_LIGHT_PACK", str(_many_problems_pack(tmp_path)))
     monkeypatch.delenv("TRAFFIC_LIGHT_FALLBACK_CONTACT", raising=False)
-    at = run_page("pages/lookup.py", {"age": "9"})
+    at = open_page("pages/lookup.py", {"age": "9"})
     assert not at.exception
     message = at.error[0].value
     assert "[999](tel:999)" in message
@@ -230,9 +230,9 @@ def test_a_broken_pack_shows_999_and_no_number_of_its_own(tmp_path, monkeypatch)
 def test_a_broken_pack_shows_the_deployments_fallback_contact(tmp_path, monkeypatch):
     monkeypatch.setenv("TRAFFIC_LIGHT_PACK", str(_many_problems_pack(tmp_path)))
     monkeypatch.setenv("TRAFFIC_LIGHT_FALLBACK_CONTACT", "Council front door|0345 678 9021")
-    at = run_page("pages/lookup.py", {})
+    at = open_page("pages/lookup.py", {})
     message = at.error[0].value
     assert "call Council front door on [0345 678 9021](tel:+443456789021)" in message
     monkeypatch.setenv("TRAFFIC_LIGHT_FALLBACK_CONTACT", "Council front door|0345 678")
-    at = run_page("pages/search.py", {})
+    at = open_page("pages/search.py", {})
     assert "0345" not in at.error[0].value, "an invalid number is not shown at all"
