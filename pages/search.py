@@ -94,7 +94,7 @@ st.markdown(f"**{md(result_summary(hits, groups))}** for “{md(query)}”.")
 total = content.search_count(query)
 if total > len(hits):
     notice(f"{total} behaviours matched; the best {len(hits)} are shown. Add a word to narrow the search.")
-show_notes = st.toggle("Show what to consider and the law under each behaviour", key="search_notes")
+show_notes = st.toggle("Show what to consider under each behaviour", key="search_notes")
 with st.expander("Show as a table"):
     st.dataframe(search_table(content, hits), hide_index=True, width="stretch")
 
