@@ -47,8 +47,8 @@ def age_conditions_inside_band(bands: Sequence[BandFile]) -> Iterator[Finding]:
                     yield Finding(
                         relative,
                         path,
-                        f"ages {condition.ages} fall outside band '{band.id}' "
-                        f"({_ages(band.min_age, band.max_age)}); use ages from {band.min_age} to {band.max_age}",
+                        f"ages {condition.ages} fall outside band '{band.id}'; "
+                        f"use ages from {band.min_age} to {band.max_age}",
                     )
 
 
@@ -70,14 +70,14 @@ def age_conditions_cover_band(bands: Sequence[BandFile]) -> Iterator[Finding]:
                 yield Finding(
                     relative,
                     path,
-                    f"no entry covers age {_spans(missing)}; every age from {band.min_age} to "
+                    f"no entry covers {_age_words(missing)}; every age from {band.min_age} to "
                     f"{band.max_age} needs exactly one level",
                 )
             if twice:
                 yield Finding(
                     relative,
                     path,
-                    f"age {_spans(twice)} is given more than one level; each age may appear in only one entry",
+                    f"{_age_words(twice)} {'is' if len(twice) == 1 else 'are'} given more than one level; each age may appear in only one entry",
                 )
 
 
@@ -193,6 +193,10 @@ def _spans(ages: list[int]) -> str:
         if age is not None:
             start = previous = age
     return ", ".join(parts)
+
+
+def _age_words(ages: list[int]) -> str:
+    return f"age {ages[0]}" if len(ages) == 1 else f"ages {_spans(ages)}"
 
 
 def _unknown_law(ref: str, known: set[str]) -> str:
