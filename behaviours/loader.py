@@ -32,8 +32,8 @@ from behaviours.model import (
     Status,
 )
 from behaviours.pack import Pack, older_than
-from behaviours.rules_content import check_content
 from behaviours.phones import InvalidPhoneNumber, parse_uk_number
+from behaviours.rules_content import check_content
 from behaviours.yamlsource import Problem, YamlDoc, YamlRejected, dotted, read_yaml_file
 
 PACK_ENV = "TRAFFIC_LIGHT_PACK"

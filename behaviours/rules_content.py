@@ -8,6 +8,7 @@ bands already read, each with the pack-relative file it came from.
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -135,7 +136,7 @@ def theme_once_per_band(bands: Sequence[BandFile]) -> Iterator[Finding]:
 def theme_jumps_between_bands(bands: Sequence[BandFile]) -> Iterator[Finding]:
     """Warn where one behaviour is green in one band and red in the next (compared at the shared age)."""
     ordered = sorted(bands, key=lambda item: (item[1].min_age, item[1].max_age))
-    for (_, younger), (relative, older) in zip(ordered, ordered[1:], strict=False):
+    for (_, younger), (relative, older) in itertools.pairwise(ordered):
         # Bands overlap on purpose: compare at the youngest age they share, or else at their edges.
         older_age = older.min_age
         younger_age = older_age if younger.holds(older_age) else younger.max_age

@@ -3,6 +3,8 @@ current harms, image guidance, law notes and wording, checked against the shippe
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from behaviours import Level, load_pack
@@ -141,9 +143,9 @@ def test_a_theme_is_once_per_band_and_never_jumps_green_to_red(theme):
     bands = [PACK.band_of(b).id for b in items]
     assert len(bands) == len(set(bands)), f"{theme} appears twice in one band"
     ordered = sorted(items, key=lambda b: PACK.band_of(b).min_age)
-    for younger, older in zip(ordered, ordered[1:], strict=False):
+    for younger, older in itertools.pairwise(ordered):
         age = PACK.band_of(older).min_age
-        was = PACK.level_at(younger, age if PACK.band_of(younger).holds(age) else None)
+        was = PACK.level_at(younger, age if PACK.band_of(younger).holds(age) else PACK.band_of(younger).max_age)
         now = PACK.level_at(older, age)
         assert abs(was.rank - now.rank) <= 1, f"{theme}: {younger.id} {was.value} -> {older.id} {now.value}"
 
