@@ -306,3 +306,35 @@ def test_version_two_lists_its_changes():
     assert PACK.info.version == "2.0.0"
     (latest, *_older) = PACK.info.changes
     assert latest.version == "2.0.0" and len(latest.items) >= 5
+
+
+# ---------------------------------------------------------------- the overlap check (tools/overlap.py)
+
+
+def _overlap_tool():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "tools" / "overlap.py"
+    spec = importlib.util.spec_from_file_location("overlap", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_overlap_tool_counts_shared_six_word_runs_and_skips_ids(tmp_path, capsys):
+    overlap = _overlap_tool()
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "law.yaml").write_text(
+        "law:\n  - id: one-two-three-four-five-six-seven\n"
+        "    text: The quick brown fox jumps over the lazy dog today.\n",
+        encoding="utf-8",
+    )
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.txt").write_text("Yesterday the quick brown fox jumps over the fence.", encoding="utf-8")
+    assert overlap.main([str(sources), "--pack", str(pack), "--show"]) == 0
+    out = capsys.readouterr().out
+    assert "pack: 5 distinct 6-word runs; sources: 4; shared: 2" in out
+    assert "the quick brown fox jumps over" in out
