@@ -338,3 +338,53 @@ def test_the_overlap_tool_counts_shared_six_word_runs_and_skips_ids(tmp_path, ca
     out = capsys.readouterr().out
     assert "pack: 5 distinct 6-word runs; sources: 4; shared: 2" in out
     assert "the quick brown fox jumps over" in out
+
+
+# ---------------------------------------------------------------- the pages (Streamlit AppTest, shipped pack)
+
+
+@pytest.fixture
+def shipped_app(monkeypatch):
+    monkeypatch.delenv("TRAFFIC_LIGHT_PACK", raising=False)
+    from tests.helpers import main_text, open_page
+
+    return open_page, main_text
+
+
+def _amber_card(text: str) -> str:
+    start = text.index("**Amber:")
+    return text[start : text.index("**Red:", start)]
+
+
+def test_lookup_for_a_14_year_old_shows_the_item_at_amber_with_the_law_and_no_switch(shipped_app):
+    open_page, main_text = shipped_app
+    at = open_page("pages/lookup.py", {"age": "14"}, timeout=60)
+    assert not at.exception
+    assert at.toggle(key="lookup_notes").value is False
+    amber = _amber_card(main_text(at))
+    assert "A young person takes part in sexual activity that both partners want" in amber
+    assert "The age of consent is 16" in amber
+    assert "Changes with age" not in amber
+
+
+def test_lookup_for_age_16_files_the_same_item_under_green(shipped_app):
+    open_page, main_text = shipped_app
+    at = open_page("pages/lookup.py", {"age": "16"}, timeout=60)
+    text = main_text(at)
+    green = text[text.index("**Green:") : text.index("**Amber:")]
+    assert "A young person takes part in sexual activity that both partners want" in green
+    assert "A young person takes part in sexual activity that both partners want" not in _amber_card(text)
+
+
+def test_lookup_by_band_says_how_the_item_changes_with_age(shipped_app):
+    open_page, main_text = shipped_app
+    at = open_page("pages/lookup.py", {"band": "13-17"}, timeout=60)
+    assert "Changes with age:* Amber at 13-15, green at 16-17." in _amber_card(main_text(at))
+
+
+def test_about_shows_what_changed_in_version_2(shipped_app):
+    open_page, main_text = shipped_app
+    at = open_page("pages/about.py", timeout=60)
+    text = main_text(at)
+    assert "What changed" in text and "Version 2.0.0, 1 December 2026" in text
+    assert "Similar-age sexual activity is amber at 13 to 15" in text
