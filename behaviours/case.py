@@ -134,10 +134,11 @@ def suggest_level(
     criterion's level; nothing lowers it. Unanswered and "don't know" questions are listed to find out."""
     label = pack.level_label
     reasons: list[str] = []
-    level = highest_level(b.level for b in behaviours)
+    # An item whose rating changes with age counts at the child's age when it is known.
+    level = highest_level(pack.level_at(b, age) for b in behaviours)
 
     if level is not None:
-        top = [b.text for b in behaviours if b.level == level]
+        top = [b.text for b in behaviours if pack.level_at(b, age) == level]
         reasons.append(f"Starts at {label(level)}: the highest level among the behaviours chosen ({_quoted(top)}).")
     if not_listed:
         if behaviours:

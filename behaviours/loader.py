@@ -34,6 +34,7 @@ from behaviours.model import (
 )
 from behaviours.pack import Pack, older_than
 from behaviours.phones import InvalidPhoneNumber, parse_uk_number
+from behaviours.rules_content import check_content
 from behaviours.yamlsource import Problem, YamlDoc, YamlRejected, dotted, read_yaml_file
 
 PACK_ENV = "TRAFFIC_LIGHT_PACK"
@@ -247,11 +248,11 @@ class _PackChecker:
         band_ids = {band.id for _, band in self.bands} | {Path(r).stem for r in self.unreadable_bands}
         criterion_ids = {c.id for c in criteria.criteria} if criteria else None
 
+        for finding in check_content(self.bands, law_ids):
+            report = self.error if finding.severity == "error" else self.warn
+            report(finding.relative, finding.path, finding.message)
         for relative, band in self.bands:
             if law_ids is not None:
-                for i, ref in enumerate(band.law):
-                    if ref not in law_ids:
-                        self.error(relative, ("law", i), _unknown_ref("law note", ref, law_ids, "law.yaml"))
                 for b_index, behaviour in enumerate(band.behaviours):
                     for i, ref in enumerate(behaviour.law):
                         if ref not in law_ids:

@@ -10,7 +10,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[
@@ -125,6 +125,14 @@ class Levels(Strict):
     red: LevelGuide
 
 
+class PackChange(Strict):
+    """One change practitioners should know about, listed under the version that made it."""
+
+    version: Text
+    date: dt.date
+    items: list[Text] = Field(min_length=1)
+
+
 class PackInfo(Strict):
     """Pack metadata and the level guides (``pack.yaml``)."""
 
@@ -138,17 +146,51 @@ class PackInfo(Strict):
     synonyms: list[list[Text]] = Field(default_factory=list)
     developmental_age_note: Text
     adult_note: Text
+    changes: list[PackChange] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------- bands/<id>.yaml
 
 
+AgeSpan = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9]{1,2}( ?- ?[0-9]{1,2})?$")]
+
+
+class AgeCondition(Strict):
+    """The level, and any extra law, that apply to a descriptor at some ages inside its band."""
+
+    ages: AgeSpan = Field(description="Whole years, e.g. '13-15' or '13'.")
+    level: Level
+    law: list[Identifier] = Field(default_factory=list)
+
+    @field_validator("ages", mode="before")
+    @classmethod
+    def _one_age_may_be_a_number(cls, value: object) -> object:
+        # "ages: 13" reads as a number in YAML; a single age is as clear as a range.
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @property
+    def first_age(self) -> int:
+        """The youngest age the condition covers."""
+        return int(self.ages.split("-")[0])
+
+    @property
+    def last_age(self) -> int:
+        """The oldest age the condition covers."""
+        return int(self.ages.split("-")[-1])
+
+    def holds(self, age: int) -> bool:
+        """True when the age, in whole years, falls inside this condition."""
+        return self.first_age <= age <= self.last_age
+
+
 class Behaviour(Strict):
-    """One descriptor: a behaviour at one level in one band."""
+    """One descriptor: a behaviour at one level in one band, optionally changing with age."""
 
     id: Identifier
     level: Level
     text: Text
+    theme: Identifier | None = None
+    by_age: list[AgeCondition] = Field(default_factory=list)
     consider: list[Text] = Field(default_factory=list)
     keywords: list[Text] = Field(default_factory=list)
     law: list[Identifier] = Field(default_factory=list)
@@ -162,7 +204,6 @@ class AgeBand(Strict):
     min_age: int = Field(ge=0, le=25)
     max_age: int = Field(ge=0, le=25)
     summary: Text | None = None
-    law: list[Identifier] = Field(default_factory=list)
     behaviours: list[Behaviour] = Field(min_length=1)
 
     def holds(self, age: int) -> bool:
@@ -204,6 +245,7 @@ class LawNote(Strict):
     title: Text
     text: Text
     source: Text
+    last_reviewed: dt.date | None = None
     link: Text | None = None
 
 

@@ -21,6 +21,7 @@ from behaviours.model import (
     Route,
     Scenario,
 )
+from behaviours.rules_content import law_ids_at, level_at
 from behaviours.search import SearchIndex
 from behaviours.yamlsource import Problem
 
@@ -124,8 +125,13 @@ class Pack:
         """Every band that holds the age; two on a boundary such as 5, 9 or 13; none outside."""
         return [band for band in self.bands if band.holds(age)]
 
-    def behaviours(self, band: str | AgeBand | None = None, level: Level | None = None) -> list[Behaviour]:
-        """Descriptors, optionally only one band's and only one level's."""
+    def behaviours(
+        self, band: str | AgeBand | None = None, level: Level | None = None, age: int | None = None
+    ) -> list[Behaviour]:
+        """Descriptors, optionally only one band's and only one level's.
+
+        With an age, an item that changes with age is filed under its level at that age.
+        """
         band_id = band.id if isinstance(band, AgeBand) else band
         pool: Iterable[Behaviour]
         if band_id is None:
@@ -133,7 +139,23 @@ class Pack:
         else:
             found = self.band(band_id)
             pool = found.behaviours if found else ()
-        return [b for b in pool if level is None or b.level == level]
+        if level is None:
+            return list(pool)
+        if age is None:
+            return [b for b in pool if b.level == level]
+        return [b for b in pool if self.level_at(b, age) == level]
+
+    def level_at(self, behaviour: Behaviour, age: int | None) -> Level:
+        """The item's level for a child of this age; its listed level when the age is unknown."""
+        return behaviour.level if age is None else level_at(behaviour, age)
+
+    def law_at(self, behaviour: Behaviour, age: int | None) -> list[LawNote]:
+        """The law notes that apply to the item at this age (at any of its ages when unknown)."""
+        return [note for note in (self.law_note(i) for i in law_ids_at(behaviour, age)) if note is not None]
+
+    def themed(self, theme: str) -> list[Behaviour]:
+        """The descriptors of one behaviour across bands, youngest band first."""
+        return [b for b in self.all_behaviours if b.theme == theme]
 
     def route_for(self, level: Level) -> Route:
         """The escalation route for a level."""

@@ -4,7 +4,7 @@ import streamlit as st
 
 from behaviours import LEVELS
 from behaviours.plans import plan_about
-from behaviours.text import mailto, md, md_link, safe_web_link
+from behaviours.text import long_date, mailto, md, md_link, safe_web_link
 from ui.inputs import page_intro
 from ui.levels import level_title
 from ui.pack_loading import pack
@@ -110,6 +110,14 @@ for criterion in content.criteria:
         lines.append("\n".join(f"- {md(example)}" for example in criterion.examples))
     st.markdown("\n\n".join(lines))
 st.markdown(f"**Behaviours that are not listed.** {md(content.not_listed)}")
+
+if content.info.changes:
+    st.subheader("What changed", anchor=False)
+    for change in content.info.changes:
+        st.markdown(
+            f"**Version {md(change.version)}, {long_date(change.date)}**\n\n"
+            + "\n".join(f"- {md(item)}" for item in change.items)
+        )
 
 st.subheader("The law in England and Wales", anchor=False)
 for note in content.law:

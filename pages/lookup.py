@@ -54,7 +54,7 @@ with controls[2]:
         horizontal=True,
         key="lookup_level",
     )
-show_notes = st.toggle("Show what to consider and the law under each behaviour", key="lookup_notes")
+show_notes = st.toggle("Show what to consider under each behaviour", key="lookup_notes")
 secondary_text(md(content.info.developmental_age_note))
 
 for text in link_notices:
@@ -97,12 +97,14 @@ for band in plan.bands:
     columns = st.columns(len(levels))
     for column, level in zip(columns, levels, strict=True):
         with column:
-            level_card(content, level, content.behaviours(band, level), now=now, show_notes=show_notes)
-    band_law = [note for note in (content.law_note(i) for i in band.law) if note is not None]
-    if band_law:
-        with st.expander(f"The law for {md(band.label.lower())}"):
-            for note in band_law:
-                st.markdown(f"**{md(note.title)}**: {md(note.text)} *Source: {md(note.source)}*")
+            level_card(
+                content,
+                level,
+                content.behaviours(band, level, age=plan.age),
+                now=now,
+                show_notes=show_notes,
+                age=plan.age,
+            )
     st.download_button(
         f"Download {band.label} as CSV",
         data=lambda b=band: band_csv(content, b),

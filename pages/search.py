@@ -100,7 +100,7 @@ groups = plan.groups
 st.markdown(f"**{md(plan.summary)}** for “{md(query)}”.")
 if plan.more:
     notice(plan.more)
-show_notes = st.toggle("Show what to consider and the law under each behaviour", key="search_notes")
+show_notes = st.toggle("Show what to consider under each behaviour", key="search_notes")
 with st.expander("Show as a table"):
     st.dataframe(search_table(content, hits), hide_index=True, width="stretch")
 

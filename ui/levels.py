@@ -10,6 +10,7 @@ import streamlit as st
 from behaviours import Behaviour, Level, Pack
 from behaviours.directory import short_name
 from behaviours.hours import who_to_call
+from behaviours.lookup import how_level_changes, law_for_item
 from behaviours.presentation import LEVEL_COLOUR, LEVEL_ICON, level_heading
 from behaviours.text import md
 from ui.contacts import lead_md, route_md
@@ -23,24 +24,29 @@ def level_title(pack: Pack, level: Level) -> str:
     return f":{LEVEL_COLOUR[level]}-background[**{md(level_heading(pack, level))}** {LEVEL_ICON[level]}]"
 
 
-def behaviour_lines_md(pack: Pack, behaviours: Sequence[Behaviour], show_notes: bool) -> str:
-    """Markdown for the descriptors as a list; with ``show_notes``, what to consider and the law under each."""
+def behaviour_lines_md(pack: Pack, behaviours: Sequence[Behaviour], show_notes: bool, age: int | None = None) -> str:
+    """Markdown for the descriptors as a list: the law at the child's age always under each item
+    (safety-critical, never behind a switch); how the level changes with age when no age is
+    given; with ``show_notes``, what to consider."""
     lines: list[str] = []
     for behaviour in behaviours:
         lines.append(f"- {md(behaviour.text)}")
+        changes = how_level_changes(pack, behaviour) if age is None else None
+        if changes:
+            lines.append(f"    - *Changes with age:* {md(changes)}.")
+        for item in law_for_item(pack, behaviour, age):
+            at = f" at {item.ages}" if item.ages else ""
+            note = item.note
+            lines.append(f"    - *The law{at}:* {md(note.title)}: {md(note.text)} ({md(note.source)})")
         if show_notes:
-            for note in behaviour.consider:
-                lines.append(f"    - *Consider:* {md(note)}")
-            for law_id in behaviour.law:
-                law = pack.law_note(law_id)
-                if law is not None:
-                    lines.append(f"    - *The law:* {md(law.title)}: {md(law.text)} ({md(law.source)})")
+            for consider in behaviour.consider:
+                lines.append(f"    - *Consider:* {md(consider)}")
     return "\n".join(lines)
 
 
-def behaviour_lines(pack: Pack, behaviours: Sequence[Behaviour], show_notes: bool) -> None:
-    """The descriptors as a list; with ``show_notes``, what to consider and the law under each."""
-    st.markdown(behaviour_lines_md(pack, behaviours, show_notes))
+def behaviour_lines(pack: Pack, behaviours: Sequence[Behaviour], show_notes: bool, age: int | None = None) -> None:
+    """The descriptors as a list, with the law at the child's age; with ``show_notes``, what to consider."""
+    st.markdown(behaviour_lines_md(pack, behaviours, show_notes, age))
 
 
 def _steps(title: str, steps: Sequence[str]) -> str:
@@ -74,6 +80,7 @@ def level_card(
     now: dt.datetime,
     show_notes: bool = False,
     heading: str = "###",
+    age: int | None = None,
 ) -> None:
     """A level: heading in words, what it means, whom to call now, the descriptors, what to do, and its route.
 
@@ -85,7 +92,7 @@ def level_card(
     if call_now:
         parts.append(call_now)
     if behaviours:
-        parts += ["**What it can look like**", behaviour_lines_md(pack, behaviours, show_notes)]
+        parts += ["**What it can look like**", behaviour_lines_md(pack, behaviours, show_notes, age)]
     parts += [
         _steps("**What to do now**", guide.what_to_do),
         _steps("**What to record**", guide.what_to_record),

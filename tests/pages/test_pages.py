@@ -247,7 +247,7 @@ def test_search_sexting_finds_the_image_sharing_descriptors(shipped: Pack) -> No
     for hit in hits:
         assert hit.behaviour.text in text, hit.behaviour.id
     assert any("images" in hit.behaviour.text for hit in hits)
-    assert "A child takes, sends or shares naked or sexual images of themselves or of other children." in text
+    assert "A child takes a naked or semi-naked image of themselves and sends it to someone of a similar age" in text
     assert at.text_input(key="search_q").value == "sexting"
     assert "q" not in at.query_params
 

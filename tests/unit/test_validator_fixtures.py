@@ -105,6 +105,37 @@ BROKEN: dict[str, list[str]] = {
     "yes-as-text": [f"pack/contacts.yaml:30: contacts[2].summary: expected text but found yes/true; {QUOTES_HINT}"],
     "number-as-text": [f"pack/pack.yaml:2: version: expected text but found 1.0; {QUOTES_HINT}"],
     "date-as-text": [f"pack/pack.yaml:2: version: expected text but found 2026-11-01; {QUOTES_HINT}"],
+    # Age conditions and themes (behaviours/rules_content.py, issue 13).
+    "by-age-outside-band": [
+        "pack/bands/9-17.yaml:19: behaviours[2].by_age[0].ages: ages 5-12 fall outside band '9-17'; "
+        "use ages from 9 to 17"
+    ],
+    "by-age-backwards": [
+        "pack/bands/9-17.yaml:18: behaviours[2].by_age: no entry covers ages 9 to 12; "
+        "every age from 9 to 17 needs exactly one level",
+        "pack/bands/9-17.yaml:19: behaviours[2].by_age[0].ages: '12-9' runs backwards; "
+        "write the youngest age first, e.g. 9-12",
+    ],
+    "by-age-gap": [
+        "pack/bands/9-17.yaml:18: behaviours[2].by_age: no entry covers ages 13 to 15; "
+        "every age from 9 to 17 needs exactly one level"
+    ],
+    "by-age-overlap": [
+        "pack/bands/9-17.yaml:18: behaviours[2].by_age: ages 13 to 15 are given more than one level; "
+        "each age may appear in only one entry"
+    ],
+    "by-age-unknown-law": [
+        "pack/bands/9-17.yaml:21: behaviours[2].by_age[0].law[0]: no law note has the id 'image'; "
+        "did you mean 'images'?"
+    ],
+    "by-age-level-understated": [
+        "pack/bands/9-17.yaml:15: behaviours[2].level: level is amber but the most serious level in by_age is red; "
+        "write level: red so that a band shown without an age never understates it"
+    ],
+    "theme-twice-in-band": [
+        "pack/bands/9-17.yaml:21: behaviours[3].theme: the theme 'images' is already used by '9-17-red-images' "
+        "in this band; a theme may appear once per band, so give this item its own theme"
+    ],
 }
 
 # Files a case takes away from the minimal pack before its own files go in.
@@ -161,6 +192,10 @@ WARNED: dict[str, list[str]] = {
     "contact-not-checked": [
         "pack/contacts.yaml:26: contacts[1].last_verified: warning: Out-of-hours team: last checked "
         "31 October 2025, over 12 months ago; check the details again"
+    ],
+    "theme-jump": [
+        "pack/bands/9-17.yaml:16: behaviours[2].theme: warning: the theme 'images' is red at 9 in band '0-9' "
+        "but green at 9 here; check the ratings, or give the items different themes"
     ],
     "pack-not-reviewed": [
         "pack/pack.yaml:3: last_reviewed: warning: the pack was last reviewed on 30 June 2025, over 12 months ago; "
