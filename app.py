@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from behaviours.access import email_allowed
+from behaviours.access import email_allowed, install_callback_log_filter
 from ui.components import danger_line, danger_panel, pack
 
 st.set_page_config(
@@ -27,6 +27,10 @@ def _auth_settings() -> tuple[bool, list[str]]:
     return configured, domains
 
 
+# What a client sends to /oauth2callback is never logged verbatim (behaviours/access.py).
+# The filter lives in this process from the first page load of the replica on; nginx
+# (deploy/nginx.conf) keeps such requests away from a replica that has not had one yet.
+install_callback_log_filter()
 signin_required, allowed_domains = _auth_settings()
 if signin_required:
     if not st.user.is_logged_in:
@@ -46,6 +50,10 @@ content = pack()
 
 with st.sidebar:
     danger_panel(content)
+    if signin_required:
+        # Whoever is signed in can leave from every page (a shared office computer).
+        st.caption(f"Signed in as {st.user.get('email') or 'your work account'}")
+        st.button("Sign out", on_click=st.logout, key="sign_out")
 # The same numbers in one line on the page itself: on a phone the sidebar is closed to read the page.
 danger_line(content)
 
