@@ -28,8 +28,8 @@ def _auth_settings() -> tuple[bool, list[str]]:
 
 
 # What a client sends to /oauth2callback is never logged verbatim (behaviours/access.py).
-# The filter lives in this process from the first page load of the replica on; nginx
-# (deploy/nginx.conf) keeps such requests away from a replica that has not had one yet.
+# The image installs this filter before the server starts (deploy/serve.py); this call
+# covers a plain `streamlit run`. nginx (deploy/nginx.conf) keeps such requests away too.
 install_callback_log_filter()
 signin_required, allowed_domains = _auth_settings()
 if signin_required:

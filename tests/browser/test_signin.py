@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from .harness import (
+    NGINX_SITE_CONF,
     NginxProxy,
     OidcProvider,
     StreamlitServer,
@@ -31,6 +32,7 @@ from .harness import (
     start_nginx,
     start_oidc_provider,
     start_streamlit,
+    start_streamlit_via,
     wait_for_app,
     write_auth_secrets,
 )
@@ -72,17 +74,20 @@ def proxy_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def signin_replicas(
-    oidc_provider: OidcProvider, proxy_port: int, server_log_dir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[list[StreamlitServer]]:
-    """Two replicas with sign-in on, one shared secrets file, Host allow-list as the container sets it."""
-    secrets_file = write_auth_secrets(
+def secrets_file(oidc_provider: OidcProvider, proxy_port: int, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One secrets.toml for every replica (shared cookie_secret), outside the repository."""
+    return write_auth_secrets(
         tmp_path_factory.mktemp("signin-secrets") / "secrets.toml",
         redirect_uri=f"http://127.0.0.1:{proxy_port}/oauth2callback",
         cookie_secret=secrets.token_hex(32),
         server_metadata_url=oidc_provider.metadata_url,
         allowed_domains=[ALLOWED_DOMAIN],
     )
+
+
+@pytest.fixture(scope="module")
+def signin_replicas(secrets_file: Path, server_log_dir: Path) -> Iterator[list[StreamlitServer]]:
+    """Two replicas with sign-in on, one shared secrets file, Host allow-list as the container sets it."""
     # As deploy/compose.yaml and deploy/k8s/ set it: only the service's own host name.
     env = {"STREAMLIT_SERVER_ALLOWED_HOSTS": "127.0.0.1"}
     started: list[StreamlitServer] = []
@@ -306,3 +311,25 @@ def test_a_websocket_from_another_site_is_refused(signin_proxy, signin_replicas)
     lines = signin_proxy.access_log.read_text(encoding="utf-8").splitlines()
     refused_by_nginx = [line for line in lines if '"GET /_stcore/stream" 403' in line and "upstream=-" in line]
     assert refused_by_nginx, "\n".join(lines[-10:])
+
+
+def test_the_image_launcher_filters_the_callback_log_before_any_page_is_served(secrets_file, server_log_dir):
+    # deploy/serve.py is how the image starts a replica; a fresh one has run no app.py yet.
+    marker = f"fresh-replica-marker-{secrets.token_hex(6)}"
+    replica = start_streamlit_via(
+        NGINX_SITE_CONF.parent / "serve.py",
+        server_log_dir,
+        extra_args=["--secrets.files", str(secrets_file)],
+        name="serve-py",
+    )
+    try:
+        status, _ = raw_get(replica.port, f"/oauth2callback?error={marker}&error_description={marker}")
+        assert status in (302, 307), status
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and "Sign-in callback returned an error" not in replica.output():
+            time.sleep(0.05)
+        output = replica.output()
+    finally:
+        replica.stop()
+    assert "Sign-in callback returned an error: (not a standard code) (description not logged)." in output
+    assert marker not in output
