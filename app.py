@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from behaviours.access import email_allowed, install_callback_log_filter
+from behaviours.access import email_allowed, install_callback_log_filter, signed_in_label
 from ui.components import danger_line, danger_panel, pack
 
 st.set_page_config(
@@ -52,7 +52,7 @@ with st.sidebar:
     danger_panel(content)
     if signin_required:
         # Whoever is signed in can leave from every page (a shared office computer).
-        st.caption(f"Signed in as {st.user.get('email') or 'your work account'}")
+        st.caption(signed_in_label(st.user.get("email")))
         st.button("Sign out", on_click=st.logout, key="sign_out")
 # The same numbers in one line on the page itself: on a phone the sidebar is closed to read the page.
 danger_line(content)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 
 
@@ -73,3 +74,16 @@ def install_callback_log_filter() -> None:
     logger = logging.getLogger(CALLBACK_LOGGER)
     if not any(isinstance(existing, CallbackLogFilter) for existing in logger.filters):
         logger.addFilter(CallbackLogFilter())
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+def signed_in_label(email: str | None) -> str:
+    """'Signed in as ...' for the sidebar, as Markdown that shows the address exactly as it is.
+
+    The address comes from the identity provider; escaping keeps characters
+    such as '_' or '[' from becoming formatting or a link.
+    """
+    shown = _MARKDOWN_SPECIAL.sub(r"\\\1", email.strip()) if email and email.strip() else "your work account"
+    return f"Signed in as {shown}"

@@ -4,7 +4,13 @@ import logging
 
 import pytest
 
-from behaviours.access import CALLBACK_LOGGER, CallbackLogFilter, email_allowed, install_callback_log_filter
+from behaviours.access import (
+    CALLBACK_LOGGER,
+    CallbackLogFilter,
+    email_allowed,
+    install_callback_log_filter,
+    signed_in_label,
+)
 
 DOMAINS = ["shropshire.gov.uk", "@nhs.net"]
 
@@ -80,3 +86,16 @@ def test_the_filter_sits_on_streamlits_callback_logger_once():
     install_callback_log_filter()
     install_callback_log_filter()
     assert sum(isinstance(f, CallbackLogFilter) for f in logger.filters) == 1
+
+
+@pytest.mark.parametrize(
+    ("email", "label"),
+    [
+        ("dsl.test@shropshire.gov.uk", r"Signed in as dsl\.test@shropshire\.gov\.uk"),
+        ("a_b*[x](y)@shropshire.gov.uk", r"Signed in as a\_b\*\[x\]\(y\)@shropshire\.gov\.uk"),
+        (None, "Signed in as your work account"),
+        ("  ", "Signed in as your work account"),
+    ],
+)
+def test_the_signed_in_label_shows_the_address_as_text_not_markdown(email, label):
+    assert signed_in_label(email) == label
