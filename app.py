@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from behaviours.access import email_allowed
+from behaviours.access import email_allowed, install_callback_log_filter, signed_in_label
 from ui.contacts import danger_line, danger_panel
 from ui.moment import start_run
 from ui.pack_loading import pack
@@ -29,6 +29,10 @@ def _auth_settings() -> tuple[bool, list[str]]:
     return configured, domains
 
 
+# What a client sends to /oauth2callback is never logged verbatim (behaviours/access.py).
+# The image installs this filter before the server starts (deploy/serve.py); this call
+# covers a plain `streamlit run`. nginx (deploy/nginx.conf) keeps such requests away too.
+install_callback_log_filter()
 signin_required, allowed_domains = _auth_settings()
 if signin_required:
     if not st.user.is_logged_in:
@@ -50,6 +54,10 @@ now = start_run()
 
 with st.sidebar:
     danger_panel(content, now)
+    if signin_required:
+        # Whoever is signed in can leave from every page (a shared office computer).
+        st.caption(signed_in_label(st.user.get("email")))
+        st.button("Sign out", on_click=st.logout, key="sign_out")
 # The same numbers in one line on the page itself: on a phone the sidebar is closed to read the page.
 danger_line(content, now)
 

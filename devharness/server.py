@@ -261,6 +261,31 @@ def start_streamlit(
     raise last_error
 
 
+def start_streamlit_via(
+    launcher: Path,
+    log_dir: Path,
+    *,
+    env: Mapping[str, str] | None = None,
+    extra_args: Iterable[str] = (),
+    startup_timeout: float = 45,
+    name: str = "launcher",
+) -> StreamlitServer:
+    """Like start_streamlit, but `python <launcher> run app.py ...` (deploy/serve.py, as the image runs it)."""
+    overrides = dict(env or {})
+    port = free_port()
+    argv = [sys.executable, str(launcher), *streamlit_argv(port, extra_args=extra_args)[3:]]
+    managed = spawn(
+        argv, env=server_env(overrides, home=log_dir / "home"), cwd=REPO_ROOT, log_path=log_dir / f"{name}-{port}.log"
+    )
+    server = StreamlitServer(process=managed.process, log_path=managed.log_path, port=port, env_overrides=overrides)
+    try:
+        _wait_until_healthy(server, startup_timeout)
+    except ServerStartError:
+        server.stop()
+        raise
+    return server
+
+
 def _wait_until_healthy(server: StreamlitServer, timeout: float) -> None:
     # Health alone is not proof: if our bind failed, another server could be
     # answering on that port. Streamlit prints its URL only after it has bound,

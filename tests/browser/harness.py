@@ -37,6 +37,7 @@ from devharness.server import http_get as http_get
 from devharness.server import server_env as server_env
 from devharness.server import spawn
 from devharness.server import start_streamlit as start_streamlit
+from devharness.server import start_streamlit_via as start_streamlit_via
 from devharness.server import streamlit_argv as streamlit_argv
 
 _spawn = spawn  # the name this module used before devharness/ existed
@@ -322,7 +323,7 @@ def render_nginx_site(text: str, *, upstream_ports: list[int], listen_port: int,
     return text.replace(_LOG_DIR, f"{log_dir}/")
 
 
-def nginx_main_conf(*, site_conf: Path, prefix: Path) -> str:
+def nginx_main_conf(*, site_conf: Path, prefix: Path, worker_connections: int = 256) -> str:
     """The main-context wrapper the Debian and official images provide around a site file."""
     user_line = ""
     if os.geteuid() == 0:
@@ -341,7 +342,8 @@ master_process on;
 worker_processes 1;
 pid {prefix}/nginx.pid;
 error_log {prefix}/logs/main-error.log warn;
-events {{ worker_connections 256; }}
+worker_rlimit_nofile {worker_connections * 2 + 64};
+events {{ worker_connections {worker_connections}; }}
 http {{
     client_body_temp_path {prefix}/temp/client_body;
     proxy_temp_path {prefix}/temp/proxy;
@@ -379,13 +381,25 @@ class NginxProxy(ManagedProcess):
         return "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in paths)
 
 
-def start_nginx(prefix: Path, *, upstream_ports: list[int], startup_timeout: float = 15) -> NginxProxy:
-    """Run nginx in the foreground on a free loopback port with the shipped site config."""
+def start_nginx(
+    prefix: Path,
+    *,
+    upstream_ports: list[int],
+    startup_timeout: float = 15,
+    listen_port: int | None = None,
+    worker_connections: int = 256,
+) -> NginxProxy:
+    """Run nginx in the foreground on a free loopback port with the shipped site config.
+
+    `listen_port`: a port chosen beforehand (for replicas whose sign-in settings
+    must name the proxy's address before it starts); `worker_connections`: the
+    main context's limit (docs/deploy.md recommends a production value).
+    """
     for sub in ("logs", "temp", "conf"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
     last_output = ""
-    for _attempt in range(3):
-        port = free_port()
+    for _attempt in range(1 if listen_port else 3):
+        port = listen_port or free_port()
         site = prefix / "conf" / "traffic-light.conf"
         site.write_text(
             render_nginx_site(
@@ -400,7 +414,9 @@ def start_nginx(prefix: Path, *, upstream_ports: list[int], startup_timeout: flo
         # -e: the log nginx writes before it has read the config, which would
         # otherwise be Debian's /var/log/nginx/error.log.
         startup_log = prefix / "logs" / "startup-error.log"
-        main.write_text(nginx_main_conf(site_conf=site, prefix=prefix), encoding="utf-8")
+        main.write_text(
+            nginx_main_conf(site_conf=site, prefix=prefix, worker_connections=worker_connections), encoding="utf-8"
+        )
 
         check = subprocess.run(
             [str(NGINX_PATH), "-t", "-q", "-p", str(prefix), "-e", str(startup_log), "-c", str(main)],
@@ -430,3 +446,88 @@ def start_nginx(prefix: Path, *, upstream_ports: list[int], startup_timeout: flo
         if "Address already in use" not in last_output:
             break
     raise ServerStartError(f"nginx did not start listening.\n{last_output}")
+
+
+# --------------------------------------------------------------------------
+# A real OpenID Connect provider on loopback (oidc-provider-mock)
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class OidcProvider(ManagedProcess):
+    """oidc-provider-mock serving discovery, authorize, token, userinfo and end-session.
+
+    Its authorize page is a form: type any subject ("sub") and press
+    "Authorize"; the e-mail claim it issues is that subject.
+    """
+
+    port: int = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def metadata_url(self) -> str:
+        return f"{self.url}/.well-known/openid-configuration"
+
+
+def require_oidc_provider() -> None:
+    """Stop the test unless oidc-provider-mock is installed."""
+    try:
+        import oidc_provider_mock  # noqa: F401
+    except ImportError:
+        missing_tool("oidc-provider-mock not installed: pip install -r requirements-dev.txt")
+
+
+def start_oidc_provider(log_dir: Path, *, startup_timeout: float = 20) -> OidcProvider:
+    """Start the provider on a free loopback port; return once its discovery document answers."""
+    require_oidc_provider()
+    last_output = ""
+    for _attempt in range(3):
+        port = free_port()
+        managed = _spawn(
+            [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(port)],
+            env={**os.environ, "NO_COLOR": "1"},
+            cwd=log_dir,
+            log_path=log_dir / f"oidc-provider-{port}.log",
+        )
+        provider = OidcProvider(process=managed.process, log_path=managed.log_path, port=port)
+        deadline = time.monotonic() + startup_timeout
+        while time.monotonic() < deadline and provider.is_running():
+            with contextlib.suppress(OSError):
+                if http_get(provider.metadata_url, timeout=2).status == 200:
+                    return provider
+            time.sleep(0.1)
+        last_output = provider.output()
+        provider.stop()
+        if "address already in use" not in last_output.lower():
+            break
+    raise ServerStartError(f"oidc-provider-mock did not answer on its discovery URL.\n{last_output}")
+
+
+def write_auth_secrets(
+    path: Path,
+    *,
+    redirect_uri: str,
+    cookie_secret: str,
+    server_metadata_url: str,
+    allowed_domains: Iterable[str],
+    client_id: str = "traffic-light-test",
+    client_secret: str = "not-a-real-secret",  # noqa: S107 - a loopback test provider accepts any
+) -> Path:
+    """A secrets.toml for test replicas, outside the repository (pass it with --secrets.files)."""
+    domains = ", ".join(f'"{domain}"' for domain in allowed_domains)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "[auth]\n"
+        f'redirect_uri = "{redirect_uri}"\n'
+        f'cookie_secret = "{cookie_secret}"\n'
+        f'client_id = "{client_id}"\n'
+        f'client_secret = "{client_secret}"\n'
+        f'server_metadata_url = "{server_metadata_url}"\n'
+        "\n[access]\n"
+        f"allowed_domains = [{domains}]\n",
+        encoding="utf-8",
+    )
+    return path
