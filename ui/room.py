@@ -47,28 +47,29 @@ def base_address() -> str | None:
     return public_base(os.environ.get(PUBLIC_URL_ENV), browser_url, headers)
 
 
-def qr_svg(link: str) -> str:
-    """The join address as an inline SVG QR code: drawn in the page, so no file is served for it."""
-    svg = segno.make(link, error="m").svg_inline(scale=8, border=4, dark="#000", light="#fff", omitsize=False)
+def qr_image(link: str) -> str:
+    """The join address as a QR code in an <img> with a data: URI: drawn from the page itself,
+    so no file for it is ever served from /media/, and the alt text says where it leads."""
+    uri = segno.make(link, error="m").svg_data_uri(scale=8, border=4, dark="#000", light="#fff")
     label = html.escape(f"QR code that opens {link}", quote=True)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    return f'<img src="{html.escape(uri, quote=True)}" alt="{label}" style="width:100%;max-width:13rem;height:auto">'
 
 
 def join_panel(code: str, link: str) -> None:
     """The code and full join address, large enough to read from the back of a room, and the QR code."""
-    words, picture = st.columns([3, 2], vertical_alignment="center")
+    words, picture = st.columns([3, 1], vertical_alignment="center")
     with words:
         st.html(
             '<div class="tlr-join">'
-            '<p style="font-size:1.4rem;margin:0">Join on your phone at</p>'
-            f'<p style="font-size:2rem;font-weight:700;margin:0 0 .5rem;overflow-wrap:anywhere">{html.escape(link)}</p>'
-            '<p style="font-size:1.4rem;margin:0">Room code</p>'
-            f'<p style="font-size:4rem;font-weight:700;letter-spacing:.2em;margin:0;font-family:monospace">'
-            f"{html.escape(code)}</p>"
+            '<p style="font-size:1.25rem;margin:0">Join on your phone at</p>'
+            f'<p style="font-size:1.75rem;font-weight:700;margin:0 0 .25rem;overflow-wrap:anywhere">{html.escape(link)}</p>'
+            '<p style="font-size:1.25rem;margin:0">Room code '
+            f'<span style="font-size:3rem;font-weight:700;letter-spacing:.15em;font-family:monospace">'
+            f"{html.escape(code)}</span></p>"
             "</div>"
         )
     with picture:
-        st.html(f'<div style="max-width:18rem">{qr_svg(link)}</div>')
+        st.html(qr_image(link))
 
 
 def item_block(pack: Pack, room: Room) -> Behaviour | Scenario | None:
@@ -125,7 +126,7 @@ __all__ = [
     "item_block",
     "join_panel",
     "pack_answer",
-    "qr_svg",
+    "qr_image",
     "room_store",
     "spread",
     "store_down",
