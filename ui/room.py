@@ -81,10 +81,10 @@ def item_block(pack: Pack, room: Room) -> Behaviour | Scenario | None:
     band = pack.band(room.band)
     st.markdown(f"**{md(room.position)}** · {md(band.label if band else room.band)}")
     if isinstance(item, Scenario):
-        st.markdown(f"### {md(item.title)}")
+        st.markdown(f"## {md(item.title)}")
         st.markdown(md(item.text))
     else:
-        st.markdown(f"### {md(item.text)}")
+        st.markdown(f"## {md(item.text)}")
     return item
 
 
