@@ -33,6 +33,10 @@ MAX_CHANGES_PER_ITEM = 10
 MAX_PARTICIPANTS = 500
 MAX_ITEMS = 60
 TOKEN_BYTES = 16
+# How often the pages poll the store (st.fragment(run_every=...)). The trainer's count should
+# show a vote within a second (bench/rooms.py); a phone only needs to follow the trainer's moves.
+TRAINER_POLL_SECONDS = 0.5
+PARTICIPANT_POLL_SECONDS = 1.5
 
 
 class Choice(str, Enum):

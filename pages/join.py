@@ -10,14 +10,13 @@ nginx logs no query strings. The room code in the address is the one on the proj
 import streamlit as st
 
 from behaviours.room_store import StoreUnavailable
-from behaviours.rooms import CHOICES, Choice, new_token, parse_code, parse_token
+from behaviours.rooms import CHOICES, PARTICIPANT_POLL_SECONDS, Choice, new_token, parse_code, parse_token
 from behaviours.text import md
 from ui.components import pack, page_intro, secondary_text
 from ui.room import choice_label, item_block, pack_answer, room_store, store_down
 
 content = pack()
 store = room_store()
-PARTICIPANT_POLL_SECONDS = 1.5
 
 NO_ROOM = "There is no room with that code. Check the code on the screen; the room may have ended or expired."
 BAD_CODE = "That is not a room code. Codes have six letters and numbers, for example ABC234."

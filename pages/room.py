@@ -13,6 +13,7 @@ import streamlit as st
 from behaviours.room_store import StoreUnavailable
 from behaviours.rooms import (
     MAX_ITEMS,
+    TRAINER_POLL_SECONDS,
     ItemKind,
     Room,
     answered_sentence,
@@ -33,7 +34,6 @@ from ui.room import base_address, item_block, join_panel, pack_answer, room_stor
 
 content = pack()
 store = room_store()
-TRAINER_POLL_SECONDS = 1.0
 
 raw_code = st.query_params.get("room")
 key = st.query_params.get("key")
@@ -117,7 +117,7 @@ def _not_found(message: str) -> None:
 def _live(code: str) -> None:
     """The item, how many have answered, and after Reveal the spread and the pack's answer.
 
-    Polls every second: one read of the room and one of the item's counts.
+    Polls twice a second: one read of the room and one of the item's counts.
     """
     try:
         room = store.get(code)
