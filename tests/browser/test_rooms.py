@@ -216,6 +216,9 @@ def test_join_and_trainer_pages_pass_axe(page, app_url, browser, viewport):
         expect(phone.get_by_text("The pack rates this:")).to_be_visible(timeout=POLL_WAIT_MS)
         violations = axe_violations(phone)
         assert not violations, "participant after reveal: " + format_violations(violations)
+        for shown in (page, phone):  # nothing scrolls sideways, the long join address included
+            width = shown.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+            assert width[0] <= width[1], (shown.url, width)
     finally:
         phone.context.close()
 
