@@ -241,17 +241,20 @@ class RedisStore(RoomStore):
     def __init__(self, url: str, ttl_seconds: int = ROOM_TTL_SECONDS) -> None:
         import redis
 
-        self._errors: tuple[type[BaseException], ...] = (
-            redis.exceptions.ConnectionError,
-            redis.exceptions.TimeoutError,
-        )
-        self._redis = redis.Redis.from_url(
-            url,
-            decode_responses=True,
-            socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
-            socket_timeout=REDIS_TIMEOUT_SECONDS,
-            health_check_interval=30,
-        )
+        # Any Redis failure (refused, timed out, wrong password, not Redis at all) reads the same to a user.
+        self._errors: tuple[type[BaseException], ...] = (redis.exceptions.RedisError, OSError)
+        self._broken: str | None = None
+        try:
+            self._redis = redis.Redis.from_url(
+                url,
+                decode_responses=True,
+                socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+                socket_timeout=REDIS_TIMEOUT_SECONDS,
+                health_check_interval=30,
+            )
+        except ValueError as error:  # a malformed TRAFFIC_LIGHT_REDIS_URL: every call says unavailable
+            self._broken = f"{REDIS_ENV} is not a Redis address ({error.__class__.__name__})"
+            self._redis = redis.Redis(host="127.0.0.1", port=1)  # never called while broken
         self._ttl = ttl_seconds
         self._create = self._redis.register_script(_CREATE_SCRIPT)
         self._vote = self._redis.register_script(_VOTE_SCRIPT)
@@ -269,6 +272,8 @@ class RedisStore(RoomStore):
         ]
 
     def _call(self, action: Callable[[], object]) -> object:
+        if self._broken:
+            raise StoreUnavailable(self._broken)
         try:
             return action()
         except self._errors as error:

@@ -297,6 +297,13 @@ def test_an_unreachable_redis_says_so_quickly():
         store.get("ABC234")
 
 
+@pytest.mark.parametrize("url", ["not-a-url", "http://127.0.0.1:6379/0"])
+def test_a_malformed_redis_setting_is_unavailable_not_a_crash(url):
+    store = RedisStore(url)
+    with pytest.raises(StoreUnavailable):
+        store.get("ABC234")
+
+
 def test_the_store_follows_the_setting(redis_server):
     assert isinstance(store_from_env({}), MemoryStore)
     assert isinstance(store_from_env({"TRAFFIC_LIGHT_REDIS_URL": redis_server.url}), RedisStore)
