@@ -85,6 +85,9 @@ page_intro(
     "Training",
     "Practise rating behaviours and scenarios, or project one age band at a time for a group.",
 )
+st.page_link(
+    "pages/room.py", label="Start a live room: the group rates items on their phones", icon=":material/co_present:"
+)
 st.segmented_control(
     "Section",
     options=[mode.value for mode in TrainingMode],

@@ -13,6 +13,7 @@ import os
 import re
 import socket
 import subprocess
+import sys
 import time
 import urllib.parse
 from collections.abc import Iterable, Iterator

@@ -1,0 +1,133 @@
+"""Streamlit renderers for live training rooms: the store, the code and QR, an item, the spread.
+
+The rules live in behaviours/rooms.py; this file only draws them. Everything drawn
+comes from the pack (escaped with ``md``) or from the room's code and counts.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+
+import segno
+import streamlit as st
+
+from behaviours import Behaviour, Pack
+from behaviours.model import Scenario
+from behaviours.room_store import RoomStore, StoreUnavailable, store_from_env
+from behaviours.rooms import Choice, ItemKind, Room, Tally, find_item, item_level, public_base, spread_lines
+from behaviours.text import md
+from behaviours.training import deciding_criteria
+from ui.components import level_badge, level_title
+
+PUBLIC_URL_ENV = "TRAFFIC_LIGHT_PUBLIC_URL"
+STORE_DOWN = (
+    "**Live rooms are not available right now:** the room service cannot be reached. "
+    "Try again in a minute. Everything else in this app still works."
+)
+
+
+@st.cache_resource(show_spinner=False)
+def room_store() -> RoomStore:
+    # Shared by every session on purpose: it holds rooms (pack ids and counts), never user input.
+    return store_from_env()
+
+
+def store_down() -> None:
+    st.error(STORE_DOWN, icon=":material/cloud_off:")
+
+
+def base_address() -> str | None:
+    """Where phones should go: the configured public address, else the one this browser shows."""
+    try:
+        headers = dict(st.context.headers.to_dict())
+        browser_url = st.context.url
+    except Exception:  # outside a browser session (AppTest): no address to offer
+        headers, browser_url = {}, None
+    return public_base(os.environ.get(PUBLIC_URL_ENV), browser_url, headers)
+
+
+def qr_image(link: str) -> str:
+    """The join address as a QR code in an <img> with a data: URI: drawn from the page itself,
+    so no file for it is ever served from /media/, and the alt text says where it leads."""
+    uri = segno.make(link, error="m").svg_data_uri(scale=8, border=4, dark="#000", light="#fff")
+    label = html.escape(f"QR code that opens {link}", quote=True)
+    return f'<img src="{html.escape(uri, quote=True)}" alt="{label}" style="width:100%;max-width:13rem;height:auto">'
+
+
+def join_panel(code: str, link: str) -> None:
+    """The code and full join address, large enough to read from the back of a room, and the QR code."""
+    words, picture = st.columns([3, 1], vertical_alignment="center")
+    with words:
+        st.html(
+            '<div class="tlr-join">'
+            '<p style="font-size:1.25rem;margin:0">Join on your phone at</p>'
+            f'<p style="font-size:1.75rem;font-weight:700;margin:0 0 .25rem;overflow-wrap:anywhere">{html.escape(link)}</p>'
+            '<p style="font-size:1.25rem;margin:0">Room code '
+            f'<span style="font-size:3rem;font-weight:700;letter-spacing:.15em;font-family:monospace">'
+            f"{html.escape(code)}</span></p>"
+            "</div>"
+        )
+    with picture:
+        st.html(qr_image(link))
+
+
+def item_block(pack: Pack, room: Room) -> Behaviour | Scenario | None:
+    """The item on screen, as the room reads it; None when the pack no longer has it."""
+    item = find_item(pack, room.kind, room.current_item)
+    if item is None:
+        st.warning("This item is no longer in the content pack. Move on to the next one.")
+        return None
+    band = pack.band(room.band)
+    st.markdown(f"**{md(room.position)}** · {md(band.label if band else room.band)}")
+    if isinstance(item, Scenario):
+        st.markdown(f"## {md(item.title)}")
+        st.markdown(md(item.text))
+    else:
+        st.markdown(f"## {md(item.text)}")
+    return item
+
+
+def spread(pack: Pack, tally: Tally) -> None:
+    """The room's answers as a bar list: the word first, then the count in figures, then a bar."""
+    total = tally.answered
+    lines = []
+    for choice, word, count, bar in spread_lines(pack, tally):
+        marker = level_badge(pack, choice.level) if choice.level else f"**{md(word)}**"
+        share = f" ({round(100 * count / total)}%)" if total else ""
+        lines.append(f"- {marker} **{count}**{share} {bar}")
+    st.markdown(f"**The room's answers ({total} in all)**\n\n" + "\n".join(lines))
+
+
+def pack_answer(pack: Pack, item: Behaviour | Scenario) -> None:
+    """The pack's rating and its reasons."""
+    st.markdown(f"**The pack rates this:** {level_title(pack, item_level(item))}")
+    if isinstance(item, Scenario):
+        st.markdown(md(item.explanation))
+        criteria = deciding_criteria(pack, item)
+        if criteria:
+            st.markdown("**What decides it:**\n" + "\n".join(f"- {md(c.question)}" for c in criteria))
+    elif item.consider:
+        st.markdown("**Consider:**\n" + "\n".join(f"- {md(note)}" for note in item.consider))
+
+
+def choice_label(pack: Pack, choice: Choice) -> str:
+    return "Not sure" if choice.level is None else pack.level_label(choice.level)
+
+
+def kind_words(kind: ItemKind) -> str:
+    return kind.words
+
+
+__all__ = [
+    "StoreUnavailable",
+    "base_address",
+    "choice_label",
+    "item_block",
+    "join_panel",
+    "pack_answer",
+    "qr_image",
+    "room_store",
+    "spread",
+    "store_down",
+]
