@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import logging
-import re
 import time
 from pathlib import Path
 
 import pytest
 import streamlit.logger
 from pypdf import PdfReader
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from behaviours.case import Answer
-from tests.helpers import MINIMAL_PACK, REPO, main_text, open_page
+from tests.helpers import MINIMAL_PACK, REPO, main_text, note_data, open_page
 from tests.privacy import new_marker, repo_files_holding, temp_files_holding
 
 PAGE = "pages/case.py"
-CASE_CODE = [REPO / "pages" / "case.py", REPO / "behaviours" / "case.py", REPO / "behaviours" / "case_note.py"]
+CASE_CODE = [
+    REPO / "pages" / "case.py",
+    REPO / "behaviours" / "case.py",
+    REPO / "behaviours" / "case_note.py",
+    REPO / "ui" / "note_actions.py",
+]
 
 
 @pytest.fixture
@@ -39,23 +43,7 @@ def debug_logs(caplog):
         streamlit.logger.set_log_level(before)
 
 
-@pytest.fixture
-def downloads(monkeypatch):
-    """The note callables the page hands to its download buttons, by file extension."""
-    offered = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        offered[(file_name or "").rsplit(".", 1)[-1]] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return offered
-
-
-def test_a_typed_description_goes_nowhere_but_the_session_and_the_note(
-    monkeypatch, debug_logs, capfd, downloads, tmp_path
-):
+def test_a_typed_description_goes_nowhere_but_the_session_and_the_note(monkeypatch, debug_logs, capfd, tmp_path):
     monkeypatch.setenv("TRAFFIC_LIGHT_PACK", str(MINIMAL_PACK))
     marker = new_marker()
     started = time.time() - 1
@@ -69,12 +57,13 @@ def test_a_typed_description_goes_nowhere_but_the_session_and_the_note(
     assert not at.exception
     assert "Red: act today" in main_text(at)
 
-    # The note is made only on a click; make both, as a click would.
-    markdown = downloads["md"]()
-    pdf = downloads["pdf"]()
+    # The note and, on request, its PDF go to the browser inside the session's own message.
+    text = note_data(at)["text"]
+    at.button(key="case_note_make_pdf").click().run()
+    pdf = base64.b64decode(note_data(at)["pdf"])
     # Controls: the marker really went through the page, so finding it nowhere else means something.
     assert marker in at.session_state["case_not_listed_text"]
-    assert marker in re.sub(r"\\(.)", r"\1", markdown)
+    assert marker in text
     assert marker in " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
     assert all(marker not in f"{name}={value}" for name, value in at.query_params.items())
