@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from behaviours.access import email_allowed
-from ui.components import danger_line, danger_panel, pack
+from ui.components import danger_line, danger_panel, pack, pack_footer
 
 st.set_page_config(
     page_title="Traffic Light Reference",
@@ -46,6 +46,9 @@ content = pack()
 
 with st.sidebar:
     danger_panel(content)
+    # Which guidance this replica serves, at the foot of the frame on every page (docs/deploy.md).
+    # Drawn here, before the page runs, because a page that ends early (st.stop) draws nothing after it.
+    pack_footer()
 # The same numbers in one line on the page itself: on a phone the sidebar is closed to read the page.
 danger_line(content)
 

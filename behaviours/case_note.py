@@ -186,9 +186,7 @@ def note_plain_text(pack: Pack, record: CaseRecord) -> str:
     lines = [
         NOTE_TITLE,
         "",
-        plain_text(
-            f"Discussed on {when_text(record.when)}. Made with {pack.info.name}, version {pack.info.version}."
-        ),
+        plain_text(f"Discussed on {when_text(record.when)}. Made with {pack.info.name}, version {pack.info.version}."),
         plain_text(NO_DETAILS),
     ]
     for section in _sections(pack, record):

@@ -4,7 +4,7 @@ import streamlit as st
 
 from behaviours import LEVELS
 from behaviours.text import mailto, md, md_link, safe_web_link
-from ui.components import level_title, pack, page_intro
+from ui.components import level_title, pack, pack_identity_label, page_intro
 
 content = pack()
 info = content.info
@@ -34,6 +34,7 @@ st.header("The content pack", anchor=False)
 st.markdown(
     f"- **Name:** {md(info.name)}\n"
     f"- **Version:** {md(info.version)}\n"
+    f"- **Live on this server:** {md(pack_identity_label())}\n"
     f"- **Last reviewed:** {md(reviewed)}\n"
     f"- **Age bands:** {md(', '.join(band.label for band in content.bands))}"
 )

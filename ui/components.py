@@ -13,11 +13,13 @@ from collections.abc import Sequence
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.logger import get_logger
 
 from behaviours import AgeBand, Behaviour, Contact, Level, Pack, PackError, Route, contact_warnings, load_pack
 from behaviours.directory import audience_words, short_name
 from behaviours.handouts import band_handout
 from behaviours.hours import Openness, contact_to_call, openness, uk_now
+from behaviours.identity import PackIdentity, pack_identity
 from behaviours.loader import default_pack_dir
 from behaviours.model import ChannelKind, Status
 from behaviours.phones import InvalidPhoneNumber, parse_uk_number
@@ -38,6 +40,28 @@ from behaviours.text import long_date, mailto, md, md_link, safe_web_link
 def _load_shared_pack(pack_dir: str) -> Pack:
     # Shared read-only by every session: it holds only published content, never user input.
     return load_pack(pack_dir)
+
+
+@st.cache_resource(show_spinner=False)
+def _shared_identity(pack_dir: str) -> PackIdentity:
+    """Which pack this server shows: computed once per pack, like the pack, and logged then.
+
+    Logged at WARNING so that it shows with the production logger.level = "warning".
+    """
+    content = _load_shared_pack(pack_dir)
+    identity = pack_identity(pack_dir, content.info.name, content.info.version)
+    get_logger("traffic_light").warning("%s, loaded from %s", identity.label, pack_dir)
+    return identity
+
+
+def pack_identity_label() -> str:
+    """'Content pack: <name> <version> (<hash>)' for the pack this server shows."""
+    return _shared_identity(str(default_pack_dir().resolve())).label
+
+
+def pack_footer() -> None:
+    """A small grey line at the foot of the frame's panel, on every page, saying which guidance is live."""
+    secondary_text(md(pack_identity_label()))
 
 
 def _leave_legacy_multipage_mode() -> None:
@@ -63,7 +87,9 @@ def pack() -> Pack:
     _leave_legacy_multipage_mode()
     pack_dir = str(default_pack_dir().resolve())
     try:
-        return _load_shared_pack(pack_dir)
+        content = _load_shared_pack(pack_dir)
+        _shared_identity(pack_dir)  # logs which pack is live on the first load
+        return content
     except PackError as exc:
         show_pack_error(exc)
         st.stop()
