@@ -7,7 +7,7 @@ import streamlit as st
 from behaviours.access import email_allowed, install_callback_log_filter, signed_in_label
 from ui.contacts import danger_line, danger_panel
 from ui.moment import start_run
-from ui.pack_loading import pack
+from ui.pack_loading import pack, pack_footer
 
 st.set_page_config(
     page_title="Traffic Light Reference",
@@ -58,6 +58,9 @@ with st.sidebar:
         # Whoever is signed in can leave from every page (a shared office computer).
         st.caption(signed_in_label(st.user.get("email")))
         st.button("Sign out", on_click=st.logout, key="sign_out")
+    # Which guidance this replica serves, at the foot of the frame on every page (docs/deploy.md).
+    # Drawn here, before the page runs, because a page that ends early (st.stop) draws nothing after it.
+    pack_footer()
 # The same numbers in one line on the page itself: on a phone the sidebar is closed to read the page.
 danger_line(content, now)
 

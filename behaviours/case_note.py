@@ -1,4 +1,4 @@
-"""The note for the record of a case discussion, as Markdown and as PDF.
+"""The note for the record of a case discussion, as plain text, as Markdown and as PDF.
 
 A note is made only when the practitioner asks for it, in memory, and handed to their
 browser; it is never written to disk or kept by the tool.
@@ -162,6 +162,37 @@ def note_markdown(pack: Pack, record: CaseRecord) -> str:
         lines += [f"**{note_text(label)}**", "", "", ""]
     lines.append(f"*{note_text(pack.info.credit.framework)}*")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def plain_text(text: str) -> str:
+    """One piece of text for the plain-text note: control and direction characters removed, on one line."""
+    return " ".join(clean_input(str(text), 100_000).split())
+
+
+def note_plain_text(pack: Pack, record: CaseRecord) -> str:
+    """The note as plain text that pastes cleanly into school and council recording systems.
+
+    Nothing is escaped or marked up: headings are lines of their own, lists start with "- ",
+    and a version reads "1.0.0", not "1\\.0\\.0". Each heading, paragraph and list item is one
+    line, never broken inside: the recording systems (CPOMS, MyConcern, case management
+    forms) wrap text to their own box, and a line broken at a fixed width there reads as a
+    ragged column. A blank line separates the sections.
+    """
+    lines = [
+        NOTE_TITLE,
+        "",
+        plain_text(f"Discussed on {when_text(record.when)}. Made with {pack.info.name}, version {pack.info.version}."),
+        plain_text(NO_DETAILS),
+    ]
+    for section in _sections(pack, record):
+        lines += ["", plain_text(section.heading)]
+        lines += [plain_text(paragraph) for paragraph in section.paragraphs]
+        lines += [f"- {plain_text(item)}" for item in section.bullets]
+    lines += ["", "Decision"]
+    for label in WRITE_INS:  # each followed by an empty line to write in
+        lines += [label, ""]
+    lines.append(plain_text(pack.info.credit.framework))
+    return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def note_pdf(pack: Pack, record: CaseRecord) -> bytes:

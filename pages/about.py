@@ -7,7 +7,7 @@ from behaviours.plans import plan_about
 from behaviours.text import long_date, mailto, md, md_link, safe_web_link
 from ui.inputs import page_intro
 from ui.levels import level_title
-from ui.pack_loading import pack
+from ui.pack_loading import pack, pack_identity_label
 
 content = pack()
 info = content.info
@@ -37,6 +37,7 @@ st.header("The content pack", anchor=False)
 st.markdown(
     f"- **Name:** {md(info.name)}\n"
     f"- **Version:** {md(info.version)}\n"
+    f"- **Live on this server:** {md(pack_identity_label())}\n"
     f"- **Last reviewed:** {md(about.reviewed)}\n"
     f"- **Age bands:** {md(about.bands)}"
 )
@@ -69,8 +70,12 @@ st.markdown(
     "allows a dropped connection to come back), and a server restart deletes it at once. "
     "“Clear everything” on the case discussion page deletes it straight away.\n"
     "- **No usage statistics are collected.** The tool's telemetry is turned off.\n"
-    "- **Downloads are made for your session only.** Files you download are made in memory for your "
-    "session and sent to your browser; nothing is written to disk.\n"
+    "- **A case note never has a web address.** The note is sent only to your open tab, over the "
+    "page's own connection. “Copy note” puts it on your clipboard; “Save as text file” and “Save as PDF” "
+    "make the file in your browser. No one else can fetch it from the server, from any device, and the "
+    "tool keeps no copy.\n"
+    "- **Handouts hold nothing you typed.** The band handouts (PDF and CSV) hold only the published "
+    "guidance. They are made in memory and sent to your browser; nothing is written to disk.\n"
     "- **Do not enter names or other details that identify a child or family.** The tool does not need them."
 )
 

@@ -14,13 +14,14 @@ from behaviours.case import (
     has_input,
     option_label,
 )
-from behaviours.case_note import CaseRecord, file_stem, note_markdown, note_pdf
+from behaviours.case_note import CaseRecord, file_stem, note_pdf, note_plain_text
 from behaviours.plans import plan_case
 from behaviours.text import clean_input, md
 from ui.contacts import calls_md, lead_md, route_panel
 from ui.inputs import age_and_band_inputs, notice, page_intro, secondary_text
 from ui.levels import level_title
 from ui.moment import run_now
+from ui.note_actions import note_actions
 from ui.pack_loading import pack
 
 content = pack()
@@ -208,29 +209,28 @@ if has_input(behaviours, answers, not_listed):
         adult=case_bands.adult,
     )
     st.markdown(
-        "The note is made only when you press a button, and goes straight to your device: "
-        "this tool keeps no copy. It has space for the decision, who made it, and when."
+        "Copy the note into your recording system, or save it as a file. The note is sent only to this "
+        "tab and the file is made by your browser: it never has a web address, so no one else can fetch "
+        "it, and this tool keeps no copy. It has space for the decision, who made it, and when."
     )
-    downloads = st.columns(2)
-    with downloads[0]:
-        st.download_button(
-            "Download the note (Markdown)",
-            data=lambda: note_markdown(content, record),
-            file_name=f"{file_stem(record)}.md",
-            mime="text/markdown",
-            key="case_note_md",
-            icon=":material/download:",
-            on_click="ignore",
-        )
-    with downloads[1]:
-        st.download_button(
-            "Download the note (PDF)",
-            data=lambda: note_pdf(content, record),
-            file_name=f"{file_stem(record)}.pdf",
-            mime="application/pdf",
-            key="case_note_pdf",
-            icon=":material/picture_as_pdf:",
-            on_click="ignore",
+    actions = st.container()
+    # A PDF takes a moment to make, so it is made only when asked for, for the run that follows alone.
+    # (A callback, not the button's value: a value of True would be lost if the run were restarted.)
+    pdf_asked = bool(st.session_state.pop("case_note_pdf_asked", False))
+    st.button(
+        "Make the PDF",
+        key="case_note_make_pdf",
+        icon=":material/picture_as_pdf:",
+        on_click=st.session_state.__setitem__,
+        args=("case_note_pdf_asked", True),
+    )
+    if pdf_asked:
+        secondary_text("The PDF is ready: press Save as PDF above. After any change, make it again.")
+    with actions:
+        note_actions(
+            note_plain_text(content, record),
+            file_stem(record),
+            note_pdf(content, record) if pdf_asked else None,
         )
 
 st.divider()

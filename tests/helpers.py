@@ -60,3 +60,16 @@ def main_text(at: AppTest) -> str:
         parts.extend(str(element.value) for element in getattr(at.main, kind))
     parts.extend(str(expander.label) for expander in at.main.expander)
     return re.sub(r"\\(.)", r"\1", "\n".join(parts))
+
+
+def note_data(at: AppTest) -> dict | None:
+    """What the case page's note frame holds (text, file stem, PDF as base64), or None if it is not shown."""
+    import json
+
+    frames = [element.proto.srcdoc for element in at.main.get("iframe") if 'id="note-data"' in element.proto.srcdoc]
+    if not frames:
+        return None
+    assert len(frames) == 1
+    found = re.search(r'<script type="application/json" id="note-data">(.*?)</script>', frames[0], flags=re.S)
+    assert found
+    return json.loads(found.group(1))

@@ -7,10 +7,12 @@ import os
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.logger import get_logger
 
 from behaviours import Pack, PackError, load_pack
 from behaviours.clock import today
 from behaviours.fallback import FALLBACK_ENV, parse_fallback_contact
+from behaviours.identity import PackIdentity, pack_identity
 from behaviours.loader import default_pack_dir
 from behaviours.text import md, md_link
 
@@ -35,6 +37,33 @@ def _load_shared_pack(pack_dir: str, day: dt.date) -> PackResult:
         return PackResult(error=exc)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _shared_identity(pack_dir: str, name: str, version: str) -> PackIdentity:
+    """Which pack this server shows: computed once per pack, like the pack, and logged then.
+
+    Logged at WARNING so that it shows with the production logger.level = "warning".
+    """
+    identity = pack_identity(pack_dir, name, version)
+    get_logger("traffic_light").warning("%s, loaded from %s", identity.label, pack_dir)
+    return identity
+
+
+def pack_identity_label() -> str:
+    """'Content pack: <name> <version> (<hash>)' for the pack this server shows ('' when it is broken)."""
+    pack_dir = str(default_pack_dir().resolve())
+    result = _load_shared_pack(pack_dir, today())
+    if result.pack is None:
+        return ""
+    return _shared_identity(pack_dir, result.pack.info.name, result.pack.info.version).label
+
+
+def pack_footer() -> None:
+    """A small grey line at the foot of the frame's panel, on every page, saying which guidance is live."""
+    label = pack_identity_label()
+    if label:
+        st.markdown(f":gray[{md(label)}]")
+
+
 def _leave_legacy_multipage_mode() -> None:
     """Make sure every run goes through app.py (sign-in, the danger panel, navigation).
 
@@ -56,8 +85,10 @@ def _leave_legacy_multipage_mode() -> None:
 def pack() -> Pack:
     """The validated content pack; a broken pack shows one clear message and stops the page."""
     _leave_legacy_multipage_mode()
-    result = _load_shared_pack(str(default_pack_dir().resolve()), today())
+    pack_dir = str(default_pack_dir().resolve())
+    result = _load_shared_pack(pack_dir, today())
     if result.pack is not None:
+        _shared_identity(pack_dir, result.pack.info.name, result.pack.info.version)  # logs the live pack once
         return result.pack
     assert result.error is not None
     show_pack_error(result.error)

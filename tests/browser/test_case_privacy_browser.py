@@ -51,10 +51,12 @@ def test_typed_text_stays_out_of_the_server_output_the_disk_and_the_url(page, ap
         page.get_by_text("This is a suggestion: professional judgement and local procedures decide.")
     ).to_be_visible()
 
-    # The note is made in memory on the click and handed to the browser; the control below shows the
+    # The note is made into a file by the browser itself; the control below shows the
     # typed text really went through the app, so finding it nowhere else means something.
     with page.expect_download() as waiting:
-        page.get_by_role("button", name="Download the note (Markdown)").click()
+        page.frame_locator('iframe[title="Copy or save the case note"]').get_by_role(
+            "button", name="Save as text file"
+        ).click()
     download = waiting.value
     assert download.suggested_filename.startswith("case-discussion-note-")
     assert marker in download.path().read_text(encoding="utf-8")

@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 import streamlit
 
+from ui import note_actions
+
 from .harness import (
     NGINX_SITE_CONF,
     NginxProxy,
@@ -200,14 +202,15 @@ def test_container_healthcheck_passes_only_while_the_app_answers(app_server):
 
 
 def test_csp_allows_exactly_the_inline_scripts_of_the_installed_streamlit():
-    # Streamlit's index.html has one inline script; the CSP allows it by hash.
-    # An upgrade that changes it fails here: put the new hash in deploy/nginx.conf.
+    # Streamlit's index.html has one inline script; the CSP allows it by hash, and the case note's
+    # copy/save script (ui/note_actions.py) too. A change to either fails here: put the new hash in
+    # deploy/nginx.conf.
     index_html = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
     inline_scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", index_html, flags=re.S)
     expected = {
         "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
         for body in inline_scripts
-    }
+    } | {note_actions.script_hash()}
     csp_line = next(line for line in NGINX_SITE_CONF.read_text().splitlines() if 'Content-Security-Policy "' in line)
     shipped = set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", csp_line))
 

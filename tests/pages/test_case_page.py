@@ -1,16 +1,16 @@
-"""The case discussion page: from behaviours and answers to a level, its route, and a note to download."""
+"""The case discussion page: from behaviours and answers to a level, its route, and a note to copy or save."""
 
 from __future__ import annotations
 
+import base64
 import io
-import re
 
 import pytest
 from pypdf import PdfReader
 
 from behaviours import Level, load_pack
 from behaviours.case import Answer
-from tests.helpers import MINIMAL_PACK, SHIPPED_PACK, main_text, open_page
+from tests.helpers import MINIMAL_PACK, SHIPPED_PACK, main_text, note_data, open_page
 
 PAGE = "pages/case.py"
 NUDE_IMAGES_ID = "13-17-amber-taking-or-sending-images"
@@ -26,10 +26,6 @@ def shipped():
     return load_pack(SHIPPED_PACK)
 
 
-def plain(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown)
-
-
 def pdf_words(data: bytes) -> str:
     return " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
 
@@ -43,7 +39,7 @@ def answer_all(at, pack, answer):
 # ------------------------------------------------------------------ the two "done when" cases (shipped pack)
 
 
-def test_a_14_year_old_sending_nude_images_with_an_older_person_is_red_with_the_route_and_a_note(shipped, downloads):
+def test_a_14_year_old_sending_nude_images_with_an_older_person_is_red_with_the_route_and_a_note(shipped):
     descriptor = next(
         h.behaviour for h in shipped.search("nude images") if h.band.id == "13-17" and h.behaviour.id == NUDE_IMAGES_ID
     )
@@ -62,19 +58,19 @@ def test_a_14_year_old_sending_nude_images_with_an_older_person_is_red_with_the_
     assert "Immediate danger: call 999" in text
     assert "Call 999 if anyone is in immediate danger. Call the police on 101" in text
     assert "West Mercia Police" in text
-    assert [b.label for b in at.download_button] == ["Download the note (Markdown)", "Download the note (PDF)"]
-
-    mime, make_markdown = downloads["md"]
-    assert mime == "text/markdown"
-    note = plain(make_markdown())
+    # The note goes to the browser inside the page's own message: no download button, no media file.
+    assert len(at.download_button) == 0
+    data = note_data(at)
+    assert data is not None and data["pdf"] == ""  # the PDF is made only when asked for
+    note = data["text"]
+    assert data["stem"].startswith("case-discussion-note-")
     assert descriptor.text in note
     assert "Suggested level: Red: act today" in note
     assert "0345 678 9021" in note
     assert "Equality: Is there a large difference" in note and "Answer: Yes" in note
 
-    mime, make_pdf = downloads["pdf"]
-    assert mime == "application/pdf"
-    words = pdf_words(make_pdf())
+    at.button(key="case_note_make_pdf").click().run()
+    words = pdf_words(base64.b64decode(note_data(at)["pdf"]))
     assert descriptor.text in words
     assert "Red: act today" in words
     assert "0345 678 9021" in words
@@ -119,6 +115,7 @@ def test_the_empty_page_warns_about_names_and_asks_for_behaviours(minimal_pack):
     assert "No level yet" in text
     assert "choose the behaviours you observed" in text
     assert len(at.download_button) == 0
+    assert note_data(at) is None
 
 
 def test_options_say_the_level_word_first(minimal_pack):
@@ -235,14 +232,14 @@ def test_an_adult_age_shows_the_adult_note_and_route(minimal_pack):
     assert "Adult safeguarding." in text
 
 
-def test_html_typed_in_the_not_listed_box_stays_text_in_the_note(minimal_pack, downloads):
+def test_html_typed_in_the_not_listed_box_stays_text_in_the_note(minimal_pack):
     typed = "<script>alert(1)</script> [x](javascript:alert(1))"
     at = open_page(PAGE)
     at.checkbox(key="case_not_listed").check().run()
     at.text_input(key="case_not_listed_text").input(typed).run()
 
     assert not at.exception
-    markdown = downloads["md"].make()
-    assert re.search(r"(?<!\\)<script", markdown) is None
-    assert re.search(r"(?<!\\)\[x\]", markdown) is None
-    assert typed in plain(markdown)
+    # Typed text is data in the frame, never markup in it: it cannot end the data element.
+    srcdoc = next(e.proto.srcdoc for e in at.main.get("iframe"))
+    assert "<script>alert" not in srcdoc
+    assert typed in note_data(at)["text"]

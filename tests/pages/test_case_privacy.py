@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import logging
-import re
 from pathlib import Path
 
 import pytest
@@ -12,11 +12,16 @@ import streamlit.logger
 from pypdf import PdfReader
 
 from behaviours.case import Answer
-from tests.helpers import MINIMAL_PACK, REPO, main_text, open_page
+from tests.helpers import MINIMAL_PACK, REPO, main_text, note_data, open_page
 from tests.privacy import fs_now, new_marker, repo_files_holding, temp_files_holding
 
 PAGE = "pages/case.py"
-CASE_CODE = [REPO / "pages" / "case.py", REPO / "behaviours" / "case.py", REPO / "behaviours" / "case_note.py"]
+CASE_CODE = [
+    REPO / "pages" / "case.py",
+    REPO / "behaviours" / "case.py",
+    REPO / "behaviours" / "case_note.py",
+    REPO / "ui" / "note_actions.py",
+]
 
 
 @pytest.fixture
@@ -37,9 +42,7 @@ def debug_logs(caplog):
         streamlit.logger.set_log_level(before)
 
 
-def test_a_typed_description_goes_nowhere_but_the_session_and_the_note(
-    monkeypatch, debug_logs, capfd, downloads, tmp_path
-):
+def test_a_typed_description_goes_nowhere_but_the_session_and_the_note(monkeypatch, debug_logs, capfd, tmp_path):
     monkeypatch.setenv("TRAFFIC_LIGHT_PACK", str(MINIMAL_PACK))
     marker = new_marker()
     started = fs_now() - 1
@@ -53,12 +56,13 @@ def test_a_typed_description_goes_nowhere_but_the_session_and_the_note(
     assert not at.exception
     assert "Red: act today" in main_text(at)
 
-    # The note is made only on a click; make both, as a click would.
-    markdown = downloads["md"].make()
-    pdf = downloads["pdf"].make()
+    # The note and, on request, its PDF go to the browser inside the session's own message.
+    text = note_data(at)["text"]
+    at.button(key="case_note_make_pdf").click().run()
+    pdf = base64.b64decode(note_data(at)["pdf"])
     # Controls: the marker really went through the page, so finding it nowhere else means something.
     assert marker in at.session_state["case_not_listed_text"]
-    assert marker in re.sub(r"\\(.)", r"\1", markdown)
+    assert marker in text
     assert marker in " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
     assert all(marker not in f"{name}={value}" for name, value in at.query_params.items())

@@ -11,7 +11,7 @@ from pack_builder import MINIMAL, TODAY
 from pypdf import PdfReader
 
 from behaviours.case import Answer, bands_for_case, suggest_level
-from behaviours.case_note import CaseRecord, contact_text, file_stem, note_markdown, note_pdf
+from behaviours.case_note import CaseRecord, contact_text, file_stem, note_markdown, note_pdf, note_plain_text
 from behaviours.loader import load_pack
 from behaviours.pack import Pack
 
@@ -96,6 +96,39 @@ def test_the_markdown_note_holds(minimal, red_record, part):
 @pytest.mark.parametrize("part", EXPECTED_PARTS)
 def test_the_pdf_note_holds(minimal, red_record, part):
     assert part in pdf_words(note_pdf(minimal, red_record))
+
+
+@pytest.mark.parametrize("part", EXPECTED_PARTS)
+def test_the_plain_text_note_holds(minimal, red_record, part):
+    # Compared as it is, with no unescaping: what is pasted is exactly this text.
+    assert part in note_plain_text(minimal, red_record)
+
+
+def test_the_plain_text_note_has_no_markup_and_plain_headings(minimal, red_record):
+    text = note_plain_text(minimal, red_record)
+    lines = text.splitlines()
+
+    assert "\\" not in text  # no Markdown escapes such as 1\.0\.0
+    assert "Minimal test pack, version 0.1." in text
+    for markup in ("**", "##", "> ", "*This", "`"):
+        assert markup not in text
+    assert lines[0] == "Case discussion note"
+    # Headings are lines of their own, each after a blank line; lists start with "- ".
+    for heading in ("The child", "Behaviours observed", "Suggested level: Red: act today", "Decision"):
+        assert heading in lines
+        assert lines[lines.index(heading) - 1] == ""
+    assert any(line.startswith("- Call: Front door: 0345 678 9021") for line in lines)
+    assert any(line.startswith("- The route out: Refer today.") for line in lines)
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    assert all(line == line.rstrip() for line in lines)
+
+
+def test_typed_text_is_pasted_as_typed_and_on_one_line(minimal):
+    typed = "*stars* [x](y) 1. <b>\u202eevil\u202c\nsecond line"
+    text = note_plain_text(minimal, record_for(minimal, not_listed_text=typed))
+
+    # Markdown-looking characters stay literal; a direction override and a line break do not survive.
+    assert "- Not listed (rated with the criteria): *stars* [x](y) 1. <b>evil second line" in text.splitlines()
 
 
 def test_unanswered_questions_are_written_as_not_answered(minimal):

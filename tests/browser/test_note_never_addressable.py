@@ -1,0 +1,173 @@
+"""A case note is never an addressable file: behind the shipped nginx.conf and two replicas, no URL the
+browser asked for while making every kind of note returns what was typed, to anyone, before or after the
+tab closes, and no /media/ address is ever made for it."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+import urllib.parse
+
+import pytest
+from pypdf import PdfReader
+
+from tests.privacy import new_marker
+
+from .harness import NginxProxy, expect, http_get, open_app, wait_for_app
+from .test_proxy import proxy, replicas  # noqa: F401  (the shipped nginx.conf in front of two replicas)
+
+pytestmark = pytest.mark.timeout(180)
+
+FRAME = 'iframe[title="Copy or save the case note"]'
+NOT_LISTED = "The behaviour I have in mind is not listed"
+
+
+def _fill_the_case_page(page, marker: str) -> None:
+    page.get_by_role("link", name="Case discussion").click()
+    wait_for_app(page)
+    age = page.get_by_label("Child's age in years")
+    age.fill("11")
+    age.press("Enter")
+    wait_for_app(page)
+    page.get_by_text(NOT_LISTED).click()
+    wait_for_app(page)
+    # Every free-text box on the page gets the marker (number boxes and lists are not free text).
+    boxes = page.locator('[data-testid="stMain"]').get_by_role("textbox")
+    assert boxes.count() >= 1
+    for index in range(boxes.count()):
+        box = boxes.nth(index)
+        box.fill(f"drawings {marker}")
+        box.press("Enter")
+        wait_for_app(page)
+    page.get_by_role("radiogroup").first.get_by_text("Yes", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Red: act today").first).to_be_visible()
+
+
+def _fetchable(urls: list[str]) -> list[str]:
+    return sorted({url for url in urls if urllib.parse.urlsplit(url).scheme in {"http", "https"}})
+
+
+def _leaks(urls: list[str], marker: str, other_context) -> list[str]:
+    """Every URL that gives the marker to a client with no cookies, or to another browser's session."""
+    found = []
+    for url in urls:
+        if marker in http_get(url).text:
+            found.append(f"no-cookie client: {url}")
+        response = other_context.request.get(url, fail_on_status_code=False)
+        if marker in response.text():
+            found.append(f"another browser: {url}")
+    return found
+
+
+def _logged_paths(nginx: NginxProxy) -> list[str]:
+    lines = nginx.access_log.read_text(encoding="utf-8").splitlines() if nginx.access_log.exists() else []
+    return sorted({match.group(1) for line in lines if (match := re.search(r'"[A-Z]+ (\S+)"', line))})
+
+
+def test_no_note_format_makes_an_address_that_gives_the_note_away(browser, proxy, replicas):  # noqa: F811
+    marker = new_marker()
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London", accept_downloads=True)
+    other = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    try:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=proxy.url)
+        page = context.new_page()
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        # The other browser has a session of its own on the app, with its own replica cookie.
+        other_page = other.new_page()
+        open_app(other_page, proxy.url)
+
+        open_app(page, proxy.url)
+        _fill_the_case_page(page, marker)
+        before_note = len(requested)
+        frame = page.frame_locator(FRAME)
+
+        # 1. Copy: the clipboard holds the plain-text note (the control: the marker went through).
+        frame.get_by_role("button", name="Copy note").click()
+        expect(frame.get_by_role("status")).to_have_text("Copied. Paste it into your recording system.")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert marker in copied
+        assert "Red: act today" in copied and "\\" not in copied
+
+        # 2. The text file, made in the browser.
+        with page.expect_download() as waiting:
+            frame.get_by_role("button", name="Save as text file").click()
+        text_file = waiting.value
+        assert text_file.suggested_filename.endswith(".txt")
+        assert marker not in text_file.suggested_filename
+        assert text_file.path().read_text(encoding="utf-8") == copied
+        text_file.delete()
+
+        # 3. The PDF: made on the server on request, sent over the WebSocket, saved by the browser.
+        page.get_by_role("button", name="Make the PDF").click()
+        wait_for_app(page)
+        with page.expect_download() as waiting:
+            frame.get_by_role("button", name="Save as PDF").click()
+        pdf_file = waiting.value
+        assert pdf_file.suggested_filename.endswith(".pdf")
+        pdf_bytes = pdf_file.path().read_bytes()
+        pdf_file.delete()
+        assert marker in " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_bytes)).pages)
+
+        # Streamlit's media store (/media/<id>) serves the page icon; the note actions add nothing to it.
+        note_requests = requested[before_note:]
+        assert not [url for url in note_requests if urllib.parse.urlsplit(url).path.startswith("/media/")], (
+            note_requests
+        )
+        urls = _fetchable(requested)
+        assert any(url.startswith(proxy.url) for url in urls), "no request was recorded: the check proves nothing"
+
+        # While the tab is open...
+        assert _leaks(urls, marker, other) == []
+        page.close()
+        # ...and after it has closed, inside the time the session is kept (disconnectedSessionTTL).
+        time.sleep(2)
+        assert _leaks(urls, marker, other) == []
+
+        # Every address nginx logged, fetched again by a client with no cookies; and the log itself.
+        logged = _logged_paths(proxy)
+        assert any(path.startswith("/_stcore/") for path in logged), logged
+        for path in logged:
+            assert marker not in http_get(f"{proxy.url}{path}").text, path
+        assert marker not in proxy.logs()
+        for replica in replicas:
+            assert marker not in replica.output()
+    finally:
+        other.close()
+        context.close()
+
+
+def test_when_the_clipboard_is_refused_the_note_is_shown_selected_to_copy_by_hand(browser, proxy):  # noqa: F811
+    marker = new_marker()
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    try:
+        page = context.new_page()
+        open_app(page, proxy.url)
+        _fill_the_case_page(page, marker)
+        frame_element = page.locator(FRAME)
+        inner = frame_element.element_handle().content_frame()
+        # The browser or the council's policy refuses the clipboard.
+        inner.evaluate(
+            "() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('no', 'NotAllowedError')); }"
+        )
+        height_before = frame_element.bounding_box()["height"]
+
+        # Keyboard only: the button takes focus and Enter presses it.
+        frame = page.frame_locator(FRAME)
+        frame.get_by_role("button", name="Copy note").focus()
+        page.keyboard.press("Enter")
+
+        expect(frame.get_by_role("status")).to_contain_text("The browser did not allow copying")
+        box = frame.get_by_role("textbox", name="The note (select all and copy it)")
+        expect(box).to_be_visible()
+        expect(box).to_be_focused()
+        assert marker in box.input_value()
+        selected = inner.evaluate(
+            "() => { const a = document.activeElement; return a.value.slice(a.selectionStart, a.selectionEnd); }"
+        )
+        assert selected == box.input_value()
+        assert frame_element.bounding_box()["height"] > height_before + 100  # the frame grew to show the box
+    finally:
+        context.close()
