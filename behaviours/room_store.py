@@ -97,9 +97,9 @@ class MemoryStore(RoomStore):
 
     def __init__(self, clock: Callable[[], float] | None = None, ttl_seconds: int = ROOM_TTL_SECONDS) -> None:
         if clock is None:
-            from behaviours.hours import uk_now  # the app's one clock
+            from behaviours.clock import now  # the app's one clock
 
-            clock = lambda: uk_now().timestamp()  # noqa: E731
+            clock = lambda: now().timestamp()  # noqa: E731
         self._clock = clock
         self._ttl = ttl_seconds
         self._rooms: dict[str, _MemoryRoom] = {}

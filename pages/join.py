@@ -12,7 +12,8 @@ import streamlit as st
 from behaviours.room_store import StoreUnavailable
 from behaviours.rooms import CHOICES, PARTICIPANT_POLL_SECONDS, Choice, new_token, parse_code, parse_token
 from behaviours.text import md
-from ui.components import pack, page_intro, secondary_text
+from ui.inputs import page_intro, secondary_text
+from ui.pack_loading import pack
 from ui.room import choice_label, item_block, pack_answer, room_store, store_down
 
 content = pack()

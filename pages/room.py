@@ -29,7 +29,8 @@ from behaviours.rooms import (
     room_items,
 )
 from behaviours.text import md, md_link
-from ui.components import notice, pack, page_intro, secondary_text
+from ui.inputs import notice, page_intro, secondary_text
+from ui.pack_loading import pack
 from ui.room import base_address, item_block, join_panel, pack_answer, room_store, spread, store_down
 
 content = pack()

@@ -24,6 +24,11 @@ def level_title(pack: Pack, level: Level) -> str:
     return f":{LEVEL_COLOUR[level]}-background[**{md(level_heading(pack, level))}** {LEVEL_ICON[level]}]"
 
 
+def level_badge(pack: Pack, level: Level) -> str:
+    """Markdown for a short inline level marker, e.g. in a search result or a room's spread: the word, coloured."""
+    return f":{LEVEL_COLOUR[level]}-badge[{md(pack.level_label(level))} {LEVEL_ICON[level]}]"
+
+
 def behaviour_lines_md(pack: Pack, behaviours: Sequence[Behaviour], show_notes: bool, age: int | None = None) -> str:
     """Markdown for the descriptors as a list: the law at the child's age always under each item
     (safety-critical, never behind a switch); how the level changes with age when no age is

@@ -18,7 +18,7 @@ from behaviours.room_store import RoomStore, StoreUnavailable, store_from_env
 from behaviours.rooms import Choice, ItemKind, Room, Tally, find_item, item_level, public_base, spread_lines
 from behaviours.text import md
 from behaviours.training import deciding_criteria
-from ui.components import level_badge, level_title
+from ui.levels import level_badge, level_title
 
 PUBLIC_URL_ENV = "TRAFFIC_LIGHT_PUBLIC_URL"
 STORE_DOWN = (
