@@ -63,6 +63,8 @@ def _variant(original: dict[str, Any], copy: int, peers: list[str], keywords: li
     suffix = f"-x{copy}"
     variant = dict(original)
     variant["id"] = original["id"][: 80 - len(suffix)] + suffix  # ids are at most 80 characters
+    if "theme" in variant:  # a theme names one behaviour once per band; copies get their own
+        variant["theme"] = original["theme"][: 80 - len(suffix)] + suffix
     variant["text"] = _mixed_text(original["text"], chance.choice(peers), chance)
     own = list(original.get("keywords", []))
     chosen = chance.sample(own, k=min(len(own), chance.randint(1, 3))) if own else []
