@@ -119,7 +119,6 @@ def make_pack(dest: Path, factor: int, source: Path | None = None, seed: int = S
                 "label": f"{document['label']} (part {part})",
                 "min_age": document["min_age"],
                 "max_age": document["max_age"],
-                "law": document.get("law", []),
                 "behaviours": [b for copy in rest[start : start + copies_per_file] for b in copy],
             }
             _write_band(path.with_name(f"{band_id}.yaml"), extra)
