@@ -93,12 +93,14 @@ def who_to_call(pack: Pack) -> list[str]:
     return lines
 
 
-def _common(pack: Pack, title: str, generated: dt.date) -> dict[str, Any]:
+def common_context(pack: Pack, title: str, generated: dt.date, *, made: str = "Printed") -> dict[str, Any]:
+    """What every printed page and offline page carries: the pack, a title, and the footer line."""
     info = pack.info
     return {
         "pack": pack,
         "title": title,
-        "footer": footer_line(info.name, info.version, info.last_reviewed, generated),
+        "generated": generated,
+        "footer": footer_line(info.name, info.version, info.last_reviewed, generated, made=made),
     }
 
 
@@ -124,7 +126,7 @@ def band_context(pack: Pack, band: AgeBand, generated: dt.date) -> dict[str, Any
             }
         )
     return {
-        **_common(pack, band_title(band), generated),
+        **common_context(pack, band_title(band), generated),
         "band": band,
         "criteria_names": ", ".join(c.name.lower() for c in pack.criteria),
         "who_to_call": who_to_call(pack),
@@ -141,13 +143,13 @@ def _call_line(pack: Pack, route: Route) -> str:
     return "; ".join(parts) + "." if parts else ""
 
 
-def _route(pack: Pack, route: Route, *, setting_steps: bool = True) -> dict[str, Any]:
+def _route(pack: Pack, route: Route, *, setting_steps: bool = True, call: bool = True) -> dict[str, Any]:
     return {
         "level": route.level,
         "title": route.title,
         "in_your_setting": route.in_your_setting if setting_steps else [],
         "route_out": route.route_out,
-        "call": _call_line(pack, route),
+        "call": _call_line(pack, route) if call else "",
     }
 
 
@@ -169,11 +171,12 @@ def directory_entry(contact: Contact) -> dict[str, Any]:
     }
 
 
-def routes_context(pack: Pack, generated: dt.date) -> dict[str, Any]:
-    """What the routes sheet shows: each level's route, the special routes, then local services and helplines."""
-    routes = [_route(pack, pack.route_for(level), setting_steps=False) for level in LEVELS]
-    specials = [r for r in (pack.special_route(i) for i in SHEET_ROUTES) if r is not None]
-    routes += [_route(pack, r, setting_steps=r.id in SHEET_SETTING_STEPS) for r in specials]
+def routes_context(pack: Pack, generated: dt.date, *, sheet: bool = True) -> dict[str, Any]:
+    """What the routes page shows: each level's route, the special routes, then local services and helplines.
+    The printed ``sheet`` keeps to two sides of A4; the offline page (``sheet=False``) shows every step."""
+    routes = [_route(pack, pack.route_for(level), setting_steps=not sheet, call=not sheet) for level in LEVELS]
+    specials = [r for r in (pack.special_route(i) for i in (SHEET_ROUTES if sheet else SPECIAL_ROUTES)) if r]
+    routes += [_route(pack, r, setting_steps=not sheet or r.id in SHEET_SETTING_STEPS) for r in specials]
     # Old services and campaigns are named once, in words, rather than taking space a reader needs.
     ordered = [c for c in directory_order(pack.contacts) if c.status != Status.OUTDATED]
     out_of_date = [c for c in pack.contacts if c.status == Status.OUTDATED]
@@ -182,8 +185,9 @@ def routes_context(pack: Pack, generated: dt.date) -> dict[str, Any]:
         {"title": "Helplines and national services", "entries": [directory_entry(c) for c in ordered if not c.local]},
     ]
     return {
-        **_common(pack, ROUTES_TITLE, generated),
-        "page_class": "sheet-routes",
+        **common_context(pack, ROUTES_TITLE, generated),
+        "page_class": "sheet-routes" if sheet else "",
+        "sheet": sheet,
         "who_to_call": who_to_call(pack),
         "routes": routes,
         "directory": [group for group in directory if group["entries"]],

@@ -108,9 +108,9 @@ def render_pdf(template: str, context: Mapping[str, Any]) -> bytes:
     return html_to_pdf(render_html(template, {**context, "medium": "pdf"}))
 
 
-def footer_line(name: str, version: str, reviewed: dt.date, printed: dt.date) -> str:
-    """The line at the foot of every printed page, with one date format throughout."""
-    return f"{name}, version {version}, reviewed {long_date(reviewed)}. Printed {long_date(printed)}."
+def footer_line(name: str, version: str, reviewed: dt.date, made_on: dt.date, *, made: str = "Printed") -> str:
+    """The line at the foot of every printed page and offline page, with one date format throughout."""
+    return f"{name}, version {version}, reviewed {long_date(reviewed)}. {made} {long_date(made_on)}."
 
 
 # The setting that points the app at another pack is for IT; a printed credit does not name it.
