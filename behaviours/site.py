@@ -22,6 +22,8 @@ from behaviours.presentation import level_heading
 from behaviours.text import mailto, safe_web_link
 
 INDEX = "index.html"
+# Served by nginx (error_page in deploy/nginx.conf) when no app server answers; not linked from the other pages.
+UNAVAILABLE = "unavailable.html"
 MADE = "Copy made"
 
 
@@ -55,7 +57,7 @@ def _criteria_context(pack: Pack) -> dict[str, Any]:
 
 def site_pages(pack: Pack, generated: dt.date) -> Iterator[tuple[str, str]]:
     """Every page of the offline reference as (file name, HTML): contents, one per band, routes and helplines,
-    the criteria and the law, and the credits with version and date."""
+    the criteria and the law, the credits with version and date, and the page nginx shows when the app is down."""
     yield (
         INDEX,
         render_html(
@@ -79,6 +81,12 @@ def site_pages(pack: Pack, generated: dt.date) -> Iterator[tuple[str, str]]:
         "report_link": mailto(pack.info.report_problems_to),
     }
     yield "credits.html", render_html("credits.html", credits_page)
+    unavailable = {
+        **_web(pack, "The tool cannot be reached just now", generated, "unavailable"),
+        "nav": False,
+        "who_to_call": who_to_call(pack),
+    }
+    yield UNAVAILABLE, render_html("unavailable.html", unavailable)
 
 
 def export_site(pack: Pack, out_dir: Path, generated: dt.date) -> list[Path]:

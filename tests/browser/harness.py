@@ -528,9 +528,13 @@ NGINX_SITE_CONF = REPO_ROOT / "deploy" / "nginx.conf"
 _REPLICA_LINE = re.compile(r"^(?P<indent>[ \t]*)server[ \t]+app(?P<n>\d+):8501\b(?P<rest>[^;\n]*);", re.M)
 _LISTEN_LINE = re.compile(r"^(?P<indent>[ \t]*)listen[ \t]+80;", re.M)
 _LOG_DIR = "/var/log/nginx/"
+# Where the shipped file expects the exported offline reference (location /offline/).
+_OFFLINE_DIR = "/srv/traffic-light/offline/"
 
 
-def render_nginx_site(text: str, *, upstream_ports: list[int], listen_port: int, log_dir: Path) -> str:
+def render_nginx_site(
+    text: str, *, upstream_ports: list[int], listen_port: int, log_dir: Path, offline_dir: Path | None = None
+) -> str:
     """The shipped site config with loopback ports and a private log directory.
 
     Raises ValueError when the shipped file no longer has the shape this
@@ -545,6 +549,10 @@ def render_nginx_site(text: str, *, upstream_ports: list[int], listen_port: int,
         raise ValueError("deploy/nginx.conf must have exactly one 'listen 80;' line")
     if _LOG_DIR not in text:
         raise ValueError(f"deploy/nginx.conf no longer logs under {_LOG_DIR}")
+    if offline_dir is not None:
+        if _OFFLINE_DIR not in text:
+            raise ValueError(f"deploy/nginx.conf no longer serves the offline reference from {_OFFLINE_DIR}")
+        text = text.replace(_OFFLINE_DIR, f"{offline_dir.resolve()}/")
 
     ports = iter(upstream_ports)
 
@@ -616,7 +624,9 @@ class NginxProxy(ManagedProcess):
         return "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in paths)
 
 
-def start_nginx(prefix: Path, *, upstream_ports: list[int], startup_timeout: float = 15) -> NginxProxy:
+def start_nginx(
+    prefix: Path, *, upstream_ports: list[int], startup_timeout: float = 15, offline_dir: Path | None = None
+) -> NginxProxy:
     """Run nginx in the foreground on a free loopback port with the shipped site config."""
     for sub in ("logs", "temp", "conf"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
@@ -630,6 +640,7 @@ def start_nginx(prefix: Path, *, upstream_ports: list[int], startup_timeout: flo
                 upstream_ports=upstream_ports,
                 listen_port=port,
                 log_dir=prefix / "logs",
+                offline_dir=offline_dir,
             ),
             encoding="utf-8",
         )

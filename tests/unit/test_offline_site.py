@@ -29,7 +29,16 @@ from tests.test_hostile_input import HOSTILE_TEXT, build_hostile_pack
 
 SHIPPED = load_pack(REPO_ROOT / "behaviours" / "content")
 MADE = dt.date(2026, 11, 30)
-PAGES = {"index.html", "routes.html", "criteria.html", "credits.html", *(f"band-{b.id}.html" for b in SHIPPED.bands)}
+PAGES = {
+    "index.html",
+    "routes.html",
+    "criteria.html",
+    "credits.html",
+    "unavailable.html",
+    *(f"band-{b.id}.html" for b in SHIPPED.bands),
+}
+# The page nginx serves for any address when the app is down links absolutely, to where nginx serves the copy.
+SERVED_AT = "/offline/"
 
 
 class _Page(HTMLParser):
@@ -98,7 +107,12 @@ def test_every_internal_link_resolves_and_nothing_needs_a_script(site: Path, nam
         if parts.scheme in ("https", "http", "mailto"):
             continue
         assert not parts.scheme and not parts.netloc, f"{name}: unexpected link {link}"
-        target = site / parts.path if parts.path else site / name
+        if parts.path == "/":  # the live app, from the page shown when it is down
+            assert name == "unavailable.html"
+            continue
+        path = parts.path.removeprefix(SERVED_AT) if parts.path.startswith(SERVED_AT) else parts.path
+        assert not path.startswith("/"), f"{name}: {link} is outside the offline copy"
+        target = site / path if path else site / name
         assert target.is_file(), f"{name}: {link} points at a page that was not exported"
         if parts.fragment:
             assert parts.fragment in parsed(target).ids, f"{name}: {link} names an anchor that does not exist"
@@ -114,6 +128,13 @@ def test_a_band_page_has_every_descriptor_and_each_level_in_words(site: Path, ba
             assert " ".join(note.split()) in text
     for level in LEVELS:
         assert level_heading(SHIPPED, level) in text
+
+
+def test_the_page_for_when_the_app_is_down_points_to_the_offline_copy_and_999(site: Path) -> None:
+    page = parsed(site / "unavailable.html")
+    assert "/offline/index.html" in page.links
+    assert "If a child is in immediate danger, call 999." in page.text
+    assert "0345 678 9021" in page.text
 
 
 def test_the_routes_page_has_every_route_step_and_every_service(site: Path) -> None:
@@ -186,6 +207,7 @@ def test_the_command_exports_a_valid_pack(tmp_path: Path) -> None:
         "routes.html",
         "criteria.html",
         "credits.html",
+        "unavailable.html",
         *(f"band-{b.id}.html" for b in minimal.bands),
     }
 
