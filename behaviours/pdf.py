@@ -89,7 +89,7 @@ def weasyprint_problem() -> str | None:
     try:
         import weasyprint  # noqa: F401
     except (ImportError, OSError) as exc:
-        return f"WeasyPrint cannot load ({exc}); install Pango: apt-get install -y libpango-1.0-0 libpangoft2-1.0-0"
+        return f"WeasyPrint cannot load ({exc}); install Pango: apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
     return None
 
 
