@@ -103,6 +103,8 @@ def test_every_internal_link_resolves_and_nothing_needs_a_script(site: Path, nam
     assert "script" not in page.tags
     assert page.tags.count("h1") == 1
     for link in page.links:
+        if link == "data:,":  # the empty favicon, so no request goes to a server that may be down
+            continue
         parts = urlsplit(link)
         if parts.scheme in ("https", "http", "mailto"):
             continue
