@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test check lint format bench clean
+.PHONY: run test check site lint format bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ test: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(PY) -m behaviours check $(PACK)
 
+## site: write the offline reference (static HTML, no JavaScript) to SITE=dir, default build/offline
+SITE ?= build/offline
+site: $(VENV)/.installed
+	$(PY) -m behaviours export-site $(SITE) $(if $(PACK),--pack $(PACK))
+
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -38,4 +43,4 @@ bench: $(VENV)/.installed
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build

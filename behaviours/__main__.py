@@ -1,4 +1,5 @@
-"""Command line: ``python -m behaviours check [PACK_DIR]``, the check an editor runs after an edit."""
+"""Command line: ``python -m behaviours check [PACK_DIR]``, the check an editor runs after an edit,
+and ``python -m behaviours export-site OUT [--pack PACK_DIR]``, which writes the offline reference."""
 
 from __future__ import annotations
 
@@ -19,10 +20,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="validate a content pack and list every problem")
     check.add_argument("pack_dir", nargs="?", help="the pack folder (default: TRAFFIC_LIGHT_PACK or the shipped pack)")
+    export = commands.add_parser("export-site", help="write the offline reference (static HTML) into a folder")
+    export.add_argument("out_dir", help="the folder to write into (created if needed)")
+    export.add_argument(
+        "--pack", dest="pack_dir", help="the pack folder (default: TRAFFIC_LIGHT_PACK or the shipped pack)"
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return 2 if exc.code else 0
+    if args.command == "export-site":
+        return export_site_command(Path(args.out_dir), Path(args.pack_dir) if args.pack_dir else None)
     if args.command != "check":
         parser.print_usage(sys.stderr)
         print("python -m behaviours: error: say which command, e.g. 'check'", file=sys.stderr)
@@ -44,6 +52,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     print(f"0 errors, {len(warnings)} warning{'s' if len(warnings) != 1 else ''} in {name}: the pack is valid.")
+    return 0
+
+
+def export_site_command(out_dir: Path, pack_dir: Path | None) -> int:
+    """Write the offline reference; a pack with errors is never exported: its problems are listed instead."""
+    from behaviours.clock import today
+    from behaviours.loader import PackError, load_pack
+    from behaviours.site import export_site
+
+    target = pack_dir or default_pack_dir()
+    if not target.is_dir():
+        print(
+            f"python -m behaviours: error: {display_path(target)} is not a folder; give the folder that holds pack.yaml",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        pack = load_pack(target)
+    except PackError as exc:
+        for problem in [*exc.problems, *exc.warnings]:
+            print(problem, file=sys.stderr)
+        print(
+            f"{len(exc.problems)} error{'s' if len(exc.problems) != 1 else ''} in {display_path(target)}: "
+            "nothing was exported; fix the errors and export again.",
+            file=sys.stderr,
+        )
+        return 1
+    written = export_site(pack, out_dir, today())
+    print(f"Wrote {len(written)} pages of the offline reference to {display_path(out_dir)}.")
     return 0
 
 

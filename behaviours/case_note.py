@@ -16,7 +16,7 @@ from behaviours.case import Answer, Suggestion, answer_words, routes_for_case
 from behaviours.hours import Role, who_to_call
 from behaviours.model import AgeBand, Behaviour, Contact, Route
 from behaviours.pack import Pack
-from behaviours.pdf import Document
+from behaviours.pdf import footer_line, render_pdf
 from behaviours.presentation import first_phone, level_heading
 from behaviours.text import clean_input
 
@@ -196,25 +196,30 @@ def note_plain_text(pack: Pack, record: CaseRecord) -> str:
 
 
 def note_pdf(pack: Pack, record: CaseRecord) -> bytes:
-    """The note as an A4 PDF with real, searchable text and space to write the decision."""
-    doc = Document(pack, NOTE_TITLE, generated=record.when.date())
-    doc.paragraph(f"Discussed on {when_text(record.when)}. Made with {pack.info.name}, version {pack.info.version}.")
-    doc.paragraph(NO_DETAILS, style="I")
+    """The note as a tagged A4 PDF (behaviours/templates/print/note.html), made in memory and never saved,
+    with real, searchable text and space to write the decision."""
+    sections = []
     route_heading_seen = False
     for section in _sections(pack, record):
-        if section.heading.startswith("Suggested level") and record.suggestion.level is not None:
-            doc.heading("Suggested level", size=13)
-            doc.level_bar(record.suggestion.level)
-        else:
-            doc.heading(section.heading, size=12 if route_heading_seen else 13)
-        if section.heading == "What to do and whom to call":
-            route_heading_seen = True
-        for paragraph in section.paragraphs:
-            doc.paragraph(paragraph, style="I")
-        if section.bullets:
-            doc.bullets(section.bullets)
-    doc.heading("Decision", size=13)
-    for label in WRITE_INS:
-        doc.write_in(label, lines=3 if label == "Decision:" else 1)
-    doc.credit()
-    return doc.to_bytes()
+        suggested = section.heading.startswith("Suggested level") and record.suggestion.level is not None
+        sections.append(
+            {
+                "heading": section.heading,
+                "tag": "h3" if route_heading_seen else "h2",
+                "level": record.suggestion.level if suggested else None,
+                "paragraphs": section.paragraphs,
+                "bullets": section.bullets,
+            }
+        )
+        route_heading_seen = route_heading_seen or section.heading == "What to do and whom to call"
+    info = pack.info
+    context = {
+        "pack": pack,
+        "title": NOTE_TITLE,
+        "footer": footer_line(info.name, info.version, info.last_reviewed, record.when.date()),
+        "discussed": f"Discussed on {when_text(record.when)}. Made with {info.name}, version {info.version}.",
+        "no_details": NO_DETAILS,
+        "sections": sections,
+        "write_ins": [{"label": label, "lines": 3 if label == "Decision:" else 1} for label in WRITE_INS],
+    }
+    return render_pdf("note.html", context)

@@ -1,133 +1,130 @@
-"""A4 PDF building blocks shared by the handouts and the case-discussion note.
+"""Printed documents from one set of HTML templates: the handouts, the case note and the offline site.
 
-The PDFs hold real, searchable text in a built-in font, so they print and open
-anywhere without font files. Levels are always said in words; a coloured bar only
-repeats them.
+The templates live in ``behaviours/templates/print/``. Jinja2 fills them from the pack;
+WeasyPrint turns the same HTML into a tagged PDF (PDF/UA-1) with an embedded Unicode font,
+so a screen reader can follow its headings and lists. Levels are always said in words;
+colour only repeats them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
+import functools
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
 
-from fpdf import FPDF
+import jinja2
+import markupsafe
 
-from behaviours import clock
 from behaviours.model import Level
-from behaviours.pack import Pack
-from behaviours.presentation import level_heading
 from behaviours.text import long_date
 
-# Built-in PDF fonts cover Latin-1 only; these stand-ins keep typographic text readable.
-_STAND_INS = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2026": "...",
-    "\u2022": "-",
-    "\u00a0": " ",
-    "\u2212": "-",
-    "\u2192": "->",
-    "\u00b7": "-",
-}
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "print"
+# PDF/UA-1 makes WeasyPrint write a structure tree, /Lang, the title and DisplayDocTitle.
+PDF_VARIANT = "pdf/ua-1"
+LANGUAGE = "en-GB"
+# The font every document names first, a humanist sans. It comes from Debian's fonts-noto-core
+# (SIL Open Font License 1.1; installed by .ci/run and deploy/Dockerfile); WeasyPrint embeds the glyphs it uses.
+FONT_FAMILY = "Noto Sans"
+FONT_PACKAGE = "fonts-noto-core"
 
-# Fill colours for the level bars; the text on them is black, well above 4.5:1.
+
+# Light fills under near-black text (over 12:1); a darker edge repeats the level. The words say it.
 _LEVEL_FILL = {Level.GREEN: (214, 238, 224), Level.AMBER: (255, 228, 186), Level.RED: (250, 210, 210)}
+_LEVEL_EDGE = {Level.GREEN: (27, 107, 58), Level.AMBER: (138, 83, 0), Level.RED: (166, 27, 27)}
 
 
-def pdf_text(text: str) -> str:
-    """Text the built-in fonts can draw: typographic marks replaced, anything else outside Latin-1 dropped."""
-    replaced = "".join(_STAND_INS.get(ch, ch) for ch in str(text))
-    decomposed = unicodedata.normalize("NFKC", replaced)
-    return decomposed.encode("latin-1", errors="replace").decode("latin-1").replace("\x00", "")
+def _hex(rgb: tuple[int, int, int]) -> str:
+    return "#" + "".join(f"{c:02x}" for c in rgb)
 
 
-class Document(FPDF):
-    """An A4 page layout with a footer naming the pack, its version and review date."""
+class PrintUnavailable(RuntimeError):
+    """WeasyPrint or its Debian libraries (Pango) are missing, so no PDF can be made here."""
 
-    def __init__(self, pack: Pack, title: str, *, generated: dt.date | None = None) -> None:
-        super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.pack = pack
-        self.doc_title = pdf_text(title)
-        self.generated = generated or clock.today()
-        self.set_title(self.doc_title)
-        self.set_author(pdf_text(pack.info.name))
-        self.set_lang("en-GB")
-        self.set_creator("Traffic Light Reference")
-        self.set_margins(15, 15, 15)
-        self.set_auto_page_break(auto=True, margin=22)
-        self.add_page()
-        self.set_font("helvetica", "B", 18)
-        self.multi_cell(0, 9, self.doc_title, new_x="LMARGIN", new_y="NEXT")
-        self.ln(2)
 
-    def footer(self) -> None:
-        """Pack name, version, review date and page number on every page."""
-        self.set_y(-18)
-        self.set_font("helvetica", "", 8)
-        info = self.pack.info
-        line = (
-            f"{info.name}, version {info.version}, reviewed {long_date(info.last_reviewed)}. "
-            f"Printed {long_date(self.generated)}. Page {self.page_no()} of {{nb}}."
-        )
-        self.multi_cell(0, 4, pdf_text(line), new_x="LMARGIN", new_y="NEXT")
-        self.multi_cell(0, 4, pdf_text("A reference aid: professional judgement and local procedures decide."))
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The one Jinja2 environment: autoescaping on (content is never markup), undefined names are errors."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["css_string"] = css_string
+    env.globals["long_date"] = long_date
+    env.globals["level_class"] = level_class
+    env.globals["credit_paragraphs"] = credit_paragraphs
+    env.globals["level_colours"] = [
+        (level.value, _hex(_LEVEL_FILL[level]), _hex(_LEVEL_EDGE[level])) for level in Level
+    ]
+    return env
 
-    # ------------------------------------------------------------ blocks
 
-    def heading(self, text: str, size: int = 14) -> None:
-        """A bold heading."""
-        self.ln(2)
-        self.set_font("helvetica", "B", size)
-        self.multi_cell(0, size * 0.5, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
-        self.ln(1)
+def css_string(text: str) -> markupsafe.Markup:
+    """Text for inside a double-quoted CSS string in a <style> element: every character that is not an
+    ASCII letter or digit becomes a CSS hex escape, so content can never end the string or the element."""
+    # Spaces are escaped too: CSS swallows one space after a hex escape. The result holds only ASCII
+    # letters, digits, backslashes and hex digits, so marking it safe cannot let markup through.
+    return markupsafe.Markup(  # noqa: S704
+        "".join(ch if ch.isascii() and ch.isalnum() else f"\\{ord(ch):06x}" for ch in text)
+    )
 
-    def paragraph(self, text: str, size: int = 10, style: str = "") -> None:
-        """A paragraph of body text."""
-        self.set_font("helvetica", style, size)
-        self.multi_cell(0, size * 0.5, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
-        self.ln(1)
 
-    def bullets(self, items: list[str], size: int = 10) -> None:
-        """A bulleted list."""
-        self.set_font("helvetica", "", size)
-        for item in items:
-            self.set_x(self.l_margin + 3)
-            self.multi_cell(0, size * 0.5, pdf_text(f"- {item}"), new_x="LMARGIN", new_y="NEXT")
-        self.ln(1)
+def level_class(level: Level) -> str:
+    """The CSS class that repeats a level in colour, e.g. 'level-red'."""
+    return f"level-{level.value}"
 
-    def level_bar(self, level: Level) -> None:
-        """A level heading in words ('Red: act today') on a light bar of its colour."""
-        self.ln(2)
-        self.set_font("helvetica", "B", 13)
-        self.set_fill_color(*_LEVEL_FILL[level])
-        self.multi_cell(0, 8, pdf_text(level_heading(self.pack, level)), fill=True, new_x="LMARGIN", new_y="NEXT")
-        self.ln(1)
 
-    def credit(self) -> None:
-        """The framework credit and licence note, small, at the end."""
-        info = self.pack.info
-        self.ln(3)
-        self.set_font("helvetica", "I", 8)
-        for text in (info.credit.framework, info.credit.wording, info.credit.licence):
-            self.multi_cell(0, 4, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
+def render_html(template: str, context: Mapping[str, Any]) -> str:
+    """One template filled in: ``medium`` in the context says 'pdf' or 'web'."""
+    return environment().get_template(template).render(**context)
 
-    def write_in(self, label: str, lines: int = 2, size: int = 10) -> None:
-        """A bold label followed by ruled lines to write on by hand (e.g. 'Decision:')."""
-        self.set_font("helvetica", "B", size)
-        self.multi_cell(0, size * 0.5, pdf_text(label), new_x="LMARGIN", new_y="NEXT")
-        self.set_draw_color(120, 120, 120)
-        for _ in range(lines):
-            self.ln(8)
-            if self.will_page_break(2):
-                self.add_page()
-            self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
-        self.ln(4)
 
-    def to_bytes(self) -> bytes:
-        """The finished PDF."""
-        self.alias_nb_pages()
-        return bytes(self.output())
+def weasyprint_problem() -> str | None:
+    """Why WeasyPrint cannot run here, or None when it can (tests skip with this reason)."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as exc:
+        return f"WeasyPrint cannot load ({exc}); install Pango: apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+    return None
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A tagged A4 PDF (PDF/UA-1) of the HTML; fonts are embedded as subsets."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:  # OSError: Pango's shared libraries are missing
+        raise PrintUnavailable(str(exc)) from exc
+    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES))
+    return document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+
+
+def render_pdf(template: str, context: Mapping[str, Any]) -> bytes:
+    """A template rendered for print and made into a tagged PDF."""
+    return html_to_pdf(render_html(template, {**context, "medium": "pdf"}))
+
+
+def footer_line(name: str, version: str, reviewed: dt.date, made_on: dt.date, *, made: str = "Printed") -> str:
+    """The line at the foot of every printed page and offline page, with one date format throughout."""
+    return f"{name}, version {version}, reviewed {long_date(reviewed)}. {made} {long_date(made_on)}."
+
+
+# The setting that points the app at another pack is for IT; a printed credit does not name it.
+_SETTING_NAME = "TRAFFIC_LIGHT_PACK"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def credit_paragraphs(*parts: str) -> list[str]:
+    """The pack's credit as printed and published offline: its parts (framework, wording, licence;
+    the two-sided routes sheet prints the first alone), without any sentence that names the app's
+    configuration setting."""
+    paragraphs = []
+    for text in parts:
+        kept = [s for s in _SENTENCE_END.split(" ".join(text.split())) if _SETTING_NAME not in s]
+        if kept:
+            paragraphs.append(" ".join(kept))
+    return paragraphs

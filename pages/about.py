@@ -3,7 +3,9 @@
 import streamlit as st
 
 from behaviours import LEVELS
+from behaviours.clock import today
 from behaviours.plans import plan_about
+from behaviours.site import site_zip
 from behaviours.text import long_date, mailto, md, md_link, safe_web_link
 from ui.inputs import page_intro
 from ui.levels import level_title
@@ -46,6 +48,10 @@ st.subheader("Credit and licence", anchor=False)
 st.markdown(f"**Where the framework comes from.** {md(info.credit.framework)}")
 st.markdown(f"**The wording.** {md(info.credit.wording)}")
 st.markdown(f"**Licence.** {md(info.credit.licence)}")
+st.markdown(
+    "**Fonts.** Printed handouts embed Noto Sans (SIL Open Font License 1.1), with Symbola (free for any use) "
+    "for symbols; both are installed from Debian's packages fonts-noto-core and fonts-symbola."
+)
 
 st.subheader("Report a problem", anchor=False)
 report = mailto(info.report_problems_to, subject="Traffic Light Reference: a problem to report")
@@ -79,6 +85,23 @@ st.markdown(
     "- **Do not enter names or other details that identify a child or family.** The tool does not need them."
 )
 
+st.header("When the tool cannot connect", anchor=False)
+st.markdown(
+    "Some networks block the connection this tool needs, and some training rooms have no connection at all. "
+    "An offline copy of the reference, with every age band, the routes and helplines, and the criteria and "
+    "the law, is served beside the tool at [/offline/](/offline/) and needs no JavaScript. You can also "
+    "download it as a zip of web pages to open on a computer without a connection. It holds only this "
+    "pack's content, never anything you have typed."
+)
+st.download_button(
+    "Download the offline reference (zip)",
+    data=lambda: site_zip(content, today()),
+    file_name="traffic-light-offline.zip",
+    mime="application/zip",
+    key="about_offline_zip",
+    icon=":material/download:",
+)
+
 st.header("Accessibility", anchor=False)
 access = mailto(info.report_problems_to, subject="Traffic Light Reference: accessibility problem")
 st.markdown(
@@ -87,8 +110,9 @@ st.markdown(
     "- Text colours are checked to have a contrast of at least 4.5 to 1 against their background.\n"
     "- Each page has one main heading, and sections have headings, so a screen reader can move between them.\n\n"
     "**Known limitations**\n\n"
-    "- PDF handouts are not tagged PDFs, so a screen reader may read them poorly. The same content is on "
-    "the pages themselves and in the CSV downloads.\n"
+    "- PDF handouts are tagged PDFs (PDF/UA) with headings and lists, in British English, with an embedded "
+    "font. They have not yet been checked with every screen reader; the same content is on the pages "
+    "themselves, in the offline reference and in the CSV downloads.\n"
     "- Some controls come from the Streamlit framework and may not behave perfectly with every "
     "assistive technology.\n\n"
     f"To report an accessibility problem, e-mail {md_link(info.report_problems_to, access)} and say which "

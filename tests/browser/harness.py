@@ -293,9 +293,13 @@ NGINX_SITE_CONF = REPO_ROOT / "deploy" / "nginx.conf"
 _REPLICA_LINE = re.compile(r"^(?P<indent>[ \t]*)server[ \t]+app(?P<n>\d+):8501\b(?P<rest>[^;\n]*);", re.M)
 _LISTEN_LINE = re.compile(r"^(?P<indent>[ \t]*)listen[ \t]+80;", re.M)
 _LOG_DIR = "/var/log/nginx/"
+# Where the shipped file expects the exported offline reference (location /offline/).
+_OFFLINE_DIR = "/srv/traffic-light/offline/"
 
 
-def render_nginx_site(text: str, *, upstream_ports: list[int], listen_port: int, log_dir: Path) -> str:
+def render_nginx_site(
+    text: str, *, upstream_ports: list[int], listen_port: int, log_dir: Path, offline_dir: Path | None = None
+) -> str:
     """The shipped site config with loopback ports and a private log directory.
 
     Raises ValueError when the shipped file no longer has the shape this
@@ -310,6 +314,10 @@ def render_nginx_site(text: str, *, upstream_ports: list[int], listen_port: int,
         raise ValueError("deploy/nginx.conf must have exactly one 'listen 80;' line")
     if _LOG_DIR not in text:
         raise ValueError(f"deploy/nginx.conf no longer logs under {_LOG_DIR}")
+    if offline_dir is not None:
+        if _OFFLINE_DIR not in text:
+            raise ValueError(f"deploy/nginx.conf no longer serves the offline reference from {_OFFLINE_DIR}")
+        text = text.replace(_OFFLINE_DIR, f"{offline_dir.resolve()}/")
 
     ports = iter(upstream_ports)
 
@@ -389,12 +397,14 @@ def start_nginx(
     startup_timeout: float = 15,
     listen_port: int | None = None,
     worker_connections: int = 256,
+    offline_dir: Path | None = None,
 ) -> NginxProxy:
     """Run nginx in the foreground on a free loopback port with the shipped site config.
 
     `listen_port`: a port chosen beforehand (for replicas whose sign-in settings
     must name the proxy's address before it starts); `worker_connections`: the
-    main context's limit (docs/deploy.md recommends a production value).
+    main context's limit (docs/deploy.md recommends a production value); `offline_dir`: an
+    exported offline reference to serve at /offline/.
     """
     for sub in ("logs", "temp", "conf"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
@@ -408,6 +418,7 @@ def start_nginx(
                 upstream_ports=upstream_ports,
                 listen_port=port,
                 log_dir=prefix / "logs",
+                offline_dir=offline_dir,
             ),
             encoding="utf-8",
         )

@@ -8,7 +8,9 @@ it cannot find exactly those), so what passes here is what IT deploys.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
+import html
 import http.client
 import os
 import re
@@ -22,6 +24,8 @@ from pathlib import Path
 import pytest
 import streamlit
 
+from behaviours.loader import load_pack
+from behaviours.site import export_site
 from ui import note_actions
 
 from .harness import (
@@ -56,8 +60,20 @@ def replicas(app_server: StreamlitServer, server_log_dir: Path) -> Iterator[list
 
 
 @pytest.fixture(scope="module")
-def proxy(replicas: list[StreamlitServer], tmp_path_factory: pytest.TempPathFactory) -> Iterator[NginxProxy]:
-    nginx = start_nginx(tmp_path_factory.mktemp("nginx"), upstream_ports=[r.port for r in replicas])
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline reference exported from the shipped pack, as the Dockerfile builds it."""
+    out = tmp_path_factory.mktemp("offline")
+    export_site(load_pack(), out, dt.date(2026, 11, 30))
+    return out
+
+
+@pytest.fixture(scope="module")
+def proxy(
+    replicas: list[StreamlitServer], offline_copy: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[NginxProxy]:
+    nginx = start_nginx(
+        tmp_path_factory.mktemp("nginx"), upstream_ports=[r.port for r in replicas], offline_dir=offline_copy
+    )
     try:
         yield nginx
     finally:
@@ -129,6 +145,22 @@ def test_html_response_carries_the_security_headers(proxy):
     assert "camera=()" in (response.header("Permissions-Policy") or "")
     assert response.header("Server") == "nginx"  # server_tokens off: no version
     assert REPLICA_COOKIE.fullmatch(response.header("Set-Cookie") or "")
+
+
+def test_the_offline_reference_is_served_beside_the_app(proxy):
+    shipped = load_pack()
+    index = http_get(f"{proxy.url}/offline/")
+    assert index.status == 200
+    assert (index.header("Content-Type") or "").startswith("text/html")
+    assert shipped.info.name in index.text
+    # The server's security headers apply here too.
+    assert "default-src 'self'" in (index.header("Content-Security-Policy") or "")
+    assert index.header("X-Frame-Options") == "DENY"
+    band = shipped.bands[0]
+    page = http_get(f"{proxy.url}/offline/band-{band.id}.html")
+    assert page.status == 200
+    assert " ".join(band.behaviours[0].text.split()) in " ".join(html.unescape(page.text).split())
+    assert http_get(f"{proxy.url}/offline/no-such-page.html").status == 404
 
 
 def test_cookie_is_issued_only_once(proxy):

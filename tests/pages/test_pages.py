@@ -395,9 +395,17 @@ def test_about_shows_the_pack_credit_privacy_and_accessibility(minimal: Pack) ->
     assert "It is not Brook's Sexual Behaviours Traffic Light Tool" in text
     assert "Privacy" in text and "Nothing you type is stored" in text
     assert "WCAG) 2.2 at level AA" in text
-    assert "PDF handouts are not tagged PDFs" in text
+    assert "PDF handouts are tagged PDFs (PDF/UA)" in text
+    assert "Noto Sans (SIL Open Font License 1.1)" in text
     assert "mailto:editor@example.org" in text
     assert "The content checker found nothing to look at in this pack." in text
+
+
+def test_about_points_to_the_offline_reference_and_offers_it_as_a_zip() -> None:
+    at = open_page("about")
+    assert not at.exception
+    assert "served beside the tool at [/offline/](/offline/)" in read(at)  # the link opens what it shows
+    assert "Download the offline reference (zip)" in [button.label for button in at.download_button]
 
 
 def test_about_reference_sections_have_the_law_and_criteria(minimal: Pack) -> None:
