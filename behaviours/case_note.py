@@ -1,7 +1,9 @@
 """The note for the record of a case discussion, as plain text, as Markdown and as PDF.
 
-A note is made only when the practitioner asks for it, in memory, and handed to their
-browser; it is never written to disk or kept by the tool.
+The plain-text note is made in memory for each run of the case page, and the PDF when the
+practitioner asks for it; both go only to that browser tab, inside its own WebSocket message
+(ui/note_actions.py). A note is never written to disk, never given a web address, and not
+kept by the tool.
 """
 
 from __future__ import annotations

@@ -198,7 +198,9 @@ def test_case_discussion_reaches_red_for_a_14_year_old_sharing_nude_images(page,
     ).to_be_visible()
     main = page.get_by_test_id("stMain")
     expect(main.locator(f'a[href="{COMPASS_TEL}"]').first).to_be_visible()
-    expect(page.get_by_role("button", name="Download the note (PDF)")).to_be_visible()
+    note = page.frame_locator('iframe[title="Copy or save the case note"]')
+    expect(note.get_by_role("button", name="Copy note")).to_be_visible()
+    expect(page.get_by_role("button", name="Make the PDF")).to_be_visible()
     expect(page.locator(TRACEBACK)).to_have_count(0)
 
 
