@@ -38,7 +38,7 @@ def openness(contact: Contact, when: dt.datetime) -> Openness:
         return Openness.UNKNOWN
     local = when.astimezone(UK) if when.tzinfo else when.replace(tzinfo=UK)
     day = _DAYS[local.weekday()]
-    clock = f"{local:%H:%M}"
+    clock = dt.time(local.hour, local.minute)
     for block in contact.opening_hours:
         if day in block.days and block.opens <= clock < block.closes:
             return Openness.OPEN

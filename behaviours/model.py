@@ -7,17 +7,40 @@ rather than a field that is silently ignored.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from behaviours import links
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=80),
 ]
-Clock = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+_CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+
+
+def refuse(message: str) -> PydanticCustomError:
+    """A model check's message, already in an editor's words (behaviours/messages.py passes it on as is)."""
+    return PydanticCustomError("pack_check", "{message}", {"message": message})
+
+
+def _clock(value: Any) -> Any:
+    """A time of day written "HH:MM" in the YAML becomes a ``datetime.time``."""
+    if isinstance(value, dt.time):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("string_type", "Input should be a valid string")
+    if not _CLOCK.match(value):
+        raise refuse(f"'{value}' is not a time; write a 24-hour time in quotes, e.g. \"09:00\"")
+    return dt.time(int(value[:2]), int(value[3:]))
+
+
+Clock = Annotated[dt.time, BeforeValidator(_clock)]
 
 
 class Level(str, Enum):
@@ -206,6 +229,14 @@ class LawNote(Strict):
     source: Text
     link: Text | None = None
 
+    @field_validator("link")
+    @classmethod
+    def _web_link(cls, link: str | None) -> str | None:
+        problem = links.web_link_problem(link) if link else None
+        if problem:
+            raise refuse(problem)
+        return link
+
 
 class LawFile(Strict):
     """``law.yaml``."""
@@ -223,6 +254,22 @@ class Channel(Strict):
     value: Text
     label: Text | None = None
 
+    @field_validator("value")
+    @classmethod
+    def _reachable(cls, value: str, info: ValidationInfo) -> str:
+        kind = info.data.get("kind")
+        if kind is None:
+            return value  # the kind has its own error; which check applies is unknown
+        if kind in (ChannelKind.PHONE, ChannelKind.TEXT):
+            problem = links.phone_problem(value)
+        elif kind == ChannelKind.EMAIL:
+            problem = links.email_problem(value)
+        else:
+            problem = links.web_link_problem(value)
+        if problem:
+            raise refuse(problem)
+        return value
+
 
 class OpeningHours(Strict):
     """A block of opening hours on the listed days, UK time."""
@@ -230,6 +277,14 @@ class OpeningHours(Strict):
     days: list[Day] = Field(min_length=1)
     opens: Clock
     closes: Clock
+
+    @field_validator("closes")
+    @classmethod
+    def _after_opening(cls, closes: dt.time, info: ValidationInfo) -> dt.time:
+        opens = info.data.get("opens")
+        if opens is not None and opens >= closes:
+            raise refuse(f"closes ({closes:%H:%M}) must be later than opens ({opens:%H:%M})")
+        return closes
 
 
 class Contact(Strict):
@@ -281,6 +336,14 @@ class Resource(Strict):
     summary: Text
     source: Text
     last_verified: dt.date
+
+    @field_validator("link")
+    @classmethod
+    def _web_link(cls, link: str) -> str:
+        problem = links.web_link_problem(link)
+        if problem:
+            raise refuse(problem)
+        return link
 
 
 class RoutesFile(Strict):

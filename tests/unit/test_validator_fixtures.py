@@ -9,11 +9,13 @@ change of file, line or wording fails here first.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 from pack_builder import FIXTURES, MINIMAL, TODAY
 
-from behaviours.loader import PackError, check_pack, load_pack
+from behaviours.hours import Openness, openness
+from behaviours.loader import SHIPPED_PACK, PackError, check_pack, load_pack
 from behaviours.model import Level
 from behaviours.pack import Pack, older_than
 
@@ -105,6 +107,9 @@ BROKEN: dict[str, list[str]] = {
     "yes-as-text": [f"pack/contacts.yaml:30: contacts[2].summary: expected text but found yes/true; {QUOTES_HINT}"],
     "number-as-text": [f"pack/pack.yaml:2: version: expected text but found 1.0; {QUOTES_HINT}"],
     "date-as-text": [f"pack/pack.yaml:2: version: expected text but found 2026-11-01; {QUOTES_HINT}"],
+    "closes-before-opens": [
+        "pack/contacts.yaml:12: contacts[0].opening_hours[0].closes: closes (08:30) must be later than opens (09:00)"
+    ],
 }
 
 # Files a case takes away from the minimal pack before its own files go in.
@@ -264,3 +269,82 @@ def test_the_minimal_pack_loads_whole() -> None:
     assert [note.title for note in pack.law] == ["Images of under-18s"]
     assert [criterion.name for criterion in pack.criteria] == ["Coercion", "Persistence"]
     assert [scenario.title for scenario in pack.scenarios] == ["A test scenario"]
+
+
+# ---------------------------------------------------------------- times are times
+
+
+def test_opening_times_are_times_of_day_though_the_yaml_holds_text() -> None:
+    pack = load_pack(MINIMAL, today=TODAY)
+    front_door = pack.contact("front-door")
+    assert front_door is not None
+    block = front_door.opening_hours[0]
+    assert (block.opens, block.closes) == (dt.time(9, 0), dt.time(17, 0))
+    # Monday 30 November 2026: open from 09:00 up to, not including, 17:00.
+    assert openness(front_door, dt.datetime(2026, 11, 30, 8, 59)) is Openness.CLOSED
+    assert openness(front_door, dt.datetime(2026, 11, 30, 9, 0)) is Openness.OPEN
+    assert openness(front_door, dt.datetime(2026, 11, 30, 16, 59)) is Openness.OPEN
+    assert openness(front_door, dt.datetime(2026, 11, 30, 17, 0)) is Openness.CLOSED
+
+
+# ---------------------------------------------------------------- one error does not hide the other checks
+
+
+@pytest.mark.parametrize(
+    ("relative", "before", "after", "message"),
+    [
+        pytest.param(
+            "bands/9-13.yaml",
+            "level: amber",
+            "level: orange",
+            "'orange' is not allowed here; write one of 'green', 'amber' or 'red'",
+            id="a-behaviour",
+        ),
+        pytest.param(
+            "contacts.yaml",
+            'value: "0800 1111"',
+            'value: "0800 111"',
+            "'0800 111' is not a valid UK number; write a UK number as dialled, e.g. 0345 678 9021, "
+            "or a short number such as 116 000",
+            id="a-contact",
+        ),
+    ],
+)
+def test_one_broken_item_does_not_hide_the_warnings_of_the_rest(
+    tmp_path, relative: str, before: str, after: str, message: str
+) -> None:
+    # The shipped pack has its warnings (stale and unverified contacts, old resources); one error in an
+    # item must leave every other item's warnings in place, not only the other files'.
+    pack_dir = tmp_path / "content"
+    shutil.copytree(SHIPPED_PACK, pack_dir)
+    valid_errors, valid_warnings = check_pack(pack_dir, today=TODAY)
+    assert valid_errors == []
+    assert len([w for w in valid_warnings if w.field.startswith("contacts[")]) > 10
+    target = pack_dir / relative
+    text = target.read_text(encoding="utf-8")
+    assert before in text
+    target.write_text(text.replace(before, after, 1), encoding="utf-8")
+    errors, warnings = check_pack(pack_dir, today=TODAY)
+    assert [problem.message for problem in errors] == [message]
+    broken_item = errors[0].field.split(".")[0] + "."
+    assert warnings == [w for w in valid_warnings if not (w.file == errors[0].file and w.field.startswith(broken_item))]
+    assert len(warnings) >= len(valid_warnings) - 2
+
+
+def test_a_broken_contact_leaves_the_other_contacts_checked(make_pack) -> None:
+    # The emergency contact's number is wrong; the out-of-hours team's stale date still gets its warning.
+    pack_dir = make_pack("variants/contact-not-checked")
+    contacts = pack_dir / "contacts.yaml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace('value: "999"', 'value: "99"'), encoding="utf-8")
+    errors, warnings = check_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in errors] == [
+        "pack/contacts.yaml:34: contacts[2].channels[0].value: '99' is not a valid UK number; "
+        "write a UK number as dialled, e.g. 0345 678 9021, or a short number such as 116 000"
+    ]
+    assert [str(warning) for warning in warnings] == WARNED["contact-not-checked"]
+
+
+def test_a_broken_contact_is_still_known_to_the_routes_that_name_it(make_pack) -> None:
+    # routes.yaml names the out-of-hours contact, whose number is wrong: one error, not a second "no contact".
+    errors, _ = check_pack(make_pack("broken/invalid-phone"), today=TODAY)
+    assert [str(problem) for problem in errors] == BROKEN["invalid-phone"]
