@@ -129,14 +129,18 @@ def phone_label_problem(label: str, value: str) -> str | None:
     return None
 
 
-def _host(address: str) -> str:
+def _hostname(address: str) -> str:
     with_scheme = address if "://" in address else "https://" + address
     try:
         host = urlsplit(with_scheme).hostname or ""
     except ValueError:
         return ""
-    host = host.lower().rstrip(".")
-    return host.removeprefix("www.")
+    return host.lower().rstrip(".")
+
+
+def _host(address: str) -> str:
+    """The host compared between a label and its link: lower case, without a leading www."""
+    return _hostname(address).removeprefix("www.")
 
 
 def web_label_problem(label: str, link: str) -> str | None:
@@ -151,7 +155,7 @@ def web_label_problem(label: str, link: str) -> str | None:
             continue
         if _host(word) != target:
             return (
-                f"the label shows '{word}' but the link opens {target or link}; "
+                f"the label shows '{word}' but the link opens {_hostname(link.strip()) or link}; "
                 "make the label name the site the link opens, or describe it in words"
             )
     return None

@@ -11,22 +11,50 @@ import re
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from behaviours import links
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Identifier = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=80),
-]
-_CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
 def refuse(message: str) -> PydanticCustomError:
     """A model check's message, already in an editor's words (behaviours/messages.py passes it on as is)."""
     return PydanticCustomError("pack_check", "{message}", {"message": message})
+
+
+def _visible(text: str) -> str:
+    """No invisible or formatting character (zero-width, direction marks): what is shown is what is there."""
+    problem = links.invisible_character(text)
+    if problem:
+        raise refuse(problem)
+    return text
+
+
+def _in_order(text: str) -> str:
+    """No character that can reorder what is shown: for numbers, labels and links."""
+    problem = links.reordering_character(text)
+    if problem:
+        raise refuse(problem)
+    return text
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible)]
+# A phone number, a label or a link: shown exactly as it dials or opens.
+ShownText = Annotated[Text, AfterValidator(_in_order)]
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=80),
+]
+_CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
 def _clock(value: Any) -> Any:
@@ -227,7 +255,7 @@ class LawNote(Strict):
     title: Text
     text: Text
     source: Text
-    link: Text | None = None
+    link: ShownText | None = None
 
     @field_validator("link")
     @classmethod
@@ -251,8 +279,8 @@ class Channel(Strict):
     """One way to reach a contact."""
 
     kind: ChannelKind
-    value: Text
-    label: Text | None = None
+    value: ShownText
+    label: ShownText | None = None
 
     @field_validator("value")
     @classmethod
@@ -269,6 +297,22 @@ class Channel(Strict):
         if problem:
             raise refuse(problem)
         return value
+
+    @field_validator("label")
+    @classmethod
+    def _label_matches(cls, label: str | None, info: ValidationInfo) -> str | None:
+        kind, value = info.data.get("kind"), info.data.get("value")
+        if label is None or kind is None or value is None:
+            return label  # the kind or value has its own error
+        if kind in (ChannelKind.PHONE, ChannelKind.TEXT):
+            problem = links.phone_label_problem(label, value)
+        elif kind in (ChannelKind.WEB, ChannelKind.CHAT):
+            problem = links.web_label_problem(label, value)
+        else:
+            problem = None
+        if problem:
+            raise refuse(problem)
+        return label
 
 
 class OpeningHours(Strict):
@@ -332,7 +376,7 @@ class Resource(Strict):
 
     id: Identifier
     title: Text
-    link: Text
+    link: ShownText
     summary: Text
     source: Text
     last_verified: dt.date

@@ -21,6 +21,12 @@ from behaviours.pack import Pack, older_than
 
 FIX_AT_LINK = "links must start with https: or http:, e.g. https://www.example.org/"
 QUOTES_HINT = "write text, in quotes if it looks like a number, date or yes/no"
+INVISIBLE_HINT = "it can change how the text is shown or what a link does; delete it and retype that part"
+REORDER_HINT = (
+    "which can change the order in which digits and letters are shown; "
+    "write numbers and links in plain digits and Latin letters"
+)
+SITE_HINT = "make the label name the site the link opens, or describe it in words"
 
 # case: the exact problems, in the order the loader reports them (by file, then line).
 BROKEN: dict[str, list[str]] = {
@@ -107,6 +113,34 @@ BROKEN: dict[str, list[str]] = {
     "yes-as-text": [f"pack/contacts.yaml:30: contacts[2].summary: expected text but found yes/true; {QUOTES_HINT}"],
     "number-as-text": [f"pack/pack.yaml:2: version: expected text but found 1.0; {QUOTES_HINT}"],
     "date-as-text": [f"pack/pack.yaml:2: version: expected text but found 2026-11-01; {QUOTES_HINT}"],
+    "invisible-character-in-number": [
+        "pack/contacts.yaml:8: contacts[0].channels[0].value: the text holds an invisible character, "
+        f"U+061C ARABIC LETTER MARK, after '0345 678'; {INVISIBLE_HINT}"
+    ],
+    "hebrew-punctuation-in-number": [
+        "pack/contacts.yaml:24: contacts[1].channels[0].value: the text holds U+05F3 HEBREW PUNCTUATION GERESH, "
+        f"after '0345', {REORDER_HINT}"
+    ],
+    "invisible-character-in-text": [
+        "pack/bands/0-9.yaml:12: behaviours[1].text: the text holds an invisible character, "
+        f"U+200B ZERO WIDTH SPACE, after 'Touching that'; {INVISIBLE_HINT}"
+    ],
+    "direction-override-in-link": [
+        "pack/law.yaml:6: law[0].link: the text holds an invisible character, "
+        f"U+202E RIGHT-TO-LEFT OVERRIDE, after '.legislation.gov.uk/'; {INVISIBLE_HINT}"
+    ],
+    "label-digits-differ": [
+        "pack/contacts.yaml:35: contacts[2].channels[0].label: the label 'Compass 0345 678 9991' shows other "
+        "digits than the number dialled (999); write the same number in both, or leave the number out of the label"
+    ],
+    "label-shows-another-site": [
+        "pack/contacts.yaml:11: contacts[0].channels[1].label: the label shows 'https://www.nspcc.org.uk/' "
+        f"but the link opens www.example.org; {SITE_HINT}"
+    ],
+    "label-shows-another-domain": [
+        "pack/contacts.yaml:27: contacts[1].channels[1].label: the label shows 'nspcc.org.uk' "
+        f"but the link opens chat.example.org; {SITE_HINT}"
+    ],
     "closes-before-opens": [
         "pack/contacts.yaml:12: contacts[0].opening_hours[0].closes: closes (08:30) must be later than opens (09:00)"
     ],
