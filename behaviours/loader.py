@@ -17,7 +17,7 @@ from pathlib import Path
 
 from behaviours.hours import uk_now
 from behaviours.pack import Pack
-from behaviours.reader import PACK_FILES, PackContent, display_path, read_pack
+from behaviours.reader import PACK_FILES, PackContent, display_path, is_more_line, read_pack
 from behaviours.rules import contact_warnings, run_rules
 from behaviours.yamlsource import Problem
 
@@ -45,6 +45,13 @@ class PackError(Exception):
         self.warnings = warnings or []
         count = len(problems)
         super().__init__(f"the content pack has {count} problem{'s' if count != 1 else ''}")
+
+    def first(self, limit: int = 5) -> tuple[list[Problem], int]:
+        """The first ``limit`` problems, for a screen, and how many more there are.
+
+        ``problems`` keeps them all, for ``python -m behaviours check``.
+        """
+        return self.problems[:limit], max(0, len(self.problems) - limit)
 
 
 def default_pack_dir() -> Path:
@@ -87,8 +94,8 @@ def check_pack(
     return [], list(pack.warnings)
 
 
-def _order(problem: Problem) -> tuple[str, int]:
-    return (problem.file, problem.line or 0)
+def _order(problem: Problem) -> tuple[str, bool, int]:
+    return (problem.file, is_more_line(problem), problem.line or 0)
 
 
 def _build(content: PackContent, warnings: list[Problem]) -> Pack:

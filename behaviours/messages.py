@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterable
 from typing import Any, get_args
 
+import yaml
 from pydantic import BaseModel
 
 
@@ -139,3 +140,119 @@ def explain(model: type[BaseModel], err: dict[str, Any]) -> tuple[tuple[str | in
         # The model's own checks (phone numbers, links, clocks) raise their message already worded.
         return loc, err["msg"]
     return loc, wording(err, err.get("input"), loc[-1] if loc else "")
+
+
+# ---------------------------------------------------------------- YAML syntax errors, in editors' words
+
+_BLOCK_END = "expected <block end>"
+
+
+def _key_column(line: str) -> tuple[int, str]:
+    """Where a line's field starts (after indentation and any '- ' markers), and what it shows there."""
+    column = len(line) - len(line.lstrip(" "))
+    rest = line[column:]
+    while rest.startswith("- ") or rest == "-":
+        stripped = rest[1:].lstrip(" ")
+        column += len(rest) - len(stripped)
+        rest = stripped
+    key, colon, _ = rest.partition(":")
+    shown = f"{key.strip()}:" if colon and key.strip() and " " not in key.strip() else rest.strip()[:30]
+    return column, shown
+
+
+def _content_lines(lines: list[str], before: int) -> list[tuple[int, str]]:
+    """(1-based number, text) of the lines above ``before`` that hold content, nearest first."""
+    found = []
+    for number in range(before - 1, 0, -1):
+        text = lines[number - 1]
+        if text.strip() and not text.lstrip(" ").startswith("#"):
+            found.append((number, text))
+    return found
+
+
+def _misaligned(lines: list[str], number: int) -> str | None:
+    """'line N is not lined up with `key:` on line M' when line N's indentation matches no line above."""
+    if not 1 <= number <= len(lines):
+        return None
+    text = lines[number - 1]
+    column, _ = _key_column(text)
+    above = [(n, *_key_column(line)) for n, line in _content_lines(lines, number)]
+    if not above or any(c == column for _, c, _ in above):
+        return None
+    n, c, shown = min(above, key=lambda item: (abs(item[1] - column), number - item[0]))
+    spaces = c - (column - (len(text) - len(text.lstrip(" "))))  # less the width of any '- ' on the line
+    return (
+        f"line {number} is not lined up with `{shown}` on line {n}; "
+        f"start it with {spaces} space{'s' if spaces != 1 else ''}"
+    )
+
+
+def _missing_colon(lines: list[str], number: int) -> str | None:
+    if not 1 <= number <= len(lines):
+        return None
+    _, shown = _key_column(lines[number - 1])
+    word = shown.split()[0].rstrip(":") if shown.split() else ""
+    if not word or ":" in lines[number - 1]:
+        return None
+    return f"line {number} has no colon after '{word}'; write '{word}: ' and then the value"
+
+
+def _last_quoted(text: str) -> tuple[int, int] | None:
+    """(first line, last line) of the last quoted value before the text stops being readable YAML."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                found = (token.start_mark.line + 1, token.end_mark.line + 1)
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+def syntax_problem(
+    text: str, context: str | None, context_line: int | None, problem: str, line: int | None
+) -> tuple[int | None, str] | None:
+    """A YAML syntax error as (line, plain words) for the mistakes editors make, or None to use the parser's words.
+
+    ``context_line`` and ``line`` are 1-based: where the parser started what failed, and where it failed.
+    """
+    lines = text.splitlines()
+    last = line or len(lines)
+    for number in range(1, min(last, len(lines)) + 1):
+        indent = lines[number - 1][: len(lines[number - 1]) - len(lines[number - 1].lstrip(" \t"))]
+        if "\t" in indent:
+            return number, f"line {number} has a tab; use spaces"
+    if context == "while scanning a quoted scalar" and context_line:
+        return context_line, (
+            f"line {context_line} opens a quote that is never closed; "
+            "put the closing quote at the end of the value, or remove the quote"
+        )
+    if context == "while scanning a simple key" and context_line:
+        missing = _missing_colon(lines, context_line)
+        if missing:
+            return context_line, missing
+    if line is None or not 1 <= line <= len(lines):
+        return None
+    if problem.startswith(_BLOCK_END) and "'<scalar>'" in problem:
+        quoted = _last_quoted(text)
+        if quoted is not None and quoted[0] < quoted[1]:
+            # A quote left open runs on to the next quote in the file, lines later; the mistake is where it began.
+            return quoted[0], (
+                f"line {quoted[0]} opens a quote that is not closed on that line; "
+                "put the closing quote at the end of the value, or remove the quote"
+            )
+        if quoted is not None:
+            return line, (
+                f"line {line} has more text after a closing quote; put the whole value in quotes, or none of it"
+            )
+    if problem.startswith("mapping values are not allowed"):
+        previous = _content_lines(lines, line)
+        if previous:
+            missing = _missing_colon(lines, previous[0][0])
+            if missing:
+                return previous[0][0], missing
+    if problem.startswith((_BLOCK_END, "mapping values are not allowed", "did not find expected")):
+        misaligned = _misaligned(lines, line)
+        if misaligned:
+            return line, misaligned
+    return None

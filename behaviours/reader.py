@@ -10,6 +10,7 @@ so that they never report something as missing when it was only unreadable.
 from __future__ import annotations
 
 import copy
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from behaviours.messages import explain, not_fields
 from behaviours.model import AgeBand, ContactsFile, CriteriaFile, LawFile, PackInfo, RoutesFile, ScenariosFile
-from behaviours.yamlsource import Problem, YamlDoc, YamlRejected, dotted, read_yaml_file
+from behaviours.yamlsource import Problem, YamlDoc, YamlRejected, dotted, not_a_file, read_yaml_file
 
 # The files a pack holds, and the model each must fit.
 PACK_FILES: dict[str, type[BaseModel]] = {
@@ -33,6 +34,9 @@ OPTIONAL_FILES = {"scenarios.yaml"}
 BANDS_DIR = "bands"
 # Rounds of dropping broken items before a file is given up as unreadable.
 SALVAGE_ROUNDS = 3
+# Problems listed for one file; past this, one line says how many more there are.
+MAX_PROBLEMS_PER_FILE = 50
+MORE_PREFIX = "and "
 
 PathKey = tuple[str | int, ...]
 
@@ -40,7 +44,8 @@ PathKey = tuple[str | int, ...]
 def display_path(path: Path) -> str:
     """The file name an editor will recognise: relative to the working folder where possible."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        # The folder is resolved, not the name itself: a link is named as the link, not as its target.
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(path)
 
@@ -104,11 +109,16 @@ class PackContent:
         return found
 
 
+def is_more_line(problem: Problem) -> bool:
+    """True for the 'and N more problems in this file' line, which is listed after the file's problems."""
+    return problem.line is None and problem.message.startswith(MORE_PREFIX)
+
+
 def read_pack(pack_dir: Path) -> PackContent:
     """Read every file of a pack folder; refuse missing, stray and misnamed files."""
     content = PackContent(pack_dir)
     for relative, model in PACK_FILES.items():
-        if not (pack_dir / relative).exists():
+        if not os.path.lexists(pack_dir / relative):
             if relative not in OPTIONAL_FILES:
                 content.errors.append(
                     Problem(
@@ -121,8 +131,11 @@ def read_pack(pack_dir: Path) -> PackContent:
             continue
         _read_one(content, relative, model)
     bands_dir = pack_dir / BANDS_DIR
-    band_files = sorted(bands_dir.glob("*.yaml")) if bands_dir.is_dir() else []
-    if not band_files:
+    outside = _refusal(content, bands_dir) if os.path.lexists(bands_dir) else None
+    if outside:
+        content.errors.append(Problem(content.name(BANDS_DIR), None, "", outside))
+    band_files = sorted(bands_dir.glob("*.yaml")) if bands_dir.is_dir() and not outside else []
+    if not band_files and not outside:
         content.errors.append(
             Problem(
                 content.name(BANDS_DIR),
@@ -155,22 +168,57 @@ def read_pack(pack_dir: Path) -> PackContent:
     return content
 
 
-def _read_one(content: PackContent, relative: str, model: type[BaseModel]) -> Any:
+def _refusal(content: PackContent, path: Path) -> str | None:
+    """Why a path in the pack must not be read: a link out of the pack, a dangling link, not a file."""
+    root = content.pack_dir.resolve()
     try:
-        doc = read_yaml_file(content.pack_dir / relative, content.name(relative))
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "this is a link to something that does not exist; put the file itself in the pack folder"
+    if not real.is_relative_to(root):
+        return (
+            "this is a link to a file outside the pack folder, which the app never reads; "
+            "put the file itself in the pack folder"
+        )
+    if path.name == BANDS_DIR and path.parent == content.pack_dir:
+        return None if real.is_dir() else "bands must be a folder holding one file per age band"
+    return not_a_file(real.stat().st_mode)
+
+
+def _read_one(content: PackContent, relative: str, model: type[BaseModel]) -> Any:
+    path = content.pack_dir / relative
+    refusal = _refusal(content, path)
+    if refusal:
+        content.errors.append(Problem(content.name(relative), None, "", refusal))
+        return None
+    try:
+        doc = read_yaml_file(path.resolve(), content.name(relative))
     except YamlRejected as exc:
         content.errors.append(exc.problem)
         return None
     content.docs[relative] = doc
+    content.errors.extend(doc.problems)
     if not isinstance(doc.data, dict):
         content.errors.append(content.problem(relative, (), not_fields(doc.data, model)))
         return None
     try:
         parsed = model.model_validate(doc.data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            path, message = explain(model, err)
-            content.errors.append(content.problem(relative, path, message))
+        errors = exc.errors(include_url=False)
+        for err in errors[:MAX_PROBLEMS_PER_FILE]:
+            path_in_file, message = explain(model, err)
+            content.errors.append(content.problem(relative, path_in_file, message))
+        if len(errors) > MAX_PROBLEMS_PER_FILE:
+            more = len(errors) - MAX_PROBLEMS_PER_FILE
+            content.errors.append(
+                Problem(
+                    content.name(relative),
+                    None,
+                    "",
+                    f"{MORE_PREFIX}{more:,} more problem{'s' if more != 1 else ''} in this file; "
+                    "fix those above and check again",
+                )
+            )
         parsed = _salvage(content, relative, model, doc.data, exc)
         if parsed is None:
             return None

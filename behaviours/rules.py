@@ -46,22 +46,36 @@ ID_LISTS = (
 
 
 def ids_are_unique(content: PackContent, today: dt.date) -> Iterator[Problem]:
-    """Every id in the pack differs from every other; a repeat is reported where it repeats."""
-    seen: dict[str, tuple[str, tuple[str | int, ...]]] = {}
-    places: list[tuple[str, tuple[str | int, ...], str]] = []
-    for relative, band in content.bands:
-        places.append((relative, ("id",), band.id))
-        places.extend((relative, ("behaviours", i, "id"), b.id) for i, b in content.each(relative, "behaviours"))
+    """Every id in the pack differs from every other; a repeat is reported at the copy, naming the original.
+
+    Which of two places is the copy: a behaviour's id starts with its band's id (9-13-red-...), so the place
+    where an id sits in the band its name gives is the original and the other is the copy, whichever file
+    comes first. Otherwise the later place is the copy: bands in age order, then criteria, law, contacts,
+    routes, scenarios and resources, each from top to bottom, as an editor who adds something usually
+    adds it below what is there.
+    """
+    places: dict[str, list[tuple[str, tuple[str | int, ...], bool]]] = {}
+    bands = sorted(content.bands, key=lambda item: (item[1].min_age, item[1].max_age, item[0]))
+    for relative, band in bands:
+        places.setdefault(band.id, []).append((relative, ("id",), True))
+        for i, behaviour in content.each(relative, "behaviours"):
+            at_home = behaviour.id.startswith(f"{band.id}-")
+            places.setdefault(behaviour.id, []).append((relative, ("behaviours", i, "id"), at_home))
     for relative, attribute in ID_LISTS:
-        places.extend((relative, (attribute, i, "id"), item.id) for i, item in content.each(relative, attribute))
-    for relative, path, item_id in places:
-        if item_id in seen:
-            first = content.where(*seen[item_id])
-            yield content.problem(
-                relative, path, f"the id '{item_id}' is already used at {first}; every id in a pack must be different"
-            )
-        else:
-            seen[item_id] = (relative, path)
+        for i, item in content.each(relative, attribute):
+            places.setdefault(item.id, []).append((relative, (attribute, i, "id"), False))
+    for item_id, found in places.items():
+        if len(found) < 2:
+            continue
+        original = next((place for place in found if place[2]), found[0])
+        first = content.where(original[0], original[1])
+        for relative, path, _ in found:
+            if (relative, path) != (original[0], original[1]):
+                yield content.problem(
+                    relative,
+                    path,
+                    f"the id '{item_id}' is already used at {first}; every id in a pack must be different",
+                )
 
 
 # ---------------------------------------------------------------- bands

@@ -29,5 +29,6 @@ def build_pack(dest: Path, *overlays: str, remove: Iterable[str] = ()) -> Path:
         source = FIXTURES / overlay
         if not source.is_dir():
             raise FileNotFoundError(f"no fixture folder {source}")
-        shutil.copytree(source, dest, dirs_exist_ok=True)
+        # symlinks=True: a fixture may be a link (broken/link-out-of-pack), copied as the link itself.
+        shutil.copytree(source, dest, dirs_exist_ok=True, symlinks=True)
     return dest

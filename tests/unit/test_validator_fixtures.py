@@ -9,11 +9,14 @@ change of file, line or wording fails here first.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 from pack_builder import FIXTURES, MINIMAL, TODAY
 
+from behaviours import yamlsource
 from behaviours.hours import Openness, openness
 from behaviours.loader import SHIPPED_PACK, PackError, check_pack, load_pack
 from behaviours.model import Level
@@ -31,8 +34,23 @@ SITE_HINT = "make the label name the site the link opens, or describe it in word
 # case: the exact problems, in the order the loader reports them (by file, then line).
 BROKEN: dict[str, list[str]] = {
     "yaml-syntax-error": [
-        "pack/contacts.yaml:9: YAML syntax error: while parsing a block collection, expected <block end>, "
-        "but found '<block mapping start>'; check indentation, colons and quotes"
+        "pack/contacts.yaml:9: line 9 is not lined up with `channels:` on line 6; start it with 4 spaces"
+    ],
+    "tab": ["pack/contacts.yaml:20: line 20 has a tab; use spaces"],
+    "missing-colon": ["pack/contacts.yaml:19: line 19 has no colon after 'name'; write 'name: ' and then the value"],
+    "stray-quote": [
+        "pack/contacts.yaml:30: line 30 opens a quote that is not closed on that line; "
+        "put the closing quote at the end of the value, or remove the quote"
+    ],
+    "unquoted-time": [
+        'pack/contacts.yaml:11: contacts[0].opening_hours[0].opens: write "09:00" in quotes; '
+        "without quotes YAML can read a time such as 09:00 as a number of minutes",
+        'pack/contacts.yaml:12: contacts[0].opening_hours[0].closes: write "16:30" in quotes; '
+        "without quotes YAML can read a time such as 16:30 as a number of minutes",
+    ],
+    "id-copied-into-earlier-band": [
+        "pack/bands/0-9.yaml:19: behaviours[3].id: the id '9-17-red-images' is already used at "
+        "pack/bands/9-17.yaml:14; every id in a pack must be different"
     ],
     "duplicate-key": [
         "pack/contacts.yaml:9: contacts[0].name: duplicate key 'name' (first given on line 3); keep only one"
@@ -141,13 +159,24 @@ BROKEN: dict[str, list[str]] = {
         "pack/contacts.yaml:27: contacts[1].channels[1].label: the label shows 'nspcc.org.uk' "
         f"but the link opens chat.example.org; {SITE_HINT}"
     ],
+    "link-out-of-pack": [
+        "pack/law.yaml: this is a link to a file outside the pack folder, which the app never reads; "
+        "put the file itself in the pack folder"
+    ],
+    "folder-named-yaml": [
+        "pack/law.yaml: this is a folder, not an ordinary file; a pack holds only ordinary text files"
+    ],
     "closes-before-opens": [
         "pack/contacts.yaml:12: contacts[0].opening_hours[0].closes: closes (08:30) must be later than opens (09:00)"
     ],
 }
 
 # Files a case takes away from the minimal pack before its own files go in.
-REMOVED = {"yml-extension": ("contacts.yaml",)}
+REMOVED = {
+    "yml-extension": ("contacts.yaml",),
+    "folder-named-yaml": ("law.yaml",),
+    "link-out-of-pack": ("law.yaml",),
+}
 
 
 @pytest.mark.parametrize(("case", "expected"), BROKEN.items(), ids=BROKEN.keys())
@@ -175,6 +204,103 @@ def test_a_file_over_one_mebibyte_is_refused_before_it_is_parsed(make_pack) -> N
     assert [str(problem) for problem in caught.value.problems] == [
         f"pack/contacts.yaml: the file is {size:,} bytes; content files must be under 1 MiB (1,048,576 bytes); split it"
     ]
+
+
+@pytest.mark.timeout(60)
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(make_pack) -> None:
+    # git cannot store a FIFO, so it is made here. Opening one to read would block until a writer came.
+    pack_dir = make_pack()
+    (pack_dir / "law.yaml").unlink()
+    os.mkfifo(pack_dir / "law.yaml")
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "pack/law.yaml: this is a named pipe (FIFO), not an ordinary file; a pack holds only ordinary text files"
+    ]
+
+
+def test_a_band_folder_linked_from_outside_the_pack_is_refused(make_pack, tmp_path) -> None:
+    pack_dir = make_pack()
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(pack_dir / "bands", elsewhere)
+    (pack_dir / "bands").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "pack/bands: this is a link to a file outside the pack folder, which the app never reads; "
+        "put the file itself in the pack folder"
+    ]
+
+
+def test_a_link_inside_the_pack_is_followed(make_pack) -> None:
+    pack_dir = make_pack()
+    (pack_dir / "shared").mkdir()
+    shutil.move(pack_dir / "law.yaml", pack_dir / "shared" / "law.txt")
+    (pack_dir / "law.yaml").symlink_to(Path("shared") / "law.txt")
+    assert [note.id for note in load_pack(pack_dir, today=TODAY).law] == ["images"]
+
+
+def test_a_huge_sparse_file_is_refused_by_its_size_before_a_byte_is_read(make_pack, monkeypatch) -> None:
+    pack_dir = make_pack()
+    contacts = pack_dir / "contacts.yaml"
+    with contacts.open("r+b") as handle:
+        handle.truncate(4 * 1024**3)  # 4 GiB, sparse: reading it would take the memory the check protects
+    size = contacts.stat().st_size
+    read_from: list[int] = []
+    real_read = os.read
+
+    def spying_read(fd: int, length: int) -> bytes:
+        read_from.append(os.fstat(fd).st_size)
+        return real_read(fd, length)
+
+    monkeypatch.setattr(yamlsource.os, "read", spying_read)
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"pack/contacts.yaml: the file is {size:,} bytes; content files must be under 1 MiB (1,048,576 bytes); split it"
+    ]
+    assert size not in read_from  # the other files were read; this one never was
+    assert read_from  # the spy saw the reads of the other files, so it was in place
+
+
+def test_a_file_of_105000_keys_is_refused_at_the_first_group_too_large(make_pack) -> None:
+    pack_dir = make_pack()
+    keys = "".join(f"key{n}: {n}\n" for n in range(105_000))
+    (pack_dir / "criteria.yaml").write_text(keys[: 1024 * 1024 - 1], encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "pack/criteria.yaml:201: this group of fields has more than 200 fields, far more than any part of a pack "
+        "needs; check for lines pasted many times"
+    ]
+
+
+def test_a_list_of_too_many_values_is_refused(make_pack) -> None:
+    pack_dir = make_pack()
+    (pack_dir / "criteria.yaml").write_text("criteria:\n" + "  - x\n" * 60_000, encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "pack/criteria.yaml:49999: the file holds more than 50,000 values, far more than any content file needs; "
+        "check for text pasted many times, or split the file"
+    ]
+
+
+def test_problems_in_one_file_are_listed_up_to_50_then_counted(make_pack) -> None:
+    pack_dir = make_pack()
+    band = pack_dir / "bands" / "0-9.yaml"
+    extra = "".join(f"  - id: 0-9-extra-{n}\n    level: orange\n    text: Something.\n" for n in range(60))
+    band.write_text(band.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    messages = [str(problem) for problem in caught.value.problems]
+    assert len(messages) == 51
+    assert messages[0] == (
+        "pack/bands/0-9.yaml:20: behaviours[3].level: 'orange' is not allowed here; write one of 'green', 'amber' or 'red'"
+    )
+    assert messages[-1] == "pack/bands/0-9.yaml: and 10 more problems in this file; fix those above and check again"
+    shown, more = caught.value.first(5)
+    assert (shown, more) == (caught.value.problems[:5], 46)
 
 
 def test_a_folder_that_does_not_exist_is_named(make_pack) -> None:
@@ -336,6 +462,13 @@ def test_opening_times_are_times_of_day_though_the_yaml_holds_text() -> None:
         ),
         pytest.param(
             "contacts.yaml",
+            'closes: "17:00"',
+            "closes: 17:00",
+            'write "17:00" in quotes; without quotes YAML can read a time such as 17:00 as a number of minutes',
+            id="an-unquoted-time",
+        ),
+        pytest.param(
+            "contacts.yaml",
             'value: "0800 1111"',
             'value: "0800 111"',
             "'0800 111' is not a valid UK number; write a UK number as dialled, e.g. 0345 678 9021, "
@@ -360,6 +493,9 @@ def test_one_broken_item_does_not_hide_the_warnings_of_the_rest(
     target.write_text(text.replace(before, after, 1), encoding="utf-8")
     errors, warnings = check_pack(pack_dir, today=TODAY)
     assert [problem.message for problem in errors] == [message]
+    if "time" in message:  # the time is kept as written, so nothing else is lost
+        assert warnings == valid_warnings
+        return
     broken_item = errors[0].field.split(".")[0] + "."
     assert warnings == [w for w in valid_warnings if not (w.file == errors[0].file and w.field.startswith(broken_item))]
     assert len(warnings) >= len(valid_warnings) - 2
