@@ -13,6 +13,7 @@ item has its own message, and the missing thing may be in it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -288,6 +289,55 @@ def law_links_are_encrypted(content: PackContent, today: dt.date) -> Iterator[Pr
             yield from _http_warning(content, "law.yaml", ("law", i, "link"), note.link)
 
 
+_NOT_CONFIRMED = re.compile(
+    r"\b(not (?:yet )?(?:been )?(?:confirmed|verified|checked)|unconfirmed|unverified|"
+    r"could ?n[o']?t be (?:checked|confirmed|verified)|cannot be (?:checked|confirmed|verified)|"
+    r"to be (?:confirmed|checked|verified)|tbc|needs? (?:checking|confirming|verifying))\b",
+    re.IGNORECASE,
+)
+
+
+def verified_means_verified(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """A verified contact whose status note or source says it is not confirmed gets a warning."""
+    for i, contact in content.each("contacts.yaml", "contacts"):
+        if contact.status != Status.VERIFIED:
+            continue
+        for field in ("status_note", "source"):
+            said = _NOT_CONFIRMED.search(getattr(contact, field) or "")
+            if said:
+                name = field.replace("_", " ")
+                yield content.problem(
+                    "contacts.yaml",
+                    ("contacts", i, field),
+                    f"{contact.name}: status is verified, but the {name} says '{said.group(0)}'; "
+                    f"check those details and correct the {name}, or set status: unverified",
+                    WARNING,
+                )
+                break
+
+
+def _future(
+    content: PackContent, relative: str, path: tuple[str | int, ...], day: dt.date, today: dt.date
+) -> Iterator[Problem]:
+    if day > today:
+        yield content.problem(
+            relative,
+            path,
+            f"{day:%d %B %Y} is after today ({today:%d %B %Y}); give the date it was actually done",
+        )
+
+
+def dates_are_not_in_the_future(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """A review or check date cannot be later than the day the pack is checked."""
+    info = content.models.get("pack.yaml")
+    if info is not None:
+        yield from _future(content, "pack.yaml", ("last_reviewed",), info.last_reviewed, today)
+    for i, contact in content.each("contacts.yaml", "contacts"):
+        yield from _future(content, "contacts.yaml", ("contacts", i, "last_verified"), contact.last_verified, today)
+    for i, resource in content.each("routes.yaml", "resources"):
+        yield from _future(content, "routes.yaml", ("resources", i, "last_verified"), resource.last_verified, today)
+
+
 # ---------------------------------------------------------------- scenarios and the pack
 
 
@@ -338,6 +388,8 @@ RULES: tuple[Rule, ...] = (
     contact_links_are_encrypted,
     out_of_hours_exists,
     contacts_are_checked,
+    verified_means_verified,
+    dates_are_not_in_the_future,
     law_links_are_encrypted,
     scenarios_refer_to_real_things,
     pack_is_reviewed,

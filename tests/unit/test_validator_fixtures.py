@@ -166,6 +166,14 @@ BROKEN: dict[str, list[str]] = {
     "folder-named-yaml": [
         "pack/law.yaml: this is a folder, not an ordinary file; a pack holds only ordinary text files"
     ],
+    "verified-in-the-future": [
+        "pack/contacts.yaml:15: contacts[0].last_verified: 25 December 2026 is after today (29 November 2026); "
+        "give the date it was actually done"
+    ],
+    "reviewed-in-the-future": [
+        "pack/pack.yaml:3: last_reviewed: 30 November 2026 is after today (29 November 2026); "
+        "give the date it was actually done"
+    ],
     "closes-before-opens": [
         "pack/contacts.yaml:12: contacts[0].opening_hours[0].closes: closes (08:30) must be later than opens (09:00)"
     ],
@@ -327,6 +335,13 @@ WARNED: dict[str, list[str]] = {
         "pack/contacts.yaml:26: contacts[1].last_verified: warning: Out-of-hours team: last checked "
         "31 October 2025, over 12 months ago; check the details again"
     ],
+    "verified-but-not-confirmed": [
+        "pack/contacts.yaml:14: contacts[0].source: warning: Front door: status is verified, but the source says "
+        "'could not be checked'; check those details and correct the source, or set status: unverified",
+        "pack/contacts.yaml:28: contacts[1].status_note: warning: Out-of-hours team: status is verified, but the "
+        "status note says 'to be confirmed'; check those details and correct the status note, "
+        "or set status: unverified",
+    ],
     "pack-not-reviewed": [
         "pack/pack.yaml:3: last_reviewed: warning: the pack was last reviewed on 30 June 2025, over 12 months ago; "
         "review it and update the date"
@@ -349,8 +364,16 @@ def test_the_minimal_pack_has_no_problems_on_the_reference_date() -> None:
 
 def test_the_same_contact_is_not_stale_a_day_earlier(make_pack) -> None:
     # contact-not-checked was last verified on 31 October 2025: stale on 29 November 2026, fine on 30 October 2026.
-    pack = load_pack(make_pack("variants/contact-not-checked"), today=dt.date(2026, 10, 30))
+    # The rest of the pack was checked on 1 November 2026, a date in the future on 30 October: move it back.
+    pack_dir = make_pack("variants/contact-not-checked")
+    for path in pack_dir.rglob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("2026-11-01", "2026-10-01"), encoding="utf-8")
+    pack = load_pack(pack_dir, today=dt.date(2026, 10, 30))
     assert pack.warnings == ()
+
+
+def test_a_date_checked_today_is_not_in_the_future(make_pack) -> None:
+    assert check_pack(make_pack("broken/verified-in-the-future"), today=dt.date(2026, 12, 25)) == ([], [])
 
 
 @pytest.mark.parametrize(
