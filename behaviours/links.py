@@ -43,6 +43,8 @@ def _after(text: str, index: int) -> str:
 
 def invisible_character(text: str) -> str | None:
     """An invisible or formatting character (Unicode category Cf): zero-width, direction marks, BOM."""
+    if text.isascii():
+        return None  # no ASCII character is a format character; most content is ASCII
     for index, ch in enumerate(text):
         if unicodedata.category(ch) == "Cf":
             return (
@@ -57,6 +59,8 @@ def reordering_character(text: str) -> str | None:
 
     Other scripts' digits (e.g. Arabic-Indic) are kept: the number reads and dials the same.
     """
+    if text.isascii():
+        return None  # ASCII is all left-to-right or neutral
     for index, ch in enumerate(text):
         bidi = unicodedata.bidirectional(ch)
         if bidi in _REORDERING_CLASSES or (bidi == "AN" and not ch.isdecimal()):

@@ -99,6 +99,8 @@ class YamlRejected(Exception):
 class _StrictComposer(Composer):
     """A composer that refuses anchors, aliases and explicit tags, and limits depth."""
 
+    fast = False  # True when libyaml's parser feeds the events
+
     def __init__(self, file: str) -> None:
         super().__init__()
         self._file = file
@@ -122,6 +124,9 @@ class _StrictComposer(Composer):
             )
         if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
             tag = event.tag
+            if tag == "!" and self.fast:
+                # libyaml marks a lone '!' differently, so it resolves differently: the pure reader decides.
+                raise _UsePureReader
             if tag is not None and not (isinstance(event, ScalarEvent) and tag == "!"):
                 self._reject(
                     event,
@@ -165,14 +170,41 @@ class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, SafeConstructor, R
         Resolver.__init__(self)
 
 
-def _convert(loader: _StrictLoader, node: Node, path: Path_, doc: YamlDoc) -> Any:
+try:  # libyaml's C scanner and parser, when PyYAML was built with it
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    _CParser = None
+
+LIBYAML = _CParser is not None
+# Tests set this to False to run every check on the pure-Python reader as well.
+use_libyaml = LIBYAML
+
+if _CParser is not None:
+
+    class _FastStrictLoader(_StrictComposer, _CParser, SafeConstructor, Resolver):  # type: ignore[misc, valid-type]
+        """libyaml scans and parses (the slow part in Python); the same strict composer builds the nodes."""
+
+        def __init__(self, stream: str, file: str) -> None:
+            _CParser.__init__(self, stream)
+            _StrictComposer.__init__(self, file)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+        fast = True
+
+
+class _UsePureReader(Exception):
+    """The fast reader met something only the pure-Python reader reads exactly."""
+
+
+def _convert(loader: Any, node: Node, path: Path_, doc: YamlDoc) -> Any:
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if node.tag not in _PLAIN_TAGS:
         raise YamlRejected(
             Problem(doc.file, node.start_mark.line + 1, _dotted(path), f"unsupported value type {node.tag}")
         )
     if isinstance(node, ScalarNode):
-        if node.style is None and _TIME.match(node.value):
+        if not node.style and _TIME.match(node.value):  # plain: None from PyYAML, '' from libyaml
             # YAML 1.1 reads 16:30 as 990 (minutes) and keeps 09:00 as text: one rule for both, quotes.
             doc.problems.append(
                 Problem(
@@ -253,12 +285,32 @@ dotted = _dotted
 
 
 def parse_yaml_text(text: str, file: str) -> YamlDoc:
-    """Parse YAML text strictly; raise ``YamlRejected`` with the file and line on any problem."""
+    """Parse YAML text strictly; raise ``YamlRejected`` with the file and line on any problem.
+
+    With libyaml, a file is first read by its C parser and the strict composer; if that meets any
+    problem at all, the file is read again by the pure-Python reader, whose findings and wording are
+    the ones the editor sees. So libyaml only ever speeds up a file that both would accept.
+    """
+    if use_libyaml and _CParser is not None and _libyaml_agrees(text):
+        try:
+            return _parse(text, file, _FastStrictLoader)
+        except (_UsePureReader, YamlRejected, yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+            pass
+    return _parse(text, file, _StrictLoader)
+
+
+def _libyaml_agrees(text: str) -> bool:
+    """False for text where libyaml is known to be more lenient than the pure reader: that reader decides."""
+    # libyaml accepts some tabs PyYAML refuses (e.g. after a value); control characters are PyYAML's to word.
+    return "\t" not in text and not Reader.NON_PRINTABLE.search(text)
+
+
+def _parse(text: str, file: str, loader_class: Any) -> YamlDoc:
     doc = YamlDoc(file=file, data=None)
-    loader: _StrictLoader | None = None
+    loader: Any = None
     try:
         # Inside the try: the reader refuses control characters as soon as it is built.
-        loader = _StrictLoader(text, file)
+        loader = loader_class(text, file)
         node = loader.get_single_node()
         if node is None:
             raise YamlRejected(

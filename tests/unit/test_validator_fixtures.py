@@ -187,8 +187,21 @@ REMOVED = {
 }
 
 
+READERS = [
+    pytest.param(True, id="libyaml", marks=pytest.mark.skipif(not yamlsource.LIBYAML, reason="PyYAML without libyaml")),
+    pytest.param(False, id="pure-python"),
+]
+
+
+@pytest.fixture(params=READERS)
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Run a test once with libyaml's C parser (when PyYAML has it) and once with the pure-Python reader."""
+    monkeypatch.setattr(yamlsource, "use_libyaml", request.param)
+    return request.param
+
+
 @pytest.mark.parametrize(("case", "expected"), BROKEN.items(), ids=BROKEN.keys())
-def test_broken_pack_is_refused_with_the_editors_message(make_pack, case: str, expected: list[str]) -> None:
+def test_broken_pack_is_refused_with_the_editors_message(make_pack, reader, case: str, expected: list[str]) -> None:
     pack_dir = make_pack(f"broken/{case}", remove=REMOVED.get(case, ()))
     with pytest.raises(PackError) as caught:
         load_pack(pack_dir, today=TODAY)
@@ -271,7 +284,7 @@ def test_a_huge_sparse_file_is_refused_by_its_size_before_a_byte_is_read(make_pa
     assert read_from  # the spy saw the reads of the other files, so it was in place
 
 
-def test_a_file_of_105000_keys_is_refused_at_the_first_group_too_large(make_pack) -> None:
+def test_a_file_of_105000_keys_is_refused_at_the_first_group_too_large(make_pack, reader) -> None:
     pack_dir = make_pack()
     keys = "".join(f"key{n}: {n}\n" for n in range(105_000))
     (pack_dir / "criteria.yaml").write_text(keys[: 1024 * 1024 - 1], encoding="utf-8")
@@ -283,7 +296,7 @@ def test_a_file_of_105000_keys_is_refused_at_the_first_group_too_large(make_pack
     ]
 
 
-def test_a_list_of_too_many_values_is_refused(make_pack) -> None:
+def test_a_list_of_too_many_values_is_refused(make_pack, reader) -> None:
     pack_dir = make_pack()
     (pack_dir / "criteria.yaml").write_text("criteria:\n" + "  - x\n" * 60_000, encoding="utf-8")
     with pytest.raises(PackError) as caught:
@@ -350,7 +363,7 @@ WARNED: dict[str, list[str]] = {
 
 
 @pytest.mark.parametrize(("case", "expected"), WARNED.items(), ids=WARNED.keys())
-def test_a_warning_is_reported_and_the_pack_still_loads(make_pack, case: str, expected: list[str]) -> None:
+def test_a_warning_is_reported_and_the_pack_still_loads(make_pack, reader, case: str, expected: list[str]) -> None:
     pack_dir = make_pack(f"variants/{case}")
     pack = load_pack(pack_dir, today=TODAY)
     assert [str(warning) for warning in pack.warnings] == expected
@@ -358,7 +371,23 @@ def test_a_warning_is_reported_and_the_pack_still_loads(make_pack, case: str, ex
     assert check_pack(pack_dir, today=TODAY) == ([], list(pack.warnings))
 
 
-def test_the_minimal_pack_has_no_problems_on_the_reference_date() -> None:
+def test_libyaml_reads_the_shipped_pack_itself_rather_than_falling_back(monkeypatch) -> None:
+    # The pure reader is the fallback for any problem; make sure valid files really take the fast path.
+    if not yamlsource.LIBYAML:
+        pytest.skip("PyYAML without libyaml")
+    used: list[str] = []
+    real_parse = yamlsource._parse
+
+    def recording_parse(text: str, file: str, loader_class: object) -> yamlsource.YamlDoc:
+        used.append(getattr(loader_class, "__name__", ""))
+        return real_parse(text, file, loader_class)
+
+    monkeypatch.setattr(yamlsource, "_parse", recording_parse)
+    assert check_pack(SHIPPED_PACK, today=TODAY)[0] == []
+    assert used and set(used) == {"_FastStrictLoader"}
+
+
+def test_the_minimal_pack_has_no_problems_on_the_reference_date(reader) -> None:
     assert check_pack(MINIMAL, today=TODAY) == ([], [])
 
 
