@@ -7,17 +7,68 @@ rather than a field that is silently ignored.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+from behaviours import links
+
+
+def refuse(message: str) -> PydanticCustomError:
+    """A model check's message, already in an editor's words (behaviours/messages.py passes it on as is)."""
+    return PydanticCustomError("pack_check", "{message}", {"message": message})
+
+
+def _visible(text: str) -> str:
+    """No invisible or formatting character (zero-width, direction marks): what is shown is what is there."""
+    problem = links.invisible_character(text)
+    if problem:
+        raise refuse(problem)
+    return text
+
+
+def _in_order(text: str) -> str:
+    """No character that can reorder what is shown: for numbers, labels and links."""
+    problem = links.reordering_character(text)
+    if problem:
+        raise refuse(problem)
+    return text
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible)]
+# A phone number, a label or a link: shown exactly as it dials or opens.
+ShownText = Annotated[Text, AfterValidator(_in_order)]
 Identifier = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=80),
 ]
-Clock = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+_CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+
+
+def _clock(value: Any) -> Any:
+    """A time of day written "HH:MM" in the YAML becomes a ``datetime.time``."""
+    if isinstance(value, dt.time):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("string_type", "Input should be a valid string")
+    if not _CLOCK.match(value):
+        raise refuse(f"'{value}' is not a time; write a 24-hour time in quotes, e.g. \"09:00\"")
+    return dt.time(int(value[:2]), int(value[3:]))
+
+
+Clock = Annotated[dt.time, BeforeValidator(_clock)]
 
 
 class Level(str, Enum):
@@ -246,7 +297,15 @@ class LawNote(Strict):
     text: Text
     source: Text
     last_reviewed: dt.date | None = None
-    link: Text | None = None
+    link: ShownText | None = None
+
+    @field_validator("link")
+    @classmethod
+    def _web_link(cls, link: str | None) -> str | None:
+        problem = links.web_link_problem(link) if link else None
+        if problem:
+            raise refuse(problem)
+        return link
 
 
 class LawFile(Strict):
@@ -262,8 +321,40 @@ class Channel(Strict):
     """One way to reach a contact."""
 
     kind: ChannelKind
-    value: Text
-    label: Text | None = None
+    value: ShownText
+    label: ShownText | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _reachable(cls, value: str, info: ValidationInfo) -> str:
+        kind = info.data.get("kind")
+        if kind is None:
+            return value  # the kind has its own error; which check applies is unknown
+        if kind in (ChannelKind.PHONE, ChannelKind.TEXT):
+            problem = links.phone_problem(value)
+        elif kind == ChannelKind.EMAIL:
+            problem = links.email_problem(value)
+        else:
+            problem = links.web_link_problem(value)
+        if problem:
+            raise refuse(problem)
+        return value
+
+    @field_validator("label")
+    @classmethod
+    def _label_matches(cls, label: str | None, info: ValidationInfo) -> str | None:
+        kind, value = info.data.get("kind"), info.data.get("value")
+        if label is None or kind is None or value is None:
+            return label  # the kind or value has its own error
+        if kind in (ChannelKind.PHONE, ChannelKind.TEXT):
+            problem = links.phone_label_problem(label, value)
+        elif kind in (ChannelKind.WEB, ChannelKind.CHAT):
+            problem = links.web_label_problem(label, value)
+        else:
+            problem = None
+        if problem:
+            raise refuse(problem)
+        return label
 
 
 class OpeningHours(Strict):
@@ -272,6 +363,14 @@ class OpeningHours(Strict):
     days: list[Day] = Field(min_length=1)
     opens: Clock
     closes: Clock
+
+    @field_validator("closes")
+    @classmethod
+    def _after_opening(cls, closes: dt.time, info: ValidationInfo) -> dt.time:
+        opens = info.data.get("opens")
+        if opens is not None and opens >= closes:
+            raise refuse(f"closes ({closes:%H:%M}) must be later than opens ({opens:%H:%M})")
+        return closes
 
 
 class Contact(Strict):
@@ -319,10 +418,18 @@ class Resource(Strict):
 
     id: Identifier
     title: Text
-    link: Text
+    link: ShownText
     summary: Text
     source: Text
     last_verified: dt.date
+
+    @field_validator("link")
+    @classmethod
+    def _web_link(cls, link: str) -> str:
+        problem = links.web_link_problem(link)
+        if problem:
+            raise refuse(problem)
+        return link
 
 
 class RoutesFile(Strict):

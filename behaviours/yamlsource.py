@@ -9,6 +9,9 @@ plus a map from each value's path to the line it starts on.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,11 +26,18 @@ from yaml.reader import Reader, ReaderError
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
+from behaviours.messages import syntax_problem
+
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
+# No content file comes near these (the 100-times benchmark pack has at most about 18,000 values in a
+# file, and no group has more than 20 fields); a file past them is refused before any more of it is read.
+MAX_NODES = 50_000
+MAX_KEYS = 200
 
 Path_ = tuple[str | int, ...]
 
+_TIME = re.compile(r"^[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$")
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -64,6 +74,8 @@ class YamlDoc:
     file: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    # Mistakes found while reading that leave the rest readable (an unquoted time); the value is kept as written.
+    problems: list[Problem] = field(default_factory=list)
 
     def line_for(self, path: Path_) -> int | None:
         """The line of the value at ``path``, or of its nearest ancestor that has one."""
@@ -87,10 +99,13 @@ class YamlRejected(Exception):
 class _StrictComposer(Composer):
     """A composer that refuses anchors, aliases and explicit tags, and limits depth."""
 
+    fast = False  # True when libyaml's parser feeds the events
+
     def __init__(self, file: str) -> None:
         super().__init__()
         self._file = file
         self._depth = 0
+        self._nodes = 0
 
     def _reject(self, event: Any, message: str) -> None:
         raise YamlRejected(Problem(self._file, event.start_mark.line + 1, "", message))
@@ -109,6 +124,9 @@ class _StrictComposer(Composer):
             )
         if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
             tag = event.tag
+            if tag == "!" and self.fast:
+                # libyaml marks a lone '!' differently, so it resolves differently: the pure reader decides.
+                raise _UsePureReader
             if tag is not None and not (isinstance(event, ScalarEvent) and tag == "!"):
                 self._reject(
                     event,
@@ -117,6 +135,19 @@ class _StrictComposer(Composer):
         self._depth += 1
         if self._depth > MAX_DEPTH:
             self._reject(event, f"the file nests more than {MAX_DEPTH} levels deep")
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            self._reject(
+                event,
+                f"the file holds more than {MAX_NODES:,} values, far more than any content file needs; "
+                "check for text pasted many times, or split the file",
+            )
+        if isinstance(parent, MappingNode) and index is None and len(parent.value) >= MAX_KEYS:
+            self._reject(
+                event,
+                f"this group of fields has more than {MAX_KEYS} fields, far more than any part of a pack needs; "
+                "check for lines pasted many times",
+            )
         try:
             return super().compose_node(parent, index)
         finally:
@@ -139,13 +170,52 @@ class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, SafeConstructor, R
         Resolver.__init__(self)
 
 
-def _convert(loader: _StrictLoader, node: Node, path: Path_, doc: YamlDoc) -> Any:
+try:  # libyaml's C scanner and parser, when PyYAML was built with it
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    _CParser = None
+
+LIBYAML = _CParser is not None
+# Tests set this to False to run every check on the pure-Python reader as well.
+use_libyaml = LIBYAML
+
+if _CParser is not None:
+
+    class _FastStrictLoader(_StrictComposer, _CParser, SafeConstructor, Resolver):  # type: ignore[misc, valid-type]
+        """libyaml scans and parses (the slow part in Python); the same strict composer builds the nodes."""
+
+        def __init__(self, stream: str, file: str) -> None:
+            _CParser.__init__(self, stream)
+            _StrictComposer.__init__(self, file)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+        fast = True
+
+
+class _UsePureReader(Exception):
+    """The fast reader met something only the pure-Python reader reads exactly."""
+
+
+def _convert(loader: Any, node: Node, path: Path_, doc: YamlDoc) -> Any:
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if node.tag not in _PLAIN_TAGS:
         raise YamlRejected(
             Problem(doc.file, node.start_mark.line + 1, _dotted(path), f"unsupported value type {node.tag}")
         )
     if isinstance(node, ScalarNode):
+        if not node.style and _TIME.match(node.value):  # plain: None from PyYAML, '' from libyaml
+            # YAML 1.1 reads 16:30 as 990 (minutes) and keeps 09:00 as text: one rule for both, quotes.
+            doc.problems.append(
+                Problem(
+                    doc.file,
+                    node.start_mark.line + 1,
+                    _dotted(path),
+                    f'write "{node.value}" in quotes; without quotes YAML can read a time such as '
+                    f"{node.value} as a number of minutes",
+                )
+            )
+            return node.value
         try:
             value = loader.construct_object(node, deep=True)
         except (ValueError, OverflowError):
@@ -215,12 +285,32 @@ dotted = _dotted
 
 
 def parse_yaml_text(text: str, file: str) -> YamlDoc:
-    """Parse YAML text strictly; raise ``YamlRejected`` with the file and line on any problem."""
+    """Parse YAML text strictly; raise ``YamlRejected`` with the file and line on any problem.
+
+    With libyaml, a file is first read by its C parser and the strict composer; if that meets any
+    problem at all, the file is read again by the pure-Python reader, whose findings and wording are
+    the ones the editor sees. So libyaml only ever speeds up a file that both would accept.
+    """
+    if use_libyaml and _CParser is not None and _libyaml_agrees(text):
+        try:
+            return _parse(text, file, _FastStrictLoader)
+        except (_UsePureReader, YamlRejected, yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+            pass
+    return _parse(text, file, _StrictLoader)
+
+
+def _libyaml_agrees(text: str) -> bool:
+    """False for text where libyaml is known to be more lenient than the pure reader: that reader decides."""
+    # libyaml accepts some tabs PyYAML refuses (e.g. after a value); control characters are PyYAML's to word.
+    return "\t" not in text and not Reader.NON_PRINTABLE.search(text)
+
+
+def _parse(text: str, file: str, loader_class: Any) -> YamlDoc:
     doc = YamlDoc(file=file, data=None)
-    loader: _StrictLoader | None = None
+    loader: Any = None
     try:
         # Inside the try: the reader refuses control characters as soon as it is built.
-        loader = _StrictLoader(text, file)
+        loader = loader_class(text, file)
         node = loader.get_single_node()
         if node is None:
             raise YamlRejected(
@@ -232,6 +322,10 @@ def parse_yaml_text(text: str, file: str) -> YamlDoc:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
+        context_line = exc.context_mark.line + 1 if exc.context_mark is not None else None
+        plain = syntax_problem(text, exc.context, context_line, exc.problem or "", line)
+        if plain is not None:
+            raise YamlRejected(Problem(file, plain[0], "", plain[1])) from None
         what = exc.problem or "the YAML could not be read"
         if exc.context:
             what = f"{exc.context}, {what}"
@@ -259,27 +353,69 @@ def parse_yaml_text(text: str, file: str) -> YamlDoc:
     return doc
 
 
+def not_a_file(mode: int) -> str | None:
+    """Why something with this file mode is not an ordinary file a pack may hold, or None."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        what = "a folder"
+    elif stat.S_ISFIFO(mode):
+        what = "a named pipe (FIFO)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        what = "a device"
+    elif stat.S_ISSOCK(mode):
+        what = "a socket"
+    else:
+        what = "a special file"
+    return f"this is {what}, not an ordinary file; a pack holds only ordinary text files"
+
+
+def _too_big(display_name: str, size: int) -> YamlRejected:
+    return YamlRejected(
+        Problem(
+            display_name,
+            None,
+            "",
+            f"the file is {size:,} bytes; content files must be under 1 MiB (1,048,576 bytes); split it",
+        )
+    )
+
+
 def read_yaml_file(path: Path, display_name: str) -> YamlDoc:
-    """Read a content file: refuse files over 1 MiB or not UTF-8, then parse strictly."""
+    """Read a content file: refuse anything but an ordinary file, files over 1 MiB or not UTF-8, then parse.
+
+    The file is opened without blocking (a named pipe would wait for a writer) and its type and
+    size are checked on the open file before a byte is read; no more than the limit is ever read.
+    """
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise YamlRejected(Problem(display_name, None, "", f"the file cannot be read: {exc.strerror}")) from None
-    if size > MAX_FILE_BYTES:
-        raise YamlRejected(
-            Problem(
-                display_name,
-                None,
-                "",
-                f"the file is {size:,} bytes; content files must be under 1 MiB (1,048,576 bytes); split it",
-            )
-        )
     try:
-        raw = path.read_bytes()
+        info = os.fstat(fd)
+        refusal = not_a_file(info.st_mode)
+        if refusal:
+            raise YamlRejected(Problem(display_name, None, "", refusal))
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_big(display_name, info.st_size)
+        chunks: list[bytes] = []
+        total = 0
+        while total <= MAX_FILE_BYTES:
+            chunk = os.read(fd, MAX_FILE_BYTES + 1 - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise YamlRejected(Problem(display_name, None, "", f"the file cannot be read: {exc.strerror}")) from None
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    if len(raw) > MAX_FILE_BYTES:  # it grew after it was measured
+        raise _too_big(display_name, len(raw))
+    try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise YamlRejected(Problem(display_name, line, "", "the file is not UTF-8 text; save it as UTF-8")) from None
-    except OSError as exc:
-        raise YamlRejected(Problem(display_name, None, "", f"the file cannot be read: {exc.strerror}")) from None
     return parse_yaml_text(text, display_name)

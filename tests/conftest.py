@@ -25,7 +25,7 @@ def _no_pack_override_leaks(monkeypatch):
 
 # Every test runs at one fixed moment through the app's one clock, so the suite passes in any year
 # (the shipped pack's warnings grow as contact dates age). A test that needs another moment sets it.
-PINNED_NOW = "2026-11-29T12:00"
+PINNED_NOW = "2026-12-06T12:00"
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 # The minimal pack was reviewed and its contacts checked on 2026-11-01, so on this
 # date nothing in it is stale; passing it as ``today`` keeps the tests deterministic.
-TODAY = dt.date(2026, 11, 29)
+TODAY = dt.date(2026, 12, 6)
 
 
 def build_pack(dest: Path, *overlays: str, remove: Iterable[str] = ()) -> Path:
@@ -29,5 +29,6 @@ def build_pack(dest: Path, *overlays: str, remove: Iterable[str] = ()) -> Path:
         source = FIXTURES / overlay
         if not source.is_dir():
             raise FileNotFoundError(f"no fixture folder {source}")
-        shutil.copytree(source, dest, dirs_exist_ok=True)
+        # symlinks=True: a fixture may be a link (broken/link-out-of-pack), copied as the link itself.
+        shutil.copytree(source, dest, dirs_exist_ok=True, symlinks=True)
     return dest

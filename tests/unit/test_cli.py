@@ -106,3 +106,18 @@ def test_help_exits_0_and_names_the_check_command() -> None:
     assert result.returncode == 0
     assert "check" in result.stdout
     assert "validate a content pack and list every problem" in result.stdout
+
+
+def test_a_pack_with_a_link_out_and_a_named_pipe_lists_both_without_blocking(tmp_path: Path) -> None:
+    pack_dir = build_pack(tmp_path / "pack", "broken/link-out-of-pack", remove=("law.yaml",))
+    (pack_dir / "criteria.yaml").unlink()
+    os.mkfifo(pack_dir / "criteria.yaml")
+    result = run_cli("check", str(pack_dir))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        f"{pack_dir}/criteria.yaml: this is a named pipe (FIFO), not an ordinary file; "
+        "a pack holds only ordinary text files",
+        f"{pack_dir}/law.yaml: this is a link to a file outside the pack folder, which the app never reads; "
+        "put the file itself in the pack folder",
+        f"2 errors, 0 warnings in {pack_dir}: the pack cannot be used until the errors are fixed.",
+    ]

@@ -26,7 +26,7 @@ SHIPPED = REPO_ROOT / "behaviours" / "content"
 # Sunday 29 November 2026 and the Monday after it, in UK time.
 MONDAY_10AM = dt.datetime(2026, 11, 30, 10, 0, tzinfo=UK)
 MONDAY_5PM = dt.datetime(2026, 11, 30, 17, 0, tzinfo=UK)
-SUNDAY_NOON = dt.datetime(2026, 11, 29, 12, 0, tzinfo=UK)
+SUNDAY_NOON = dt.datetime(2026, 12, 6, 12, 0, tzinfo=UK)
 
 
 @pytest.fixture(scope="module")

@@ -9,22 +9,48 @@ change of file, line or wording fails here first.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+from pathlib import Path
 
 import pytest
 from pack_builder import FIXTURES, MINIMAL, TODAY
 
-from behaviours.loader import PackError, check_pack, load_pack
+from behaviours import yamlsource
+from behaviours.hours import Openness, openness
+from behaviours.loader import SHIPPED_PACK, PackError, check_pack, load_pack
 from behaviours.model import Level
 from behaviours.pack import Pack, older_than
 
 FIX_AT_LINK = "links must start with https: or http:, e.g. https://www.example.org/"
 QUOTES_HINT = "write text, in quotes if it looks like a number, date or yes/no"
+INVISIBLE_HINT = "it can change how the text is shown or what a link does; delete it and retype that part"
+REORDER_HINT = (
+    "which can change the order in which digits and letters are shown; "
+    "write numbers and links in plain digits and Latin letters"
+)
+SITE_HINT = "make the label name the site the link opens, or describe it in words"
 
 # case: the exact problems, in the order the loader reports them (by file, then line).
 BROKEN: dict[str, list[str]] = {
     "yaml-syntax-error": [
-        "pack/contacts.yaml:9: YAML syntax error: while parsing a block collection, expected <block end>, "
-        "but found '<block mapping start>'; check indentation, colons and quotes"
+        "pack/contacts.yaml:9: line 9 is not lined up with `channels:` on line 6; start it with 4 spaces"
+    ],
+    "tab": ["pack/contacts.yaml:20: line 20 has a tab; use spaces"],
+    "missing-colon": ["pack/contacts.yaml:19: line 19 has no colon after 'name'; write 'name: ' and then the value"],
+    "stray-quote": [
+        "pack/contacts.yaml:30: line 30 opens a quote that is not closed on that line; "
+        "put the closing quote at the end of the value, or remove the quote"
+    ],
+    "unquoted-time": [
+        'pack/contacts.yaml:11: contacts[0].opening_hours[0].opens: write "09:00" in quotes; '
+        "without quotes YAML can read a time such as 09:00 as a number of minutes",
+        'pack/contacts.yaml:12: contacts[0].opening_hours[0].closes: write "16:30" in quotes; '
+        "without quotes YAML can read a time such as 16:30 as a number of minutes",
+    ],
+    "id-copied-into-earlier-band": [
+        "pack/bands/0-9.yaml:19: behaviours[3].id: the id '9-17-red-images' is already used at "
+        "pack/bands/9-17.yaml:14; every id in a pack must be different"
     ],
     "duplicate-key": [
         "pack/contacts.yaml:9: contacts[0].name: duplicate key 'name' (first given on line 3); keep only one"
@@ -136,14 +162,77 @@ BROKEN: dict[str, list[str]] = {
         "pack/bands/9-17.yaml:21: behaviours[3].theme: the theme 'images' is already used by '9-17-red-images' "
         "in this band; a theme may appear once per band, so give this item its own theme"
     ],
+    "invisible-character-in-number": [
+        "pack/contacts.yaml:8: contacts[0].channels[0].value: the text holds an invisible character, "
+        f"U+061C ARABIC LETTER MARK, after '0345 678'; {INVISIBLE_HINT}"
+    ],
+    "hebrew-punctuation-in-number": [
+        "pack/contacts.yaml:24: contacts[1].channels[0].value: the text holds U+05F3 HEBREW PUNCTUATION GERESH, "
+        f"after '0345', {REORDER_HINT}"
+    ],
+    "invisible-character-in-text": [
+        "pack/bands/0-9.yaml:12: behaviours[1].text: the text holds an invisible character, "
+        f"U+200B ZERO WIDTH SPACE, after 'Touching that'; {INVISIBLE_HINT}"
+    ],
+    "direction-override-in-link": [
+        "pack/law.yaml:6: law[0].link: the text holds an invisible character, "
+        f"U+202E RIGHT-TO-LEFT OVERRIDE, after '.legislation.gov.uk/'; {INVISIBLE_HINT}"
+    ],
+    "label-digits-differ": [
+        "pack/contacts.yaml:35: contacts[2].channels[0].label: the label 'Compass 0345 678 9991' shows other "
+        "digits than the number dialled (999); write the same number in both, or leave the number out of the label"
+    ],
+    "label-shows-another-site": [
+        "pack/contacts.yaml:11: contacts[0].channels[1].label: the label shows 'https://www.nspcc.org.uk/' "
+        f"but the link opens www.example.org; {SITE_HINT}"
+    ],
+    "label-shows-another-domain": [
+        "pack/contacts.yaml:27: contacts[1].channels[1].label: the label shows 'nspcc.org.uk' "
+        f"but the link opens chat.example.org; {SITE_HINT}"
+    ],
+    "link-out-of-pack": [
+        "pack/law.yaml: this is a link to a file outside the pack folder, which the app never reads; "
+        "put the file itself in the pack folder"
+    ],
+    "folder-named-yaml": [
+        "pack/law.yaml: this is a folder, not an ordinary file; a pack holds only ordinary text files"
+    ],
+    "verified-in-the-future": [
+        "pack/contacts.yaml:15: contacts[0].last_verified: 25 December 2026 is after today (6 December 2026); "
+        "give the date it was actually done"
+    ],
+    "reviewed-in-the-future": [
+        "pack/pack.yaml:3: last_reviewed: 7 December 2026 is after today (6 December 2026); "
+        "give the date it was actually done"
+    ],
+    "closes-before-opens": [
+        "pack/contacts.yaml:12: contacts[0].opening_hours[0].closes: closes (08:30) must be later than opens (09:00)"
+    ],
 }
 
 # Files a case takes away from the minimal pack before its own files go in.
-REMOVED = {"yml-extension": ("contacts.yaml",)}
+REMOVED = {
+    "yml-extension": ("contacts.yaml",),
+    "folder-named-yaml": ("law.yaml",),
+    "link-out-of-pack": ("law.yaml",),
+}
+
+
+READERS = [
+    pytest.param(True, id="libyaml", marks=pytest.mark.skipif(not yamlsource.LIBYAML, reason="PyYAML without libyaml")),
+    pytest.param(False, id="pure-python"),
+]
+
+
+@pytest.fixture(params=READERS)
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Run a test once with libyaml's C parser (when PyYAML has it) and once with the pure-Python reader."""
+    monkeypatch.setattr(yamlsource, "use_libyaml", request.param)
+    return request.param
 
 
 @pytest.mark.parametrize(("case", "expected"), BROKEN.items(), ids=BROKEN.keys())
-def test_broken_pack_is_refused_with_the_editors_message(make_pack, case: str, expected: list[str]) -> None:
+def test_broken_pack_is_refused_with_the_editors_message(make_pack, reader, case: str, expected: list[str]) -> None:
     pack_dir = make_pack(f"broken/{case}", remove=REMOVED.get(case, ()))
     with pytest.raises(PackError) as caught:
         load_pack(pack_dir, today=TODAY)
@@ -167,6 +256,103 @@ def test_a_file_over_one_mebibyte_is_refused_before_it_is_parsed(make_pack) -> N
     assert [str(problem) for problem in caught.value.problems] == [
         f"pack/contacts.yaml: the file is {size:,} bytes; content files must be under 1 MiB (1,048,576 bytes); split it"
     ]
+
+
+@pytest.mark.timeout(60)
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(make_pack) -> None:
+    # git cannot store a FIFO, so it is made here. Opening one to read would block until a writer came.
+    pack_dir = make_pack()
+    (pack_dir / "law.yaml").unlink()
+    os.mkfifo(pack_dir / "law.yaml")
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "pack/law.yaml: this is a named pipe (FIFO), not an ordinary file; a pack holds only ordinary text files"
+    ]
+
+
+def test_a_band_folder_linked_from_outside_the_pack_is_refused(make_pack, tmp_path) -> None:
+    pack_dir = make_pack()
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(pack_dir / "bands", elsewhere)
+    (pack_dir / "bands").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "pack/bands: this is a link to a file outside the pack folder, which the app never reads; "
+        "put the file itself in the pack folder"
+    ]
+
+
+def test_a_link_inside_the_pack_is_followed(make_pack) -> None:
+    pack_dir = make_pack()
+    (pack_dir / "shared").mkdir()
+    shutil.move(pack_dir / "law.yaml", pack_dir / "shared" / "law.txt")
+    (pack_dir / "law.yaml").symlink_to(Path("shared") / "law.txt")
+    assert [note.id for note in load_pack(pack_dir, today=TODAY).law] == ["images"]
+
+
+def test_a_huge_sparse_file_is_refused_by_its_size_before_a_byte_is_read(make_pack, monkeypatch) -> None:
+    pack_dir = make_pack()
+    contacts = pack_dir / "contacts.yaml"
+    with contacts.open("r+b") as handle:
+        handle.truncate(4 * 1024**3)  # 4 GiB, sparse: reading it would take the memory the check protects
+    size = contacts.stat().st_size
+    read_from: list[int] = []
+    real_read = os.read
+
+    def spying_read(fd: int, length: int) -> bytes:
+        read_from.append(os.fstat(fd).st_size)
+        return real_read(fd, length)
+
+    monkeypatch.setattr(yamlsource.os, "read", spying_read)
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"pack/contacts.yaml: the file is {size:,} bytes; content files must be under 1 MiB (1,048,576 bytes); split it"
+    ]
+    assert size not in read_from  # the other files were read; this one never was
+    assert read_from  # the spy saw the reads of the other files, so it was in place
+
+
+def test_a_file_of_105000_keys_is_refused_at_the_first_group_too_large(make_pack, reader) -> None:
+    pack_dir = make_pack()
+    keys = "".join(f"key{n}: {n}\n" for n in range(105_000))
+    (pack_dir / "criteria.yaml").write_text(keys[: 1024 * 1024 - 1], encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "pack/criteria.yaml:201: this group of fields has more than 200 fields, far more than any part of a pack "
+        "needs; check for lines pasted many times"
+    ]
+
+
+def test_a_list_of_too_many_values_is_refused(make_pack, reader) -> None:
+    pack_dir = make_pack()
+    (pack_dir / "criteria.yaml").write_text("criteria:\n" + "  - x\n" * 60_000, encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "pack/criteria.yaml:49999: the file holds more than 50,000 values, far more than any content file needs; "
+        "check for text pasted many times, or split the file"
+    ]
+
+
+def test_problems_in_one_file_are_listed_up_to_50_then_counted(make_pack) -> None:
+    pack_dir = make_pack()
+    band = pack_dir / "bands" / "0-9.yaml"
+    extra = "".join(f"  - id: 0-9-extra-{n}\n    level: orange\n    text: Something.\n" for n in range(60))
+    band.write_text(band.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    messages = [str(problem) for problem in caught.value.problems]
+    assert len(messages) == 51
+    assert messages[0] == (
+        "pack/bands/0-9.yaml:20: behaviours[3].level: 'orange' is not allowed here; write one of 'green', 'amber' or 'red'"
+    )
+    assert messages[-1] == "pack/bands/0-9.yaml: and 10 more problems in this file; fix those above and check again"
+    shown, more = caught.value.first(5)
+    assert (shown, more) == (caught.value.problems[:5], 46)
 
 
 def test_a_folder_that_does_not_exist_is_named(make_pack) -> None:
@@ -197,6 +383,13 @@ WARNED: dict[str, list[str]] = {
         "pack/bands/9-17.yaml:16: behaviours[2].theme: warning: the theme 'images' is red at 9 in band '0-9' "
         "but green at 9 here; check the ratings, or give the items different themes"
     ],
+    "verified-but-not-confirmed": [
+        "pack/contacts.yaml:14: contacts[0].source: warning: Front door: status is verified, but the source says "
+        "'could not be checked'; check those details and correct the source, or set status: unverified",
+        "pack/contacts.yaml:28: contacts[1].status_note: warning: Out-of-hours team: status is verified, but the "
+        "status note says 'to be confirmed'; check those details and correct the status note, "
+        "or set status: unverified",
+    ],
     "pack-not-reviewed": [
         "pack/pack.yaml:3: last_reviewed: warning: the pack was last reviewed on 30 June 2025, over 12 months ago; "
         "review it and update the date"
@@ -205,7 +398,7 @@ WARNED: dict[str, list[str]] = {
 
 
 @pytest.mark.parametrize(("case", "expected"), WARNED.items(), ids=WARNED.keys())
-def test_a_warning_is_reported_and_the_pack_still_loads(make_pack, case: str, expected: list[str]) -> None:
+def test_a_warning_is_reported_and_the_pack_still_loads(make_pack, reader, case: str, expected: list[str]) -> None:
     pack_dir = make_pack(f"variants/{case}")
     pack = load_pack(pack_dir, today=TODAY)
     assert [str(warning) for warning in pack.warnings] == expected
@@ -213,14 +406,38 @@ def test_a_warning_is_reported_and_the_pack_still_loads(make_pack, case: str, ex
     assert check_pack(pack_dir, today=TODAY) == ([], list(pack.warnings))
 
 
-def test_the_minimal_pack_has_no_problems_on_the_reference_date() -> None:
+def test_libyaml_reads_the_shipped_pack_itself_rather_than_falling_back(monkeypatch) -> None:
+    # The pure reader is the fallback for any problem; make sure valid files really take the fast path.
+    if not yamlsource.LIBYAML:
+        pytest.skip("PyYAML without libyaml")
+    used: list[str] = []
+    real_parse = yamlsource._parse
+
+    def recording_parse(text: str, file: str, loader_class: object) -> yamlsource.YamlDoc:
+        used.append(getattr(loader_class, "__name__", ""))
+        return real_parse(text, file, loader_class)
+
+    monkeypatch.setattr(yamlsource, "_parse", recording_parse)
+    assert check_pack(SHIPPED_PACK, today=TODAY)[0] == []
+    assert used and set(used) == {"_FastStrictLoader"}
+
+
+def test_the_minimal_pack_has_no_problems_on_the_reference_date(reader) -> None:
     assert check_pack(MINIMAL, today=TODAY) == ([], [])
 
 
 def test_the_same_contact_is_not_stale_a_day_earlier(make_pack) -> None:
     # contact-not-checked was last verified on 31 October 2025: stale on 29 November 2026, fine on 30 October 2026.
-    pack = load_pack(make_pack("variants/contact-not-checked"), today=dt.date(2026, 10, 30))
+    # The rest of the pack was checked on 1 November 2026, a date in the future on 30 October: move it back.
+    pack_dir = make_pack("variants/contact-not-checked")
+    for path in pack_dir.rglob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("2026-11-01", "2026-10-01"), encoding="utf-8")
+    pack = load_pack(pack_dir, today=dt.date(2026, 10, 30))
     assert pack.warnings == ()
+
+
+def test_a_date_checked_today_is_not_in_the_future(make_pack) -> None:
+    assert check_pack(make_pack("broken/verified-in-the-future"), today=dt.date(2026, 12, 25)) == ([], [])
 
 
 @pytest.mark.parametrize(
@@ -299,3 +516,92 @@ def test_the_minimal_pack_loads_whole() -> None:
     assert [note.title for note in pack.law] == ["Images of under-18s"]
     assert [criterion.name for criterion in pack.criteria] == ["Coercion", "Persistence"]
     assert [scenario.title for scenario in pack.scenarios] == ["A test scenario"]
+
+
+# ---------------------------------------------------------------- times are times
+
+
+def test_opening_times_are_times_of_day_though_the_yaml_holds_text() -> None:
+    pack = load_pack(MINIMAL, today=TODAY)
+    front_door = pack.contact("front-door")
+    assert front_door is not None
+    block = front_door.opening_hours[0]
+    assert (block.opens, block.closes) == (dt.time(9, 0), dt.time(17, 0))
+    # Monday 30 November 2026: open from 09:00 up to, not including, 17:00.
+    assert openness(front_door, dt.datetime(2026, 11, 30, 8, 59)) is Openness.CLOSED
+    assert openness(front_door, dt.datetime(2026, 11, 30, 9, 0)) is Openness.OPEN
+    assert openness(front_door, dt.datetime(2026, 11, 30, 16, 59)) is Openness.OPEN
+    assert openness(front_door, dt.datetime(2026, 11, 30, 17, 0)) is Openness.CLOSED
+
+
+# ---------------------------------------------------------------- one error does not hide the other checks
+
+
+@pytest.mark.parametrize(
+    ("relative", "before", "after", "message"),
+    [
+        pytest.param(
+            "bands/9-13.yaml",
+            "level: amber",
+            "level: orange",
+            "'orange' is not allowed here; write one of 'green', 'amber' or 'red'",
+            id="a-behaviour",
+        ),
+        pytest.param(
+            "contacts.yaml",
+            'closes: "17:00"',
+            "closes: 17:00",
+            'write "17:00" in quotes; without quotes YAML can read a time such as 17:00 as a number of minutes',
+            id="an-unquoted-time",
+        ),
+        pytest.param(
+            "contacts.yaml",
+            'value: "0800 1111"',
+            'value: "0800 111"',
+            "'0800 111' is not a valid UK number; write a UK number as dialled, e.g. 0345 678 9021, "
+            "or a short number such as 116 000",
+            id="a-contact",
+        ),
+    ],
+)
+def test_one_broken_item_does_not_hide_the_warnings_of_the_rest(
+    tmp_path, relative: str, before: str, after: str, message: str
+) -> None:
+    # The shipped pack has its warnings (stale and unverified contacts, old resources); one error in an
+    # item must leave every other item's warnings in place, not only the other files'.
+    pack_dir = tmp_path / "content"
+    shutil.copytree(SHIPPED_PACK, pack_dir)
+    valid_errors, valid_warnings = check_pack(pack_dir, today=TODAY)
+    assert valid_errors == []
+    assert len([w for w in valid_warnings if w.field.startswith("contacts[")]) > 10
+    target = pack_dir / relative
+    text = target.read_text(encoding="utf-8")
+    assert before in text
+    target.write_text(text.replace(before, after, 1), encoding="utf-8")
+    errors, warnings = check_pack(pack_dir, today=TODAY)
+    assert [problem.message for problem in errors] == [message]
+    if "time" in message:  # the time is kept as written, so nothing else is lost
+        assert warnings == valid_warnings
+        return
+    broken_item = errors[0].field.split(".")[0] + "."
+    assert warnings == [w for w in valid_warnings if not (w.file == errors[0].file and w.field.startswith(broken_item))]
+    assert len(warnings) >= len(valid_warnings) - 2
+
+
+def test_a_broken_contact_leaves_the_other_contacts_checked(make_pack) -> None:
+    # The emergency contact's number is wrong; the out-of-hours team's stale date still gets its warning.
+    pack_dir = make_pack("variants/contact-not-checked")
+    contacts = pack_dir / "contacts.yaml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace('value: "999"', 'value: "99"'), encoding="utf-8")
+    errors, warnings = check_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in errors] == [
+        "pack/contacts.yaml:34: contacts[2].channels[0].value: '99' is not a valid UK number; "
+        "write a UK number as dialled, e.g. 0345 678 9021, or a short number such as 116 000"
+    ]
+    assert [str(warning) for warning in warnings] == WARNED["contact-not-checked"]
+
+
+def test_a_broken_contact_is_still_known_to_the_routes_that_name_it(make_pack) -> None:
+    # routes.yaml names the out-of-hours contact, whose number is wrong: one error, not a second "no contact".
+    errors, _ = check_pack(make_pack("broken/invalid-phone"), today=TODAY)
+    assert [str(problem) for problem in errors] == BROKEN["invalid-phone"]

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pack_builder import MINIMAL, TODAY, build_pack
 
+from behaviours import yamlsource
 from behaviours.loader import PackError, load_pack
 from behaviours.model import LEVELS
 from behaviours.pack import Pack
@@ -257,3 +258,28 @@ def test_random_edits_of_the_minimal_pack_give_a_whole_pack_or_pack_error(relati
 def test_the_unchanged_minimal_pack_is_whole() -> None:
     # The properties above are only meaningful if the starting point loads.
     assert isinstance(outcome_of({}), Pack)
+
+
+# ---------------------------------------------------------------- libyaml and the pure reader agree
+
+
+def _outcome(text: str, fast: bool) -> object:
+    saved = yamlsource.use_libyaml
+    yamlsource.use_libyaml = fast
+    try:
+        doc = parse_yaml_text(text, "f.yaml")
+    except YamlRejected as rejected:
+        return rejected.problem
+    finally:
+        yamlsource.use_libyaml = saved
+    return (doc.data, doc.lines, doc.problems)
+
+
+@pytest.mark.skipif(not yamlsource.LIBYAML, reason="PyYAML without libyaml")
+@settings(max_examples=300, deadline=dt.timedelta(seconds=HANG))
+@given(st.sampled_from(PACK_FILES), st.data())
+def test_libyaml_and_the_pure_reader_give_the_same_result(relative: str, data: st.DataObject) -> None:
+    # Edited real content, random text and random structures: same data, lines and problems, or the same refusal.
+    dumped = st.builds(lambda value: yaml.safe_dump(value, allow_unicode=True), structures)
+    text = data.draw(st.just(mutate(ORIGINAL[relative], data)) | yaml_ish_text | any_text | dumped, label="text")
+    assert _outcome(text, fast=True) == _outcome(text, fast=False)
