@@ -148,11 +148,13 @@ def lead_sentence(answer: WhoToCall) -> str | None:
     if door.state == Openness.CLOSED:
         why = f" ({door.holiday})" if door.holiday else ""
         first = f"call {out_words}" if out_words else "call 999 if anyone is in danger"
-        again = f" {door_name} reopens {moment_words(door.reopens)}." if door.reopens else ""
+        shown = f" ({door.phone.display})" if door.phone else ""
+        again = f" {door_name}{shown} reopens {moment_words(door.reopens)}." if door.reopens else ""
         return f"{door_name} is closed now{why}: {first}.{again}"
     if door.state == Openness.OPEN:
         until = f", until {time_words(door.closes)}" if door.closes else ""
-        return f"{door_name} is open now{until}: call {door_name}{door_number}."
+        later = f" Out of hours: {out_words}." if out_words else ""
+        return f"{door_name} is open now{until}: call {door_name}{door_number}.{later}"
     if answer.when is None:
         tail = f", or {out_words} out of hours" if out_words else ""
         return f"Call {door_name}{door_number} ({hours_words(door.contact)}){tail}."

@@ -74,13 +74,12 @@ def with_call_links(text: str, phones: list[PhoneNumber]) -> str:
 
 def call_line(call: Call) -> str:
     """Markdown for one call in a route: name, links, why and when, and how far its details are checked."""
-    reason = call_reason(call)
-    if call.role in (Role.DOOR, Role.OUT_OF_HOURS) and call.state == Openness.CLOSED:
+    reason = md(call_reason(call))
+    # What changes with the hour stands out: a closed door, and the team that answers instead.
+    if (call.role == Role.DOOR and call.state == Openness.CLOSED) or (
+        call.role == Role.OUT_OF_HOURS and call.state == Openness.OPEN
+    ):
         reason = f"**{reason}**"
-    elif call.role == Role.OUT_OF_HOURS and call.state == Openness.OPEN:
-        reason = f"**{md(reason)}**"
-    else:
-        reason = md(reason)
     parts = [f"**{md(call.contact.name)}**: " + " · ".join(channel_links(call.contact)), reason]
     parts.append(status_text(call.contact))
     return " · ".join(parts)

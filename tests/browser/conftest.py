@@ -119,6 +119,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 # --------------------------------------------------------------------------
 
 
+BROWSER_NOW = "2026-12-02T11:00"
+
+
 @pytest.fixture(scope="session")
 def server_log_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("app-servers")
@@ -126,8 +129,9 @@ def server_log_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def app_server(server_log_dir: Path) -> Iterator[StreamlitServer]:
-    """The app as production runs it, started once for the session."""
-    server = start_streamlit(server_log_dir, name="app")
+    """The app as production runs it, started once for the session, its one clock pinned to office hours
+    (a Wednesday at 11am) so that who to call first does not depend on when the suite runs."""
+    server = start_streamlit(server_log_dir, name="app", env={"TRAFFIC_LIGHT_NOW": BROWSER_NOW})
     try:
         yield server
     finally:

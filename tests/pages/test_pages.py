@@ -454,7 +454,7 @@ def test_when_compass_is_closed_the_out_of_hours_number_comes_first_everywhere(
     top_line = at.markdown[0].value
     assert "Immediate danger: call [999](tel:999)" in top_line
     assert _first_number(top_line) == OUT_OF_HOURS
-    assert f"Compass reopens {reopens}" in top_line
+    assert f"Compass ([{COMPASS}](tel:+443456789021)) reopens {reopens}" in top_line
     sidebar = " ".join(str(m.value) for m in at.sidebar.markdown)
     assert _first_number(sidebar) == OUT_OF_HOURS
     red_card = next(str(m.value) for m in at.markdown if "Red: act today" in str(m.value))
@@ -470,7 +470,7 @@ def test_when_compass_is_closed_the_out_of_hours_number_comes_first_everywhere(
     helplines = open_page("helplines")
     lead = helplines.warning[0].value
     assert _first_number(lead) == OUT_OF_HOURS
-    assert f"Compass reopens {reopens}" in lead
+    assert f"Compass ([{COMPASS}](tel:+443456789021)) reopens {reopens}" in lead
 
 
 def test_in_office_hours_compass_comes_first(shipped: Pack, clock: Callable[[dt.datetime], None]) -> None:

@@ -66,7 +66,10 @@ def test_weekday_11am_the_front_door_leads(shipped: Pack) -> None:
         "report-remove",
     ]
     assert answer.lead is not None and answer.lead.contact.id == "compass"
-    assert lead_sentence(answer) == f"Compass is open now, until 5pm: call Compass on {COMPASS}."
+    assert lead_sentence(answer) == (
+        f"Compass is open now, until 5pm: call Compass on {COMPASS}. "
+        f"Out of hours: Emergency Social Work Team on {OUT_OF_HOURS}."
+    )
 
 
 def test_friday_closes_at_4pm_in_the_shipped_pack(shipped: Pack) -> None:
@@ -74,7 +77,8 @@ def test_friday_closes_at_4pm_in_the_shipped_pack(shipped: Pack) -> None:
     assert compass is not None
     assert openness(compass, FRIDAY_1530) == Openness.OPEN
     assert lead_sentence(who_to_call(shipped, None, FRIDAY_1530)) == (
-        f"Compass is open now, until 4pm: call Compass on {COMPASS}."
+        f"Compass is open now, until 4pm: call Compass on {COMPASS}. "
+        f"Out of hours: Emergency Social Work Team on {OUT_OF_HOURS}."
     )
 
 
@@ -99,7 +103,8 @@ def test_closed_front_door_puts_the_out_of_hours_number_first(
     assert answer.lead.phone is not None and answer.lead.phone.display == OUT_OF_HOURS
     assert answer.door_closed
     assert lead_sentence(answer) == (
-        f"Compass is closed now{why}: call Emergency Social Work Team on {OUT_OF_HOURS}. Compass reopens {reopens}."
+        f"Compass is closed now{why}: call Emergency Social Work Team on {OUT_OF_HOURS}. "
+        f"Compass ({COMPASS}) reopens {reopens}."
     )
     lines = who_to_call_lines(answer)
     assert lines[1] == f"Emergency Social Work Team on {OUT_OF_HOURS}: answers now, while Compass is closed"
@@ -170,11 +175,12 @@ def test_minimal_pack_front_door(minimal: Pack) -> None:
     monday_10am = dt.datetime(2026, 11, 30, 10, 0, tzinfo=UK)
     monday_5pm = dt.datetime(2026, 11, 30, 17, 0, tzinfo=UK)
     assert lead_sentence(who_to_call(minimal, None, monday_10am)) == (
-        f"Front door is open now, until 5pm: call Front door on {COMPASS}."
+        f"Front door is open now, until 5pm: call Front door on {COMPASS}. "
+        f"Out of hours: Out-of-hours team on {OUT_OF_HOURS}."
     )
     assert lead_sentence(who_to_call(minimal, None, monday_5pm)) == (
         f"Front door is closed now: call Out-of-hours team on {OUT_OF_HOURS}. "
-        "Front door reopens Tuesday 1 December 2026 at 9am."
+        f"Front door ({COMPASS}) reopens Tuesday 1 December 2026 at 9am."
     )
 
 
@@ -185,7 +191,8 @@ def test_closed_door_without_an_out_of_hours_service_says_closed_and_999(minimal
     pack = dataclasses.replace(minimal, contacts=tuple(alone if c.id == "front-door" else c for c in minimal.contacts))
     sunday = dt.datetime(2026, 11, 29, 12, 0, tzinfo=UK)
     assert lead_sentence(who_to_call(pack, None, sunday)) == (
-        "Front door is closed now: call 999 if anyone is in danger. Front door reopens Monday 30 November 2026 at 9am."
+        "Front door is closed now: call 999 if anyone is in danger. "
+        f"Front door ({COMPASS}) reopens Monday 30 November 2026 at 9am."
     )
 
 
