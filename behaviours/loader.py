@@ -79,7 +79,9 @@ def load_pack(path: str | os.PathLike[str] | None = None, today: dt.date | None 
     """Load and validate a pack; raise ``PackError`` with every problem if it is not valid."""
     pack_dir = Path(path) if path is not None else default_pack_dir()
     checker = _PackChecker(pack_dir, today or dt.date.today())
-    return checker.load()
+    pack = checker.load()
+    pack.build_index()  # at load time, so the first search costs what the others do
+    return pack
 
 
 def check_pack(
