@@ -32,10 +32,83 @@ MAX_QUERY_UNITS = 12
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = frozenset(
-    """a about an and any are as at be been being by can child children could did do does doing for from
-    had has have he her him his i if in into is it its me my of off on or our she so some than that the their
-    them then there these they this those to too us was we were what when which who with would year years
-    old aged age yo""".split()
+    [
+        "a",
+        "about",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "being",
+        "by",
+        "can",
+        "child",
+        "children",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "him",
+        "his",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "of",
+        "off",
+        "on",
+        "or",
+        "our",
+        "she",
+        "so",
+        "some",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "too",
+        "us",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "which",
+        "who",
+        "with",
+        "would",
+        "year",
+        "years",
+        "old",
+        "aged",
+        "age",
+        "yo",
+    ]
 )
 
 # Where a word is found decides how strongly it counts.
@@ -225,9 +298,7 @@ class SearchIndex:
                 for stem_ in phrase:
                     remaining.remove(stem_)
                 group = self._groups[self._group_of[phrase]]
-                units.append(
-                    Unit(tuple((p, direct if p == phrase else direct * SYNONYM_FACTOR) for p in group))
-                )
+                units.append(Unit(tuple((p, direct if p == phrase else direct * SYNONYM_FACTOR) for p in group)))
         for stem_ in remaining:
             if stem_ in fuzzy:
                 units.append(Unit(tuple(((s,), FUZZY_FACTOR) for s in fuzzy[stem_])))

@@ -48,7 +48,9 @@ def test_a_word_form_the_pack_does_not_use_still_finds_the_descriptor() -> None:
     ("typed", "meant"),
     [("masterbating", "masturbating"), ("pornagraphy", "pornography"), ("sextin", "sexting"), ("exposng", "exposing")],
 )
-def test_a_misspelt_word_is_matched_to_the_nearest_pack_word_and_offered_as_a_correction(typed: str, meant: str) -> None:
+def test_a_misspelt_word_is_matched_to_the_nearest_pack_word_and_offered_as_a_correction(
+    typed: str, meant: str
+) -> None:
     engine = index(
         "A young person looks at pornography.",
         "A child is masturbating in front of others.",
