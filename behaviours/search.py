@@ -226,7 +226,8 @@ class SearchIndex:
         self._groups: list[tuple[tuple[str, ...], ...]] = []
         self._group_of: dict[tuple[str, ...], int] = {}
         for group in synonyms:
-            phrases = tuple(dict.fromkeys(t for t in (tuple(tokens(term)) for term in group) if t))
+            # A phrase's stems once each ("nude nudes" is one stem), so matching all of them is well defined.
+            phrases = tuple(dict.fromkeys(t for t in (tuple(dict.fromkeys(tokens(term))) for term in group) if t))
             if not phrases:
                 continue
             number = len(self._groups)

@@ -144,3 +144,9 @@ def test_stemming_is_safe_from_many_threads_at_once() -> None:
     for thread in threads:
         thread.join()
     assert results == [expected] * 8
+
+
+def test_a_synonym_phrase_that_repeats_a_stem_does_not_break_the_query() -> None:
+    # "nude nudes" stems to one word twice; a query holding it must not fail.
+    engine = index("A young person shares nude images.", synonyms=[["nude nudes", "nude images"]])
+    assert positions(engine.search("nudes nude")) == [0]
