@@ -80,7 +80,9 @@ def load_pack(path: str | os.PathLike[str] | None = None, today: dt.date | None 
     warnings = sorted(warnings, key=_order)
     if errors:
         raise PackError(errors, warnings)
-    return _build(content, warnings)
+    pack = _build(content, warnings)
+    pack.build_index()  # at load time, so the first search costs what the others do
+    return pack
 
 
 def check_pack(

@@ -22,7 +22,7 @@ from behaviours.model import (
     Scenario,
 )
 from behaviours.rules_content import law_ids_at, level_at
-from behaviours.search import SearchIndex
+from behaviours.search import SearchIndex, corrected_query
 from behaviours.yamlsource import Problem
 
 # More results than this help nobody in a case discussion; the page says how many matched.
@@ -35,7 +35,16 @@ class SearchHit:
 
     behaviour: Behaviour
     band: AgeBand
-    score: int
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchAnswer:
+    """What a search found: the best hits, how many matched in all, and the corrected words if any."""
+
+    hits: list[SearchHit]
+    total: int
+    did_you_mean: str | None = None
 
 
 @dataclass(frozen=True)
@@ -177,21 +186,40 @@ class Pack:
         documents = [{"keywords": b.keywords, "text": [b.text], "consider": b.consider} for b in self.all_behaviours]
         return SearchIndex(documents, self.info.synonyms)
 
-    def search(self, text: str, limit: int | None = SEARCH_LIMIT) -> list[SearchHit]:
-        """Descriptors matching the words, best first; where some match every word, only those.
+    def find(self, text: str, *, age: int | None = None, limit: int | None = SEARCH_LIMIT) -> SearchAnswer:
+        """Descriptors matching the words, best match first (never band or level order); where some
+        match every word, only those. With ``age``, only the bands that hold that age.
 
-        At most ``limit`` hits (None for all); ``search_count`` says how many matched in all.
+        At most ``limit`` hits (None for all); ``total`` says how many matched in all.
         """
-        ranked, _total = self._index.search(text, limit)
+        within = self._positions_for_age(age) if age is not None else None
+        ranked = self._index.search(text, limit, within)
         everything = self.all_behaviours
-        return [
+        hits = [
             SearchHit(everything[position], self._band_of_behaviour[everything[position].id], score)
-            for position, score in ranked
+            for position, score in ranked.hits
         ]
+        return SearchAnswer(hits, ranked.total, corrected_query(text, ranked.corrections))
 
-    def search_count(self, text: str) -> int:
+    def search(self, text: str, limit: int | None = SEARCH_LIMIT, *, age: int | None = None) -> list[SearchHit]:
+        """The hits of ``find``: descriptors matching the words, best first."""
+        return self.find(text, age=age, limit=limit).hits
+
+    def search_count(self, text: str, *, age: int | None = None) -> int:
         """How many descriptors match the words, before any limit."""
-        return self._index.search(text, 0)[1]
+        return self.find(text, age=age, limit=0).total
+
+    def _positions_for_age(self, age: int) -> frozenset[int]:
+        bands = {band.id for band in self.bands_for_age(age)}
+        return frozenset(
+            position
+            for position, behaviour in enumerate(self.all_behaviours)
+            if self._band_of_behaviour[behaviour.id].id in bands
+        )
+
+    def build_index(self) -> None:
+        """Build the search index now (the loader calls this), so the first search costs what the others do."""
+        _ = self._index
 
     def scenarios_for(self, band_id: str | None = None) -> list[Scenario]:
         """Training scenarios, optionally only one band's."""
@@ -230,4 +258,4 @@ def older_than(day: dt.date, months: int, today: dt.date) -> bool:
     return day < cutoff
 
 
-__all__ = ["LEVELS", "Pack", "SearchHit", "highest_level", "older_than"]
+__all__ = ["LEVELS", "Pack", "SearchAnswer", "SearchHit", "highest_level", "older_than"]

@@ -1,15 +1,31 @@
-"""Ranked search over descriptors: words in any order, light stemming, pack synonyms.
+"""Ranked search over descriptors, for the words practitioners actually type.
 
-The index is built once per pack, so a query costs a few dictionary look-ups
-rather than a scan of every descriptor.
+- Words are reduced with the Snowball English stemmer (PyStemmer), so "masturbation" and
+  "masturbating" meet, and "touches" finds "touching".
+- A word the pack never uses is matched to the nearest words it does use (rapidfuzz edit
+  distance), so "masterbating", "sextin" and "pornagraphy" still find something; the page
+  offers the corrected words as "did you mean".
+- The pack's synonym groups match as phrases in any word order; a match through a synonym
+  counts a little less than the word itself.
+- Results are ordered by how well they match (BM25 over weighted fields: keywords, then
+  the descriptor, then its "consider" lines), never by band or level.
+
+The index is built once per pack. Nothing a user types is kept by it: no cache holds a query.
 """
 
 from __future__ import annotations
 
 import heapq
+import math
 import re
+import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import Stemmer
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_UNITS = 12
@@ -18,138 +34,280 @@ _WORD = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = frozenset(
     [
         "a",
+        "about",
         "an",
         "and",
+        "any",
         "are",
         "as",
         "at",
         "be",
         "been",
+        "being",
         "by",
+        "can",
         "child",
         "children",
+        "could",
         "did",
         "do",
         "does",
+        "doing",
         "for",
         "from",
+        "had",
         "has",
         "have",
         "he",
         "her",
+        "him",
         "his",
         "i",
+        "if",
         "in",
         "into",
         "is",
         "it",
         "its",
+        "me",
+        "my",
         "of",
+        "off",
         "on",
         "or",
+        "our",
         "she",
+        "so",
+        "some",
+        "than",
         "that",
         "the",
         "their",
         "them",
+        "then",
+        "there",
+        "these",
         "they",
         "this",
+        "those",
         "to",
+        "too",
+        "us",
         "was",
+        "we",
         "were",
+        "what",
+        "when",
+        "which",
         "who",
         "with",
+        "would",
         "year",
         "years",
         "old",
         "aged",
         "age",
+        "yo",
     ]
 )
 
 # Where a word is found decides how strongly it counts.
-FIELD_WEIGHTS = {"keywords": 3, "text": 2, "consider": 1}
+FIELD_WEIGHTS = {"keywords": 3.0, "text": 2.0, "consider": 1.0}
+# A match through another phrase of a synonym group counts this much of a match on the word itself.
+SYNONYM_FACTOR = 0.75
+# A word matched only by its spelling being close counts this much.
+FUZZY_FACTOR = 0.8
+# Descriptor words at least this long may be offered as spelling corrections; shorter ones only
+# when they are keywords or synonyms.
+_LONG_WORD = 8
+# BM25 constants: descriptors are short, so length counts for less than in long documents.
+_K1 = 1.2
+_B = 0.5
+
+_local = threading.local()
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    """One Snowball stemmer per thread (a stemmer object is not thread-safe); its cache is off,
+    so no typed word is remembered."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = Stemmer.Stemmer("english", 0)
+        _local.stemmer = stemmer
+    return stemmer
 
 
 def stem(word: str) -> str:
-    """Reduce a word to a rough stem so 'touching', 'touches' and 'touch' meet."""
-    if len(word) <= 3:
-        return word
-    for suffix, minimum in (("ies", 5), ("ing", 6), ("ed", 5)):
-        if word.endswith(suffix) and len(word) >= minimum:
-            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
-                word = word[:-1]
-            break
-    else:
-        if word.endswith(("ches", "shes", "sses", "xes")):
-            word = word[:-2]
-        elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-            word = word[:-1]
-    if word.endswith("e") and len(word) > 3:
-        word = word[:-1]
-    return word
+    """The Snowball (Porter 2) stem of one lower-case word: 'touching', 'touches' and 'touch' meet."""
+    return _stemmer().stemWord(word)
 
 
 def normalise(text: str) -> str:
-    """Lower-case, strip accents, and keep letters and digits only."""
+    """Lower-case and strip accents."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.lower()
 
 
+def words(text: str) -> list[str]:
+    """The content words of a text, in order, before stemming."""
+    return [w for w in _WORD.findall(normalise(text)) if w not in _STOP_WORDS]
+
+
 def tokens(text: str) -> list[str]:
     """The stemmed content words of a text, in order."""
-    return [stem(w) for w in _WORD.findall(normalise(text)) if w not in _STOP_WORDS]
+    return [stem(w) for w in words(text)]
+
+
+def _max_typos(word: str) -> int:
+    """How many edits a word may be away from a pack word and still be taken for it."""
+    if len(word) < 4 or word.isdigit():
+        return 0
+    return 1 if len(word) < 9 else 2
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One part of a query: a word (as one or more stems it may stand for) or a synonym group.
+
+    ``phrases`` are the stem-tuples that satisfy the unit, each with the weight of a match on it.
+    """
+
+    phrases: tuple[tuple[tuple[str, ...], float], ...]
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """What a query found: (position, score) best first, how many matched, and any corrected words."""
+
+    hits: list[tuple[int, float]]
+    total: int
+    corrections: dict[str, str] = field(default_factory=dict)
 
 
 class SearchIndex:
-    """An inverted index from stem to the descriptors that hold it, with their best weight."""
+    """An inverted index from stem to the descriptors that hold it, with each one's BM25 weight."""
 
     def __init__(self, documents: Sequence[dict[str, Iterable[str]]], synonyms: Sequence[Sequence[str]]) -> None:
-        self._postings: dict[str, dict[int, int]] = {}
-        for position, doc in enumerate(documents):
+        weighted: list[dict[str, float]] = []
+        lengths: list[float] = []
+        self._word_stem: dict[str, str] = {}
+        word_count: dict[str, int] = {}
+        for doc in documents:
+            counts: dict[str, float] = {}
+            length = 0.0
             for field_name, texts in doc.items():
                 weight = FIELD_WEIGHTS[field_name]
                 for text in texts:
-                    for token in tokens(text):
-                        bucket = self._postings.setdefault(token, {})
-                        if bucket.get(position, 0) < weight:
-                            bucket[position] = weight
-        # Each synonym group becomes a list of stem-tuples; a phrase matches when all its stems do.
+                    for word in words(text):
+                        token = self._word_stem.setdefault(word, stem(word))
+                        if field_name == "keywords" or len(word) >= _LONG_WORD:
+                            word_count[word] = word_count.get(word, 0) + 1
+                        counts[token] = counts.get(token, 0.0) + weight
+                        length += weight
+            weighted.append(counts)
+            lengths.append(length)
+        total_docs = max(len(documents), 1)
+        average = (sum(lengths) / total_docs) or 1.0
+        frequency: dict[str, int] = {}
+        for counts in weighted:
+            for token in counts:
+                frequency[token] = frequency.get(token, 0) + 1
+        self._postings: dict[str, dict[int, float]] = {}
+        for position, counts in enumerate(weighted):
+            norm = _K1 * (1 - _B + _B * lengths[position] / average)
+            for token, tf in counts.items():
+                df = frequency[token]
+                idf = math.log(1 + (total_docs - df + 0.5) / (df + 0.5))
+                self._postings.setdefault(token, {})[position] = idf * tf * (_K1 + 1) / (tf + norm)
+        self._lengths = lengths
+
+        # Each synonym group becomes a tuple of stem-phrases; a phrase matches when all its stems do.
         self._groups: list[tuple[tuple[str, ...], ...]] = []
         self._group_of: dict[tuple[str, ...], int] = {}
         for group in synonyms:
-            phrases = tuple(dict.fromkeys(t for t in (tuple(tokens(term)) for term in group) if t))
+            # A phrase's stems once each ("nude nudes" is one stem), so matching all of them is well defined.
+            phrases = tuple(dict.fromkeys(t for t in (tuple(dict.fromkeys(tokens(term))) for term in group) if t))
             if not phrases:
                 continue
             number = len(self._groups)
             self._groups.append(phrases)
             for phrase in phrases:
                 self._group_of.setdefault(phrase, number)
+            for term in group:
+                for word in words(term):
+                    self._word_stem.setdefault(word, stem(word))
+                    word_count.setdefault(word, 0)
         self._phrases_with: dict[str, list[tuple[str, ...]]] = {}
         for phrase in self._group_of:
             for stem_ in set(phrase):
                 self._phrases_with.setdefault(stem_, []).append(phrase)
+        known = set(self._postings) | set(self._phrases_with)
+        # The words spelling correction may suggest, commonest first: the pack's search words (keywords and
+        # synonyms) and long descriptor words. Short everyday words are left out, so that a slang word the
+        # pack does not list is not "corrected" into an ordinary one ("wanking" is not "wanting").
+        self._vocabulary = sorted(
+            (w for w in word_count if self._word_stem[w] in known and len(w) >= 3),
+            key=lambda w: (-word_count.get(w, 0), w),
+        )
 
-    def _units(self, query: str) -> list[tuple[tuple[str, ...], ...]]:
-        """Split a query into units: a synonym group where all of a phrase's words appear, in any
-        order, else a single stem. Longer phrases are tried first."""
-        remaining = tokens(query[:MAX_QUERY_CHARS])
+    # ------------------------------------------------------------ the query
+
+    def _known(self, token: str) -> bool:
+        return token in self._postings or token in self._phrases_with
+
+    def _correct(self, word: str) -> list[str]:
+        """Pack words within a typo or two of ``word``, nearest first (at most three)."""
+        limit = _max_typos(word)
+        if not limit:
+            return []
+        found = process.extract(
+            word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=6, processor=None
+        )
+        best = sorted(found, key=lambda item: (item[1], item[2]))
+        nearest = best[0][1] if best else 0
+        return [candidate for candidate, distance, _ in best if distance == nearest][:3]
+
+    def _units(self, query: str) -> tuple[list[Unit], dict[str, str]]:
+        """Split a query into units (synonym groups where all of a phrase's words appear, in any
+        order, longer phrases first; else single words) and note any spelling corrections."""
+        corrections: dict[str, str] = {}
+        remaining: list[str] = []
+        fuzzy: dict[str, list[str]] = {}
+        for word in dict.fromkeys(words(query[:MAX_QUERY_CHARS])):
+            token = stem(word)
+            if self._known(token):
+                remaining.append(token)
+                continue
+            nearest = self._correct(word)
+            if not nearest:
+                remaining.append(token)
+                continue
+            corrections[word] = nearest[0]
+            stems = list(dict.fromkeys(self._word_stem[w] for w in nearest))
+            remaining.append(stems[0])
+            fuzzy[stems[0]] = stems
+        remaining = list(dict.fromkeys(remaining))
         candidates = sorted(
             {phrase for stem_ in remaining for phrase in self._phrases_with.get(stem_, ())},
             key=lambda phrase: (-len(phrase), phrase),
         )
-        units: list[tuple[tuple[str, ...], ...]] = []
+        units: list[Unit] = []
         for phrase in candidates:
             if all(stem_ in remaining for stem_ in phrase):
+                direct = 1.0 if not any(s in fuzzy for s in phrase) else FUZZY_FACTOR
                 for stem_ in phrase:
                     remaining.remove(stem_)
-                units.append(self._groups[self._group_of[phrase]])
-        units.extend(((stem_,),) for stem_ in remaining)
-        return list(dict.fromkeys(units))[:MAX_QUERY_UNITS]
+                group = self._groups[self._group_of[phrase]]
+                units.append(Unit(tuple((p, direct if p == phrase else direct * SYNONYM_FACTOR) for p in group)))
+        for stem_ in remaining:
+            if stem_ in fuzzy:
+                units.append(Unit(tuple(((s,), FUZZY_FACTOR) for s in fuzzy[stem_])))
+            else:
+                units.append(Unit((((stem_,), 1.0),)))
+        return list(dict.fromkeys(units))[:MAX_QUERY_UNITS], corrections
 
-    def _match_phrase(self, phrase: tuple[str, ...]) -> dict[int, int]:
+    def _match_phrase(self, phrase: tuple[str, ...]) -> dict[int, float]:
         if len(phrase) == 1:
             return self._postings.get(phrase[0], {})
         postings = [self._postings.get(stem_, {}) for stem_ in phrase]
@@ -157,43 +315,53 @@ class SearchIndex:
             return {}
         postings.sort(key=len)
         first, rest = postings[0], postings[1:]
+        # A phrase counts as one unit of the query: the mean of its words' weights, so a long
+        # synonym phrase does not outweigh the single word the user typed.
         return {
-            doc: min(weight, *(other[doc] for other in rest))
+            doc: (weight + sum(other[doc] for other in rest)) / len(phrase)
             for doc, weight in first.items()
             if all(doc in other for other in rest)
         }
 
-    def search(self, query: str, limit: int | None = None) -> tuple[list[tuple[int, int]], int]:
-        """The best-matching documents as (position, score), best first, and how many there were.
+    def search(self, query: str, limit: int | None = None, within: Collection[int] | None = None) -> Ranked:
+        """The best-matching documents, best first, how many there were, and any corrected words.
 
         Only documents matching the most query units are kept (all of them when some match
-        every word); ``limit`` keeps the top ones without sorting the rest.
+        every word). ``within`` keeps only those positions (e.g. the bands for an age);
+        ``limit`` keeps the top ones without sorting the rest.
         """
-        units = self._units(query)
+        units, corrections = self._units(query)
         if not units:
-            return [], 0
+            return Ranked([], 0, corrections)
         counts: dict[int, int] = {}
-        scores: dict[int, int] = {}
+        scores: dict[int, float] = {}
         for unit in units:
-            if len(unit) == 1:
-                best = self._match_phrase(unit[0])
-            else:
-                best = {}
-                for phrase in unit:
-                    for doc, weight in self._match_phrase(phrase).items():
-                        if best.get(doc, 0) < weight:
-                            best[doc] = weight
+            best: dict[int, float] = {}
+            for phrase, factor in unit.phrases:
+                for doc, weight in self._match_phrase(phrase).items():
+                    if within is not None and doc not in within:
+                        continue
+                    if best.get(doc, 0.0) < weight * factor:
+                        best[doc] = weight * factor
             for doc, weight in best.items():
                 counts[doc] = counts.get(doc, 0) + 1
-                scores[doc] = scores.get(doc, 0) + weight
+                scores[doc] = scores.get(doc, 0.0) + weight
         if not counts:
-            return [], 0
+            return Ranked([], 0, corrections)
         most = max(counts.values())
         pool = [(doc, scores[doc]) for doc, count in counts.items() if count == most]
 
-        def order(item: tuple[int, int]) -> tuple[int, int]:
-            return (-item[1], item[0])
+        def order(item: tuple[int, float]) -> tuple[float, float, int]:
+            # Best score first; on a tie the shorter, more specific descriptor; then a stable order.
+            return (-round(item[1], 9), self._lengths[item[0]], item[0])
 
         if limit is not None and limit < len(pool):
-            return heapq.nsmallest(limit, pool, key=order), len(pool)
-        return sorted(pool, key=order), len(pool)
+            return Ranked(heapq.nsmallest(limit, pool, key=order), len(pool), corrections)
+        return Ranked(sorted(pool, key=order), len(pool), corrections)
+
+
+def corrected_query(query: str, corrections: dict[str, str]) -> str | None:
+    """The query with each corrected word replaced, for "did you mean"; None when nothing was corrected."""
+    if not corrections:
+        return None
+    return " ".join(corrections.get(word, word) for word in _WORD.findall(normalise(query[:MAX_QUERY_CHARS])))
