@@ -61,6 +61,18 @@ def repo_files_holding(marker: str) -> list[Path]:
     return files_holding(marker, REPO)
 
 
+def temp_clock() -> float:
+    """Now, as the temp directory's file times count it: the mtime of a file written there now.
+
+    Compare file times with this, never with time.time(): under faketime (CI's
+    date-independence step) time.time() is years ahead while the kernel stamps
+    files with the real time, so "modified since time.time()" would match
+    nothing and a leak would go unseen.
+    """
+    with tempfile.NamedTemporaryFile(prefix="tlr-clock-") as probe:
+        return os.fstat(probe.fileno()).st_mtime
+
+
 def temp_files_holding(marker: str, since: float) -> list[Path]:
     """Files in the temp directory, modified since ``since``, that contain the marker."""
     return files_holding(marker, Path(tempfile.gettempdir()), since=since, temp=True)

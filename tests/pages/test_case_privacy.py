@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from pypdf import PdfReader
 
 from behaviours.case import Answer
 from tests.helpers import MINIMAL_PACK, REPO, main_text, open_page
-from tests.privacy import new_marker, repo_files_holding, temp_files_holding
+from tests.privacy import new_marker, repo_files_holding, temp_clock, temp_files_holding
 
 PAGE = "pages/case.py"
 CASE_CODE = [REPO / "pages" / "case.py", REPO / "behaviours" / "case.py", REPO / "behaviours" / "case_note.py"]
@@ -43,7 +42,7 @@ def test_a_typed_description_goes_nowhere_but_the_session_and_the_note(
 ):
     monkeypatch.setenv("TRAFFIC_LIGHT_PACK", str(MINIMAL_PACK))
     marker = new_marker()
-    started = time.time() - 1
+    started = temp_clock() - 1
 
     at = open_page(PAGE)
     at.number_input(key="case_age").set_value(11).run()
@@ -82,13 +81,13 @@ def test_a_typed_description_goes_nowhere_but_the_session_and_the_note(
 def test_the_control_would_catch_a_leak(tmp_path, monkeypatch):
     # The same search, pointed at a file that does hold the marker, finds it.
     marker = new_marker()
-    started = time.time() - 1
+    started = temp_clock() - 1
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     leak = Path(tmp_path, "leak.log")
     leak.write_text(f"a log line with {marker} in it", encoding="utf-8")
 
     assert temp_files_holding(marker, since=started) == [leak]
-    assert temp_files_holding(marker, since=time.time() + 60) == []
+    assert temp_files_holding(marker, since=temp_clock() + 60) == []
 
 
 @pytest.mark.parametrize("path", CASE_CODE, ids=lambda p: p.name)
