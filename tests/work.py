@@ -10,7 +10,7 @@ bench/ (bench/hostile_input.py), where they are printed, not asserted.
 from __future__ import annotations
 
 import sys
-from types import FrameType, TracebackType
+from types import FrameType
 from typing import Any
 
 
@@ -43,10 +43,5 @@ class CallCounter:
         sys.setprofile(self._count)
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         sys.setprofile(self._previous)

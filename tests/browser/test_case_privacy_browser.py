@@ -3,12 +3,10 @@ the disk or the address bar."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.privacy import new_marker, repo_files_holding, temp_files_holding
+from tests.privacy import fs_now, new_marker, repo_files_holding, temp_files_holding
 
 from .harness import open_app, wait_for_app
 
@@ -19,7 +17,7 @@ DESCRIBE = "Describe the type of behaviour in a few words (no names)"
 @pytest.mark.timeout(120)
 def test_typed_text_stays_out_of_the_server_output_the_disk_and_the_url(page, app_server):
     marker = new_marker()
-    started = time.time() - 1
+    started = fs_now() - 1
     addresses: list[str] = []
     page.on("framenavigated", lambda frame: addresses.append(frame.url))
     page.on("request", lambda request: addresses.append(request.url))
