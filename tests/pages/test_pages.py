@@ -32,7 +32,7 @@ COMPASS = "0345 678 9021"
 OUT_OF_HOURS = "0345 678 9040"
 SCRIPT = "<script>alert(1)</script>"
 HUGE = "9" * 10_240
-MONDAY_10AM = dt.datetime(2026, 11, 30, 10, 0, tzinfo=UK)
+MONDAY_10AM = dt.datetime(2026, 12, 7, 10, 0, tzinfo=UK)
 SUNDAY_NOON = dt.datetime(2026, 12, 6, 12, 0, tzinfo=UK)
 UNESCAPED_TAG = re.compile(r"(?<!\\)<\s*/?\s*script", re.IGNORECASE)
 TEXT_KINDS = {"markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success"}
