@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from tests.privacy import new_marker
 
 from .harness import NginxProxy, expect, http_get, open_app, wait_for_app
-from .test_proxy import proxy, replicas  # noqa: F401  (the shipped nginx.conf in front of two replicas)
+from .test_proxy import offline_copy, proxy, replicas  # noqa: F401  (the shipped nginx.conf in front of two replicas)
 
 pytestmark = pytest.mark.timeout(180)
 
