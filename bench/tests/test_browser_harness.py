@@ -7,11 +7,11 @@ it on a developer machine and failed without it under CI=true, like tests/browse
 import pytest
 
 from bench.baselines.static_page import serve_static_page
-from bench.browser_time import BrowserTarget, _interact, chromium, number_input_interaction, time_pages
+from bench.browser_time import BrowserTarget, _interact, number_input_interaction, time_pages
 from bench.server_time import BASELINES
 from bench.streamlit_server import StreamlitServer
 from bench.targets import AGE_LABEL
-from tests.browser.harness import require_chromium
+from devharness.chromium import launch_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -28,10 +28,13 @@ STATIC = BrowserTarget(name="static", script=None, ready_text="Ready words")
 
 
 @pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    with chromium() as launched:
+def browser(_playwright):
+    # The run's one Playwright (conftest.py at the top of the repository), as tests/browser uses.
+    launched = launch_chromium(_playwright)
+    try:
         yield launched
+    finally:
+        launched.close()
 
 
 def test_pages_are_timed_side_by_side_and_only_those_with_the_interaction_do_it(browser):

@@ -85,7 +85,6 @@ from .harness import (
     StreamlitServer,
     launch_chromium,
     open_app,
-    require_chromium,
     start_streamlit,
 )
 
@@ -171,17 +170,8 @@ def streamlit_server_factory(server_log_dir: Path) -> Iterator[StreamlitServerFa
 # --------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def _playwright() -> Iterator[Any]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    manager = sync_playwright()
-    playwright = manager.start()
-    try:
-        yield playwright
-    finally:
-        manager.__exit__(None, None, None)
+# `_playwright` (one sync Playwright for the whole run) is in the repository's conftest.py, shared with
+# bench/tests: a second sync_playwright() in the same process fails while the first is running.
 
 
 @pytest.fixture(scope="session")
