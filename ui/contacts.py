@@ -18,7 +18,15 @@ from behaviours.hours import Call, Openness, Role, WhoToCall, who_to_call
 from behaviours.model import ChannelKind, Status
 from behaviours.phones import InvalidPhoneNumber, PhoneNumber, parse_uk_number
 from behaviours.text import mailto, md, md_link, safe_web_link
-from behaviours.wording import call_reason, channel_label, date_words, hours_words, lead_sentence, status_words
+from behaviours.wording import (
+    TELL_DSL,
+    call_reason,
+    channel_label,
+    date_words,
+    hours_words,
+    lead_sentence,
+    status_words,
+)
 from ui.inputs import secondary_text
 
 
@@ -198,7 +206,7 @@ def danger_panel(pack: Pack, now: dt.datetime) -> None:
     lead = lead_md(answer)
     if lead:
         lines.append(f"**Worried about a child?** {lead}")
-    lines.append("Tell your designated safeguarding lead (DSL) too.")
+    lines.append(TELL_DSL)
     st.markdown("\n\n".join(lines))
 
 
