@@ -23,7 +23,7 @@ from behaviours.wording import (
     call_reason,
     channel_label,
     date_words,
-    hours_words,
+    hours_line,
     lead_sentence,
     status_words,
 )
@@ -170,7 +170,8 @@ def contact_card(pack: Pack, contact: Contact, *, now: dt.datetime) -> None:
         links = channel_links(contact)
         if links:
             st.markdown("**How to reach them:** " + " · ".join(links))
-        st.markdown(f"**Hours:** {md(hours_words(contact))}")
+        label, said, hours = hours_line(contact).partition(": ")  # 'Hours: ...', or 'Hours not known' alone
+        st.markdown(f"**{md(label)}:** {md(hours)}" if said else md(label))
         answer = who_to_call(pack, None, now, contacts=[contact])
         own = next(c for c in answer.calls if c.contact.id == contact.id)
         if own.role == Role.DOOR and own.state != Openness.UNKNOWN:
