@@ -4,6 +4,8 @@ and the routes sheet fits two sides of A4. Descriptors are read from the pack, n
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 
 import pytest
 from pack_builder import MINIMAL, REPO_ROOT, TODAY
@@ -216,3 +218,21 @@ def test_credit_leaves_out_the_setting_name_only() -> None:
         "Framework line.", "Wording line.", "Shared on these terms. Load another pack by setting TRAFFIC_LIGHT_PACK."
     )
     assert paragraphs == ["Framework line.", "Wording line.", "Shared on these terms."]
+
+
+def _lines(data: bytes) -> list[str]:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return [line.strip() for page in PdfReader(BytesIO(data)).pages for line in page.extract_text().splitlines()]
+
+
+def test_no_line_is_broken_early_before_an_inline_span(band_pdfs: dict[str, bytes], routes_pdf: bytes) -> None:
+    """WeasyPrint 70 once left 'Department' alone on a line before the italic source that followed it:
+    a line of one word whose sentence goes on, in lower case, on the next line was broken too early."""
+    lone_word = re.compile(r"^[A-Za-z'’]+$")
+    for name, data in {**band_pdfs, "routes": routes_pdf}.items():
+        lines = _lines(data)
+        early = [(a, b) for a, b in itertools.pairwise(lines) if lone_word.match(a) and b[:1].islower()]
+        assert not early, f"{name}: a line broken early: {early}"
