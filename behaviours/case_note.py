@@ -77,7 +77,7 @@ def when_text(when: dt.datetime) -> str:
 
 def contact_text(pack: Pack, contact: Contact) -> str:
     """A contact in plain words with every number and address written out, its hours, and its out-of-hours line."""
-    ways = [wording.shown_value(c.kind, c.value) for c in contact.channels]
+    ways = [wording.printed_value(c.kind, c.value) for c in contact.channels]
     parts = [f"{contact.name}: {', '.join(ways)}"]
     hours = wording.hours_words(contact)
     if hours != wording.HOURS_NOT_KNOWN:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from behaviours.handouts import band_context, band_title, common_context, routes_context, who_to_call
+from behaviours.handouts import band_context, band_title, common_context, printed_calls, routes_context
 from behaviours.model import LEVELS
 from behaviours.pack import Pack
 from behaviours.pdf import render_html
@@ -64,7 +64,7 @@ def site_pages(pack: Pack, generated: dt.date) -> Iterator[tuple[str, str]]:
             "index.html",
             {
                 **_web(pack, f"{pack.info.name}: offline reference", generated, "index"),
-                "who_to_call": who_to_call(pack),
+                "who_to_call": printed_calls(pack),
             },
         ),
     )
@@ -84,7 +84,7 @@ def site_pages(pack: Pack, generated: dt.date) -> Iterator[tuple[str, str]]:
     unavailable = {
         **_web(pack, "The tool cannot be reached just now", generated, "unavailable"),
         "nav": False,
-        "who_to_call": who_to_call(pack),
+        "who_to_call": printed_calls(pack),
     }
     yield UNAVAILABLE, render_html("unavailable.html", unavailable)
 

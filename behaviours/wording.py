@@ -8,9 +8,10 @@ links (``ui.contacts``), the PDFs print it as it is.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from behaviours.clock import in_uk
-from behaviours.directory import channel_words, short_name
+from behaviours.directory import audience_words, channel_words, short_name
 from behaviours.hours import Call, Openness, Role, WhoToCall
 from behaviours.model import Channel, ChannelKind, Contact, Status
 from behaviours.phones import InvalidPhoneNumber, parse_uk_number
@@ -182,3 +183,56 @@ def sheet_lines(answer: WhoToCall) -> list[str]:
         else:
             lines.append(f"{call_text(call)}.")
     return lines
+
+
+# ------------------------------------------------------------------ printed sheets and the offline copy
+# Paper cannot be tapped, so a web address is written out; everything else is the app's own words.
+
+TELL_DSL = "Tell your designated safeguarding lead (DSL) too."
+
+
+def status_word(status: Status) -> str:
+    """The one word for how far a contact is checked: 'Verified', 'Unverified' or 'Outdated'."""
+    return _STATUS_WORDS[status]
+
+
+def printed_value(kind: ChannelKind, value: str) -> str:
+    """A channel as written on paper: ``shown_value``, with a web address as a reader types it ('www.nspcc.org.uk')."""
+    shown = shown_value(kind, value)
+    if kind in (ChannelKind.WEB, ChannelKind.CHAT):
+        shown = shown.removeprefix("https://").removesuffix("/")
+    return shown
+
+
+def printed_channel_text(kind: ChannelKind, value: str) -> str:
+    """One way to reach a contact on its own printed line: 'Phone: 0345 678 9021', 'Website: www.nspcc.org.uk'."""
+    return f"{channel_words(kind).capitalize()}: {printed_value(kind, value)}"
+
+
+def hours_line(contact: Contact) -> str:
+    """A contact's hours as a line of their own: 'Hours: 24 hours', or just 'Hours not known' (never 'Hours: Hours ...')."""
+    words = hours_words(contact)
+    return words if words == HOURS_NOT_KNOWN else f"Hours: {words}"
+
+
+def entry_lines(contact: Contact) -> list[str]:
+    """A service as a printed or offline directory entry: every way to reach it, its hours and whom it is for.
+    How far it is checked is ``status_words``, kept apart so a sheet can mark an unchecked entry."""
+    lines = [printed_channel_text(c.kind, c.value) for c in contact.channels]
+    lines.append(hours_line(contact))
+    lines.append("For: " + ", ".join(audience_words(a) for a in contact.audience))
+    return lines
+
+
+def printed_calls(answer: WhoToCall) -> list[str]:
+    """Whom to call, on a sheet read at any hour (``answer`` made with no moment): ``sheet_lines``, then the DSL."""
+    return [*sheet_lines(answer), TELL_DSL]
+
+
+def route_call_lines(calls: Iterable[Call]) -> list[str]:
+    """A route's calls in order for print, each as the app words it: 'Compass on 0345 678 9021: Monday to ...'."""
+    return [f"{call_text(call)}." for call in calls]
+
+
+__all__ += ["TELL_DSL", "entry_lines", "hours_line", "printed_calls", "printed_channel_text", "printed_value"]
+__all__ += ["route_call_lines", "sheet_lines", "status_word"]

@@ -18,7 +18,15 @@ from behaviours.hours import Call, Openness, Role, WhoToCall, who_to_call
 from behaviours.model import ChannelKind, Status
 from behaviours.phones import InvalidPhoneNumber, PhoneNumber, parse_uk_number
 from behaviours.text import mailto, md, md_link, safe_web_link
-from behaviours.wording import call_reason, channel_label, date_words, hours_words, lead_sentence, status_words
+from behaviours.wording import (
+    TELL_DSL,
+    call_reason,
+    channel_label,
+    date_words,
+    hours_line,
+    lead_sentence,
+    status_words,
+)
 from ui.inputs import secondary_text
 
 
@@ -162,7 +170,8 @@ def contact_card(pack: Pack, contact: Contact, *, now: dt.datetime) -> None:
         links = channel_links(contact)
         if links:
             st.markdown("**How to reach them:** " + " · ".join(links))
-        st.markdown(f"**Hours:** {md(hours_words(contact))}")
+        label, said, hours = hours_line(contact).partition(": ")  # 'Hours: ...', or 'Hours not known' alone
+        st.markdown(f"**{md(label)}:** {md(hours)}" if said else md(label))
         answer = who_to_call(pack, None, now, contacts=[contact])
         own = next(c for c in answer.calls if c.contact.id == contact.id)
         if own.role == Role.DOOR and own.state != Openness.UNKNOWN:
@@ -198,7 +207,7 @@ def danger_panel(pack: Pack, now: dt.datetime) -> None:
     lead = lead_md(answer)
     if lead:
         lines.append(f"**Worried about a child?** {lead}")
-    lines.append("Tell your designated safeguarding lead (DSL) too.")
+    lines.append(TELL_DSL)
     st.markdown("\n\n".join(lines))
 
 

@@ -4,25 +4,20 @@ and the routes sheet fits two sides of A4. Descriptors are read from the pack, n
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 
 import pytest
 from pack_builder import MINIMAL, REPO_ROOT, TODAY
 from test_pdf_structure import page_count, pdf_words
 
-from behaviours.handouts import (
-    NOT_CONFIRMED,
-    OUT_OF_DATE,
-    band_handout,
-    hours_text,
-    routes_context,
-    routes_handout,
-    status_words,
-)
+from behaviours.handouts import band_handout, printed_calls, routes_context, routes_handout
 from behaviours.loader import load_pack
 from behaviours.model import LEVELS, Status
 from behaviours.pack import Pack
 from behaviours.pdf import credit_paragraphs, weasyprint_problem
 from behaviours.text import long_date
+from behaviours.wording import HOURS_NOT_KNOWN, entry_lines, hours_line, status_word, status_words
 from tests.browser.harness import missing_tool
 
 SHIPPED = load_pack(REPO_ROOT / "behaviours" / "content")
@@ -150,18 +145,20 @@ def test_every_contact_is_on_the_routes_sheet_with_its_status_in_words(routes_te
     contact = SHIPPED.contact(contact_id)
     assert collapsed(contact.name) in routes_text
     if contact.status == Status.OUTDATED:
-        assert OUT_OF_DATE in routes_text
+        assert f"{status_word(Status.OUTDATED)}, do not rely on them" in routes_text
     else:
         assert status_words(contact) in routes_text
-        hours = hours_text(contact)
-        assert collapsed(f"Hours: {hours.rstrip('.')}" if hours else "Hours: not given") in routes_text
+        for line in entry_lines(contact):
+            assert collapsed(line) in routes_text
 
 
 def test_unconfirmed_details_are_marked_in_words(routes_text: str) -> None:
     unverified = [c for c in SHIPPED.contacts if c.status == Status.UNVERIFIED]
     assert unverified, "the shipped pack has no unverified contact to check"
-    assert routes_text.count(NOT_CONFIRMED) == len(unverified)
-    assert "Hours not known" not in routes_text
+    word = status_word(Status.UNVERIFIED)
+    # Once on each unverified entry, with the date it was last checked.
+    assert routes_text.count(f"{word}: last checked") == len(unverified)
+    assert "Hours: Hours" not in routes_text
 
 
 def test_local_routes_and_services_come_first(routes_text: str) -> None:
@@ -190,13 +187,30 @@ def test_the_routes_sheet_has_each_levels_route_and_the_emergency_route(routes_t
     assert "0345 678 9021" in routes_text
 
 
-def test_status_words_say_how_far_details_are_checked(minimal: Pack) -> None:
+def test_hours_are_a_line_of_their_own_without_repeating_the_word(minimal: Pack) -> None:
     contact = minimal.contacts[0]
-    assert status_words(contact) == "Verified 1 November 2026"
-    unverified = contact.model_copy(update={"status": Status.UNVERIFIED})
-    assert status_words(unverified) == "Not yet confirmed: last checked 1 November 2026"
-    outdated = contact.model_copy(update={"status": Status.OUTDATED})
-    assert status_words(outdated) == "Out of date: last checked 1 November 2026"
+    assert hours_line(contact.model_copy(update={"hours": None, "open_always": False})) == HOURS_NOT_KNOWN
+    assert hours_line(contact.model_copy(update={"hours": "Mon to Fri 9am to 5pm.", "open_always": False})) == (
+        "Hours: Mon to Fri 9am to 5pm"
+    )
+    assert hours_line(contact.model_copy(update={"open_always": True})) == "Hours: 24 hours"
+
+
+def test_a_printed_web_address_is_written_as_a_reader_types_it(minimal: Pack) -> None:
+    from behaviours.model import Channel, ChannelKind
+
+    web = Channel(kind=ChannelKind.WEB, value="https://www.nspcc.org.uk/")
+    contact = minimal.contacts[0].model_copy(update={"channels": [web]})
+    assert entry_lines(contact)[0] == "Website: www.nspcc.org.uk"
+
+
+def test_every_handout_carries_the_frames_calls_and_the_dsl(band_texts: dict[str, str], routes_text: str) -> None:
+    lines = printed_calls(SHIPPED)
+    assert lines[0] == "Immediate danger: call 999."
+    assert lines[-1] == "Tell your designated safeguarding lead (DSL) too."
+    for text in (*band_texts.values(), routes_text):
+        for line in lines:
+            assert collapsed(line) in text
 
 
 def test_credit_leaves_out_the_setting_name_only() -> None:
@@ -204,3 +218,21 @@ def test_credit_leaves_out_the_setting_name_only() -> None:
         "Framework line.", "Wording line.", "Shared on these terms. Load another pack by setting TRAFFIC_LIGHT_PACK."
     )
     assert paragraphs == ["Framework line.", "Wording line.", "Shared on these terms."]
+
+
+def _lines(data: bytes) -> list[str]:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return [line.strip() for page in PdfReader(BytesIO(data)).pages for line in page.extract_text().splitlines()]
+
+
+def test_no_line_is_broken_early_before_an_inline_span(band_pdfs: dict[str, bytes], routes_pdf: bytes) -> None:
+    """WeasyPrint 70 once left 'Department' alone on a line before the italic source that followed it:
+    a line of one word whose sentence goes on, in lower case, on the next line was broken too early."""
+    lone_word = re.compile(r"^[A-Za-z'’]+$")
+    for name, data in {**band_pdfs, "routes": routes_pdf}.items():
+        lines = _lines(data)
+        early = [(a, b) for a, b in itertools.pairwise(lines) if lone_word.match(a) and b[:1].islower()]
+        assert not early, f"{name}: a line broken early: {early}"

@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 import pytest
 from pack_builder import MINIMAL, REPO_ROOT, build_pack
 
-from behaviours.handouts import status_words
 from behaviours.loader import PACK_ENV, check_pack, load_pack
 from behaviours.model import LEVELS, Status
 from behaviours.pack import Pack
@@ -25,6 +24,7 @@ from behaviours.pdf import credit_paragraphs
 from behaviours.presentation import level_heading
 from behaviours.site import export_site, site_zip
 from behaviours.text import long_date
+from behaviours.wording import status_words
 from tests.pages.test_hostile_input import HOSTILE_TEXT, build_hostile_pack
 
 SHIPPED = load_pack(REPO_ROOT / "behaviours" / "content")
