@@ -360,8 +360,13 @@ class SearchIndex:
         return Ranked(sorted(pool, key=order), len(pool), corrections)
 
 
+def typed_words(query: str) -> list[str]:
+    """Every word of a query as the engine reads it (stop words included), in order: what "did you mean" rewrites."""
+    return _WORD.findall(normalise(query[:MAX_QUERY_CHARS]))
+
+
 def corrected_query(query: str, corrections: dict[str, str]) -> str | None:
     """The query with each corrected word replaced, for "did you mean"; None when nothing was corrected."""
     if not corrections:
         return None
-    return " ".join(corrections.get(word, word) for word in _WORD.findall(normalise(query[:MAX_QUERY_CHARS])))
+    return " ".join(corrections.get(word, word) for word in typed_words(query))
