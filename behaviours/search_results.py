@@ -96,3 +96,26 @@ def search_examples(pack: Pack, limit: int = MAX_EXAMPLES) -> list[str]:
         if len(examples) >= limit:
             break
     return examples
+
+
+# The case page offers this many matches to add; more would bury the best ones.
+CASE_MATCHES = 6
+
+
+@dataclass(frozen=True)
+class CaseMatches:
+    """What the case page's "Find a behaviour" box offers: the best matches in the case's bands, in the
+    search engine's order, how many matched, and what was corrected."""
+
+    behaviours: list[Behaviour]
+    total: int
+    correction: str | None = None
+
+
+def find_for_case(pack: Pack, text: str | None, bands: Sequence[AgeBand], limit: int = CASE_MATCHES) -> CaseMatches:
+    """The same engine and ranking as the search page, kept to the bands the case shows (the age's
+    bands and any developmental band), so a word finds the same items in the same order on both pages."""
+    if not text or not bands:
+        return CaseMatches([], 0)
+    found = pack.find(text, limit=limit, bands=[band.id for band in bands])
+    return CaseMatches([hit.behaviour for hit in found.hits], found.total, correction_notice(text, found.did_you_mean))
