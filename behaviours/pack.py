@@ -224,8 +224,17 @@ class Pack:
         return self._positions_in(frozenset(band.id for band in self.bands_for_age(age)))
 
     def _positions_in(self, bands: frozenset[str]) -> frozenset[int]:
-        found = [self._positions_by_band.get(band, frozenset()) for band in bands]
-        return frozenset().union(*found)
+        # Kept per set of band ids (content, never typed words): the same set object each time lets
+        # the index reuse its mask for it without hashing thousands of positions per search.
+        found = self._positions_of_bands.get(bands)
+        if found is None:
+            found = frozenset().union(*(self._positions_by_band.get(band, frozenset()) for band in bands))
+            self._positions_of_bands[bands] = found
+        return found
+
+    @cached_property
+    def _positions_of_bands(self) -> dict[frozenset[str], frozenset[int]]:
+        return {}
 
     @cached_property
     def _positions_by_band(self) -> dict[str, frozenset[int]]:
