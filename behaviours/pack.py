@@ -205,11 +205,8 @@ class Pack:
             in_bands = self._positions_in(frozenset(bands))
             within = in_bands if within is None else within & in_bands
         ranked = self._index.search(text, limit, within)
-        everything = self.all_behaviours
-        hits = [
-            SearchHit(everything[position], self._band_of_behaviour[everything[position].id], score)
-            for position, score in ranked.hits
-        ]
+        everything, bands = self.all_behaviours, self._band_at
+        hits = [SearchHit(everything[position], bands[position], score) for position, score in ranked.hits]
         return SearchAnswer(hits, ranked.total, corrected_query(text, ranked.corrections))
 
     def search(self, text: str, limit: int | None = SEARCH_LIMIT, *, age: int | None = None) -> list[SearchHit]:
@@ -235,6 +232,11 @@ class Pack:
     @cached_property
     def _positions_of_bands(self) -> dict[frozenset[str], frozenset[int]]:
         return {}
+
+    @cached_property
+    def _band_at(self) -> tuple[AgeBand, ...]:
+        """The band of each descriptor, by its position in ``all_behaviours``."""
+        return tuple(band for band in self.bands for _ in band.behaviours)
 
     @cached_property
     def _positions_by_band(self) -> dict[str, frozenset[int]]:

@@ -391,7 +391,7 @@ class SearchIndex:
             pool, rounded = pool[keep], rounded[keep]
         order = np.lexsort((pool, self._length_array[pool], rounded))
         chosen = pool[order] if limit is None else pool[order][:limit]
-        return Ranked([(int(doc), float(scores[doc])) for doc in chosen], total, corrections)
+        return Ranked(list(zip(chosen.tolist(), scores[chosen].tolist(), strict=True)), total, corrections)
 
 
 def _as_arrays(postings: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:
