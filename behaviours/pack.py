@@ -186,19 +186,27 @@ class Pack:
         documents = [{"keywords": b.keywords, "text": [b.text], "consider": b.consider} for b in self.all_behaviours]
         return SearchIndex(documents, self.info.synonyms)
 
-    def find(self, text: str, *, age: int | None = None, limit: int | None = SEARCH_LIMIT) -> SearchAnswer:
+    def find(
+        self,
+        text: str,
+        *,
+        age: int | None = None,
+        limit: int | None = SEARCH_LIMIT,
+        bands: Iterable[str] | None = None,
+    ) -> SearchAnswer:
         """Descriptors matching the words, best match first (never band or level order); where some
-        match every word, only those. With ``age``, only the bands that hold that age.
+        match every word, only those. With ``age``, only the bands that hold that age; with
+        ``bands`` (ids), only those bands (the case page's bands, which may add a developmental one).
 
         At most ``limit`` hits (None for all); ``total`` says how many matched in all.
         """
         within = self._positions_for_age(age) if age is not None else None
+        if bands is not None:
+            in_bands = self._positions_in(frozenset(bands))
+            within = in_bands if within is None else within & in_bands
         ranked = self._index.search(text, limit, within)
-        everything = self.all_behaviours
-        hits = [
-            SearchHit(everything[position], self._band_of_behaviour[everything[position].id], score)
-            for position, score in ranked.hits
-        ]
+        everything, bands = self.all_behaviours, self._band_at
+        hits = [SearchHit(everything[position], bands[position], score) for position, score in ranked.hits]
         return SearchAnswer(hits, ranked.total, corrected_query(text, ranked.corrections))
 
     def search(self, text: str, limit: int | None = SEARCH_LIMIT, *, age: int | None = None) -> list[SearchHit]:
@@ -210,12 +218,33 @@ class Pack:
         return self.find(text, age=age, limit=0).total
 
     def _positions_for_age(self, age: int) -> frozenset[int]:
-        bands = {band.id for band in self.bands_for_age(age)}
-        return frozenset(
-            position
-            for position, behaviour in enumerate(self.all_behaviours)
-            if self._band_of_behaviour[behaviour.id].id in bands
-        )
+        return self._positions_in(frozenset(band.id for band in self.bands_for_age(age)))
+
+    def _positions_in(self, bands: frozenset[str]) -> frozenset[int]:
+        # Kept per set of band ids (content, never typed words): the same set object each time lets
+        # the index reuse its mask for it without hashing thousands of positions per search.
+        found = self._positions_of_bands.get(bands)
+        if found is None:
+            found = frozenset().union(*(self._positions_by_band.get(band, frozenset()) for band in bands))
+            self._positions_of_bands[bands] = found
+        return found
+
+    @cached_property
+    def _positions_of_bands(self) -> dict[frozenset[str], frozenset[int]]:
+        return {}
+
+    @cached_property
+    def _band_at(self) -> tuple[AgeBand, ...]:
+        """The band of each descriptor, by its position in ``all_behaviours``."""
+        return tuple(band for band in self.bands for _ in band.behaviours)
+
+    @cached_property
+    def _positions_by_band(self) -> dict[str, frozenset[int]]:
+        # Worked out once per pack: a search for an age then costs a union, not a pass over every item.
+        positions: dict[str, set[int]] = {}
+        for position, behaviour in enumerate(self.all_behaviours):
+            positions.setdefault(self._band_of_behaviour[behaviour.id].id, set()).add(position)
+        return {band: frozenset(found) for band, found in positions.items()}
 
     def build_index(self) -> None:
         """Build the search index now (the loader calls this), so the first search costs what the others do."""

@@ -15,11 +15,18 @@ from behaviours.case import Answer, CaseBands, Suggestion, bands_for_case, behav
 from behaviours.case import suggest_level as _suggest_level
 from behaviours.directory import audience_words, channel_words, filter_contacts
 from behaviours.hours import WhoToCall, who_to_call
-from behaviours.model import Audience, Behaviour, ChannelKind, Contact, Route
-from behaviours.pack import Pack, SearchHit
+from behaviours.lookup import plan_lookup
+from behaviours.model import Audience, Behaviour, ChannelKind, Contact, Level, Route
+from behaviours.pack import Pack
 from behaviours.params import parse_band, parse_level, parse_seed
 from behaviours.quiz import DEFAULT_QUIZ_SIZE, parse_quiz_size
-from behaviours.search_results import BandGroup, group_hits, result_summary
+from behaviours.search_results import (
+    SearchResult,
+    correction_notice,
+    levels_found,
+    ranked_results,
+    result_summary,
+)
 from behaviours.training import TrainingMode, parse_mode, step_index
 from behaviours.wording import date_words
 
@@ -28,30 +35,73 @@ from behaviours.wording import date_words
 
 @dataclass(frozen=True)
 class SearchPlan:
-    """What the search page shows for a query: nothing yet, no hits, or hits grouped by band and level."""
+    """What the search page shows: nothing yet, no hits (with where else to go), or hits ranked by match."""
 
     query: str
-    hits: list[SearchHit] = field(default_factory=list)
-    groups: list[BandGroup] = field(default_factory=list)
+    age: int | None = None  # the age the levels and the law are for (None: any age, or 18 and over)
+    results: list[SearchResult] = field(default_factory=list)
     summary: str = ""
     more: str | None = None  # a notice when more matched than are shown
+    correction: str | None = None  # "No behaviour uses ...; showing results for ..."
+    age_notices: list[str] = field(default_factory=list)  # about the age: adult, boundary, not covered
+    adult: bool = False
+    elsewhere: int = 0  # with an age and no hits: how many match at other ages
+
+    @property
+    def hits(self) -> list[SearchResult]:
+        """The results, best match first."""
+        return self.results
+
+    @property
+    def levels(self) -> list[Level]:
+        """The levels among the results, most serious first: the routes to show after them."""
+        return levels_found(self.results)
 
 
-def plan_search(pack: Pack, query: str | None) -> SearchPlan:
-    """Search every band for the (already cleaned) query words."""
+def plan_search(pack: Pack, query: str | None, age: int | None = None) -> SearchPlan:
+    """Search for the (already cleaned) query words: every band, or only the bands for ``age``.
+
+    Results stay in the engine's order (how well they match), each with its level at the age.
+    From 18, the oldest band is searched as a guide only, as in the look-up.
+    """
+    lookup = plan_lookup(pack, age, None, None) if age is not None else None
+    notices = list(lookup.notices) if lookup else []
+    adult = bool(lookup and lookup.adult)
+    if lookup and lookup.why:
+        notices.append(lookup.why)
+    if adult:
+        notices.append(pack.info.adult_note)
     if not query:
-        return SearchPlan(query="")
-    hits = list(pack.search(query))
-    if not hits:
-        return SearchPlan(query=query)
-    groups = group_hits(pack, hits)
-    total = pack.search_count(query)
+        return SearchPlan(query="", age=None if adult else age, age_notices=notices, adult=adult)
+    # The bands to search: the age's bands; the oldest band (as a guide) from 18; every band when none covers it.
+    search_age = None
+    level_age = None
+    if lookup and lookup.bands:
+        search_age = max(b.max_age for b in lookup.bands) if adult else age
+        level_age = None if adult else age
+    found = pack.find(query, age=search_age)
+    correction = correction_notice(query, found.did_you_mean)
+    if not found.hits:
+        elsewhere = pack.find(query, limit=0).total if search_age is not None else 0
+        return SearchPlan(
+            query, level_age, correction=correction, age_notices=notices, adult=adult, elsewhere=elsewhere
+        )
+    results = ranked_results(pack, found.hits, level_age)
     more = (
-        f"{total} behaviours matched; the best {len(hits)} are shown. Add a word to narrow the search."
-        if total > len(hits)
+        f"{found.total} behaviours matched; the best {len(results)} are shown. Add a word to narrow the search."
+        if found.total > len(results)
         else None
     )
-    return SearchPlan(query, hits, groups, result_summary(hits, groups), more)
+    return SearchPlan(
+        query,
+        level_age,
+        results,
+        result_summary(results),
+        more,
+        correction,
+        notices,
+        adult,
+    )
 
 
 # ------------------------------------------------------------------ case discussion

@@ -11,11 +11,12 @@
   the descriptor, then its "consider" lines), never by band or level.
 
 The index is built once per pack. Nothing a user types is kept by it: no cache holds a query.
+Scores are added up in numpy arrays over every descriptor, so a search of a pack 100 times the
+shipped one costs a few array operations per query word, not a Python step per matching item.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import threading
@@ -23,6 +24,7 @@ import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -123,6 +125,9 @@ _LONG_WORD = 8
 # BM25 constants: descriptors are short, so length counts for less than in long documents.
 _K1 = 1.2
 _B = 0.5
+
+# At most this many `within` masks are kept per index (one per set of bands searched, e.g. per age).
+_MAX_MASKS = 64
 
 _local = threading.local()
 
@@ -250,6 +255,17 @@ class SearchIndex:
             (w for w in word_count if self._word_stem[w] in known and len(w) >= 3),
             key=lambda w: (-word_count.get(w, 0), w),
         )
+        # The scoring arrays: each stem's and each synonym phrase's postings as (positions, weights).
+        self._size = len(documents)
+        self._length_array = np.asarray(lengths, dtype=np.float64)
+        self._arrays: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
+        for token in self._postings:
+            self._arrays[(token,)] = _as_arrays(self._postings[token])
+        for phrase in self._group_of:
+            if len(phrase) > 1:
+                self._arrays[phrase] = _as_arrays(self._match_phrase(phrase))
+        # Masks for `within` (sets of positions, e.g. an age's bands: content, never typed words).
+        self._masks: dict[frozenset[int], np.ndarray] = {}
 
     # ------------------------------------------------------------ the query
 
@@ -323,6 +339,16 @@ class SearchIndex:
             if all(doc in other for other in rest)
         }
 
+    def _mask(self, within: Collection[int]) -> np.ndarray:
+        key = within if isinstance(within, frozenset) else frozenset(within)
+        mask = self._masks.get(key)
+        if mask is None:
+            mask = np.zeros(self._size, dtype=bool)
+            mask[np.fromiter(key, dtype=np.int64, count=len(key))] = True
+            if len(self._masks) < _MAX_MASKS:
+                self._masks[key] = mask
+        return mask
+
     def search(self, query: str, limit: int | None = None, within: Collection[int] | None = None) -> Ranked:
         """The best-matching documents, best first, how many there were, and any corrected words.
 
@@ -333,35 +359,56 @@ class SearchIndex:
         units, corrections = self._units(query)
         if not units:
             return Ranked([], 0, corrections)
-        counts: dict[int, int] = {}
-        scores: dict[int, float] = {}
+        mask = self._mask(within) if within is not None else None
+        counts = np.zeros(self._size, dtype=np.int32)
+        scores = np.zeros(self._size, dtype=np.float64)
         for unit in units:
-            best: dict[int, float] = {}
+            # A unit counts once per document: its best-weighted phrase there.
+            best = np.zeros(self._size, dtype=np.float64)
             for phrase, factor in unit.phrases:
-                for doc, weight in self._match_phrase(phrase).items():
-                    if within is not None and doc not in within:
-                        continue
-                    if best.get(doc, 0.0) < weight * factor:
-                        best[doc] = weight * factor
-            for doc, weight in best.items():
-                counts[doc] = counts.get(doc, 0) + 1
-                scores[doc] = scores.get(doc, 0.0) + weight
-        if not counts:
+                found = self._arrays.get(phrase)
+                if found is None:
+                    continue
+                positions, weights = found
+                best[positions] = np.maximum(best[positions], weights * factor)
+            if mask is not None:
+                best[~mask] = 0.0
+            counts += best > 0.0
+            scores += best
+        most = int(counts.max())
+        if most == 0:
             return Ranked([], 0, corrections)
-        most = max(counts.values())
-        pool = [(doc, scores[doc]) for doc, count in counts.items() if count == most]
+        pool = np.flatnonzero(counts == most)
+        total = len(pool)
+        if limit is not None and limit <= 0:
+            return Ranked([], total, corrections)
+        # Best score first; on a tie the shorter, more specific descriptor; then a stable order.
+        # Rounded so that float noise in equal sums still counts as a tie.
+        rounded = -np.round(scores[pool], 9)
+        if limit is not None and limit < total:
+            cut = np.partition(rounded, limit - 1)[limit - 1]
+            keep = rounded <= cut  # every tie at the cut stays in, so the order among them is the stable one
+            pool, rounded = pool[keep], rounded[keep]
+        order = np.lexsort((pool, self._length_array[pool], rounded))
+        chosen = pool[order] if limit is None else pool[order][:limit]
+        return Ranked(list(zip(chosen.tolist(), scores[chosen].tolist(), strict=True)), total, corrections)
 
-        def order(item: tuple[int, float]) -> tuple[float, float, int]:
-            # Best score first; on a tie the shorter, more specific descriptor; then a stable order.
-            return (-round(item[1], 9), self._lengths[item[0]], item[0])
 
-        if limit is not None and limit < len(pool):
-            return Ranked(heapq.nsmallest(limit, pool, key=order), len(pool), corrections)
-        return Ranked(sorted(pool, key=order), len(pool), corrections)
+def _as_arrays(postings: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:
+    count = len(postings)
+    return (
+        np.fromiter(postings.keys(), dtype=np.int64, count=count),
+        np.fromiter(postings.values(), dtype=np.float64, count=count),
+    )
+
+
+def typed_words(query: str) -> list[str]:
+    """Every word of a query as the engine reads it (stop words included), in order: what "did you mean" rewrites."""
+    return _WORD.findall(normalise(query[:MAX_QUERY_CHARS]))
 
 
 def corrected_query(query: str, corrections: dict[str, str]) -> str | None:
     """The query with each corrected word replaced, for "did you mean"; None when nothing was corrected."""
     if not corrections:
         return None
-    return " ".join(corrections.get(word, word) for word in _WORD.findall(normalise(query[:MAX_QUERY_CHARS])))
+    return " ".join(corrections.get(word, word) for word in typed_words(query))

@@ -73,6 +73,25 @@ def summary(outcomes: list[Outcome]) -> tuple[float, float]:
     return sum(o.recall for o in outcomes) / count, sum(o.reciprocal_rank for o in outcomes) / count
 
 
+def measure_relevance(pack_dir: Path | None = None, set_path: Path = SET_PATH) -> list:
+    """The relevance figures as one bench row (section "relevance"): recall@3 and MRR, for `python -m bench`."""
+    from bench.report import Row
+
+    outcomes = evaluate(load_pack(pack_dir), load_set(set_path))
+    recall, mrr = summary(outcomes)
+    misses = [o.case.query for o in outcomes if o.recall < 1]
+    row = Row(
+        "relevance",
+        "search relevance set",
+        f"{len(outcomes)} queries",
+        None,
+        figures={"recall@3": round(recall, 3), "MRR": round(mrr, 3), "queries": len(outcomes)},
+        details={"misses": misses},
+        note=f"target recall@3 >= {TARGET_RECALL}: {'met' if recall >= TARGET_RECALL else 'missed'}",
+    )
+    return [row]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.relevance", description=__doc__)
     parser.add_argument("--set", type=Path, default=SET_PATH)

@@ -1,4 +1,4 @@
-"""Run the benchmarks: `python -m bench [--quick] [--only content,server,browser,capacity]`.
+"""Run the benchmarks: `python -m bench [--quick] [--only content,relevance,server,browser,capacity]`.
 
 Prints one table per section as it finishes, then the issue's targets
 (met, missed or not measured), and writes bench/results.json (machine,
@@ -20,7 +20,7 @@ if __package__ in {None, ""}:  # run as `python bench/run.py`
 from bench import targets
 from bench.report import RESULTS_PATH, Row, machine_info, render_goals, render_section, write_results
 
-SECTIONS = ("content", "server", "browser", "capacity")
+SECTIONS = ("content", "relevance", "server", "browser", "capacity")
 MAX_SESSIONS = 200  # the machine has 2 cores; more says nothing and takes the machine from others
 
 QUICK = {
@@ -107,6 +107,10 @@ def run_section(name: str, settings: dict[str, object], options: argparse.Namesp
         from bench.hostile_input import measure_hostile_input
 
         return rows + measure_hostile_input(settings["content_repeats"])
+    if name == "relevance":
+        from bench.relevance import measure_relevance
+
+        return measure_relevance()
     if name == "server":
         from bench.server_time import measure_server
 

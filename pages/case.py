@@ -16,6 +16,7 @@ from behaviours.case import (
 )
 from behaviours.case_note import CaseRecord, file_stem, note_pdf, note_plain_text
 from behaviours.plans import plan_case
+from behaviours.search_results import find_for_case
 from behaviours.text import clean_input, md
 from ui.contacts import calls_md, lead_md, route_panel
 from ui.inputs import age_and_band_inputs, notice, page_intro, secondary_text
@@ -28,6 +29,7 @@ content = pack()
 now = run_now()
 PREFIX = "case_"
 NO_NAMES = "Do not type names or identifying details."
+FIND_MAX = 100
 
 
 def _clear_everything() -> None:
@@ -108,7 +110,48 @@ if case_bands.bands:
 else:
     secondary_text("Enter the child's age or choose a band to see the behaviours to choose from.")
 chosen_ids: list[str] = []
+
+
+def _add_behaviour(behaviour_id: str) -> None:
+    chosen = list(st.session_state.get("case_behaviours") or [])
+    if behaviour_id not in chosen:
+        st.session_state["case_behaviours"] = [*chosen, behaviour_id]
+
+
 if options:
+    # The same search engine and ranking as the Search page, kept to the bands shown here.
+    find_text = st.text_input(
+        "Find a behaviour (a word or two; no names)",
+        max_chars=FIND_MAX,
+        key="case_find",
+        autocomplete="off",
+        placeholder="For example: sextortion",
+    )
+    matches = find_for_case(content, clean_input(find_text or "", FIND_MAX), case_bands.bands)
+    if matches.correction:
+        notice(matches.correction)
+    if find_text and not matches.behaviours:
+        secondary_text(
+            "Nothing in the band(s) shown matches those words. Try other words, or tick "
+            "“The behaviour I have in mind is not listed” below."
+        )
+    already = set(st.session_state.get("case_behaviours") or [])
+    for behaviour in matches.behaviours:
+        # One button per match, named by the behaviour itself, so each says what it adds.
+        added = behaviour.id in already
+        label = option_label(content, behaviour, with_band=several_bands)
+        st.button(
+            md(f"{'Added' if added else 'Add'}: {label}"),
+            key=f"case_add_{behaviour.id}",
+            on_click=_add_behaviour,
+            args=(behaviour.id,),
+            disabled=added,
+            icon=":material/check:" if added else ":material/add:",
+        )
+    if matches.total > len(matches.behaviours):
+        secondary_text(
+            f"The best {len(matches.behaviours)} of {matches.total} matches are shown; add a word to narrow them."
+        )
     # Shown only once there is something to choose: a switched-off list's pale label is hard to read.
     chosen_ids = st.multiselect(
         "Behaviours observed (type to search)",

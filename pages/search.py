@@ -1,34 +1,42 @@
-"""Search: find a behaviour by a word or two, across every age band, with what to do at each level."""
+"""Search: find a behaviour by a word or two, ranked by how well it matches, with its level in words."""
 
 import streamlit as st
 
-from behaviours.export import search_table
-from behaviours.params import parse_query
+from behaviours.params import parse_age, parse_query
 from behaviours.plans import plan_search
-from behaviours.search_results import search_examples
+from behaviours.search_results import results_table, search_examples
 from behaviours.text import md
 from ui.contacts import route_panel
-from ui.inputs import notice, page_intro, take_link_params
-from ui.levels import behaviour_lines, level_title
+from ui.inputs import notice, page_intro, secondary_text, take_link_params
+from ui.levels import behaviour_lines_md, level_badge, level_title
 from ui.moment import run_now
 from ui.pack_loading import pack
 
 content = pack()
 now = run_now()
 
-# A link such as /search?q=sexting fills the box once, then leaves the address bar:
+# A link such as /search?q=sexting&age=14 fills the page once, then leaves the address bar:
 # the page never writes what a user types into the URL.
 link_notices: list[str] = []
-link = take_link_params("q")
+link = take_link_params("q", "age")
 if "q" in link:
     from_link = parse_query(link["q"])
     st.session_state["search_q"] = from_link.value or ""
     if from_link.notice:
         link_notices.append(from_link.notice)
+if "age" in link:
+    age_from_link = parse_age(link["age"])
+    st.session_state["search_age"] = age_from_link.value
+    if age_from_link.notice:
+        link_notices.append(age_from_link.notice)
 
 
 def _fill(words: str) -> None:
     st.session_state["search_q"] = words
+
+
+def _clear_age() -> None:
+    st.session_state["search_age"] = None
 
 
 examples = search_examples(content)
@@ -44,40 +52,65 @@ def _example_buttons(prefix: str) -> None:
 
 page_intro(
     "Search for a behaviour",
-    "Type a word or two about the behaviour. Every age band is searched; results are grouped by age band and level.",
+    "Type a word or two about the behaviour. The best matches come first, each with its age band and level; "
+    "give the child's age to see only the bands for that age, with the level and the law at that age.",
 )
 
-st.text_input(
+inputs = st.columns([3, 1])
+inputs[0].text_input(
     "Search words",
     key="search_q",
     max_chars=200,
     placeholder="For example: " + ", ".join(examples) if examples else "Type a word or two",
     help="Words can be in any order. Nothing you type is stored or put in the web address.",
 )
+inputs[1].number_input(
+    "Child's age (optional)",
+    min_value=0,
+    max_value=25,
+    step=1,
+    value=None,
+    placeholder="Any age",
+    key="search_age",
+)
 for text in link_notices:
     notice(text)
 
-plan = plan_search(content, parse_query(st.session_state.get("search_q") or "").value)
+plan = plan_search(
+    content,
+    parse_query(st.session_state.get("search_q") or "").value,
+    st.session_state.get("search_age"),
+)
 query = plan.query
+for text in plan.age_notices:
+    notice(text)
 
 if not query:
     st.markdown(
         "Search with everyday words, such as the ones below. Words the pack lists as meaning the same "
-        "thing are found too."
+        "thing are found too, and small spelling mistakes are forgiven."
     )
     _example_buttons("example")
     st.page_link("pages/lookup.py", label="Or browse a whole age band in Look up", icon=":material/list:")
     st.stop()
 
-hits = plan.hits
+if plan.correction:
+    notice(plan.correction)
 
-if not hits:
-    st.header(md(f"Nothing matched “{query}”"), anchor=False)
+if not plan.results:
+    at_age = f" at age {st.session_state.get('search_age')}" if plan.elsewhere else ""
+    st.header(md(f"Nothing matched “{query}”{at_age}"), anchor=False)
+    if plan.elsewhere:
+        st.markdown(
+            f"{plan.elsewhere} behaviour{' matches' if plan.elsewhere == 1 else 's match'} these words at other ages."
+        )
+        st.button("Search every age", key="search_every_age", on_click=_clear_age, icon=":material/search:")
     st.markdown(
         "**Things to try**\n\n"
         "- Other words, or fewer of them: for example a single word such as one below.\n"
         "- Browse the whole age band in Look up: a behaviour may be listed in words you did not think of.\n"
-        "- If the behaviour is not listed, rate it with the criteria below."
+        "- If the behaviour is not listed, rate it with the criteria below, or talk it through in the "
+        "case discussion."
     )
     _example_buttons("retry")
     st.page_link("pages/lookup.py", label="Browse an age band in Look up", icon=":material/list:")
@@ -90,31 +123,39 @@ if not hits:
             for c in content.criteria
         )
     )
+    st.page_link(
+        "pages/case.py",
+        label="Talk it through in the case discussion: answer the criteria and get a suggested level",
+        icon=":material/forum:",
+    )
     not_listed = content.special_route("not-listed")
     if not_listed is not None:
         with st.container(border=True):
             route_panel(content, not_listed, now=now)
     st.stop()
 
-groups = plan.groups
-st.markdown(f"**{md(plan.summary)}** for “{md(query)}”.")
+for_age = f" at age {plan.age}" if plan.age is not None else ""
+st.markdown(f"**{md(plan.summary)}** for “{md(query)}”{for_age}, best match first.")
 if plan.more:
     notice(plan.more)
 show_notes = st.toggle("Show what to consider under each behaviour", key="search_notes")
 with st.expander("Show as a table"):
-    st.dataframe(search_table(content, hits), hide_index=True, width="stretch")
+    st.dataframe(results_table(content, plan.results), hide_index=True, width="stretch")
 
-for group in groups:
-    st.header(md(group.band.label), anchor=False)
-    for level_group in group.levels:
-        with st.container(border=True):
-            st.markdown(f"### {level_title(content, level_group.level)}")
-            behaviour_lines(content, level_group.behaviours, show_notes)
-            # The route once per level group, not after every result: the route out and whom to call.
-            route_panel(content, content.route_for(level_group.level), now=now, show_title=False, show_setting=False)
-            st.page_link(
-                "pages/lookup.py",
-                label=f"See all of {group.band.label}, {content.level_label(level_group.level)}, in Look up",
-                query_params={"band": group.band.id, "level": level_group.level.value},
-                icon=":material/arrow_forward:",
-            )
+# One flat list in the engine's order: the level in words on every hit (colour and icon only repeat it),
+# and the law at the child's age on the item itself.
+for rank, result in enumerate(plan.results, 1):
+    level_words = level_badge(content, result.level)
+    if plan.age is not None:
+        level_words += f" at age {plan.age}"
+    heading = f"**{rank}.** {level_words} · {md(result.band.label)}"
+    st.markdown(heading + "\n\n" + behaviour_lines_md(content, [result.behaviour], show_notes, plan.age))
+
+# What to do at each level found, the most serious first: the route out and whom to call now.
+st.header("What to do at these levels", anchor=False)
+for level in plan.levels:
+    with st.container(border=True):
+        st.markdown(f"### {level_title(content, level)}")
+        route_panel(content, content.route_for(level), now=now, show_title=False, show_setting=False)
+secondary_text("Browse a whole age band, level by level, in Look up.")
+st.page_link("pages/lookup.py", label="Look up an age or band", icon=":material/list:")

@@ -39,6 +39,7 @@ pytestmark = pytest.mark.timeout(90)
         "/search",
         "/search?q=sexting",
         "/search?q=xylophone",
+        "/search?q=masterbating&age=14",
         "/training?mode=facilitator&band=9-13",
         "/helplines",
         "/about",

@@ -243,3 +243,56 @@ def test_html_typed_in_the_not_listed_box_stays_text_in_the_note(minimal_pack):
     srcdoc = next(e.proto.srcdoc for e in at.main.get("iframe"))
     assert "<script>alert" not in srcdoc
     assert typed in note_data(at)["text"]
+
+
+# ------------------------------------------------------------------ finding a behaviour with the search engine
+
+
+def _offered(at) -> list[str]:
+    """The labels of the "Add" buttons the find box offers, in order."""
+    return [b.label for b in at.main.button if str(b.key or "").startswith("case_add_")]
+
+
+def test_find_a_behaviour_uses_the_search_ranking_so_sextortion_never_offers_contraception(shipped):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(14).run()
+    at.text_input(key="case_find").input("sextortion").run()
+    offered = _offered(at)
+    expected = [h.behaviour for h in shipped.search("sextortion", age=14)][:6]
+    assert offered, "the box offers matches"
+    assert offered[0].startswith("Add: Red: Someone threatens to share a young person's sexual images")
+    assert [o.split(": ", 2)[2] for o in offered] == [b.text for b in expected], "the same order as Search"
+    assert not any("contraception" in o for o in offered)
+
+
+def test_find_a_behaviour_adds_the_chosen_match_to_the_list_and_the_suggestion(shipped):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(14).run()
+    at.text_input(key="case_find").input("sextortion").run()
+    at.button(key="case_add_13-17-red-sextortion").click().run()
+    assert at.multiselect(key="case_behaviours").value == ["13-17-red-sextortion"]
+    assert at.button(key="case_add_13-17-red-sextortion").disabled
+    assert at.button(key="case_add_13-17-red-sextortion").label.startswith("Added: ")
+    assert "Red: act today" in main_text(at)
+    assert dict(at.query_params) == {}
+
+
+def test_find_a_behaviour_keeps_to_the_case_bands_and_says_what_it_corrected(shipped):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(7).run()
+    at.text_input(key="case_find").input("masterbating").run()
+    offered = _offered(at)
+    assert offered and all(b.id.startswith("5-9-") for b in [shipped.behaviour(k) for k in _offered_ids(at)])
+    assert "No behaviour uses “masterbating”; showing results for “masturbating”." in main_text(at)
+
+
+def test_find_a_behaviour_with_no_match_points_to_not_listed(shipped):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(7).run()
+    at.text_input(key="case_find").input("sextortion").run()
+    assert _offered(at) == []
+    assert "Nothing in the band(s) shown matches those words" in main_text(at)
+
+
+def _offered_ids(at) -> list[str]:
+    return [str(b.key).removeprefix("case_add_") for b in at.main.button if str(b.key or "").startswith("case_add_")]

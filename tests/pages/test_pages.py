@@ -252,16 +252,68 @@ def test_search_sexting_finds_the_image_sharing_descriptors(shipped: Pack) -> No
     assert "q" not in at.query_params
 
 
-def test_search_results_are_grouped_by_band_and_level_in_words_with_the_route(shipped: Pack) -> None:
-    at = open_page("search", q="sexting")
-    bands = {band for band, _, _ in sections(at)}
-    assert bands <= {b.label for b in shipped.bands} and len(bands) >= 2
-    red = level_sections(at, "Red")
-    assert red, "image sharing is rated red somewhere"
-    for card in red:
-        assert COMPASS in card and "999" in card
+def test_search_results_are_one_ranked_list_each_with_band_and_level_in_words(shipped: Pack) -> None:
+    at = open_page("search", q="older boyfriend")
     text = read(at)
-    assert re.search(r"\d+ behaviours? in \d+ age bands? for “sexting”", text)
+    hits = shipped.search("older boyfriend")
+    # The best match leads, whatever its band or level: the much older partner, not a green relationship item.
+    assert hits[0].behaviour.id.endswith("much-older-partner")
+    ranked = [m.value for m in at.main.markdown if re.match(r"\*\*\d+\.\*\* ", m.value)]
+    assert len(ranked) == len(hits)
+    for number, (line, hit) in enumerate(zip(ranked, hits, strict=True), 1):
+        assert line.startswith(f"**{number}.** ")
+        assert shipped.level_label(hit.behaviour.level) in line, "the level in words on every hit"
+        assert unescape(hit.band.label) in unescape(line) and hit.behaviour.text in unescape(line)
+    assert re.search(r"\d+ behaviours? in \d+ age bands? for “older boyfriend”", text)
+    red = level_sections(at, "Red")
+    assert red and COMPASS in red[0] and "999" in red[0]
+
+
+def test_search_with_an_age_link_shows_that_age_s_level_and_law_and_leaves_the_url(shipped: Pack) -> None:
+    at = open_page("search", q="similar age sexual activity", age="16")
+    assert at.number_input(key="search_age").value == 16
+    assert dict(at.query_params) == {}
+    text = read(at)
+    ranked = [unescape(m.value) for m in at.main.markdown if re.match(r"\*\*\d+\.\*\* ", m.value)]
+    assert ranked and all("Ages 13 to 17" in line for line in ranked)
+    item = next(line for line in ranked if "similar age and understanding" in line)
+    assert "Green" in item and "at age 16" in item  # listed amber, green at 16
+    assert "for “similar age sexual activity” at age 16" in text
+    at14 = open_page("search", q="sexting", age="14")
+    law = shipped.law_note("indecent-images")
+    assert law is not None and law.title in read(at14), "the image law on the item, with no switch"
+
+
+def test_search_with_a_bad_age_link_says_so_and_searches_every_age(shipped: Pack) -> None:
+    at = open_page("search", q="sexting", age="abc")
+    assert "“abc” is not an age in whole years" in notices(at)
+    assert at.number_input(key="search_age").value is None
+    assert len({unescape(b.label) for b in shipped.bands} & set(re.findall(r"Ages \d+ to \d+", read(at)))) >= 3
+
+
+def test_the_age_box_narrows_the_search_without_touching_the_url(shipped: Pack) -> None:
+    at = open_page("search", q="sexting")
+    at.number_input(key="search_age").set_value(7).run()
+    ranked = [unescape(m.value) for m in at.main.markdown if re.match(r"\*\*\d+\.\*\* ", m.value)]
+    assert ranked and all("Ages 5 to 9" in line for line in ranked)
+    assert dict(at.query_params) == {}
+
+
+def test_a_misspelt_search_says_what_it_searched_for_instead(shipped: Pack) -> None:
+    at = open_page("search", q="masterbating")
+    assert "No behaviour uses “masterbating”; showing results for “masturbating”." in notices(at)
+    assert "masturbates in private" in read(at)
+
+
+def test_no_hits_at_an_age_offers_every_age_and_the_case_discussion(shipped: Pack) -> None:
+    at = open_page("search", q="sextortion", age="6")
+    text = read(at)
+    assert "Nothing matched “sextortion” at age 6" in text
+    assert "match these words at other ages" in text
+    assert any("case discussion" in p.label for p in at.main.get("page_link"))
+    at.button(key="search_every_age").click().run()
+    assert at.number_input(key="search_age").value is None
+    assert "sexual images" in read(at) and "Nothing matched" not in read(at)
 
 
 def test_search_offers_the_results_as_a_table(minimal: Pack) -> None:
@@ -283,7 +335,9 @@ def test_search_with_no_match_says_what_to_try_and_lists_the_criteria(minimal: P
     for criterion in minimal.criteria:
         assert f"{criterion.name}: {criterion.question}" in text, criterion.id
     assert "Not listed" in text  # the not-listed route
-    assert "Browse an age band in Look up" in [p.label for p in at.main.get("page_link")]
+    links = [p.label for p in at.main.get("page_link")]
+    assert "Browse an age band in Look up" in links
+    assert any("case discussion" in label for label in links), "never a dead end: the case discussion is offered"
 
 
 def test_search_with_no_words_gives_a_hint_and_example_buttons_that_fill_the_box(minimal: Pack) -> None:

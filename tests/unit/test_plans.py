@@ -43,13 +43,53 @@ def test_search_plan_without_words_is_empty(shipped: Pack) -> None:
     assert plan_search(shipped, None).query == "" and plan_search(shipped, "").hits == []
 
 
-def test_search_plan_groups_hits_and_says_when_more_matched(shipped: Pack) -> None:
+def test_search_plan_ranks_by_match_and_says_when_more_matched(shipped: Pack) -> None:
     plan = plan_search(shipped, "images")
-    assert plan.hits and plan.groups
-    assert sum(len(level.behaviours) for group in plan.groups for level in group.levels) == len(plan.hits)
+    assert [r.behaviour.id for r in plan.results] == [h.behaviour.id for h in shipped.search("images")]
     total = shipped.search_count("images")
-    assert (plan.more is not None) == (total > len(plan.hits))
+    assert (plan.more is not None) == (total > len(plan.results))
     assert plan_search(shipped, "zzqqxx").hits == []
+
+
+def test_older_boyfriend_puts_the_much_older_partner_first_not_a_green_item(shipped: Pack) -> None:
+    plan = plan_search(shipped, "older boyfriend")
+    assert plan.results[0].behaviour.id.endswith("much-older-partner")
+    assert plan.results[0].level == Level.RED
+
+
+def test_search_plan_with_an_age_keeps_that_age_s_bands_and_gives_the_level_there(shipped: Pack) -> None:
+    plan = plan_search(shipped, "similar age sexual activity", 16)
+    assert plan.age == 16
+    assert {r.band.id for r in plan.results} == {"13-17"}
+    first = next(r for r in plan.results if r.behaviour.id == "13-17-amber-similar-age-sexual-activity")
+    assert first.level == Level.GREEN  # green at 16 and 17, though listed as amber
+    assert plan_search(shipped, "similar age sexual activity", 14).results[0].level == Level.AMBER
+
+
+def test_search_plan_at_a_boundary_age_searches_both_bands_and_says_so(shipped: Pack) -> None:
+    plan = plan_search(shipped, "sexting", 13)
+    assert {r.band.id for r in plan.results} == {"9-13", "13-17"}
+    assert any("boundary" in text for text in plan.age_notices)
+
+
+def test_search_plan_for_an_adult_uses_the_oldest_band_as_a_guide(shipped: Pack) -> None:
+    plan = plan_search(shipped, "sexting", 20)
+    assert plan.adult and plan.age is None
+    assert {r.band.id for r in plan.results} == {"13-17"}
+    assert shipped.info.adult_note in plan.age_notices
+
+
+def test_search_plan_says_what_was_corrected(shipped: Pack) -> None:
+    plan = plan_search(shipped, "masterbating")
+    assert plan.correction == "No behaviour uses “masterbating”; showing results for “masturbating”."
+    assert "masturbat" in plan.results[0].behaviour.text
+
+
+def test_no_hits_at_an_age_counts_the_matches_at_other_ages(shipped: Pack) -> None:
+    plan = plan_search(shipped, "sextortion", 6)
+    assert plan.results == []
+    assert plan.elsewhere == shipped.search_count("sextortion") > 0
+    assert plan_search(shipped, "zzqqxx", 6).elsewhere == 0
 
 
 def test_kept_choices_drops_behaviours_outside_the_bands(shipped: Pack) -> None:

@@ -1,4 +1,4 @@
-"""Search results arranged for reading: by band, then level, with a summary and example searches."""
+"""Search results arranged for reading: ranked by match with the level in words, corrections said, examples."""
 
 from __future__ import annotations
 
@@ -10,7 +10,15 @@ from pack_builder import MINIMAL, REPO_ROOT, TODAY
 from behaviours.loader import load_pack
 from behaviours.model import Level
 from behaviours.pack import Pack
-from behaviours.search_results import group_hits, result_summary, search_examples
+from behaviours.search_results import (
+    corrected_words,
+    correction_notice,
+    levels_found,
+    ranked_results,
+    result_summary,
+    results_table,
+    search_examples,
+)
 
 SHIPPED = REPO_ROOT / "behaviours" / "content"
 
@@ -20,32 +28,52 @@ def pack() -> Pack:
     return load_pack(MINIMAL, today=TODAY)
 
 
-def test_hits_are_grouped_by_band_in_pack_order_then_by_level(pack: Pack) -> None:
-    hits = pack.search("touching") + pack.search("questions") + pack.search("sharing")
-    groups = group_hits(pack, list(reversed(hits)))
-    assert [g.band.label for g in groups] == ["Ages 0 to 9", "Ages 9 to 17"]
-    for group in groups:
-        assert [lg.level for lg in group.levels] == [Level.GREEN, Level.AMBER, Level.RED]
-        assert group.count == 3
+def test_results_keep_the_engine_s_order_not_band_or_level_order(pack: Pack) -> None:
+    hits = pack.search("sharing touching") + pack.search("questions")
+    mixed = list(reversed(hits))
+    results = ranked_results(pack, mixed, None)
+    assert [r.behaviour.id for r in results] == [hit.behaviour.id for hit in mixed]
+    assert [r.level for r in results] == [hit.behaviour.level for hit in mixed]
 
 
-def test_levels_and_bands_without_hits_are_left_out(pack: Pack) -> None:
-    hits = [hit for hit in pack.search("sharing") if hit.band.id == "9-17"]
-    groups = group_hits(pack, hits)
-    assert [g.band.id for g in groups] == ["9-17"]
-    assert [lg.level for lg in groups[0].levels] == [Level.RED]
-    assert [b.text for b in groups[0].levels[0].behaviours] == ["Sharing nude images of others."]
-
-
-def test_no_hits_no_groups(pack: Pack) -> None:
-    assert group_hits(pack, pack.search("zzzz")) == []
+def test_levels_found_puts_the_most_serious_first(pack: Pack) -> None:
+    results = ranked_results(pack, pack.search("questions") + pack.search("sharing"), None)
+    assert levels_found(results) == [Level.RED, Level.GREEN]
+    assert levels_found([]) == []
 
 
 def test_summary_counts_behaviours_and_bands_in_words(pack: Pack) -> None:
-    hits = pack.search("sharing")
-    assert result_summary(hits, group_hits(pack, hits)) == "2 behaviours in 2 age bands"
-    one = hits[:1]
-    assert result_summary(one, group_hits(pack, one)) == "1 behaviour in 1 age band"
+    results = ranked_results(pack, pack.search("sharing"), None)
+    assert result_summary(results) == "2 behaviours in 2 age bands"
+    assert result_summary(results[:1]) == "1 behaviour in 1 age band"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "said"),
+    [
+        ("masterbating", "masturbating", "No behaviour uses “masterbating”; showing results for “masturbating”."),
+        (
+            "Is he MASTERBATING, sextin?",
+            "is he masturbating sexting",
+            "No behaviour uses “masterbating” or “sextin”; showing results for “is he masturbating sexting”.",
+        ),
+    ],
+)
+def test_a_corrected_search_says_which_words_were_changed(typed: str, meant: str, said: str) -> None:
+    assert correction_notice(typed, meant) == said
+
+
+def test_no_correction_no_notice() -> None:
+    assert correction_notice("sexting", None) is None
+    assert corrected_words("sexting", None) == []
+
+
+def test_the_table_lists_results_in_rank_order_with_the_level_at_the_age(pack: Pack) -> None:
+    results = ranked_results(pack, pack.search("sharing"), None)
+    table = results_table(pack, results)
+    assert list(table.columns) == ["Age band", "Level", "What it can look like"]
+    assert list(table["What it can look like"]) == [r.behaviour.text for r in results]
+    assert set(table["Level"]) == {"Red"}
 
 
 def test_examples_are_searches_that_find_something(pack: Pack) -> None:
