@@ -92,6 +92,8 @@ class RunResult:
     status: str = ""
     run_id: str = ""
     elements: dict[tuple[int, ...], tuple[str, Message]] = field(default_factory=dict)
+    # The st.fragment that drew each element ("" outside any), by delta path.
+    fragments: dict[tuple[int, ...], str] = field(default_factory=dict)
     exceptions: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     restarts: int = 0
@@ -255,13 +257,19 @@ class StreamlitSession:
             self._ws.send_binary(message.SerializeToString())
         except (OSError, websocket.WebSocketException) as error:
             raise SessionError("disconnect", str(error)) from error
-        result = self._read_run(started, self.last if client_state.fragment_id else None)
+        result = self._read_run(started, self.last, client_state.fragment_id)
         self.last = result
         return result
 
-    def _read_run(self, started: float, page: RunResult | None = None) -> RunResult:
+    def _read_run(self, started: float, page: RunResult | None = None, fragment: str = "") -> RunResult:
         """Read until this run's script_finished. A fragment's run redraws only its own
-        elements, so the elements of the page it ran on (`page`) are the starting point."""
+        elements: the rest of the page it ran on (`page`) is kept, and what the fragment
+        drew last time is dropped, as the browser drops it when the run ends."""
+        kept: dict[tuple[int, ...], tuple[str, Message]] = {}
+        kept_fragments: dict[tuple[int, ...], str] = {}
+        if fragment and page is not None:
+            kept = {path: e for path, e in page.elements.items() if page.fragments.get(path) != fragment}
+            kept_fragments = {path: page.fragments.get(path, "") for path in kept}
         assert self._ws is not None
         result = RunResult()
         deadline = started + self.timeout_s
@@ -286,7 +294,8 @@ class StreamlitSession:
                 result = RunResult(
                     run_id=forward.metadata.run.script_run_id,
                     restarts=result.restarts,
-                    elements=dict(page.elements) if page is not None else {},
+                    elements=dict(kept),
+                    fragments=dict(kept_fragments),
                 )
                 self.page_script_hash = forward.new_session.page_script_hash
                 if forward.new_session.initialize.session_id:
@@ -324,6 +333,7 @@ class StreamlitSession:
             return
         proto = getattr(element, kind)
         result.elements[tuple(forward.metadata.delta_path)] = (kind, proto)
+        result.fragments[tuple(forward.metadata.delta_path)] = delta.fragment_id
         if "id" in proto.DESCRIPTOR.fields_by_name and proto.id:
             fragment_of[proto.id] = delta.fragment_id
         if kind == "exception":

@@ -147,11 +147,15 @@ def test_a_change_inside_a_fragment_reruns_only_the_fragment_and_keeps_the_page(
         StreamlitSession(server.url) as session,
     ):
         opened = session.load()
+        session.set_value(AGE_LABEL, 3)
+        young = session.rerun()
         session.set_value(AGE_LABEL, 7)
         changed = session.rerun()
         plain = session.rerun()  # nothing changed: a full run, as a browser's rerun is
     assert opened.status == "ok" and "Full runs: 1" in opened.texts
+    assert young.status == "fragment ok" and "Under five" in young.texts
     assert changed.status == "fragment ok", changed.status
+    assert "Under five" not in changed.texts  # what the fragment drew before is gone
     assert "Band for age 7" in changed.texts
     # The fragment's run did not run the page: the count is the one drawn before, still on the page.
     assert "Full runs: 1" in changed.texts and "Below the fragment" in changed.texts
