@@ -130,10 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("page", choices=sorted(PAGES))
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument(
+        "--warmup", type=int, default=20, help="runs before profiling (20: every age once, so kept cards are warm)"
+    )
     parser.add_argument("--dump", help="also write the raw pstats to this file (for snakeviz and the like)")
     args = parser.parse_args(argv)
     os.chdir(Path(APP_SCRIPT).parent)
-    print(profile(args.page, args.runs, args.top, dump=args.dump))
+    print(profile(args.page, args.runs, args.top, warmup=args.warmup, dump=args.dump))
     return 0
 
 
