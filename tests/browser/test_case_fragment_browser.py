@@ -78,4 +78,3 @@ def test_a_change_of_age_above_the_fragment_reaches_the_suggestion(page, app_url
     # The 13-17 behaviour is not in the 5-9 band: it is taken off, and the suggestion no longer counts it.
     shown_after_action(page, main.get_by_text("Ages 5 to 9 is the band for age 7", exact=False).first)
     expect(main.get_by_text("Starts at Amber", exact=False)).to_have_count(0)
-
