@@ -25,7 +25,18 @@ from behaviours.pack import Pack
 from behaviours.phones import PhoneNumber
 from behaviours.presentation import emergency_contacts, first_phone, front_door
 
-__all__ = ["UK", "Call", "Openness", "Role", "WhoToCall", "bank_holiday", "next_opening", "openness", "who_to_call"]
+__all__ = [
+    "UK",
+    "Call",
+    "Openness",
+    "Role",
+    "WhoToCall",
+    "bank_holiday",
+    "call_state",
+    "next_opening",
+    "openness",
+    "who_to_call",
+]
 
 _DAYS = (Day.MON, Day.TUE, Day.WED, Day.THU, Day.FRI, Day.SAT, Day.SUN)
 _LOOK_AHEAD_DAYS = 21  # long enough to pass any run of bank holidays and weekends
@@ -233,3 +244,32 @@ def who_to_call(
         state = openness(contact, when) if when is not None else Openness.UNKNOWN
         calls.append(Call(contact, first_phone(contact), Role.OTHER, state))
     return WhoToCall(tuple(calls), when)
+
+
+CallState = tuple[
+    bool, tuple[tuple[str, str, str, str | None, dt.datetime | None, dt.datetime | None, str | None], ...]
+]
+
+
+def call_state(answer: WhoToCall) -> CallState:
+    """What an answer's words depend on, without the moment itself: each call's contact, role and
+    openness, the door it stands in for, when the door reopens or closes, and its bank holiday.
+
+    Two moments with the same state read the same (``behaviours.wording``), so Markdown made
+    from an answer can be kept under this key and used until a service opens or closes.
+    """
+    return (
+        answer.when is None,
+        tuple(
+            (
+                c.contact.id,
+                c.role.value,
+                c.state.value,
+                c.door.id if c.door is not None else None,
+                c.reopens,
+                c.closes,
+                c.holiday,
+            )
+            for c in answer.calls
+        ),
+    )

@@ -22,6 +22,7 @@ import contextlib
 import os
 import random
 import resource
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -92,6 +93,8 @@ class LoadSettings:
     interactions (drawn uniformly from half to one and a half times it)."""
 
     levels: tuple[int, ...] = (10, 25, 50, 100)
+    # (sessions, replicas): levels also run on several replicas behind the shipped nginx.conf
+    replicated: tuple[tuple[int, int], ...] = ()
     duration_s: float = 15.0
     max_interactions: int = 100
     think_s: float = 1.0
@@ -126,8 +129,11 @@ def _classify(result: RunResult) -> tuple[str, str] | None:
 class _Level:
     """One load level: N session threads, a start barrier, and a signal to close."""
 
-    def __init__(self, server: StreamlitServer, target: CapacityTarget, settings: LoadSettings, sessions: int) -> None:
-        self.server = server
+    def __init__(
+        self, url: str, target: CapacityTarget, settings: LoadSettings, sessions: int, behind_proxy: bool = False
+    ) -> None:
+        self.url = url
+        self.behind_proxy = behind_proxy
         self.target = target
         self.settings = settings
         self.outcomes = [_Outcome() for _ in range(sessions)]
@@ -139,10 +145,12 @@ class _Level:
         outcome = self.outcomes[index]
         chance = random.Random(index)
         session = StreamlitSession(
-            self.server.url,
+            self.url,
             page_name=self.target.page_name,
             query_string=self.target.query_string,
             timeout_s=self.settings.timeout_s,
+            # Behind nginx each person's browser holds its own replica cookie (32 hex digits).
+            cookie=f"tlr_replica={index:032x}" if self.behind_proxy else "",
         )
         alive = False
         try:
@@ -194,16 +202,16 @@ class _Level:
 class _MemoryWatch:
     """Samples the server's RSS every 0.2 s in a thread to catch the peak."""
 
-    def __init__(self, pid: int) -> None:
-        self.pid = pid
-        self.peak_kib = process_rss_kib(pid)
+    def __init__(self, pids: Sequence[int]) -> None:
+        self.pids = list(pids)
+        self.peak_kib = _rss_kib(self.pids)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="rss-watch", daemon=True)
 
     def _run(self) -> None:
         while not self._stop.wait(0.2):
             try:
-                self.peak_kib = max(self.peak_kib, process_rss_kib(self.pid))
+                self.peak_kib = max(self.peak_kib, _rss_kib(self.pids))
             except (OSError, RuntimeError):
                 return
 
@@ -216,61 +224,92 @@ class _MemoryWatch:
         self._thread.join(timeout=2)
 
 
+def _rss_kib(pids: Sequence[int]) -> float:
+    return float(sum(process_rss_kib(pid) for pid in pids))
+
+
+def _cpu_seconds(pids: Sequence[int]) -> float:
+    return sum(process_cpu_seconds(pid) for pid in pids)
+
+
 def _client_cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
 
 
-def _warm_up(server: StreamlitServer, target: CapacityTarget, timeout_s: float) -> int:
-    """Open the page once and interact twice, so imports and caches are warm; returns its element count."""
-    with StreamlitSession(server.url, target.page_name, target.query_string, timeout_s=timeout_s) as session:
+def _warm_up(url: str, target: CapacityTarget, timeout_s: float) -> int:
+    """Open the page once and interact twice, so imports and caches are warm; returns how many
+    elements the page shows after an answer (what the bare baseline draws beside it)."""
+    with StreamlitSession(url, target.page_name, target.query_string, timeout_s=timeout_s) as session:
         loaded = session.load()
         problem = _classify(loaded)
         if problem:
             raise SessionError(*problem)
+        answered = loaded
         for repetition in range(2):
-            result = target.interaction(session, repetition)
-            problem = _classify(result)
+            answered = target.interaction(session, repetition)
+            problem = _classify(answered)
             if problem:
                 raise SessionError(*problem)
-        return len(loaded.elements)
+        return len(answered.elements)
 
 
-def run_level(target: CapacityTarget, sessions: int, settings: LoadSettings) -> tuple[list[Row], int]:
-    """Load one fresh server with `sessions` concurrent sessions; rows for opening and interacting."""
+def run_level(
+    target: CapacityTarget, sessions: int, settings: LoadSettings, replicas: int = 1
+) -> tuple[list[Row], int]:
+    """Load fresh servers with `sessions` concurrent sessions; rows for opening and interacting.
+
+    With `replicas` above 1, that many servers run behind nginx with the shipped
+    deploy/nginx.conf, and each session carries its own replica cookie, as a browser
+    does after its first request; CPU and memory are the replicas' sums.
+    """
     mib = 1024.0
-    with StreamlitServer(target.script, env=target.env) as server:
-        elements = _warm_up(server, target, settings.timeout_s)
+    with contextlib.ExitStack() as stack:
+        servers = [stack.enter_context(StreamlitServer(target.script, env=target.env)) for _ in range(replicas)]
+        pids = [server.pid for server in servers]
+        for server in servers:  # each replica warm, as a running service would be
+            elements = _warm_up(server.url, target, settings.timeout_s)
+        url = servers[0].url
+        if replicas > 1:
+            # The shipped deploy/nginx.conf in front, as in production (tests/browser/harness.py).
+            from tests.browser.harness import start_nginx
+
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-nginx-")))
+            nginx = start_nginx(
+                folder, upstream_ports=[server.port for server in servers], worker_connections=4 * sessions + 256
+            )
+            stack.callback(nginx.stop)
+            url = nginx.url
         time.sleep(0.5)
-        idle_kib = process_rss_kib(server.pid)
-        level = _Level(server, target, settings, sessions)
+        idle_kib = _rss_kib(pids)
+        level = _Level(url, target, settings, sessions, behind_proxy=replicas > 1)
         threads = [
             threading.Thread(target=level.worker, args=(index,), name=f"session-{index}", daemon=True)
             for index in range(sessions)
         ]
-        with _MemoryWatch(server.pid) as watch:
+        with _MemoryWatch(pids) as watch:
             for thread in threads:
                 thread.start()
             # A broken barrier means some sessions never opened; they report that themselves.
             with contextlib.suppress(threading.BrokenBarrierError):
                 level.start.wait(timeout=settings.open_deadline_s)
             # CPU is counted over the interaction loops only, not the opening rush.
-            cpu_server_before, cpu_client_before = process_cpu_seconds(server.pid), _client_cpu_seconds()
+            cpu_server_before, cpu_client_before = _cpu_seconds(pids), _client_cpu_seconds()
             machine_before = machine_cpu_ticks()
             loop_started = time.monotonic()
             deadline = loop_started + settings.duration_s + settings.timeout_s + 30
             for _ in threads:
                 level.loops_done.acquire(timeout=max(0.1, deadline - time.monotonic()))
             loop_s = time.monotonic() - loop_started
-            cpu_server = process_cpu_seconds(server.pid) - cpu_server_before
+            cpu_server = _cpu_seconds(pids) - cpu_server_before
             cpu_client = _client_cpu_seconds() - cpu_client_before
             machine_after = machine_cpu_ticks()
-            open_kib = process_rss_kib(server.pid)
+            open_kib = _rss_kib(pids)
             level.close.set()
             for thread in threads:
                 thread.join(timeout=10)
             time.sleep(1.0)
-            closed_kib = process_rss_kib(server.pid)
+            closed_kib = _rss_kib(pids)
 
     outcomes = level.outcomes
     errors: Counter[str] = Counter()
@@ -286,6 +325,7 @@ def run_level(target: CapacityTarget, sessions: int, settings: LoadSettings) -> 
         "MiB open": open_kib / mib,
         "KiB/session": (open_kib - idle_kib) / sessions,
     }
+    # Every replica's pid is gone by now; nothing else to close.
     details = {
         "MiB idle": idle_kib / mib,
         "client CPU %": 100.0 * cpu_client / loop_s,
@@ -308,17 +348,18 @@ def run_level(target: CapacityTarget, sessions: int, settings: LoadSettings) -> 
         Row(
             "capacity",
             target.name,
-            f"{sessions} sessions: open page",
+            f"{sessions} sessions{_on(replicas)}: open page",
             summarise(opens),
-            figures={"sessions": sessions, "done": len(opens), "errors": sum(errors.values())},
+            figures={"sessions": sessions, "replicas": replicas, "done": len(opens), "errors": sum(errors.values())},
         ),
         Row(
             "capacity",
             target.name,
-            f"{sessions} sessions: {target.interaction_name}",
+            f"{sessions} sessions{_on(replicas)}: {target.interaction_name}",
             summarise(latencies),
             figures={
                 "sessions": sessions,
+                "replicas": replicas,
                 "done": len(latencies),
                 "errors": sum(errors.values()),
                 "per s": len(latencies) / loop_s if loop_s > 0 else float("nan"),
@@ -334,6 +375,10 @@ def run_level(target: CapacityTarget, sessions: int, settings: LoadSettings) -> 
         ),
     ]
     return rows, elements
+
+
+def _on(replicas: int) -> str:
+    return "" if replicas == 1 else f" on {replicas} replicas behind nginx"
 
 
 def bare_target(elements: int) -> CapacityTarget:
@@ -377,4 +422,18 @@ def measure_capacity(
                 baseline_rows.extend(measured)
                 for row, same in zip(target_rows, measured, strict=True):
                     row.compare_with(label, same)
+                # What one answer costs the server beside what one rerun of the baseline costs it.
+                answer, same_answer = target_rows[-1], measured[-1]
+                mine, theirs = answer.figures.get("CPU ms/answer"), same_answer.figures.get("CPU ms/answer")
+                if mine and theirs and theirs == theirs and mine == mine:
+                    answer.figures[f"CPU/answer x {label}"] = mine / theirs
+        for sessions, replicas in settings.replicated:
+            try:
+                target_rows, _ = run_level(target, sessions, settings, replicas=replicas)
+            except Exception as error:
+                rows.append(
+                    Row("capacity", target.name, f"{sessions} sessions{_on(replicas)}", None, note=f"FAILED: {error}")
+                )
+                continue
+            rows.extend(target_rows)
     return [*rows, *baseline_rows]

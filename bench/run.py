@@ -31,6 +31,7 @@ QUICK = {
     "browser_repeats": 3,
     "browser_warmup": 1,
     "levels": (10, 25),
+    "replicated": (),
     "duration_s": 5.0,
     "think_s": 1.0,
     "max_interactions": 30,
@@ -43,6 +44,7 @@ FULL = {
     "browser_repeats": 15,
     "browser_warmup": 2,
     "levels": (10, 25, 50, 100),
+    "replicated": ((200, 2),),  # 200 sessions on two replicas behind the shipped nginx.conf
     "duration_s": 15.0,
     "think_s": 1.0,
     "max_interactions": 100,
@@ -54,6 +56,21 @@ def _levels(text: str) -> tuple[int, ...]:
     if not levels or min(levels) < 1 or max(levels) > MAX_SESSIONS:
         raise argparse.ArgumentTypeError(f"levels must be between 1 and {MAX_SESSIONS}")
     return levels
+
+
+def _replicated(text: str) -> tuple[tuple[int, int], ...]:
+    """'200x2,100x2': sessions x replicas behind nginx."""
+    pairs = []
+    for part in (p.strip() for p in text.split(",") if p.strip()):
+        sessions, _, replicas = part.partition("x")
+        try:
+            pair = (int(sessions), int(replicas or 2))
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(f"write SESSIONSxREPLICAS, e.g. 200x2, not {part!r}") from error
+        if not 1 <= pair[0] <= MAX_SESSIONS or not 2 <= pair[1] <= 4:
+            raise argparse.ArgumentTypeError(f"sessions 1 to {MAX_SESSIONS}, replicas 2 to 4: {part!r}")
+        pairs.append(pair)
+    return tuple(pairs)
 
 
 def _sections(text: str) -> tuple[str, ...]:
@@ -71,6 +88,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="small N: a check that everything runs (about 3 min)")
     parser.add_argument("--repeats", type=int, help="override repetitions for content, server and browser")
     parser.add_argument("--levels", type=_levels, help="concurrent sessions per capacity level, e.g. 10,25,50,100")
+    parser.add_argument(
+        "--replicated", type=_replicated, help="capacity levels on replicas behind nginx, e.g. 200x2 (none: '')"
+    )
     parser.add_argument("--duration", type=float, help="seconds of interactions per capacity level")
     parser.add_argument("--think", type=float, help="mean seconds between one session's interactions")
     parser.add_argument("--no-capacity-baselines", action="store_true", help="skip bare/hello capacity runs")
@@ -87,6 +107,8 @@ def settings_from(options: argparse.Namespace) -> dict[str, object]:
             settings[key] = options.repeats
     if options.levels:
         settings["levels"] = options.levels
+    if options.replicated is not None:
+        settings["replicated"] = options.replicated
     if options.duration:
         settings["duration_s"] = options.duration
     if options.think is not None:
@@ -129,6 +151,7 @@ def run_section(name: str, settings: dict[str, object], options: argparse.Namesp
 
         load = LoadSettings(
             levels=settings["levels"],
+            replicated=settings["replicated"],
             duration_s=settings["duration_s"],
             think_s=settings["think_s"],
             max_interactions=settings["max_interactions"],

@@ -272,6 +272,31 @@ def _capacity_ok(row: Row) -> tuple[bool, str]:
     return row.stats.p95_ms < 1000.0 and errors == 0, figure
 
 
+def _cpu_per_answer_at_most(limit: float):
+    def check(row: Row) -> tuple[bool, str]:
+        ratio = row.figures.get("CPU/answer x bare", float("nan"))
+        mine = row.figures.get("CPU ms/answer", float("nan"))
+        busy = row.figures.get("machine busy %", float("nan"))
+        return ratio <= limit, f"{mine:.2f} ms CPU/answer, bare x{ratio:.2f}, machine busy {busy:.0f}%"
+
+    return check
+
+
+def _sessions_ok(p95_under_ms: float | None):
+    def check(row: Row) -> tuple[bool, str]:
+        errors = row.figures.get("errors", 0)
+        busy = row.figures.get("machine busy %", float("nan"))
+        per_session = row.figures.get("KiB/session", float("nan"))
+        figure = (
+            f"p95 {row.stats.p95_ms:.0f} ms, p50 {row.stats.p50_ms:.0f} ms, {errors} errors, "
+            f"{per_session:.0f} KiB/session, machine busy {busy:.0f}%"
+        )
+        fast = p95_under_ms is None or row.stats.p95_ms < p95_under_ms
+        return fast and errors == 0, figure
+
+    return check
+
+
 def goals() -> Sequence[Goal]:
     """The issue's targets, each checked against the row that measures it."""
     lookup = f"look-up /?age={DEEP_LINK_AGE}"
@@ -286,4 +311,26 @@ def goals() -> Sequence[Goal]:
             _ratio_at_most("hello", 2.0),
         ),
         Goal("50 sessions: p95 < 1 s, no errors", "capacity", "look-up /", "50 sessions: set age", _capacity_ok),
+        # Issue 17.3: what one core serves.
+        Goal(
+            "server CPU per answer on the look-up <= 1.5x bare page (100 sessions)",
+            "capacity",
+            "look-up /",
+            "100 sessions: set age",
+            _cpu_per_answer_at_most(1.5),
+        ),
+        Goal(
+            "100 sessions on one replica: p95 < 500 ms, no errors",
+            "capacity",
+            "look-up /",
+            "100 sessions: set age",
+            _sessions_ok(500.0),
+        ),
+        Goal(
+            "200 sessions on 2 replicas behind nginx: no errors (p95 reported)",
+            "capacity",
+            "look-up /",
+            "200 sessions on 2 replicas behind nginx: set age",
+            _sessions_ok(None),
+        ),
     )

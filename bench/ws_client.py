@@ -92,6 +92,8 @@ class RunResult:
     status: str = ""
     run_id: str = ""
     elements: dict[tuple[int, ...], tuple[str, Message]] = field(default_factory=dict)
+    # The st.fragment that drew each element ("" outside any), by delta path.
+    fragments: dict[tuple[int, ...], str] = field(default_factory=dict)
     exceptions: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     restarts: int = 0
@@ -149,8 +151,12 @@ class StreamlitSession:
         timeout_s: float = 30.0,
         timezone: str = "Europe/London",
         locale: str = "en-GB",
+        cookie: str = "",
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        # Sent with the WebSocket handshake, as a browser sends its cookies: behind nginx the
+        # replica cookie (tlr_replica) keeps a session on one replica.
+        self.cookie = cookie
         self.page_name = page_name
         self.query_string = query_string
         self.timeout_s = timeout_s
@@ -160,6 +166,11 @@ class StreamlitSession:
         self.page_script_hash = ""
         self.last: RunResult | None = None
         self._states: dict[str, WidgetState] = {}
+        # Which st.fragment drew each widget (its delta's fragment_id; "" outside any), and the
+        # widgets changed since the last run: a change inside one fragment reruns only that
+        # fragment, as the browser asks with ClientState.fragment_id.
+        self._fragment_of: dict[str, str] = {}
+        self._changed: set[str] = set()
         self._ws: websocket.WebSocket | None = None
 
     @property
@@ -176,6 +187,7 @@ class StreamlitSession:
                 subprotocols=["streamlit"],
                 origin=self.base_url,
                 timeout=self.timeout_s,
+                **({"cookie": self.cookie} if self.cookie else {}),
             )
         except (OSError, websocket.WebSocketException) as error:
             raise SessionError("connect", str(error)) from error
@@ -206,11 +218,13 @@ class StreamlitSession:
         state = WidgetState(id=target.id)
         setattr(state, value_field, value)
         self._states[target.id] = state
+        self._changed.add(target.id)
         return target
 
     def set_state(self, state: WidgetState) -> None:
         """Store any WidgetState (for widgets whose value is a list, JSON...)."""
         self._states[state.id] = state
+        self._changed.add(state.id)
 
     def rerun(self, triggers: Iterable[str] = ()) -> RunResult:
         """Ask for a script run with the stored widget values; wait for its `script_finished`.
@@ -229,19 +243,33 @@ class StreamlitSession:
         client_state.context_info.locale = self.locale
         client_state.context_info.url = f"{self.base_url}/{self.page_name}"
         client_state.widget_states.widgets.extend(self._states.values())
-        for label in triggers:
-            client_state.widget_states.widgets.append(WidgetState(id=self.widget(label).id, trigger_value=True))
+        triggered = [self.widget(label).id for label in triggers]
+        for widget_id in triggered:
+            client_state.widget_states.widgets.append(WidgetState(id=widget_id, trigger_value=True))
+        fragments = {self._fragment_of.get(widget_id, "") for widget_id in {*self._changed, *triggered}}
+        fragment = fragments.pop() if len(fragments) == 1 else ""
+        if fragment and self.last is not None:
+            client_state.fragment_id = fragment
+        self._changed.clear()
 
         started = time.perf_counter()
         try:
             self._ws.send_binary(message.SerializeToString())
         except (OSError, websocket.WebSocketException) as error:
             raise SessionError("disconnect", str(error)) from error
-        result = self._read_run(started)
+        result = self._read_run(started, self.last, client_state.fragment_id)
         self.last = result
         return result
 
-    def _read_run(self, started: float) -> RunResult:
+    def _read_run(self, started: float, page: RunResult | None = None, fragment: str = "") -> RunResult:
+        """Read until this run's script_finished. A fragment's run redraws only its own
+        elements: the rest of the page it ran on (`page`) is kept, and what the fragment
+        drew last time is dropped, as the browser drops it when the run ends."""
+        kept: dict[tuple[int, ...], tuple[str, Message]] = {}
+        kept_fragments: dict[tuple[int, ...], str] = {}
+        if fragment and page is not None:
+            kept = {path: e for path, e in page.elements.items() if page.fragments.get(path) != fragment}
+            kept_fragments = {path: page.fragments.get(path, "") for path in kept}
         assert self._ws is not None
         result = RunResult()
         deadline = started + self.timeout_s
@@ -263,7 +291,12 @@ class StreamlitSession:
             kind = forward.WhichOneof("type")
             if kind == "new_session":
                 # The run we asked for starts here; anything before belongs to an older run.
-                result = RunResult(run_id=forward.metadata.run.script_run_id, restarts=result.restarts)
+                result = RunResult(
+                    run_id=forward.metadata.run.script_run_id,
+                    restarts=result.restarts,
+                    elements=dict(kept),
+                    fragments=dict(kept_fragments),
+                )
                 self.page_script_hash = forward.new_session.page_script_hash
                 if forward.new_session.initialize.session_id:
                     self.session_id = forward.new_session.initialize.session_id
@@ -271,7 +304,7 @@ class StreamlitSession:
                 # st.navigation apps: new_session names the frame script, this names the page shown.
                 self.page_script_hash = forward.navigation.page_script_hash
             elif kind == "delta" and result.run_id:
-                self._take_delta(forward, result, started)
+                self._take_delta(forward, result, started, self._fragment_of)
             elif kind == "page_not_found":
                 result.problems.append(f"page not found: {forward.page_not_found.page_name!r}")
             elif kind == "script_finished" and result.run_id:
@@ -288,7 +321,7 @@ class StreamlitSession:
                 return result
 
     @staticmethod
-    def _take_delta(forward: ForwardMsg, result: RunResult, started: float) -> None:
+    def _take_delta(forward: ForwardMsg, result: RunResult, started: float, fragment_of: dict[str, str]) -> None:
         if result.first_delta_s is None:
             result.first_delta_s = time.perf_counter() - started
         delta = forward.delta
@@ -300,6 +333,9 @@ class StreamlitSession:
             return
         proto = getattr(element, kind)
         result.elements[tuple(forward.metadata.delta_path)] = (kind, proto)
+        result.fragments[tuple(forward.metadata.delta_path)] = delta.fragment_id
+        if "id" in proto.DESCRIPTOR.fields_by_name and proto.id:
+            fragment_of[proto.id] = delta.fragment_id
         if kind == "exception":
             result.exceptions.append(f"{proto.type}: {proto.message}")
 

@@ -4,6 +4,8 @@ Nothing typed here leaves the browser session: no disk, no logs, no shared cache
 Every key this page keeps starts with "case_", so "Clear everything" can remove them all at once.
 """
 
+import datetime as dt
+
 import streamlit as st
 
 from behaviours import Level
@@ -15,13 +17,13 @@ from behaviours.case import (
     option_label,
 )
 from behaviours.case_note import CaseRecord, file_stem, note_pdf, note_plain_text
-from behaviours.plans import plan_case
+from behaviours.plans import CasePlan, plan_case
 from behaviours.search_results import find_for_case
 from behaviours.text import clean_input, md
 from ui.contacts import calls_md, lead_md, route_panel
 from ui.inputs import age_and_band_inputs, notice, page_intro, secondary_text
 from ui.levels import level_title
-from ui.moment import run_now
+from ui.moment import fragment_now, run_now
 from ui.note_actions import note_actions
 from ui.pack_loading import pack
 
@@ -58,16 +60,23 @@ with top[1]:
 
 # One plan for the run, from the choices this session holds (each widget below keeps its value
 # under its key); the widgets are then drawn from it.
-plan = plan_case(
-    content,
-    age=st.session_state.get("case_age"),
-    band_id=st.session_state.get("case_band"),
-    developmental_band=st.session_state.get("case_dev_band") if st.session_state.get("case_dev") else None,
-    chosen_ids=list(st.session_state.get("case_behaviours") or []),
-    answers={c.id: st.session_state.get(f"case_crit_{c.id}") for c in content.criteria},
-    not_listed=bool(st.session_state.get("case_not_listed")),
-    now=now,
-)
+
+
+def _plan(moment: dt.datetime) -> CasePlan:
+    """One plan from the choices this session holds (each widget keeps its value under its key)."""
+    return plan_case(
+        content,
+        age=st.session_state.get("case_age"),
+        band_id=st.session_state.get("case_band"),
+        developmental_band=st.session_state.get("case_dev_band") if st.session_state.get("case_dev") else None,
+        chosen_ids=list(st.session_state.get("case_behaviours") or []),
+        answers={c.id: st.session_state.get(f"case_crit_{c.id}") for c in content.criteria},
+        not_listed=bool(st.session_state.get("case_not_listed")),
+        now=moment,
+    )
+
+
+plan = _plan(now)
 if plan.dropped_notice:
     # Behaviours from a band no longer shown cannot stay chosen; say so rather than drop them silently.
     st.session_state["case_behaviours"] = plan.kept_ids
@@ -176,105 +185,128 @@ if not_listed:
     )
     not_listed_text = clean_input(raw or "", NOT_LISTED_MAX)
 
-# ------------------------------------------------------------------ 3. the criteria
 
-st.header("3. The questions that change the level", anchor=False)
-secondary_text(
-    "A yes raises the level to at least the one shown. Don't know, or no answer yet, goes on the list to find out."
-)
-answers: dict[str, Answer | None] = {}
-for criterion in content.criteria:
-    chosen = st.radio(
-        # Plain words: Streamlit also uses the label as the radio group's aria-label, where ** would be read out.
-        f"{md(criterion.name)} (a yes makes it at least {md(content.level_label(criterion.raises_to))}): "
-        f"{md(criterion.question)}",
-        options=list(Answer),
-        index=None,
-        format_func=answer_words,
-        horizontal=True,
-        help=md(criterion.why),
-        key=f"case_crit_{criterion.id}",
+@st.fragment
+def _criteria_and_result() -> None:
+    """Sections 3 to 6: the questions, the suggested level, the route and the note.
+
+    A fragment, so that answering a question redraws only these sections, not the frame,
+    the sidebar and sections 1 and 2. The plan is made again here from this session's
+    choices, because on a fragment's own rerun nothing above it runs. The note is inside
+    too: it must always say what the answers above it say.
+    """
+    now = fragment_now()
+    plan = _plan(now)
+    case_bands = plan.bands
+    age = st.session_state.get("case_age")
+    behaviours = list(plan.behaviours)
+    not_listed = bool(st.session_state.get("case_not_listed"))
+    not_listed_text = (
+        clean_input(st.session_state.get("case_not_listed_text") or "", NOT_LISTED_MAX) if not_listed else ""
     )
-    answers[criterion.id] = chosen
 
-# ------------------------------------------------------------------ 4. the suggestion
+    # ------------------------------------------------------------------ 3. the criteria
 
-suggestion = plan.suggestion
-st.header("4. Suggested level", anchor=False)
-with st.container(border=True):
-    if suggestion.level is not None:
-        st.markdown(f"### {level_title(content, suggestion.level)}")
-    else:
-        st.markdown("### No level yet")
-    if suggestion.reasons:
-        st.markdown("\n".join(f"- {md(reason)}" for reason in suggestion.reasons))
-    st.info(md(suggestion.caveat), icon=":material/gavel:")
-    if suggestion.to_find_out:
-        st.markdown("**Information to gather**\n\n" + "\n".join(f"- {md(item)}" for item in suggestion.to_find_out))
+    st.header("3. The questions that change the level", anchor=False)
+    secondary_text(
+        "A yes raises the level to at least the one shown. Don't know, or no answer yet, goes on the list to find out."
+    )
+    answers: dict[str, Answer | None] = {}
+    for criterion in content.criteria:
+        chosen = st.radio(
+            # Plain words: Streamlit also uses the label as the radio group's aria-label, where ** would be read out.
+            f"{md(criterion.name)} (a yes makes it at least {md(content.level_label(criterion.raises_to))}): "
+            f"{md(criterion.question)}",
+            options=list(Answer),
+            index=None,
+            format_func=answer_words,
+            horizontal=True,
+            help=md(criterion.why),
+            key=f"case_crit_{criterion.id}",
+        )
+        answers[criterion.id] = chosen
 
-# ------------------------------------------------------------------ 5. the route
+    # ------------------------------------------------------------------ 4. the suggestion
 
-routes = plan.routes
-if routes:
-    st.header("5. What to do and whom to call", anchor=False)
-    if plan.calls is not None:
-        lead = lead_md(plan.calls)
-        if lead:
-            st.markdown(f"**Who to call now.** {lead}")
-    if suggestion.level is not None:
-        guide = content.level_guide(suggestion.level)
+    suggestion = plan.suggestion
+    st.header("4. Suggested level", anchor=False)
+    with st.container(border=True):
+        if suggestion.level is not None:
+            st.markdown(f"### {level_title(content, suggestion.level)}")
+        else:
+            st.markdown("### No level yet")
+        if suggestion.reasons:
+            st.markdown("\n".join(f"- {md(reason)}" for reason in suggestion.reasons))
+        st.info(md(suggestion.caveat), icon=":material/gavel:")
+        if suggestion.to_find_out:
+            st.markdown("**Information to gather**\n\n" + "\n".join(f"- {md(item)}" for item in suggestion.to_find_out))
+
+    # ------------------------------------------------------------------ 5. the route
+
+    routes = plan.routes
+    if routes:
+        st.header("5. What to do and whom to call", anchor=False)
+        if plan.calls is not None:
+            lead = lead_md(plan.calls)
+            if lead:
+                st.markdown(f"**Who to call now.** {lead}")
+        if suggestion.level is not None:
+            guide = content.level_guide(suggestion.level)
+            st.markdown(
+                f"**What to do now ({md(guide.label)})**\n\n" + "\n".join(f"- {md(step)}" for step in guide.what_to_do)
+            )
+        for route in routes:
+            with st.container(border=True):
+                route_panel(content, route, now=now, show_calls=False, show_lead=False)
+        if plan.calls is not None and plan.calls.calls:
+            # Every service the routes name, once each, in the order to call them now.
+            st.markdown("**Whom to call, in this order**\n\n" + calls_md(plan.calls))
+        if suggestion.level == Level.RED:
+            secondary_text("If anyone is in immediate danger, call 999 first; everything else can follow.")
+
+    # ------------------------------------------------------------------ 6. the note
+
+    if has_input(behaviours, answers, not_listed):
+        st.header("6. A note for the record", anchor=False)
+        record = CaseRecord(
+            when=now,
+            age=age,
+            bands=tuple(case_bands.bands),
+            band_reasons=tuple(case_bands.reasons),
+            behaviours=tuple(behaviours),
+            not_listed=not_listed,
+            not_listed_text=not_listed_text or None,
+            answers=dict(answers),
+            suggestion=suggestion,
+            adult=case_bands.adult,
+        )
         st.markdown(
-            f"**What to do now ({md(guide.label)})**\n\n" + "\n".join(f"- {md(step)}" for step in guide.what_to_do)
+            "Copy the note into your recording system, or save it as a file. The note is sent only to this "
+            "tab and the file is made by your browser: it never has a web address, so no one else can fetch "
+            "it, and this tool keeps no copy. It has space for the decision, who made it, and when."
         )
-    for route in routes:
-        with st.container(border=True):
-            route_panel(content, route, now=now, show_calls=False, show_lead=False)
-    if plan.calls is not None and plan.calls.calls:
-        # Every service the routes name, once each, in the order to call them now.
-        st.markdown("**Whom to call, in this order**\n\n" + calls_md(plan.calls))
-    if suggestion.level == Level.RED:
-        secondary_text("If anyone is in immediate danger, call 999 first; everything else can follow.")
-
-# ------------------------------------------------------------------ 6. the note
-
-if has_input(behaviours, answers, not_listed):
-    st.header("6. A note for the record", anchor=False)
-    record = CaseRecord(
-        when=now,
-        age=age,
-        bands=tuple(case_bands.bands),
-        band_reasons=tuple(case_bands.reasons),
-        behaviours=tuple(behaviours),
-        not_listed=not_listed,
-        not_listed_text=not_listed_text or None,
-        answers=dict(answers),
-        suggestion=suggestion,
-        adult=case_bands.adult,
-    )
-    st.markdown(
-        "Copy the note into your recording system, or save it as a file. The note is sent only to this "
-        "tab and the file is made by your browser: it never has a web address, so no one else can fetch "
-        "it, and this tool keeps no copy. It has space for the decision, who made it, and when."
-    )
-    actions = st.container()
-    # A PDF takes a moment to make, so it is made only when asked for, for the run that follows alone.
-    # (A callback, not the button's value: a value of True would be lost if the run were restarted.)
-    pdf_asked = bool(st.session_state.pop("case_note_pdf_asked", False))
-    st.button(
-        "Make the PDF",
-        key="case_note_make_pdf",
-        icon=":material/picture_as_pdf:",
-        on_click=st.session_state.__setitem__,
-        args=("case_note_pdf_asked", True),
-    )
-    if pdf_asked:
-        secondary_text("The PDF is ready: press Save as PDF above. After any change, make it again.")
-    with actions:
-        note_actions(
-            note_plain_text(content, record),
-            file_stem(record),
-            note_pdf(content, record) if pdf_asked else None,
+        actions = st.container()
+        # A PDF takes a moment to make, so it is made only when asked for, for the run that follows alone.
+        # (A callback, not the button's value: a value of True would be lost if the run were restarted.)
+        pdf_asked = bool(st.session_state.pop("case_note_pdf_asked", False))
+        st.button(
+            "Make the PDF",
+            key="case_note_make_pdf",
+            icon=":material/picture_as_pdf:",
+            on_click=st.session_state.__setitem__,
+            args=("case_note_pdf_asked", True),
         )
+        if pdf_asked:
+            secondary_text("The PDF is ready: press Save as PDF above. After any change, make it again.")
+        with actions:
+            note_actions(
+                note_plain_text(content, record),
+                file_stem(record),
+                note_pdf(content, record) if pdf_asked else None,
+            )
+
+
+_criteria_and_result()
 
 st.divider()
 _clear_button("clear_case_bottom")

@@ -12,9 +12,9 @@ import re
 
 import streamlit as st
 
-from behaviours import Contact, Pack, Route, contact_warnings
+from behaviours import Contact, Level, Pack, Route, contact_warnings
 from behaviours.directory import audience_words
-from behaviours.hours import Call, Openness, Role, WhoToCall, who_to_call
+from behaviours.hours import Call, Openness, Role, WhoToCall, call_state, who_to_call
 from behaviours.model import ChannelKind, Status
 from behaviours.phones import InvalidPhoneNumber, PhoneNumber, parse_uk_number
 from behaviours.text import mailto, md, md_link, safe_web_link
@@ -27,7 +27,25 @@ from behaviours.wording import (
     lead_sentence,
     status_words,
 )
+from ui.content_cache import ContentCache, pack_key
 from ui.inputs import secondary_text
+
+# Whom to call at a moment, worked out once per run and shared by the frame and every card that
+# asks the same question (keyed by the run's moment, a time: never by anything typed).
+_CALLS = ContentCache("who to call, per moment", max_entries=256)
+# Route blocks, keyed by the pack, the route, what is shown of it and the state of its services now.
+_ROUTES = ContentCache("route blocks", max_entries=512)
+# The frame's panel and line, keyed by the pack and the state of the front door now.
+_FRAME = ContentCache("danger panel and line", max_entries=64)
+
+
+def calls_now(pack: Pack, level: Level | None, now: dt.datetime | None, *, route: Route | None = None) -> WhoToCall:
+    """``who_to_call`` for a level's route (or ``route``, or the frame's), once per moment and pack."""
+    token = pack_key(pack)
+    if token is None:
+        return who_to_call(pack, level, now, route=route)
+    key = (token, level, route.id if route is not None else None, now)
+    return _CALLS.get(key, lambda: who_to_call(pack, level, now, route=route))
 
 
 def _showing(label: str | None, value: str, verb: str) -> str:
@@ -121,10 +139,21 @@ def route_md(
     show_calls: bool = True,
 ) -> str:
     """Markdown for a route: its title, the steps in your own setting, the route out, and whom to call, in order."""
+    answer = calls_now(pack, None, now, route=route)
+    token = pack_key(pack)
+    flags = (show_title, show_setting, show_lead, show_calls)
+    make = lambda: _route_md(route, answer, *flags)  # noqa: E731
+    if token is None:
+        return make()
+    return _ROUTES.get((token, route.id, flags, call_state(answer)), make)
+
+
+def _route_md(
+    route: Route, answer: WhoToCall, show_title: bool, show_setting: bool, show_lead: bool, show_calls: bool
+) -> str:
     parts: list[str] = []
     if show_title:
         parts.append(f"**{md(route.title)}**")
-    answer = who_to_call(pack, None, now, route=route)
     if show_lead and answer.door_closed:
         parts.append(f"**Who to call now.** {lead_md(answer)}")
     if show_setting and route.in_your_setting:
@@ -200,15 +229,36 @@ def _immediate_danger(answer: WhoToCall) -> list[str]:
     ]
 
 
-def danger_panel(pack: Pack, now: dt.datetime) -> None:
-    """The always-visible panel: 999 in immediate danger, then whom to ring first now, and the DSL."""
-    answer = who_to_call(pack, None, now)
+def _frame_md(pack: Pack, now: dt.datetime, which: str) -> str:
+    """The frame's panel or line: made once per state of the front door, from one answer per run."""
+    answer = calls_now(pack, None, now)
+    token = pack_key(pack)
+    make = _danger_panel_md if which == "panel" else _danger_line_md
+    if token is None:
+        return make(answer)
+    return _FRAME.get((token, which, call_state(answer)), lambda: make(answer))
+
+
+def _danger_panel_md(answer: WhoToCall) -> str:
     lines = _immediate_danger(answer)
     lead = lead_md(answer)
     if lead:
         lines.append(f"**Worried about a child?** {lead}")
     lines.append(TELL_DSL)
-    st.markdown("\n\n".join(lines))
+    return "\n\n".join(lines)
+
+
+def _danger_line_md(answer: WhoToCall) -> str:
+    parts = _immediate_danger(answer)
+    lead = lead_md(answer)
+    if lead:
+        parts.append(f"Worried about a child? {lead}")
+    return " · ".join(parts)
+
+
+def danger_panel(pack: Pack, now: dt.datetime) -> None:
+    """The always-visible panel: 999 in immediate danger, then whom to ring first now, and the DSL."""
+    st.markdown(_frame_md(pack, now, "panel"))
 
 
 def danger_line(pack: Pack, now: dt.datetime) -> None:
@@ -217,13 +267,9 @@ def danger_line(pack: Pack, now: dt.datetime) -> None:
     The sidebar's panel says the same at more length, but a phone shows the sidebar over the
     page and a person closes it to read anything; this line keeps the numbers on the page itself.
     """
-    answer = who_to_call(pack, None, now)
-    parts = _immediate_danger(answer)
-    lead = lead_md(answer)
-    if lead:
-        parts.append(f"Worried about a child? {lead}")
-    if parts:
-        st.markdown(" · ".join(parts))
+    text = _frame_md(pack, now, "line")
+    if text:
+        st.markdown(text)
 
 
 def resource_checked(day: dt.date) -> str:

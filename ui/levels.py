@@ -9,11 +9,16 @@ import streamlit as st
 
 from behaviours import Behaviour, Level, Pack
 from behaviours.directory import short_name
-from behaviours.hours import who_to_call
+from behaviours.hours import WhoToCall, call_state
 from behaviours.lookup import how_level_changes, law_for_item
 from behaviours.presentation import LEVEL_COLOUR, LEVEL_ICON, level_heading
 from behaviours.text import md
-from ui.contacts import lead_md, route_md
+from ui.contacts import calls_now, lead_md, route_md
+from ui.content_cache import ContentCache, pack_key
+
+# Level cards as Markdown, keyed by the pack, the level, the behaviours' ids, the age, whether
+# notes show, and the state of the services the card names at this moment: never by anything typed.
+_CARDS = ContentCache("level cards", max_entries=1024)
 
 
 def level_title(pack: Pack, level: Level) -> str:
@@ -64,7 +69,10 @@ def who_to_call_now_md(pack: Pack, level: Level, now: dt.datetime) -> str | None
     When the door is closed it leads with the out-of-hours number and says the card's steps that
     name the door apply once it reopens, so "refer to Compass today" never reads as the first call.
     """
-    answer = who_to_call(pack, level, now)
+    return _who_to_call_now_md(calls_now(pack, level, now))
+
+
+def _who_to_call_now_md(answer: WhoToCall) -> str | None:
     lead = lead_md(answer)
     if lead is None:
         return None
@@ -75,6 +83,69 @@ def who_to_call_now_md(pack: Pack, level: Level, now: dt.datetime) -> str | None
             f"{md(short_name(answer.door.contact))} are for when it reopens."
         )
     return text
+
+
+def level_card_md(
+    pack: Pack,
+    level: Level,
+    behaviours: Sequence[Behaviour],
+    *,
+    now: dt.datetime,
+    show_notes: bool = False,
+    heading: str = "###",
+    age: int | None = None,
+) -> str:
+    """A level card's Markdown: heading in words, what it means, whom to call now, the descriptors,
+    what to do, and its route. Made once per pack, card and state of its services, then reused."""
+    answer = calls_now(pack, level, now)
+    route = pack.route_for(level)
+    route_answer = calls_now(pack, None, now, route=route) if route is not None else None
+
+    def make() -> str:
+        return _level_card_md(pack, level, behaviours, answer, now, show_notes, heading, age)
+
+    token = pack_key(pack)
+    if token is None:
+        return make()
+    key = (
+        token,
+        level,
+        tuple(b.id for b in behaviours),
+        bool(show_notes),
+        heading,
+        age,
+        call_state(answer),
+        call_state(route_answer) if route_answer is not None else None,
+    )
+    return _CARDS.get(key, make)
+
+
+def _level_card_md(
+    pack: Pack,
+    level: Level,
+    behaviours: Sequence[Behaviour],
+    answer: WhoToCall,
+    now: dt.datetime,
+    show_notes: bool,
+    heading: str,
+    age: int | None,
+) -> str:
+    guide = pack.level_guide(level)
+    parts = [f"{heading} {level_title(pack, level)}", md(guide.meaning)]
+    call_now = _who_to_call_now_md(answer)
+    if call_now:
+        parts.append(call_now)
+    if behaviours:
+        parts += ["**What it can look like**", behaviour_lines_md(pack, behaviours, show_notes, age)]
+    parts += [
+        _steps("**What to do now**", guide.what_to_do),
+        _steps("**What to record**", guide.what_to_record),
+        _steps("**Who to tell**", guide.who_to_tell),
+    ]
+    route = route_md(pack, pack.route_for(level), now=now, show_title=False, show_setting=False, show_lead=False)
+    if route:
+        parts.append(route)
+    return "\n\n".join(parts)
 
 
 def level_card(
@@ -91,20 +162,6 @@ def level_card(
 
     The card is one Markdown block: a single element draws faster on the server and in the browser.
     """
-    guide = pack.level_guide(level)
-    parts = [f"{heading} {level_title(pack, level)}", md(guide.meaning)]
-    call_now = who_to_call_now_md(pack, level, now)
-    if call_now:
-        parts.append(call_now)
-    if behaviours:
-        parts += ["**What it can look like**", behaviour_lines_md(pack, behaviours, show_notes, age)]
-    parts += [
-        _steps("**What to do now**", guide.what_to_do),
-        _steps("**What to record**", guide.what_to_record),
-        _steps("**Who to tell**", guide.who_to_tell),
-    ]
-    route = route_md(pack, pack.route_for(level), now=now, show_title=False, show_setting=False, show_lead=False)
-    if route:
-        parts.append(route)
+    text = level_card_md(pack, level, behaviours, now=now, show_notes=show_notes, heading=heading, age=age)
     with st.container(border=True):
-        st.markdown("\n\n".join(parts))
+        st.markdown(text)

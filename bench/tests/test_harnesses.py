@@ -139,3 +139,24 @@ def test_the_bench_server_runs_cleaned_in_its_own_process_group(monkeypatch):
     assert not Path(environ["HOME"]).exists(), "the private HOME and log are removed on stop"
     with pytest.raises(ProcessLookupError):
         os.kill(server.pid, 0)
+
+
+def test_a_change_inside_a_fragment_reruns_only_the_fragment_and_keeps_the_page():
+    with (
+        StreamlitServer(BASELINES / "fragment_app.py") as server,
+        StreamlitSession(server.url) as session,
+    ):
+        opened = session.load()
+        session.set_value(AGE_LABEL, 3)
+        young = session.rerun()
+        session.set_value(AGE_LABEL, 7)
+        changed = session.rerun()
+        plain = session.rerun()  # nothing changed: a full run, as a browser's rerun is
+    assert opened.status == "ok" and "Full runs: 1" in opened.texts
+    assert young.status == "fragment ok" and "Under five" in young.texts
+    assert changed.status == "fragment ok", changed.status
+    assert "Under five" not in changed.texts  # what the fragment drew before is gone
+    assert "Band for age 7" in changed.texts
+    # The fragment's run did not run the page: the count is the one drawn before, still on the page.
+    assert "Full runs: 1" in changed.texts and "Below the fragment" in changed.texts
+    assert plain.status == "ok" and "Full runs: 2" in plain.texts and "Band for age 7" in plain.texts
