@@ -381,7 +381,11 @@ class Contact(Strict):
     summary: Text
     audience: list[Audience] = Field(min_length=1)
     channels: list[Channel] = Field(min_length=1)
-    hours: Text | None = None
+    hours: Text | None = Field(
+        default=None,
+        description="Hours in words, only for a contact without opening_hours (the loader words those itself).",
+    )
+    hours_note: Text | None = Field(default=None, description="What the times in opening_hours cannot say.")
     open_always: bool = False
     opening_hours: list[OpeningHours] = Field(default_factory=list)
     out_of_hours: Identifier | None = None
@@ -391,11 +395,24 @@ class Contact(Strict):
     status: Status
     status_note: Text | None = None
     local: bool = False
+    area: Text | None = Field(default=None, description="For a neighbouring front door: the area it serves.")
+
+
+class Roles(Strict):
+    """Which contact plays each local part; the references ({front_door} ...) are resolved from these."""
+
+    front_door: Identifier | None = None
+    out_of_hours: Identifier | None = None
+    adult_safeguarding: Identifier | None = None
+    neighbours: list[Identifier] = Field(default_factory=list)
 
 
 class ContactsFile(Strict):
-    """``contacts.yaml``."""
+    """``contacts.yaml``: the local area, which contact plays which part, and every contact."""
 
+    area: Text | None = None
+    council: Text | None = None
+    roles: Roles = Field(default_factory=Roles)
     contacts: list[Contact] = Field(min_length=1)
 
 

@@ -18,6 +18,7 @@ from behaviours.model import (
     LevelGuide,
     PackInfo,
     Resource,
+    Roles,
     Route,
     Scenario,
 )
@@ -63,6 +64,7 @@ class Pack:
     scenarios: tuple[Scenario, ...]
     warnings: tuple[Problem, ...] = field(default_factory=tuple)
     source: str = ""
+    roles: Roles = field(default_factory=Roles)  # contacts.yaml's roles: front door, out of hours, neighbours
 
     # ------------------------------------------------------------ look-ups
 
