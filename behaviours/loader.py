@@ -18,6 +18,7 @@ from pathlib import Path
 from behaviours import clock, references
 from behaviours.pack import Pack
 from behaviours.reader import PACK_FILES, PackContent, display_path, is_more_line, read_pack
+from behaviours.review import file_reviews
 from behaviours.rules import contact_warnings, run_rules
 from behaviours.yamlsource import Problem
 
@@ -129,4 +130,5 @@ def _build(content: PackContent, warnings: list[Problem]) -> Pack:
         warnings=tuple(warnings),
         source=display_path(content.pack_dir),
         roles=directory.roles,
+        reviews=file_reviews(content),
     )

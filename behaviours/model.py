@@ -143,6 +143,25 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
 
+# ---------------------------------------------------------------- review
+
+
+class Review(Strict):
+    """When a file was last reviewed, when it is next due, and who owns it (a role, not a person's name)."""
+
+    last_reviewed: dt.date
+    next_review: dt.date
+    owner: Text = Field(description="The role that reviews the file, e.g. 'Designated safeguarding lead, ...'.")
+
+    @field_validator("next_review")
+    @classmethod
+    def _after_last(cls, next_review: dt.date, info: ValidationInfo) -> dt.date:
+        last = info.data.get("last_reviewed")
+        if last is not None and next_review <= last:
+            raise refuse(f"next_review ({next_review}) must be later than last_reviewed ({last})")
+        return next_review
+
+
 # ---------------------------------------------------------------- pack.yaml
 
 
@@ -250,6 +269,7 @@ class Behaviour(Strict):
 class AgeBand(Strict):
     """An age band (``bands/<id>.yaml``) with its behaviours."""
 
+    review: Review | None = None
     id: Identifier
     label: Text
     min_age: int = Field(ge=0, le=25)
@@ -282,6 +302,7 @@ class Criterion(Strict):
 class CriteriaFile(Strict):
     """``criteria.yaml``: the criteria and the guidance for behaviours not listed."""
 
+    review: Review | None = None
     criteria: list[Criterion] = Field(min_length=1)
     not_listed: Text
 
@@ -311,6 +332,7 @@ class LawNote(Strict):
 class LawFile(Strict):
     """``law.yaml``."""
 
+    review: Review | None = None
     law: list[LawNote] = Field(min_length=1)
 
 
@@ -410,6 +432,7 @@ class Roles(Strict):
 class ContactsFile(Strict):
     """``contacts.yaml``: the local area, which contact plays which part, and every contact."""
 
+    review: Review | None = None
     area: Text | None = None
     council: Text | None = None
     roles: Roles = Field(default_factory=Roles)
@@ -452,6 +475,7 @@ class Resource(Strict):
 class RoutesFile(Strict):
     """``routes.yaml``: one route per level, the special routes, and local resources."""
 
+    review: Review | None = None
     routes: list[Route] = Field(min_length=1)
     resources: list[Resource] = Field(default_factory=list)
 
@@ -474,6 +498,7 @@ class Scenario(Strict):
 class ScenariosFile(Strict):
     """``scenarios.yaml``."""
 
+    review: Review | None = None
     scenarios: list[Scenario] = Field(default_factory=list)
 
 

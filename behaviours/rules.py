@@ -23,6 +23,7 @@ from behaviours.messages import age_ranges, unknown_ref
 from behaviours.model import LEVELS, ChannelKind, Contact, Status
 from behaviours.pack import older_than
 from behaviours.reader import BANDS_DIR, PackContent
+from behaviours.review import file_reviews
 from behaviours.rules_content import check_content
 from behaviours.text import long_date
 from behaviours.yamlsource import Problem
@@ -505,6 +506,25 @@ def hours_are_said_once(content: PackContent, today: dt.date) -> Iterator[Proble
             )
 
 
+def files_are_reviewed_on_time(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """A file's review block: last_reviewed not in the future; a next_review already past is a warning."""
+    for relative, review in file_reviews(content).items():
+        if review.last_reviewed > today:
+            yield content.problem(
+                relative,
+                ("review", "last_reviewed"),
+                f"last_reviewed ({long_date(review.last_reviewed)}) is in the future; write the date the review happened",
+            )
+        if review.next_review < today:
+            yield content.problem(
+                relative,
+                ("review", "next_review"),
+                f"this file was due for review on {long_date(review.next_review)}; review it, then set "
+                "last_reviewed to that day and next_review to the next due date",
+                WARNING,
+            )
+
+
 RULES: tuple[Rule, ...] = (
     ids_are_unique,
     band_id_is_file_name,
@@ -529,6 +549,7 @@ RULES: tuple[Rule, ...] = (
     references_are_known,
     local_services_by_reference,
     hours_are_said_once,
+    files_are_reviewed_on_time,
 )
 
 

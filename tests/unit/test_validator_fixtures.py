@@ -52,6 +52,14 @@ BROKEN: dict[str, list[str]] = {
         f"write {{front_door_number}} {REF_HINT}",
         f"pack/routes.yaml:23: routes[4].title: 'Harbour Council' is written out; write {{council}} {REF_HINT}",
     ],
+    "review-in-future": [
+        "pack/law.yaml:2: review.last_reviewed: last_reviewed (1 January 2027) is in the future; "
+        "write the date the review happened"
+    ],
+    "review-dates-backwards": [
+        "pack/criteria.yaml:3: review.next_review: next_review (2026-10-01) must be later than "
+        "last_reviewed (2026-11-01)"
+    ],
     "hours-given-twice": [
         "pack/contacts.yaml:13: contacts[0].hours: give the hours once: opening_hours sets the times and the app "
         "words them itself; delete 'hours:' and put anything the times cannot say in 'hours_note:'"
@@ -397,6 +405,10 @@ def test_a_folder_that_does_not_exist_is_named(make_pack) -> None:
 # ---------------------------------------------------------------- warnings inform, they do not block
 
 WARNED: dict[str, list[str]] = {
+    "review-due": [
+        "pack/law.yaml:3: review.next_review: warning: this file was due for review on 1 October 2026; "
+        "review it, then set last_reviewed to that day and next_review to the next due date"
+    ],
     "http-link": [
         "pack/law.yaml:6: law[0].link: warning: 'http://www.legislation.gov.uk/ukpga/1978/37' uses http:, "
         "which is not encrypted; use https: if the site supports it"
