@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test check site lint format bench clean
+.PHONY: run test check site lint format bench clean preview diff review
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,21 @@ test: $(VENV)/.installed
 ## check: validate a content pack (PACK=path/to/pack, default the shipped one)
 check: $(VENV)/.installed
 	$(PY) -m behaviours check $(PACK)
+
+## preview: for editors only: run the app on PACK (default the shipped pack) and show each saved edit at once
+## (the page reruns when a pack file is saved). Never use it to host the app: production reads the pack once, at start.
+PREVIEW_PACK = $(abspath $(or $(PACK),behaviours/content))
+preview: $(VENV)/.installed
+	TRAFFIC_LIGHT_PREVIEW=1 TRAFFIC_LIGHT_PACK=$(PREVIEW_PACK) $(PY) -m streamlit run app.py \
+		--server.fileWatcherType auto --server.runOnSave true --server.folderWatchList $(PREVIEW_PACK)
+
+## diff: what changed between two packs, as Markdown for sign-off (make diff OLD=path NEW=path [OUT=changes.md])
+diff: $(VENV)/.installed
+	$(PY) -m behaviours diff $(OLD) $(NEW) $(if $(OUT),--out $(OUT))
+
+## review: everything with a review date, due first (PACK=path, default the shipped one)
+review: $(VENV)/.installed
+	$(PY) -m behaviours review $(PACK)
 
 ## site: write the offline reference (static HTML, no JavaScript) to SITE=dir, default build/offline
 SITE ?= build/offline

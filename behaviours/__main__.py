@@ -1,5 +1,10 @@
-"""Command line: ``python -m behaviours check [PACK_DIR]``, the check an editor runs after an edit,
-and ``python -m behaviours export-site OUT [--pack PACK_DIR]``, which writes the offline reference."""
+"""Command line for editors:
+
+- ``python -m behaviours check [PACK_DIR]``: the check an editor runs after an edit;
+- ``python -m behaviours export-site OUT [--pack PACK_DIR]``: writes the offline reference;
+- ``python -m behaviours diff OLD NEW``: what changed between two packs, as Markdown for sign-off;
+- ``python -m behaviours review [PACK_DIR]``: everything with a review date, due first.
+"""
 
 from __future__ import annotations
 
@@ -25,12 +30,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     export.add_argument(
         "--pack", dest="pack_dir", help="the pack folder (default: TRAFFIC_LIGHT_PACK or the shipped pack)"
     )
+    diff = commands.add_parser("diff", help="what changed between two packs, as Markdown for a board to sign off")
+    diff.add_argument("old_dir", help="the pack as it was (e.g. a copy of the version now live)")
+    diff.add_argument("new_dir", help="the pack as edited")
+    diff.add_argument("--out", help="write the report to this file instead of the screen")
+    review = commands.add_parser("review", help="list everything with a review date, due first")
+    review.add_argument("pack_dir", nargs="?", help="the pack folder (default: TRAFFIC_LIGHT_PACK or the shipped pack)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return 2 if exc.code else 0
     if args.command == "export-site":
         return export_site_command(Path(args.out_dir), Path(args.pack_dir) if args.pack_dir else None)
+    if args.command == "diff":
+        return diff_command(Path(args.old_dir), Path(args.new_dir), Path(args.out) if args.out else None)
+    if args.command == "review":
+        return review_command(Path(args.pack_dir) if args.pack_dir else default_pack_dir())
     if args.command != "check":
         parser.print_usage(sys.stderr)
         print("python -m behaviours: error: say which command, e.g. 'check'", file=sys.stderr)
@@ -81,6 +96,68 @@ def export_site_command(out_dir: Path, pack_dir: Path | None) -> int:
         return 1
     written = export_site(pack, out_dir, today())
     print(f"Wrote {len(written)} pages of the offline reference to {display_path(out_dir)}.")
+    return 0
+
+
+def _not_a_folder(target: Path) -> bool:
+    if target.is_dir():
+        return False
+    print(
+        f"python -m behaviours: error: {display_path(target)} is not a folder; give the folder that holds pack.yaml",
+        file=sys.stderr,
+    )
+    return True
+
+
+def diff_command(old_dir: Path, new_dir: Path, out: Path | None) -> int:
+    """Write what changed from OLD to NEW; both must be valid packs (a broken one lists its problems instead)."""
+    from behaviours.diff import diff_report
+    from behaviours.loader import PackError, load_pack
+
+    if _not_a_folder(old_dir) or _not_a_folder(new_dir):
+        return 2
+    packs = []
+    for target in (old_dir, new_dir):
+        try:
+            packs.append(load_pack(target))
+        except PackError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(
+                f"{display_path(target)} has errors, so it cannot be compared; fix them (python -m behaviours check) "
+                "and run diff again.",
+                file=sys.stderr,
+            )
+            return 1
+    report = diff_report(packs[0], packs[1], display_path(old_dir), display_path(new_dir))
+    if out is None:
+        sys.stdout.write(report)
+    else:
+        out.write_text(report, encoding="utf-8")
+        print(f"Wrote the report of what changed to {display_path(out)}.")
+    return 0
+
+
+def review_command(target: Path) -> int:
+    """List every review date in the pack, due first; the list is shown even when the pack has errors."""
+    from behaviours import references
+    from behaviours.clock import today
+    from behaviours.reader import read_pack
+    from behaviours.review import review_items, review_report
+
+    if _not_a_folder(target):
+        return 2
+    content = read_pack(target)
+    info = content.models.get("pack.yaml")
+    directory = content.models.get("contacts.yaml")
+    filled = references.values(directory) if directory is not None else {}
+    name = references.resolve(info.name, filled) if info is not None else display_path(target)
+    sys.stdout.write(review_report(review_items(content), today(), name))
+    if content.errors:
+        print(
+            f"Note: {display_path(target)} has errors that stop the app showing it; "
+            "run python -m behaviours check to list them.",
+        )
     return 0
 
 

@@ -100,7 +100,9 @@ def _route_sections(pack: Pack, routes: Sequence[Route], when: dt.datetime) -> l
         bullets += [f"The route out: {step}" for step in route.route_out]
         calls = who_to_call(pack, None, when, route=route).calls
         # In the order to call them now; an out-of-hours team is written on its door's line.
-        named_by_door = {c.contact.id for c in calls if c.role == Role.OUT_OF_HOURS and c.door is not None}
+        named_by_door = {
+            c.contact.id for c in calls if c.role in (Role.OUT_OF_HOURS, Role.NEIGHBOUR) and c.door is not None
+        }
         bullets += [f"Call: {contact_text(pack, c.contact)}" for c in calls if c.contact.id not in named_by_door]
         sections.append(_Section(heading=route.title, bullets=bullets))
     return sections

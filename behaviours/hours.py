@@ -23,7 +23,7 @@ from behaviours.clock import UK, in_uk
 from behaviours.model import Contact, Day, Level, Route
 from behaviours.pack import Pack
 from behaviours.phones import PhoneNumber
-from behaviours.presentation import emergency_contacts, first_phone, front_door
+from behaviours.presentation import emergency_contacts, first_phone, front_door, neighbour_doors
 
 __all__ = [
     "UK",
@@ -123,6 +123,7 @@ class Role(str, Enum):
     EMERGENCY = "emergency"  # 999: if anyone is in immediate danger
     DOOR = "door"  # a service with hours (Compass): whom to call while it is open
     OUT_OF_HOURS = "out-of-hours"  # the service that answers while the door is closed
+    NEIGHBOUR = "neighbour"  # a neighbouring area's front door (or its out-of-hours team), for a child who lives there
     OTHER = "other"  # the rest of a route: police 101, helplines, reporting
 
 
@@ -138,6 +139,7 @@ class Call:
     reopens: dt.datetime | None = None  # for a closed DOOR: when it next opens
     closes: dt.datetime | None = None  # for an open DOOR: when it closes today
     holiday: str | None = None  # the bank holiday that closes the DOOR today
+    area: str | None = None  # for NEIGHBOUR: the area whose children it serves
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,21 @@ def _door_pair(pack: Pack, door: Contact, when: dt.datetime | None) -> list[Call
     return [out_call, door_call] if state == Openness.CLOSED else [door_call, out_call]
 
 
+def _neighbours(pack: Pack, when: dt.datetime | None) -> list[Call]:
+    """Beside the front door: each neighbouring area's front door and its out-of-hours team, for a child who lives there."""
+    calls: list[Call] = []
+    for neighbour in neighbour_doors(pack):
+        state = openness(neighbour, when) if when is not None else Openness.UNKNOWN
+        calls.append(Call(neighbour, first_phone(neighbour), Role.NEIGHBOUR, state, area=neighbour.area))
+        fallback = pack.contact(neighbour.out_of_hours) if neighbour.out_of_hours else None
+        if fallback is not None:
+            out_state = Openness.OPEN if state == Openness.CLOSED else Openness.UNKNOWN
+            calls.append(
+                Call(fallback, first_phone(fallback), Role.NEIGHBOUR, out_state, door=neighbour, area=neighbour.area)
+            )
+    return calls
+
+
 def who_to_call(
     pack: Pack,
     level: Level | None,
@@ -234,6 +251,8 @@ def who_to_call(
             continue
         if contact.id == door_id or (contact.out_of_hours and pack.contact(contact.out_of_hours) is not None):
             pair = _door_pair(pack, contact, when)
+            if contact.id == door_id:
+                pair += _neighbours(pack, when)
             calls += [c for c in pair if c.contact.id not in seen]
             seen.update(c.contact.id for c in pair)
             continue

@@ -15,9 +15,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from behaviours import clock
+from behaviours import clock, references
 from behaviours.pack import Pack
 from behaviours.reader import PACK_FILES, PackContent, display_path, is_more_line, read_pack
+from behaviours.review import file_reviews
 from behaviours.rules import contact_warnings, run_rules
 from behaviours.yamlsource import Problem
 
@@ -101,21 +102,33 @@ def _order(problem: Problem) -> tuple[str, bool, int]:
 
 
 def _build(content: PackContent, warnings: list[Problem]) -> Pack:
-    models = content.models
+    """The pack, with every reference ({front_door} ...) resolved and hours in words made from the times.
+
+    Resolving here, once, means the app, the PDFs, the note and the offline pages all show the same names.
+    """
+    directory = content.models["contacts.yaml"]
+    filled = references.values(directory)
+    models = {
+        name: model if name == "contacts.yaml" else references.resolve_model(model, filled)
+        for name, model in content.models.items()
+    }
+    content_bands = [(relative, references.resolve_model(band, filled)) for relative, band in content.bands]
     criteria = models["criteria.yaml"]
     routes = models["routes.yaml"]
     scenarios = models.get("scenarios.yaml")
-    bands = tuple(sorted((band for _, band in content.bands), key=lambda b: (b.min_age, b.max_age)))
+    bands = tuple(sorted((band for _, band in content_bands), key=lambda b: (b.min_age, b.max_age)))
     return Pack(
         info=models["pack.yaml"],
         bands=bands,
         criteria=tuple(criteria.criteria),
         not_listed=criteria.not_listed,
         law=tuple(models["law.yaml"].law),
-        contacts=tuple(models["contacts.yaml"].contacts),
+        contacts=tuple(references.with_hours_in_words(c) for c in directory.contacts),
         routes=tuple(routes.routes),
         resources=tuple(routes.resources),
         scenarios=tuple(scenarios.scenarios) if scenarios else (),
         warnings=tuple(warnings),
         source=display_path(content.pack_dir),
+        roles=directory.roles,
+        reviews=file_reviews(content),
     )

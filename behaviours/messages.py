@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable
 from typing import Any, get_args
 
@@ -209,6 +210,17 @@ def _last_quoted(text: str) -> tuple[int, int] | None:
     return found
 
 
+_BRACED = re.compile(r"(^\s*(-\s+|[\w-]+:\s+)\{[a-z_]+\})|([\[,]\s*[^\]\"',]*\{[a-z_]+\})")
+
+
+def _unquoted_reference(lines: list[str], numbers: list[int]) -> int | None:
+    """The line where a {reference} starts a value, or sits in a [flow, list], without quotes; YAML reads it as code."""
+    for number in numbers:
+        if 1 <= number <= len(lines) and _BRACED.search(lines[number - 1]):
+            return number
+    return None
+
+
 def syntax_problem(
     text: str, context: str | None, context_line: int | None, problem: str, line: int | None
 ) -> tuple[int | None, str] | None:
@@ -222,6 +234,12 @@ def syntax_problem(
         indent = lines[number - 1][: len(lines[number - 1]) - len(lines[number - 1].lstrip(" \t"))]
         if "\t" in indent:
             return number, f"line {number} has a tab; use spaces"
+    braced = _unquoted_reference(lines, [n for n in (context_line, line) if n])
+    if braced is not None:
+        return braced, (
+            f"line {braced} has a reference in braces that YAML reads as code; put the whole text in quotes, "
+            'e.g. - "{front_door} is closed."'
+        )
     if context == "while scanning a quoted scalar" and context_line:
         return context_line, (
             f"line {context_line} opens a quote that is never closed; "

@@ -143,6 +143,25 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
 
+# ---------------------------------------------------------------- review
+
+
+class Review(Strict):
+    """When a file was last reviewed, when it is next due, and who owns it (a role, not a person's name)."""
+
+    last_reviewed: dt.date
+    next_review: dt.date
+    owner: Text = Field(description="The role that reviews the file, e.g. 'Designated safeguarding lead, ...'.")
+
+    @field_validator("next_review")
+    @classmethod
+    def _after_last(cls, next_review: dt.date, info: ValidationInfo) -> dt.date:
+        last = info.data.get("last_reviewed")
+        if last is not None and next_review <= last:
+            raise refuse(f"next_review ({next_review}) must be later than last_reviewed ({last})")
+        return next_review
+
+
 # ---------------------------------------------------------------- pack.yaml
 
 
@@ -250,6 +269,7 @@ class Behaviour(Strict):
 class AgeBand(Strict):
     """An age band (``bands/<id>.yaml``) with its behaviours."""
 
+    review: Review | None = None
     id: Identifier
     label: Text
     min_age: int = Field(ge=0, le=25)
@@ -282,6 +302,7 @@ class Criterion(Strict):
 class CriteriaFile(Strict):
     """``criteria.yaml``: the criteria and the guidance for behaviours not listed."""
 
+    review: Review | None = None
     criteria: list[Criterion] = Field(min_length=1)
     not_listed: Text
 
@@ -311,6 +332,7 @@ class LawNote(Strict):
 class LawFile(Strict):
     """``law.yaml``."""
 
+    review: Review | None = None
     law: list[LawNote] = Field(min_length=1)
 
 
@@ -381,7 +403,11 @@ class Contact(Strict):
     summary: Text
     audience: list[Audience] = Field(min_length=1)
     channels: list[Channel] = Field(min_length=1)
-    hours: Text | None = None
+    hours: Text | None = Field(
+        default=None,
+        description="Hours in words, only for a contact without opening_hours (the loader words those itself).",
+    )
+    hours_note: Text | None = Field(default=None, description="What the times in opening_hours cannot say.")
     open_always: bool = False
     opening_hours: list[OpeningHours] = Field(default_factory=list)
     out_of_hours: Identifier | None = None
@@ -391,11 +417,25 @@ class Contact(Strict):
     status: Status
     status_note: Text | None = None
     local: bool = False
+    area: Text | None = Field(default=None, description="For a neighbouring front door: the area it serves.")
+
+
+class Roles(Strict):
+    """Which contact plays each local part; the references ({front_door} ...) are resolved from these."""
+
+    front_door: Identifier | None = None
+    out_of_hours: Identifier | None = None
+    adult_safeguarding: Identifier | None = None
+    neighbours: list[Identifier] = Field(default_factory=list)
 
 
 class ContactsFile(Strict):
-    """``contacts.yaml``."""
+    """``contacts.yaml``: the local area, which contact plays which part, and every contact."""
 
+    review: Review | None = None
+    area: Text | None = None
+    council: Text | None = None
+    roles: Roles = Field(default_factory=Roles)
     contacts: list[Contact] = Field(min_length=1)
 
 
@@ -435,6 +475,7 @@ class Resource(Strict):
 class RoutesFile(Strict):
     """``routes.yaml``: one route per level, the special routes, and local resources."""
 
+    review: Review | None = None
     routes: list[Route] = Field(min_length=1)
     resources: list[Resource] = Field(default_factory=list)
 
@@ -457,6 +498,7 @@ class Scenario(Strict):
 class ScenariosFile(Strict):
     """``scenarios.yaml``."""
 
+    review: Review | None = None
     scenarios: list[Scenario] = Field(default_factory=list)
 
 

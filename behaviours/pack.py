@@ -18,6 +18,8 @@ from behaviours.model import (
     LevelGuide,
     PackInfo,
     Resource,
+    Review,
+    Roles,
     Route,
     Scenario,
 )
@@ -63,6 +65,8 @@ class Pack:
     scenarios: tuple[Scenario, ...]
     warnings: tuple[Problem, ...] = field(default_factory=tuple)
     source: str = ""
+    roles: Roles = field(default_factory=Roles)  # contacts.yaml's roles: front door, out of hours, neighbours
+    reviews: dict[str, Review] = field(default_factory=dict)  # each file's review block, by file name
 
     # ------------------------------------------------------------ look-ups
 

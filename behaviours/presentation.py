@@ -23,9 +23,18 @@ def level_heading(pack: Pack, level: Level) -> str:
 
 
 def front_door(pack: Pack) -> Contact | None:
-    """The local front door for worries about a child: the first local contact on the amber route."""
+    """The local front door for worries about a child: contacts.yaml's ``roles: front_door``, else the first
+    local contact on the amber route."""
+    named = pack.contact(pack.roles.front_door) if pack.roles.front_door else None
+    if named is not None:
+        return named
     route = pack.route_for(Level.AMBER)
     return next((c for c in pack.contacts_for(route) if c.local), None)
+
+
+def neighbour_doors(pack: Pack) -> list[Contact]:
+    """The front doors of neighbouring areas (contacts.yaml ``roles: neighbours``), for a child who lives there."""
+    return [c for c in (pack.contact(i) for i in pack.roles.neighbours) if c is not None]
 
 
 def emergency_contacts(pack: Pack) -> list[Contact]:

@@ -13,15 +13,17 @@ item has its own message, and the missing thing may be in it.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from behaviours import links
+from behaviours import links, references
 from behaviours.messages import age_ranges, unknown_ref
 from behaviours.model import LEVELS, ChannelKind, Contact, Status
 from behaviours.pack import older_than
 from behaviours.reader import BANDS_DIR, PackContent
+from behaviours.review import file_reviews
 from behaviours.rules_content import check_content
 from behaviours.text import long_date
 from behaviours.yamlsource import Problem
@@ -379,6 +381,150 @@ def ages_and_themes_hold_together(content: PackContent, today: dt.date) -> Itera
         yield content.problem(finding.relative, finding.path, finding.message, finding.severity)
 
 
+# ---------------------------------------------------------------- local services by reference
+
+
+def _referring_files(content: PackContent) -> list[str]:
+    return [name for name in content.docs if name not in references.REFERRING_FILES_EXCLUDE]
+
+
+def roles_name_real_contacts(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """Each contact named under ``roles:`` in contacts.yaml exists; a neighbour says which area it serves."""
+    directory = content.models.get("contacts.yaml")
+    known = content.ids("contacts.yaml", "contacts")
+    if directory is None or known is None:
+        return
+    named = [(role, getattr(directory.roles, role)) for role in ("front_door", "out_of_hours", "adult_safeguarding")]
+    named += [(("neighbours", i), item) for i, item in enumerate(directory.roles.neighbours)]
+    for role, contact_id in named:
+        if contact_id is None or contact_id in known:
+            continue
+        if content.salvaged("contacts.yaml"):
+            continue
+        path = ("roles", *role) if isinstance(role, tuple) else ("roles", role)
+        yield content.problem("contacts.yaml", path, unknown_ref("contact", contact_id, known, "contacts.yaml"))
+    by_id = {c.id: (i, c) for i, c in content.each("contacts.yaml", "contacts")}
+    for contact_id in directory.roles.neighbours:
+        if contact_id in by_id and not by_id[contact_id][1].area:
+            i = by_id[contact_id][0]
+            yield content.problem(
+                "contacts.yaml",
+                ("contacts", i, "id"),
+                "a neighbouring front door needs 'area:', the area it serves, e.g. 'area: Telford & Wrekin'; "
+                "the app says 'If the child lives in ...' with it",
+            )
+
+
+def references_are_known(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """Every {reference} in the text is one the pack knows, and contacts.yaml says what it stands for."""
+    directory = content.models.get("contacts.yaml")
+    filled = references.values(directory) if directory is not None else None
+    for relative in _referring_files(content):
+        for path, text in references.strings(content.docs[relative].data):
+            missing_roles: set[str] = set()
+            for name in references.references_in(text):
+                if name not in references.REFERENCES:
+                    close = difflib.get_close_matches(name, list(references.REFERENCES), n=1)
+                    hint = (
+                        f"did you mean {{{close[0]}}}?"
+                        if close
+                        else "use one of " + ", ".join(f"{{{r}}}" for r in references.REFERENCES)
+                    )
+                    yield content.problem(relative, path, f"{{{name}}} is not a reference the pack knows; {hint}")
+                elif filled is not None and name not in filled and references.REFERENCES[name][0] not in missing_roles:
+                    role = references.REFERENCES[name][0]
+                    missing_roles.add(role)
+                    where = f"'roles: {role}:' naming a contact" if role not in ("area", "council") else f"'{role}:'"
+                    yield content.problem(
+                        relative, path, f"{{{name}}} has nothing to stand for; add {where} in contacts.yaml"
+                    )
+
+
+def _spelled(number: str) -> re.Pattern[str]:
+    digits = [d for d in number if d.isdigit()]
+    return re.compile(r"(?<!\d)" + r"[ -]?".join(digits) + r"(?!\d)")
+
+
+def local_services_by_reference(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """A local service's name or number written out outside contacts.yaml is refused, naming the reference to write.
+
+    Written out, it stays behind when another council changes contacts.yaml, and sends its users to this one.
+    """
+    directory = content.models.get("contacts.yaml")
+    if directory is None:
+        return
+    filled = references.values(directory)
+    names: list[tuple[re.Pattern[str], str, str]] = []
+    for ref in (
+        "council",
+        "front_door_name",
+        "front_door",
+        "out_of_hours_name",
+        "out_of_hours",
+        "adult_safeguarding_name",
+        "adult_safeguarding",
+    ):
+        value = filled.get(ref)
+        if value:
+            shown = {
+                "front_door_name": "front_door",
+                "out_of_hours_name": "out_of_hours",
+                "adult_safeguarding_name": "adult_safeguarding",
+            }.get(ref, ref)
+            names.append((re.compile(rf"(?<!\w){re.escape(value)}(?!\w)"), value, shown))
+    for ref in ("front_door_number", "out_of_hours_number", "adult_safeguarding_number"):
+        value = filled.get(ref)
+        if value:
+            names.append((_spelled(value), value, ref))
+    for relative in _referring_files(content):
+        for path, text in references.strings(content.docs[relative].data):
+            if path and path[-1] == "source":
+                continue  # provenance says where a fact came from, which stays true in any council's pack
+            reported: set[str] = set()
+            for pattern, value, ref in names:
+                if ref in reported or not pattern.search(text):
+                    continue
+                reported.add(ref)
+                text = pattern.sub(" ", text)  # 'Compass (Shropshire Council)' is reported once, not three times
+                yield content.problem(
+                    relative,
+                    path,
+                    f"'{value}' is written out; write {{{ref}}} instead, so it comes from contacts.yaml "
+                    "and changes with it",
+                )
+
+
+def hours_are_said_once(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """A contact gives its hours as times or as words, never both: the words are made from the times."""
+    for i, contact in content.each("contacts.yaml", "contacts"):
+        if contact.opening_hours and contact.hours:
+            yield content.problem(
+                "contacts.yaml",
+                ("contacts", i, "hours"),
+                "give the hours once: opening_hours sets the times and the app words them itself; "
+                "delete 'hours:' and put anything the times cannot say in 'hours_note:'",
+            )
+
+
+def files_are_reviewed_on_time(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """A file's review block: last_reviewed not in the future; a next_review already past is a warning."""
+    for relative, review in file_reviews(content).items():
+        if review.last_reviewed > today:
+            yield content.problem(
+                relative,
+                ("review", "last_reviewed"),
+                f"last_reviewed ({long_date(review.last_reviewed)}) is in the future; write the date the review happened",
+            )
+        if review.next_review < today:
+            yield content.problem(
+                relative,
+                ("review", "next_review"),
+                f"this file was due for review on {long_date(review.next_review)}; review it, then set "
+                "last_reviewed to that day and next_review to the next due date",
+                WARNING,
+            )
+
+
 RULES: tuple[Rule, ...] = (
     ids_are_unique,
     band_id_is_file_name,
@@ -399,6 +545,11 @@ RULES: tuple[Rule, ...] = (
     law_links_are_encrypted,
     scenarios_refer_to_real_things,
     pack_is_reviewed,
+    roles_name_real_contacts,
+    references_are_known,
+    local_services_by_reference,
+    hours_are_said_once,
+    files_are_reviewed_on_time,
 )
 
 

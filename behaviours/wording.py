@@ -107,6 +107,8 @@ def call_reason(call: Call) -> str:
     name = short_name(call.door) if call.door is not None else ""
     if call.role == Role.EMERGENCY:
         return "if anyone is in immediate danger"
+    if call.role == Role.NEIGHBOUR:
+        return neighbour_reason(call)
     if call.role == Role.OUT_OF_HOURS:
         if call.state == Openness.OPEN and not call.contact.open_always:
             return f"answers now, while {name} is closed"
@@ -128,6 +130,40 @@ def call_reason(call: Call) -> str:
     return hours_words(call.contact)
 
 
+def dial_hint(contact: Contact) -> str | None:
+    """What to choose once through, from the first phone channel's label, e.g. 'option 1 for children'."""
+    phone = next((c for c in contact.channels if c.kind == ChannelKind.PHONE), None)
+    label = channel_label(contact, phone) if phone is not None else None
+    return label if label and "option" in label.casefold() else None
+
+
+def neighbour_reason(call: Call) -> str:
+    """Why to call a neighbouring area's front door: 'if the child lives in Telford & Wrekin (option 1 for children)'."""
+    if call.door is not None:
+        now = "; answers now" if call.state == Openness.OPEN else ""
+        return f"if the child lives in {call.area} and {short_name(call.door)} is closed{now}"
+    hint = dial_hint(call.contact)
+    closed = "; closed now" if call.state == Openness.CLOSED else ""
+    return f"if the child lives in {call.area}" + (f" ({hint})" if hint else "") + closed
+
+
+def neighbour_sentences(answer: WhoToCall) -> list[str]:
+    """'If the child lives in Telford & Wrekin: call Family Connect on 01952 385385 ...', one per neighbouring area."""
+    sentences: list[str] = []
+    for call in answer.calls:
+        if call.role != Role.NEIGHBOUR or call.door is not None:
+            continue
+        number = f" on {call.phone.display}" if call.phone else ""
+        hint = dial_hint(call.contact)
+        words = f"If the child lives in {call.area}: call {short_name(call.contact)}{number}"
+        words += f" ({hint})" if hint else ""
+        out = next((c for c in answer.calls if c.role == Role.NEIGHBOUR and c.door is call.contact), None)
+        if out is not None and out.phone is not None:
+            words += f"; out of hours, {short_name(out.contact)} on {out.phone.display}"
+        sentences.append(words + ".")
+    return sentences
+
+
 def call_text(call: Call) -> str:
     """One call in plain words: 'Emergency Social Work Team on 0345 678 9040: answers now, while Compass is closed'."""
     if call.phone is not None:
@@ -138,7 +174,17 @@ def call_text(call: Call) -> str:
 
 
 def lead_sentence(answer: WhoToCall) -> str | None:
-    """Whom to ring first about a worry, at the moment of ``answer``; the out-of-hours number leads when the door is closed."""
+    """Whom to ring first about a worry, at the moment of ``answer``; the out-of-hours number leads when the door is closed.
+
+    A neighbouring area's front door follows: 'If the child lives in Telford & Wrekin: call Family Connect ...'.
+    """
+    first = _door_sentence(answer)
+    if first is None:
+        return None
+    return " ".join([first, *neighbour_sentences(answer)])
+
+
+def _door_sentence(answer: WhoToCall) -> str | None:
     door, lead = answer.door, answer.lead
     if door is None or lead is None:
         return None
@@ -180,6 +226,15 @@ def sheet_lines(answer: WhoToCall) -> list[str]:
             lines.append(f"Worried about a child: call {call.contact.name}{number} ({hours_words(call.contact)}).")
         elif call.role == Role.OUT_OF_HOURS:
             lines.append(f"Out of hours: call {call.contact.name}{number}.")
+        elif call.role == Role.NEIGHBOUR and call.door is None:
+            hint = dial_hint(call.contact)
+            hint_words = f", {hint}" if hint else ""
+            lines.append(
+                f"If the child lives in {call.area}: call {call.contact.name}{number}{hint_words} "
+                f"({hours_words(call.contact)})."
+            )
+        elif call.role == Role.NEIGHBOUR:
+            lines.append(f"If the child lives in {call.area}, out of hours: call {call.contact.name}{number}.")
         else:
             lines.append(f"{call_text(call)}.")
     return lines

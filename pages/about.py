@@ -5,6 +5,7 @@ import streamlit as st
 from behaviours import LEVELS
 from behaviours.clock import today
 from behaviours.plans import plan_about
+from behaviours.review import reviewed_lines
 from behaviours.site import site_zip
 from behaviours.text import long_date, mailto, md, md_link, safe_web_link
 from ui.inputs import page_intro
@@ -43,6 +44,7 @@ st.markdown(
     f"- **Last reviewed:** {md(about.reviewed)}\n"
     f"- **Age bands:** {md(about.bands)}"
 )
+st.markdown("**When each part was last reviewed:**\n" + "\n".join(f"- {md(line)}" for line in reviewed_lines(content)))
 
 st.subheader("Credit and licence", anchor=False)
 st.markdown(f"**Where the framework comes from.** {md(info.credit.framework)}")

@@ -12,6 +12,7 @@ from behaviours.hours import Openness
 from behaviours.model import Audience, ChannelKind
 from behaviours.params import parse_audience
 from behaviours.plans import audience_from_link, plan_helplines
+from behaviours.review import reviewed_words
 from behaviours.text import mailto, md, md_link, safe_web_link
 from ui.contacts import contact_card, lead_md, resource_checked
 from ui.inputs import notice, page_intro, secondary_text, take_link_params
@@ -89,6 +90,8 @@ with filters[1]:
     )
 
 st.markdown(md(plan.shown))
+if "contacts.yaml" in content.reviews:
+    secondary_text(md("This list was " + reviewed_words(content.reviews["contacts.yaml"]) + "."))
 if plan.empty:
     notice("No entry matches these choices. Choose fewer ways of getting in touch, or “Everyone”.")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 from streamlit.logger import get_logger
@@ -16,6 +17,7 @@ from behaviours.identity import PackIdentity, pack_identity
 from behaviours.loader import default_pack_dir
 from behaviours.text import md, md_link
 
+PREVIEW_ENV = "TRAFFIC_LIGHT_PREVIEW"
 SHOWN_PROBLEMS = 5  # the editor's first few problems on the screen; `python -m behaviours check` lists all
 
 
@@ -28,9 +30,10 @@ class PackResult:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load_shared_pack(pack_dir: str, day: dt.date) -> PackResult:
+def _load_shared_pack(pack_dir: str, day: dt.date, edits: tuple[tuple[str, int, int], ...] | None = None) -> PackResult:
     # Shared read-only by every session: it holds only published content, never user input.
     # Keyed by the day, so that warnings about contacts due for a check follow the one clock.
+    # In preview mode only (make preview), also keyed by the files' edits, so a saved file is re-read.
     try:
         return PackResult(pack=load_pack(pack_dir, today=day))
     except PackError as exc:
@@ -38,7 +41,9 @@ def _load_shared_pack(pack_dir: str, day: dt.date) -> PackResult:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _shared_identity(pack_dir: str, name: str, version: str) -> PackIdentity:
+def _shared_identity(
+    pack_dir: str, name: str, version: str, edits: tuple[tuple[str, int, int], ...] | None = None
+) -> PackIdentity:
     """Which pack this server shows: computed once per pack, like the pack, and logged then.
 
     Logged at WARNING so that it shows with the production logger.level = "warning".
@@ -48,13 +53,41 @@ def _shared_identity(pack_dir: str, name: str, version: str) -> PackIdentity:
     return identity
 
 
+def pack_edits(pack_dir: str) -> tuple[tuple[str, int, int], ...] | None:
+    """In preview mode (TRAFFIC_LIGHT_PREVIEW=1, set by ``make preview``), each file's name, change time and size.
+
+    Part of the pack's cache key there, so an editor's saved change is shown on the next run. Never in
+    production: None keeps one pack per server, read at start, and the hosted app needs a restart.
+    """
+    if not preview_mode():
+        return None
+    return tuple(sorted(edits_of(Path(pack_dir))))
+
+
+def preview_mode() -> bool:
+    """True when the app runs for an editor's preview (``make preview``), never in production."""
+    return os.environ.get(PREVIEW_ENV, "").strip() == "1"
+
+
+def edits_of(pack_dir: Path) -> list[tuple[str, int, int]]:
+    """(file, change time in ns, size) for every YAML file of a pack folder."""
+    found = []
+    for path in pack_dir.rglob("*.y*ml"):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        found.append((path.relative_to(pack_dir).as_posix(), stat.st_mtime_ns, stat.st_size))
+    return found
+
+
 def pack_identity_label() -> str:
     """'Content pack: <name> <version> (<hash>)' for the pack this server shows ('' when it is broken)."""
     pack_dir = str(default_pack_dir().resolve())
-    result = _load_shared_pack(pack_dir, today())
+    result = _load_shared_pack(pack_dir, today(), pack_edits(pack_dir))
     if result.pack is None:
         return ""
-    return _shared_identity(pack_dir, result.pack.info.name, result.pack.info.version).label
+    return _shared_identity(pack_dir, result.pack.info.name, result.pack.info.version, pack_edits(pack_dir)).label
 
 
 def pack_footer() -> None:
@@ -86,9 +119,10 @@ def pack() -> Pack:
     """The validated content pack; a broken pack shows one clear message and stops the page."""
     _leave_legacy_multipage_mode()
     pack_dir = str(default_pack_dir().resolve())
-    result = _load_shared_pack(pack_dir, today())
+    result = _load_shared_pack(pack_dir, today(), pack_edits(pack_dir))
     if result.pack is not None:
-        _shared_identity(pack_dir, result.pack.info.name, result.pack.info.version)  # logs the live pack once
+        # Logs the live pack once (in preview, once per saved change).
+        _shared_identity(pack_dir, result.pack.info.name, result.pack.info.version, pack_edits(pack_dir))
         return result.pack
     assert result.error is not None
     show_pack_error(result.error)

@@ -173,6 +173,6 @@ def test_the_file_name_holds_only_the_date_and_time(minimal, red_record):
 
 def test_a_contact_is_written_with_its_numbers_and_out_of_hours_line(minimal):
     assert contact_text(minimal, minimal.contact("front-door")) == (
-        "Front door: 0345 678 9021. Out of hours: Out-of-hours team, 0345 678 9040."
+        "Front door: 0345 678 9021. Monday to Thursday 9am to 5pm. Out of hours: Out-of-hours team, 0345 678 9040."
     )
     assert contact_text(minimal, minimal.contact("emergency")) == "Emergency services: 999. 24 hours."

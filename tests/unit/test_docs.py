@@ -44,6 +44,8 @@ MODEL_HEADINGS = {
     "LawFile": "law.yaml",
     "LawNote": "law.yaml: a law note",
     "ContactsFile": "contacts.yaml",
+    "Roles": "contacts.yaml: roles",
+    "Review": "A review block",
     "Contact": "contacts.yaml: a contact",
     "Channel": "contacts.yaml: a channel",
     "OpeningHours": "contacts.yaml: a block of opening hours",

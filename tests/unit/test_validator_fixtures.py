@@ -32,7 +32,45 @@ REORDER_HINT = (
 SITE_HINT = "make the label name the site the link opens, or describe it in words"
 
 # case: the exact problems, in the order the loader reports them (by file, then line).
+REF_HINT = "instead, so it comes from contacts.yaml and changes with it"
 BROKEN: dict[str, list[str]] = {
+    "reference-unquoted": [
+        "pack/routes.yaml:16: line 16 has a reference in braces that YAML reads as code; "
+        'put the whole text in quotes, e.g. - "{front_door} is closed."'
+    ],
+    "reference-unknown": [
+        "pack/routes.yaml:16: routes[2].route_out[0]: {front_dor} is not a reference the pack knows; "
+        "did you mean {front_door}?"
+    ],
+    "reference-without-role": [
+        "pack/routes.yaml:24: routes[4].route_out[0]: {adult_safeguarding} has nothing to stand for; "
+        "add 'roles: adult_safeguarding:' naming a contact in contacts.yaml"
+    ],
+    "local-name-written-out": [
+        f"pack/routes.yaml:16: routes[2].route_out[0]: 'Harbour Point' is written out; write {{front_door}} {REF_HINT}",
+        f"pack/routes.yaml:16: routes[2].route_out[0]: '0345 678 9021' is written out; "
+        f"write {{front_door_number}} {REF_HINT}",
+        f"pack/routes.yaml:23: routes[4].title: 'Harbour Council' is written out; write {{council}} {REF_HINT}",
+    ],
+    "review-in-future": [
+        "pack/law.yaml:2: review.last_reviewed: last_reviewed (1 January 2027) is in the future; "
+        "write the date the review happened"
+    ],
+    "review-dates-backwards": [
+        "pack/criteria.yaml:3: review.next_review: next_review (2026-10-01) must be later than "
+        "last_reviewed (2026-11-01)"
+    ],
+    "hours-given-twice": [
+        "pack/contacts.yaml:13: contacts[0].hours: give the hours once: opening_hours sets the times and the app "
+        "words them itself; delete 'hours:' and put anything the times cannot say in 'hours_note:'"
+    ],
+    "role-names-no-contact": [
+        "pack/contacts.yaml:2: roles.front_door: no contact has the id 'front-dor'; did you mean 'front-door'?"
+    ],
+    "neighbour-without-area": [
+        "pack/contacts.yaml:21: contacts[1].id: a neighbouring front door needs 'area:', the area it serves, "
+        "e.g. 'area: Telford & Wrekin'; the app says 'If the child lives in ...' with it"
+    ],
     "yaml-syntax-error": [
         "pack/contacts.yaml:9: line 9 is not lined up with `channels:` on line 6; start it with 4 spaces"
     ],
@@ -367,6 +405,10 @@ def test_a_folder_that_does_not_exist_is_named(make_pack) -> None:
 # ---------------------------------------------------------------- warnings inform, they do not block
 
 WARNED: dict[str, list[str]] = {
+    "review-due": [
+        "pack/law.yaml:3: review.next_review: warning: this file was due for review on 1 October 2026; "
+        "review it, then set last_reviewed to that day and next_review to the next due date"
+    ],
     "http-link": [
         "pack/law.yaml:6: law[0].link: warning: 'http://www.legislation.gov.uk/ukpga/1978/37' uses http:, "
         "which is not encrypted; use https: if the site supports it"

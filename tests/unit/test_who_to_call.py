@@ -31,6 +31,10 @@ SPRING_BEFORE = dt.datetime(2026, 3, 29, 0, 30, tzinfo=UTC)
 SPRING_AFTER = dt.datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
 AUTUMN_BEFORE = dt.datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
 AUTUMN_AFTER = dt.datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+TELFORD = (
+    " If the child lives in Telford & Wrekin: call Family Connect on 01952 385385 (option 1 for children); "
+    "out of hours, Telford & Wrekin out-of-hours social care on 01952 676500."
+)
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +65,8 @@ def test_weekday_11am_the_front_door_leads(shipped: Pack) -> None:
         "emergency-999",
         "compass",
         "emergency-duty-team",
+        "family-connect",  # a child who lives in Telford & Wrekin goes to its own front door
+        "telford-out-of-hours",
         "police-101",
         "ceop",
         "report-remove",
@@ -68,7 +74,7 @@ def test_weekday_11am_the_front_door_leads(shipped: Pack) -> None:
     assert answer.lead is not None and answer.lead.contact.id == "compass"
     assert lead_sentence(answer) == (
         f"Compass is open now, until 5pm: call Compass on {COMPASS}. "
-        f"Out of hours: Emergency Social Work Team on {OUT_OF_HOURS}."
+        f"Out of hours: Emergency Social Work Team on {OUT_OF_HOURS}.{TELFORD}"
     )
 
 
@@ -78,7 +84,7 @@ def test_friday_closes_at_4pm_in_the_shipped_pack(shipped: Pack) -> None:
     assert openness(compass, FRIDAY_1530) == Openness.OPEN
     assert lead_sentence(who_to_call(shipped, None, FRIDAY_1530)) == (
         f"Compass is open now, until 4pm: call Compass on {COMPASS}. "
-        f"Out of hours: Emergency Social Work Team on {OUT_OF_HOURS}."
+        f"Out of hours: Emergency Social Work Team on {OUT_OF_HOURS}.{TELFORD}"
     )
 
 
@@ -98,13 +104,19 @@ def test_closed_front_door_puts_the_out_of_hours_number_first(
     shipped: Pack, when: dt.datetime, reopens: str, why: str
 ) -> None:
     answer = who_to_call(shipped, Level.RED, when)
-    assert _ids(shipped, Level.RED, when)[:3] == ["emergency-999", "emergency-duty-team", "compass"]
+    assert _ids(shipped, Level.RED, when)[:5] == [
+        "emergency-999",
+        "emergency-duty-team",
+        "compass",
+        "family-connect",
+        "telford-out-of-hours",
+    ]
     assert answer.lead is not None and answer.lead.contact.id == "emergency-duty-team"
     assert answer.lead.phone is not None and answer.lead.phone.display == OUT_OF_HOURS
     assert answer.door_closed
     assert lead_sentence(answer) == (
         f"Compass is closed now{why}: call Emergency Social Work Team on {OUT_OF_HOURS}. "
-        f"Compass ({COMPASS}) reopens {reopens}."
+        f"Compass ({COMPASS}) reopens {reopens}.{TELFORD}"
     )
     lines = who_to_call_lines(answer)
     assert lines[1] == f"Emergency Social Work Team on {OUT_OF_HOURS}: answers now, while Compass is closed"
@@ -148,10 +160,28 @@ def test_the_hour_the_clocks_change_is_read_in_uk_time(shipped: Pack) -> None:
 
 
 def test_the_frame_answer_is_999_then_the_door_pair(shipped: Pack) -> None:
-    assert _ids(shipped, None, WEDNESDAY_11AM) == ["emergency-999", "compass", "emergency-duty-team"]
-    assert _ids(shipped, None, FRIDAY_1730) == ["emergency-999", "emergency-duty-team", "compass"]
+    assert _ids(shipped, None, WEDNESDAY_11AM) == [
+        "emergency-999",
+        "compass",
+        "emergency-duty-team",
+        "family-connect",
+        "telford-out-of-hours",
+    ]
+    assert _ids(shipped, None, FRIDAY_1730) == [
+        "emergency-999",
+        "emergency-duty-team",
+        "compass",
+        "family-connect",
+        "telford-out-of-hours",
+    ]
     answer = who_to_call(shipped, None, FRIDAY_1730)
-    assert [c.role for c in answer.calls] == [Role.EMERGENCY, Role.OUT_OF_HOURS, Role.DOOR]
+    assert [c.role for c in answer.calls] == [
+        Role.EMERGENCY,
+        Role.OUT_OF_HOURS,
+        Role.DOOR,
+        Role.NEIGHBOUR,
+        Role.NEIGHBOUR,
+    ]
 
 
 def test_a_green_route_has_no_front_door(shipped: Pack) -> None:
@@ -163,12 +193,18 @@ def test_a_green_route_has_no_front_door(shipped: Pack) -> None:
 
 def test_a_printed_sheet_is_not_tied_to_a_moment(shipped: Pack) -> None:
     answer = who_to_call(shipped, None, None)
-    assert _ids(shipped, None, None) == ["emergency-999", "compass", "emergency-duty-team"]
+    assert _ids(shipped, None, None) == [
+        "emergency-999",
+        "compass",
+        "emergency-duty-team",
+        "family-connect",
+        "telford-out-of-hours",
+    ]
     sentence = lead_sentence(answer)
     assert sentence is not None
     assert "now" not in sentence.split(".")[0]
     assert sentence.startswith(f"Call Compass on {COMPASS} (Monday to Thursday 9am to 5pm; Friday 9am to 4pm")
-    assert sentence.endswith(f"or Emergency Social Work Team on {OUT_OF_HOURS} out of hours.")
+    assert sentence.endswith(f"or Emergency Social Work Team on {OUT_OF_HOURS} out of hours.{TELFORD}")
 
 
 def test_minimal_pack_front_door(minimal: Pack) -> None:
