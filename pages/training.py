@@ -125,6 +125,8 @@ FACILITATOR_STYLE = """
 <style>
 [data-testid="stMainBlockContainer"] { padding: 3.5rem 1.5rem 2rem; max-width: none; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; padding: 0; }
+/* Streamlit fades the key hint on Previous and Next to 0.6 opacity, under 4.5:1; keep the text's own colour. */
+.st-key-facilitator_controls kbd { opacity: 1; }
 .st-key-facilitator [data-testid="stMarkdownContainer"] p,
 .st-key-facilitator [data-testid="stMarkdownContainer"] li { font-size: 1.45rem; line-height: 1.5; }
 .st-key-facilitator [data-testid="stMarkdownContainer"] h2 { font-size: 2.4rem; padding: 0.25rem 0; }
