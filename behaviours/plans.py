@@ -178,12 +178,19 @@ class TrainingLinkPlan:
 ALL_BANDS = "all"
 
 
-def plan_training_link(pack: Pack, params: Mapping[str, str]) -> TrainingLinkPlan:
+def plan_training_link(
+    pack: Pack, params: Mapping[str, str], written: Mapping[str, str] | None = None
+) -> TrainingLinkPlan:
     """Read ``mode``, ``seed``, ``band``, ``n`` and ``level`` from a link.
 
     A level alone means the facilitator view, the only one that shows one level at a time;
-    a band or level in the link moves the facilitator to that step.
+    a band or level in the link moves the facilitator to that step. ``written`` is the
+    address the page itself last put in the address bar: the same parameters again are
+    only that echo, not a new link, so they change nothing (else every rerun would undo
+    the choices made since).
     """
+    if written is not None and dict(params) == dict(written):
+        return TrainingLinkPlan()
     mode = parse_mode(params.get("mode")) if "mode" in params else None
     seed = parse_seed(params.get("seed")) if "seed" in params else None
     band = parse_band(pack, params.get("band")) if "band" in params else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -53,10 +53,11 @@ def draw_quiz(pack: Pack, seed: int, band_id: str | None, count: int) -> list[Be
 
 @dataclass(frozen=True)
 class QuestionResult:
-    """One question: the descriptor, the level it is rated at, and the trainee's answer (None if not yet)."""
+    """One question: the descriptor, the trainee's final answer (None if none), and whether its answer is shown."""
 
     behaviour: Behaviour
     answer: Level | None
+    revealed: bool = True
 
     @property
     def right_level(self) -> Level:
@@ -65,7 +66,7 @@ class QuestionResult:
 
     @property
     def answered(self) -> bool:
-        """True once the trainee has picked a level."""
+        """True once the trainee has a final answer (one given before the reveal)."""
         return self.answer is not None
 
     @property
@@ -92,11 +93,17 @@ class QuizScore:
     answered: int
     by_level: tuple[LevelScore, ...]
     results: tuple[QuestionResult, ...]
+    revealed: int = 0
 
     @property
     def finished(self) -> bool:
-        """True when every question has an answer."""
-        return self.total > 0 and self.answered == self.total
+        """True when every question's answer is shown: nothing is left to rate."""
+        return self.total > 0 and self.revealed == self.total
+
+    @property
+    def unrated(self) -> int:
+        """Questions whose answer was revealed before anyone rated them (a room discussing aloud)."""
+        return sum(1 for r in self.results if r.revealed and not r.answered)
 
     @property
     def sentence(self) -> str:
@@ -104,9 +111,18 @@ class QuizScore:
         return f"{self.correct} out of {self.total}"
 
 
-def score(questions: Sequence[Behaviour], answers: Mapping[str, Level]) -> QuizScore:
-    """Score the answers given so far (keyed by descriptor id); an unanswered question counts as not right."""
-    results = tuple(QuestionResult(b, answers.get(b.id)) for b in questions)
+def score(
+    questions: Sequence[Behaviour], answers: Mapping[str, Level], revealed: Collection[str] | None = None
+) -> QuizScore:
+    """Score the answers (keyed by descriptor id); an unanswered question counts as not right.
+
+    ``revealed`` holds the ids whose answer is shown; only their answers are final and count.
+    When it is None, a question counts as revealed once it has an answer (no hide-and-reveal).
+    """
+    shown_ids = set(answers) if revealed is None else set(revealed)
+    results = tuple(
+        QuestionResult(b, answers.get(b.id) if b.id in shown_ids else None, b.id in shown_ids) for b in questions
+    )
     by_level = tuple(
         LevelScore(
             level,
@@ -121,6 +137,7 @@ def score(questions: Sequence[Behaviour], answers: Mapping[str, Level]) -> QuizS
         answered=sum(1 for r in results if r.answered),
         by_level=by_level,
         results=results,
+        revealed=sum(1 for r in results if r.revealed),
     )
 
 
@@ -135,10 +152,16 @@ def parse_quiz_size(raw: str | None) -> Parsed[int]:
     return Parsed(None, f"“{shown(raw)}” is not a quiz length. Choose {sizes} questions; showing {DEFAULT_QUIZ_SIZE}.")
 
 
-def share_link(seed: int, band_id: str | None, count: int) -> str:
-    """The relative link that gives everyone this quiz, e.g. '/training?seed=42&band=9-13&n=10'."""
+def quiz_params(seed: int, band_id: str | None, count: int) -> dict[str, str]:
+    """The link parameters that fix a quiz: its number, band (none for every band) and length."""
     params: dict[str, str] = {"seed": str(seed)}
     if band_id:
         params["band"] = band_id
     params["n"] = str(count)
-    return "/training?" + urlencode(params)
+    return params
+
+
+def share_link(seed: int, band_id: str | None, count: int, base: str | None = None) -> str:
+    """The link that gives everyone this quiz: the full address when the site's address ``base``
+    is known (e.g. 'https://host/training?seed=42&band=9-13&n=10'), else the path alone."""
+    return f"{(base or '').rstrip('/')}/training?" + urlencode(quiz_params(seed, band_id, count))

@@ -1,5 +1,5 @@
 """Training sessions: the page's three sections, the facilitator's walk through the bands,
-and what decides a scenario."""
+what decides a scenario, and the address that brings the page back after a reload."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from enum import Enum
 from behaviours.model import LEVELS, AgeBand, Criterion, Level, Scenario
 from behaviours.pack import Pack
 from behaviours.params import Parsed, shown
+from behaviours.quiz import quiz_params
 from behaviours.text import clean_input
 
 
@@ -74,11 +75,44 @@ def clamp_step(pack: Pack, index: int) -> int:
     return max(0, min(index, len(facilitator_steps(pack)) - 1))
 
 
+def step_by(pack: Pack, band_id: str | None, level: Level | None, change: int) -> Step:
+    """The step ``change`` screens on from a band at a level (Next is +1, Previous -1), kept within the walk."""
+    steps = facilitator_steps(pack)
+    return steps[clamp_step(pack, step_index(pack, band_id, level) + change)]
+
+
 def step_position(pack: Pack, index: int) -> str:
     """Where the facilitator is, in words, e.g. 'Band 2 of 4 · Amber'."""
     step = facilitator_steps(pack)[clamp_step(pack, index)]
     band_number = next(n for n, band in enumerate(pack.bands, start=1) if band.id == step.band.id)
     return f"Band {band_number} of {len(pack.bands)} · {pack.level_label(step.level)}"
+
+
+# ------------------------------------------------------------------ the address bar
+
+
+def page_address(
+    mode: TrainingMode,
+    *,
+    seed: int,
+    size: int,
+    band_id: str | None,
+    level: Level | None = None,
+) -> dict[str, str]:
+    """The link parameters that bring the page back as it is after a reload.
+
+    They hold the section, the quiz (number and length, kept in every section so that
+    coming back to the quiz after a reload gives the same questions), the band on
+    screen (None: every band) and, in the facilitator view, the level. None of it is
+    typed about a child: it is the same link a trainer shares with a room.
+    """
+    params: dict[str, str] = {}
+    if mode is not TrainingMode.QUIZ:
+        params["mode"] = mode.value
+    params.update(quiz_params(seed, band_id, size))
+    if mode is TrainingMode.FACILITATOR and level is not None:
+        params["level"] = level.value
+    return params
 
 
 # ------------------------------------------------------------------ scenarios

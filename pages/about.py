@@ -73,6 +73,9 @@ st.header("Privacy", anchor=False)
 st.markdown(
     "- **Nothing you type is stored.** Ages, search words, notes and answers are not saved to disk, "
     "not written to logs, not kept in a cache shared with other people, and never put in the web address.\n"
+    "- **Training keeps its quiz in the web address.** The training page's section, quiz number, length and "
+    "age band are in its address, so that a reload keeps the same quiz. They are the numbers a trainer "
+    "reads out to a room, never anything about a child; quiz answers stay out of it.\n"
     "- **What you enter lasts only while the tab is open.** It is held in the server's memory for your "
     "session alone; when you close the tab it is deleted within about two minutes (the time Streamlit "
     "allows a dropped connection to come back), and a server restart deletes it at once. "

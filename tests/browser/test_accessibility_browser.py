@@ -76,6 +76,7 @@ def test_quiz_with_an_answered_question_is_accessible(page, app_url):
     open_app(page, app_url, "/training?seed=42")
     question = page.get_by_role("radiogroup", name="How would you rate this behaviour?").first
     question.get_by_text("Green", exact=True).click()
+    page.get_by_role("button", name="Reveal the answer").first.click()  # answers stay hidden until Reveal
     shown_after_action(page, page.get_by_text(re.compile(r"^(Correct\.|Not quite\.)")).first)
 
     assert_accessible(page)
@@ -85,6 +86,7 @@ def test_scenario_with_its_answer_shown_is_accessible(page, app_url):
     open_app(page, app_url, "/training?mode=scenarios&band=5-9")
     rating = page.get_by_role("radiogroup", name="Your rating").first
     rating.get_by_text("Amber", exact=True).click()
+    page.get_by_role("button", name="Reveal the answer").first.click()  # answers stay hidden until Reveal
     shown_after_action(page, page.get_by_text("Suggested answer:").first)
 
     assert_accessible(page)

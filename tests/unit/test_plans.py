@@ -14,6 +14,7 @@ from behaviours.model import Audience, ChannelKind, Level
 from behaviours.pack import Pack
 from behaviours.plans import (
     ALL_BANDS,
+    TrainingLinkPlan,
     audience_from_link,
     kept_choices,
     plan_about,
@@ -22,7 +23,7 @@ from behaviours.plans import (
     plan_search,
     plan_training_link,
 )
-from behaviours.training import TrainingMode
+from behaviours.training import TrainingMode, facilitator_steps, page_address
 
 SHIPPED = REPO_ROOT / "behaviours" / "content"
 FRIDAY_1730 = dt.datetime(2026, 12, 4, 17, 30, tzinfo=UK)
@@ -155,6 +156,24 @@ def test_training_link_bad_values_say_so(shipped: Pack) -> None:
     assert plan.new_seed and plan.seed is None
     assert plan.band == ALL_BANDS
     assert len(plan.notices) == 2
+
+
+def test_training_link_the_page_wrote_itself_changes_nothing(shipped: Pack) -> None:
+    written = {"seed": "42", "band": "9-13", "n": "10"}
+    assert plan_training_link(shipped, dict(written), written=written) == TrainingLinkPlan()
+    moved = plan_training_link(shipped, {"seed": "42", "band": "5-9", "n": "10"}, written=written)
+    assert (moved.seed, moved.band) == (42, "5-9"), "a different address (Back, an edited link) is read"
+
+
+@pytest.mark.parametrize("mode", list(TrainingMode))
+def test_training_address_brings_back_the_same_page_after_a_reload(shipped: Pack, mode: TrainingMode) -> None:
+    for step in facilitator_steps(shipped):
+        address = page_address(mode, seed=8466, size=5, band_id=step.band.id, level=step.level)
+        plan = plan_training_link(shipped, address)
+        assert plan.notices == []
+        assert (plan.mode or TrainingMode.QUIZ, plan.seed, plan.band, plan.size) == (mode, 8466, step.band.id, 5)
+        if mode is TrainingMode.FACILITATOR:
+            assert facilitator_steps(shipped)[plan.facilitator_step] == step
 
 
 def test_helplines_plan_says_what_is_shown_and_who_answers_now(shipped: Pack) -> None:

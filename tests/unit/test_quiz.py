@@ -159,6 +159,26 @@ def test_answers_to_other_questions_are_ignored(minimal: Pack) -> None:
     assert (result.correct, result.answered) == (0, 0)
 
 
+def test_only_revealed_answers_count_and_the_quiz_ends_when_every_answer_is_revealed(minimal: Pack) -> None:
+    green, amber, red = minimal.behaviours("0-9")
+    questions = [green, amber, red]
+    picked = {green.id: Level.GREEN, amber.id: Level.AMBER, red.id: Level.RED}
+    result = score(questions, picked, revealed={green.id})
+    assert (result.correct, result.answered, result.revealed) == (1, 1, 1)
+    assert not result.finished, "two answers are still hidden"
+    assert [r.answer for r in result.results] == [Level.GREEN, None, None]
+    result = score(questions, {green.id: Level.GREEN}, revealed={green.id, amber.id, red.id})
+    assert result.finished
+    assert result.unrated == 2
+    assert result.sentence == "1 out of 3"
+
+
+def test_without_a_reveal_list_an_answered_question_counts_as_revealed(minimal: Pack) -> None:
+    questions = minimal.behaviours("0-9")
+    result = score(questions, {q.id: q.level for q in questions})
+    assert result.finished and result.revealed == 3 and result.unrated == 0
+
+
 def test_an_empty_quiz_is_never_finished() -> None:
     result = score([], {})
     assert not result.finished
@@ -186,6 +206,11 @@ def test_a_quiz_length_that_is_not_offered_gets_a_notice(raw: str) -> None:
 def test_the_share_link_names_the_seed_band_and_length() -> None:
     assert share_link(42, "9-13", 10) == "/training?seed=42&band=9-13&n=10"
     assert share_link(7, None, 5) == "/training?seed=7&n=5"
+
+
+@pytest.mark.parametrize("base", ["https://tlr.example.org", "https://tlr.example.org/"])
+def test_the_share_link_is_the_full_address_when_the_site_is_known(base: str) -> None:
+    assert share_link(42, "9-13", 10, base) == "https://tlr.example.org/training?seed=42&band=9-13&n=10"
 
 
 def test_new_quiz_numbers_are_short_enough_to_read_out() -> None:

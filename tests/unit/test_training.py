@@ -13,8 +13,10 @@ from behaviours.training import (
     clamp_step,
     deciding_criteria,
     facilitator_steps,
+    page_address,
     parse_mode,
     scenario_feedback,
+    step_by,
     step_index,
     step_position,
 )
@@ -83,6 +85,45 @@ def test_where_the_facilitator_starts(shipped: Pack, band_id: str | None, level:
 )
 def test_the_position_in_words(shipped: Pack, index: int, words: str) -> None:
     assert step_position(shipped, index) == words
+
+
+@pytest.mark.parametrize(
+    ("band_id", "level", "change", "expected"),
+    [
+        ("9-13", Level.RED, 1, ("13-17", Level.GREEN)),
+        ("9-13", Level.GREEN, -1, ("5-9", Level.RED)),
+        ("0-5", Level.GREEN, -1, ("0-5", Level.GREEN)),
+        ("13-17", Level.RED, 1, ("13-17", Level.RED)),
+        ("5-9", Level.AMBER, 0, ("5-9", Level.AMBER)),
+    ],
+)
+def test_next_and_previous_from_any_band_and_level(
+    shipped: Pack, band_id: str, level: Level, change: int, expected: tuple[str, Level]
+) -> None:
+    step = step_by(shipped, band_id, level, change)
+    assert (step.band.id, step.level) == expected
+
+
+def test_the_address_of_each_section() -> None:
+    assert page_address(TrainingMode.QUIZ, seed=42, size=10, band_id="9-13") == {
+        "seed": "42",
+        "band": "9-13",
+        "n": "10",
+    }
+    assert page_address(TrainingMode.QUIZ, seed=42, size=5, band_id=None, level=Level.RED) == {"seed": "42", "n": "5"}
+    assert page_address(TrainingMode.SCENARIOS, seed=7, size=10, band_id="5-9") == {
+        "mode": "scenarios",
+        "seed": "7",
+        "band": "5-9",
+        "n": "10",
+    }
+    assert page_address(TrainingMode.FACILITATOR, seed=7, size=20, band_id="13-17", level=Level.AMBER) == {
+        "mode": "facilitator",
+        "seed": "7",
+        "band": "13-17",
+        "n": "20",
+        "level": "amber",
+    }
 
 
 def test_steps_stay_within_the_walk(minimal: Pack) -> None:
