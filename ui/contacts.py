@@ -228,9 +228,12 @@ def danger_line(pack: Pack, now: dt.datetime) -> None:
     if bar:
         with st.container(key=CALL_BAR_KEY):
             st.markdown(bar)
+    parts = _immediate_danger(answer)
     lead = lead_md(answer)
     if lead:
-        st.markdown(f"Worried about a child? {lead}")
+        parts.append(f"Worried about a child? {lead}")
+    if parts:
+        st.markdown(" · ".join(parts))
 
 
 def resource_checked(day: dt.date) -> str:

@@ -34,6 +34,10 @@ FRAME_CSS = f"""
 }}
 .st-key-{CALL_BAR_KEY} a[href="tel:999"] {{ border-color: #B3261E; color: #A4161A; background: #FDECEC; }}
 .st-key-{CALL_BAR_KEY} a:focus-visible {{ outline: 3px solid #212B32; outline-offset: 2px; }}
+/* On a phone the page title takes less of the first screen, so the answer's summary is on it. */
+@media (max-width: 640px) {{
+  [data-testid="stMain"] h1 {{ font-size: 2rem; line-height: 1.2; padding-top: 0.5rem; }}
+}}
 /* A jump link's target lands below the bar, not under it. */
 .tlr-anchor {{ scroll-margin-top: 8.5rem; }}
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > .tlr-anchor) {{ margin-bottom: -1rem; }}

@@ -455,6 +455,7 @@ def test_when_compass_is_closed_the_out_of_hours_number_comes_first_everywhere(
     # A practitioner with a 4-year-old's red behaviour.
     at = open_page("lookup", age="4", level="red")
     bar, top_line = at.markdown[0].value, at.markdown[1].value
+    assert "Immediate danger: call [999](tel:999)" in top_line
     # The call bar that stays on screen: 999, then whoever answers now (the out-of-hours team).
     assert bar.startswith("[Emergency: 999](tel:999) ")
     assert bar.endswith(f"[Emergency Social Work Team: {OUT_OF_HOURS}](tel:+443456789040)")
