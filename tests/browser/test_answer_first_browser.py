@@ -120,3 +120,18 @@ def test_button_labels_are_whole_at_1280(page, app_url, viewport, path, label):
     )
     assert cut == [], f"{label!r} is cut off: {cut}"
     wait_for_app(page)
+
+
+def test_a_deep_link_to_search_works_and_its_only_failures_are_streamlits_base_path_probes(page, app_url):
+    """Opening /search directly: Streamlit's frontend (1.67, PD() in its bundle) takes the base path from the
+    address, so it first asks /search/_stcore/health and /search/_stcore/host-config, gets 404, then falls back
+    to /_stcore/... and works. server.baseUrlPath does not change this (the probe is relative to any base);
+    only window.__streamlit.BACKEND_BASE_URL set before the bundle loads would. This pins the behaviour: the
+    page works, and no other request fails."""
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url.removeprefix(app_url)) if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: failed.append(f"failed: {r.url.removeprefix(app_url)}"))
+    open_app(page, app_url, "/search?q=sexting")
+    expect(page.get_by_role("heading", name="Search", exact=False).first).to_be_visible()
+    expect(page.get_by_text(re.compile(r"sexting", re.IGNORECASE)).first).to_be_visible()
+    assert sorted(set(failed)) <= ["/search/_stcore/health", "/search/_stcore/host-config"], failed
