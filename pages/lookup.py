@@ -83,7 +83,8 @@ def _boundary(plan: LookupPlan) -> None:
         return
     first, second = content.bands_for_age(plan.age)[:2]
     with st.container(border=True, key="lookup_boundary"):
-        st.subheader(f"Rated differently at age {plan.age}", anchor=False)
+        # A second-level heading under the page title (axe: heading levels go up one at a time).
+        st.markdown(f"## Rated differently at age {plan.age}")
         st.markdown(md(BOUNDARY_ADVICE))
         for difference in differences:
             columns = st.columns(2)
