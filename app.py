@@ -6,6 +6,7 @@ import streamlit as st
 
 from behaviours.access import email_allowed, install_callback_log_filter, signed_in_label
 from ui.contacts import danger_line, danger_panel
+from ui.frame_style import FRAME_CSS
 from ui.moment import start_run
 from ui.pack_loading import pack, pack_footer
 
@@ -61,7 +62,9 @@ with st.sidebar:
     # Which guidance this replica serves, at the foot of the frame on every page (docs/deploy.md).
     # Drawn here, before the page runs, because a page that ends early (st.stop) draws nothing after it.
     pack_footer()
-# The same numbers in one line on the page itself: on a phone the sidebar is closed to read the page.
+# The frame's stylesheet, once per run: the call bar that stays on screen, and the print layout.
+st.html(FRAME_CSS)
+# The same numbers on the page itself: on a phone the sidebar is closed to read the page.
 danger_line(content, now)
 
 navigation = st.navigation(

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from behaviours.lookup import plan_lookup
+from behaviours.lookup import plan_lookup, theme_level_at
 from behaviours.model import AgeBand, Behaviour, Criterion, Level, Route
 from behaviours.pack import Pack, highest_level
 
@@ -64,8 +64,10 @@ def bands_for_case(
     plan = plan_lookup(pack, age, band_id, None)
     bands = list(plan.bands)
     reasons: list[str] = []
-    if plan.adult:
+    if plan.adult and bands:
         reasons.append(f"Age {age} is 18 or over: adult safeguarding applies, and {bands[0].label} is only a guide.")
+    elif plan.adult:
+        reasons.append(f"Age {age} is 18 or over: adult safeguarding applies, and the children's bands do not.")
     elif plan.why:
         reasons.append(plan.why)
     elif age is not None and bands:
@@ -123,6 +125,12 @@ def _quoted(texts: Sequence[str]) -> str:
     return "; ".join(f"“{text.rstrip('.')}”" for text in texts)
 
 
+def counted_level(pack: Pack, behaviour: Behaviour, age: int | None) -> Level:
+    """The level a chosen item counts at: its listed level with no age; with an age, its level at that
+    age raised to the highest its theme reaches in any band holding the age (see ``theme_level_at``)."""
+    return pack.level_at(behaviour, None) if age is None else theme_level_at(pack, behaviour, age)
+
+
 def suggest_level(
     pack: Pack,
     behaviours: Sequence[Behaviour],
@@ -134,12 +142,22 @@ def suggest_level(
     criterion's level; nothing lowers it. Unanswered and "don't know" questions are listed to find out."""
     label = pack.level_label
     reasons: list[str] = []
-    # An item whose rating changes with age counts at the child's age when it is known.
-    level = highest_level(pack.level_at(b, age) for b in behaviours)
+    # An item counts at the child's age when it is known (an item whose rating changes with age),
+    # and at the highest level its theme has in any band holding that age: at a boundary age
+    # (5, 9, 13) the same facts give the same level whichever band's item was picked.
+    level = highest_level(counted_level(pack, b, age) for b in behaviours)
 
     if level is not None:
-        top = [b.text for b in behaviours if pack.level_at(b, age) == level]
+        top = [b.text for b in behaviours if counted_level(pack, b, age) == level]
         reasons.append(f"Starts at {label(level)}: the highest level among the behaviours chosen ({_quoted(top)}).")
+        for behaviour in behaviours:
+            own = pack.level_at(behaviour, age)
+            if age is not None and counted_level(pack, behaviour, age) != own:
+                reasons.append(
+                    f"“{behaviour.text.rstrip('.')}” is {label(own)} in {pack.band_of(behaviour).label}, but "
+                    f"the other band for age {age} rates the same behaviour "
+                    f"{label(counted_level(pack, behaviour, age))}; at a boundary age it counts at the higher level."
+                )
     if not_listed:
         if behaviours:
             reasons.append(

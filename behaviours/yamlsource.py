@@ -302,7 +302,10 @@ def parse_yaml_text(text: str, file: str) -> YamlDoc:
 def _libyaml_agrees(text: str) -> bool:
     """False for text where libyaml is known to be more lenient than the pure reader: that reader decides."""
     # libyaml accepts some tabs PyYAML refuses (e.g. after a value); control characters are PyYAML's to word.
-    return "\t" not in text and not Reader.NON_PRINTABLE.search(text)
+    # A byte-order mark after the start, or a Unicode line or paragraph separator, is read differently
+    # by the two (libyaml can take "\ufeff0" for the number 0): the pure reader decides there too.
+    unusual = "\ufeff" in text[1:] or any(ch in text for ch in "\u2028\u2029\x85")
+    return "\t" not in text and not unusual and not Reader.NON_PRINTABLE.search(text)
 
 
 def _parse(text: str, file: str, loader_class: Any) -> YamlDoc:

@@ -49,7 +49,8 @@ page_intro(
     "Choose what was seen or heard and answer the questions about it, to get a suggested level, "
     "what to do now and whom to call, and a note for your records.",
 )
-top = st.columns([4, 1], vertical_alignment="center")
+# Wide enough for "Clear everything" in full at 1280 px (a 4:1 split cut it to "Clear everyth…").
+top = st.columns([3, 1], vertical_alignment="center")
 with top[0]:
     st.warning(
         f"**{NO_NAMES}** Nothing on this page is saved. It goes when you close the tab or press Clear everything.",

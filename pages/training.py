@@ -268,9 +268,10 @@ def show_quiz() -> None:
         st.markdown(
             f"{result.revealed} of {result.total} answers revealed. Your score shows when every answer is revealed."
         )
-    buttons = st.columns([1, 1, 3])
-    buttons[0].button("New quiz", key="quiz_new", on_click=_new_quiz, icon=":material/refresh:")
-    buttons[1].button("Try this quiz again", key="quiz_again", on_click=_same_quiz_again, icon=":material/replay:")
+    # A row that sizes each button to its label: fixed columns cut "Try this quiz again" short at 1280 px.
+    with st.container(horizontal=True):
+        st.button("New quiz", key="quiz_new", on_click=_new_quiz, icon=":material/refresh:")
+        st.button("Try this quiz again", key="quiz_again", on_click=_same_quiz_again, icon=":material/replay:")
 
 
 # ------------------------------------------------------------------ scenarios

@@ -13,7 +13,7 @@ import re
 import streamlit as st
 
 from behaviours import Contact, Level, Pack, Route, contact_warnings
-from behaviours.directory import audience_words
+from behaviours.directory import audience_words, short_name
 from behaviours.hours import Call, Openness, Role, WhoToCall, call_state, who_to_call
 from behaviours.model import ChannelKind, Status
 from behaviours.phones import InvalidPhoneNumber, PhoneNumber, parse_uk_number
@@ -233,7 +233,7 @@ def _frame_md(pack: Pack, now: dt.datetime, which: str) -> str:
     """The frame's panel or line: made once per state of the front door, from one answer per run."""
     answer = calls_now(pack, None, now)
     token = pack_key(pack)
-    make = _danger_panel_md if which == "panel" else _danger_line_md
+    make = {"panel": _danger_panel_md, "line": _danger_line_md, "bar": call_bar_md}[which]
     if token is None:
         return make(answer)
     return _FRAME.get((token, which, call_state(answer)), lambda: make(answer))
@@ -261,12 +261,31 @@ def danger_panel(pack: Pack, now: dt.datetime) -> None:
     st.markdown(_frame_md(pack, now, "panel"))
 
 
-def danger_line(pack: Pack, now: dt.datetime) -> None:
-    """One compact line at the top of every page's main area: 999 and whom to ring first now.
+CALL_BAR_KEY = "call_bar"
 
-    The sidebar's panel says the same at more length, but a phone shows the sidebar over the
-    page and a person closes it to read anything; this line keeps the numbers on the page itself.
+
+def call_bar_md(answer: WhoToCall) -> str:
+    """Markdown for the call bar: each emergency number, then whoever answers now, as links that show
+    the number they dial, e.g. '[Emergency: 999](tel:999) [Compass: 0345 678 9021](tel:…)'."""
+    links = [md_link(f"Emergency: {c.phone.display}", c.phone.tel_uri) for c in answer.emergency if c.phone is not None]
+    lead = answer.lead
+    if lead is not None and lead.phone is not None:
+        links.append(md_link(f"{short_name(lead.contact)}: {lead.phone.display}", lead.phone.tel_uri))
+    return " ".join(links)
+
+
+def danger_line(pack: Pack, now: dt.datetime) -> None:
+    """At the top of every page's main area: a bar with 999 and whoever answers now, then whom to ring first.
+
+    The bar stays at the top of the screen as the page scrolls (ui/frame_style.py), its links at
+    least 44 by 44 pixels, so a phone can call without scrolling back. The sidebar's panel says
+    the same at more length, but a phone shows the sidebar over the page and a person closes it
+    to read anything; this keeps the numbers on the page itself.
     """
+    bar = _frame_md(pack, now, "bar")
+    if bar:
+        with st.container(key=CALL_BAR_KEY):
+            st.markdown(bar)
     text = _frame_md(pack, now, "line")
     if text:
         st.markdown(text)

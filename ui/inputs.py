@@ -57,10 +57,10 @@ def age_and_band_inputs(pack: Pack, prefix: str, age_column: DeltaGenerator, ban
         if st.session_state.get(band_key) is not None:
             st.session_state[age_key] = None
 
+    # No minimum or maximum: Streamlit marks an out-of-range number with a red outline and
+    # no words, so every whole number is taken and the plan says what is wrong with it.
     age_column.number_input(
         "Child's age in years",
-        min_value=0,
-        max_value=25,
         step=1,
         value=None,
         placeholder="For example 9",
@@ -76,6 +76,18 @@ def age_and_band_inputs(pack: Pack, prefix: str, age_column: DeltaGenerator, ban
         placeholder="Choose a band",
         key=band_key,
         on_change=band_changed,
+    )
+
+
+def developmental_age_input(prefix: str, column: DeltaGenerator) -> None:
+    """The child's developmental age, if it differs from their age in years (``f"{prefix}_dev_age"``)."""
+    column.number_input(
+        "Developmental age (if different)",
+        step=1,
+        value=None,
+        placeholder="For example 7",
+        key=f"{prefix}_dev_age",
+        help="For a child whose development differs from their age in years: that band is shown too.",
     )
 
 

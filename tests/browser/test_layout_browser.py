@@ -45,7 +45,8 @@ def test_on_a_phone_the_level_cards_stack_and_no_page_scrolls_sideways(page, app
     open_app(page, app_url, "/?band=5-9")
 
     green, amber, red = level_boxes(page)
-    for above, below in ((green, amber), (amber, red)):
+    # Most serious first (issue 15.2): red, then amber, then green.
+    for above, below in ((red, amber), (amber, green)):
         assert below["y"] >= above["y"] + above["height"] - 1, "cards should sit one below the other"
         assert abs(below["x"] - above["x"]) <= 1, "stacked cards share the same left edge"
         assert below["width"] >= 0.75 * 390, "a stacked card uses the width of the screen"
@@ -103,6 +104,7 @@ def test_on_a_wide_screen_the_three_levels_sit_side_by_side(page, app_url, viewp
     open_app(page, app_url, "/?band=9-13")
 
     green, amber, red = level_boxes(page)
-    for left, right in ((green, amber), (amber, red)):
+    # Most serious first on every screen (issue 15.2): red on the left.
+    for left, right in ((red, amber), (amber, green)):
         assert abs(right["y"] - left["y"]) <= 1, "the cards start on the same line"
         assert right["x"] >= left["x"] + left["width"] - 1, "each card is to the right of the one before"

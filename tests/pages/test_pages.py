@@ -157,7 +157,10 @@ def test_script_in_a_parameter_is_shown_as_text_never_as_html(minimal: Pack, pag
     at = open_page(page, **{name: SCRIPT})
     assert SCRIPT in read(at), "the reader sees exactly what the link said"
     assert not UNESCAPED_TAG.search(raw_text(at)), "the browser is sent it escaped, so it cannot become an element"
-    assert len(at.get("html")) == 0
+    # The only HTML is the app's own (the frame's stylesheet, a jump link's target); a parameter never becomes HTML.
+    for element in at.get("html"):
+        body = element.proto.body
+        assert "<script" not in body.lower() and SCRIPT not in body
 
 
 def test_about_ignores_parameters_it_does_not_use(minimal: Pack) -> None:
@@ -505,8 +508,11 @@ def test_when_compass_is_closed_the_out_of_hours_number_comes_first_everywhere(
     clock(when)
     # A practitioner with a 4-year-old's red behaviour.
     at = open_page("lookup", age="4", level="red")
-    top_line = at.markdown[0].value
+    bar, top_line = at.markdown[0].value, at.markdown[1].value
     assert "Immediate danger: call [999](tel:999)" in top_line
+    # The call bar that stays on screen: 999, then whoever answers now (the out-of-hours team).
+    assert bar.startswith("[Emergency: 999](tel:999) ")
+    assert bar.endswith(f"[Emergency Social Work Team: {OUT_OF_HOURS}](tel:+443456789040)")
     assert _first_number(top_line) == OUT_OF_HOURS
     assert f"Compass ([{COMPASS}](tel:+443456789021)) reopens {reopens}" in top_line
     sidebar = " ".join(str(m.value) for m in at.sidebar.markdown)
@@ -530,7 +536,8 @@ def test_when_compass_is_closed_the_out_of_hours_number_comes_first_everywhere(
 def test_in_office_hours_compass_comes_first(shipped: Pack, clock: Callable[[dt.datetime], None]) -> None:
     clock(WEDNESDAY_11AM)
     at = open_page("lookup", age="4", level="red")
-    assert _first_number(at.markdown[0].value) == COMPASS
+    assert at.markdown[0].value == f"[Emergency: 999](tel:999) [Compass: {COMPASS}](tel:+443456789021)"
+    assert _first_number(at.markdown[1].value) == COMPASS
     red_card = next(str(m.value) for m in at.markdown if "Red: act today" in str(m.value))
     assert _first_number(red_card) == COMPASS
     assert _first_number(open_page("helplines").success[0].value) == COMPASS

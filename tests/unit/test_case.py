@@ -342,3 +342,36 @@ def test_a_7_year_old_with_only_green_behaviours_and_all_no_is_green():
     assert suggestion.level == Level.GREEN
     assert suggestion.to_find_out == []
     assert "Every criterion was answered no, so the level stays at Green." in suggestion.reasons
+
+
+# ------------------------------------------------------------------ boundary ages (issue 15.5)
+
+_SHIPPED = SHIPPED
+
+
+@pytest.mark.parametrize("age", [5, 9, 13])
+def test_at_a_boundary_age_the_same_facts_give_the_same_level_whichever_band_was_picked(age: int) -> None:
+    from behaviours.lookup import boundary_differences
+
+    differences = boundary_differences(_SHIPPED, age)
+    assert differences, f"age {age} has a theme the two bands rate differently"
+    for difference in differences:
+        suggested = {
+            r.band.id: suggest_level(_SHIPPED, [r.behaviour], {}, False, age).level for r in difference.ratings
+        }
+        assert set(suggested.values()) == {difference.higher}, (difference.theme, suggested)
+
+
+def test_a_raised_item_says_why_in_words() -> None:
+    lower = _SHIPPED.behaviour("9-13-amber-viewing-pornography")
+    assert lower is not None
+    suggestion = suggest_level(_SHIPPED, [lower], {}, False, 9)
+    assert suggestion.level == Level.RED
+    assert any("at a boundary age it counts at the higher level" in r for r in suggestion.reasons)
+
+
+def test_away_from_a_boundary_an_item_keeps_its_own_level() -> None:
+    item = _SHIPPED.behaviour("9-13-amber-viewing-pornography")
+    assert item is not None
+    assert suggest_level(_SHIPPED, [item], {}, False, 11).level == Level.AMBER
+    assert suggest_level(_SHIPPED, [item], {}, False, None).level == Level.AMBER

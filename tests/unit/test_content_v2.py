@@ -351,9 +351,15 @@ def shipped_app(monkeypatch):
     return open_page, main_text
 
 
+def _card(text: str, word: str) -> str:
+    """One level card's text: from its heading to the next level's heading (cards run red, amber, green)."""
+    start = text.index(f"**{word}:")
+    ends = [i for i in (text.find(f"**{w}:", start + 1) for w in ("Red", "Amber", "Green")) if i > start]
+    return text[start : min(ends, default=len(text))]
+
+
 def _amber_card(text: str) -> str:
-    start = text.index("**Amber:")
-    return text[start : text.index("**Red:", start)]
+    return _card(text, "Amber")
 
 
 def test_lookup_for_a_14_year_old_shows_the_item_at_amber_with_the_law_and_no_switch(shipped_app):
@@ -371,7 +377,7 @@ def test_lookup_for_age_16_files_the_same_item_under_green(shipped_app):
     open_page, main_text = shipped_app
     at = open_page("pages/lookup.py", {"age": "16"}, timeout=60)
     text = main_text(at)
-    green = text[text.index("**Green:") : text.index("**Amber:")]
+    green = _card(text, "Green")
     assert "A young person takes part in sexual activity that both partners want" in green
     assert "A young person takes part in sexual activity that both partners want" not in _amber_card(text)
 

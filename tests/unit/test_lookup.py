@@ -8,7 +8,15 @@ import pytest
 from pack_builder import MINIMAL, REPO_ROOT, TODAY
 
 from behaviours.loader import load_pack
-from behaviours.lookup import ADULT_FROM, plan_lookup
+from behaviours.lookup import (
+    ADULT_FROM,
+    BOUNDARY_ADVICE,
+    answer_counts,
+    answer_summary,
+    boundary_differences,
+    plan_lookup,
+    theme_level_at,
+)
 from behaviours.model import Level
 from behaviours.pack import Pack
 
@@ -46,7 +54,8 @@ def test_a_boundary_age_shows_both_bands_and_says_why(pack: Pack) -> None:
     assert labels(plan.bands) == ["Ages 0 to 9", "Ages 9 to 17"]
     assert plan.why == (
         "Age 9 sits on the boundary between two bands, so both are shown (Ages 0 to 9 and Ages 9 to 17). "
-        "Development varies: use the one that fits the child best."
+        "Development first: use the one that fits the child best; if you are unsure, "
+        "treat it at the higher level and talk to your DSL."
     )
     assert plan.notices == []
 
@@ -130,3 +139,144 @@ def test_an_age_no_band_covers_says_which_ages_are_covered(pack: Pack) -> None:
     plan = plan_lookup(older_only, 3, None, None)
     assert plan.bands == []
     assert plan.notices == ["No age band in this pack covers age 3. The bands cover ages 9 to 17."]
+
+
+# ------------------------------------------------------------------ odd ages (issue 15.9)
+
+
+@pytest.mark.parametrize("age", [26, 40, 130])
+def test_an_age_over_25_says_so_in_words_and_shows_no_band(pack: Pack, age: int) -> None:
+    plan = plan_lookup(pack, age, None, None)
+    assert plan.bands == []
+    assert plan.adult, "the page shows the adult note and route"
+    assert plan.notices == [
+        f"Age {age} is outside what this tool covers (ages 0 to 25). "
+        "Anyone aged 18 or over falls under adult safeguarding: see the route below."
+    ]
+
+
+@pytest.mark.parametrize("age", [-1, -40])
+def test_a_negative_age_asks_for_a_whole_number_in_range(pack: Pack, age: int) -> None:
+    plan = plan_lookup(pack, age, None, None)
+    assert plan.bands == [] and not plan.adult
+    assert plan.notices == [f"{age} is not an age in years. Enter the child's age as a whole number from 0 to 25."]
+
+
+# ------------------------------------------------------------------ developmental age (issue 15.6)
+
+
+def test_a_developmental_age_adds_its_band_labelled_as_such(shipped: Pack) -> None:
+    plan = plan_lookup(shipped, 14, None, None, developmental_age=7)
+    assert labels(plan.bands) == ["Ages 13 to 17", "Ages 5 to 9"]
+    assert plan.shown_for == {"5-9": "Shown for developmental age 7"}
+    assert plan.age_for(plan.bands[0]) == 14
+    assert plan.age_for(plan.bands[1]) == 7, "the added band's items are read at the developmental age"
+
+
+def test_a_developmental_age_on_a_boundary_adds_both_its_bands(shipped: Pack) -> None:
+    plan = plan_lookup(shipped, 15, None, None, developmental_age=9)
+    assert labels(plan.bands) == ["Ages 13 to 17", "Ages 5 to 9", "Ages 9 to 13"]
+    assert set(plan.shown_for) == {"5-9", "9-13"}
+
+
+def test_a_developmental_age_whose_band_is_already_shown_says_so(shipped: Pack) -> None:
+    plan = plan_lookup(shipped, 14, None, None, developmental_age=15)
+    assert labels(plan.bands) == ["Ages 13 to 17"]
+    assert plan.shown_for == {}
+    assert plan.notices == ["The band for developmental age 15 is already shown above."]
+
+
+@pytest.mark.parametrize(("dev", "words"), [(30, "outside what this tool covers"), (-2, "not an age in years")])
+def test_an_odd_developmental_age_gets_a_message_and_no_band(shipped: Pack, dev: int, words: str) -> None:
+    plan = plan_lookup(shipped, 14, None, None, developmental_age=dev)
+    assert labels(plan.bands) == ["Ages 13 to 17"]
+    assert len(plan.notices) == 1 and plan.notices[0].startswith("Developmental age: ") and words in plan.notices[0]
+
+
+def test_a_developmental_age_is_ignored_for_an_adult(shipped: Pack) -> None:
+    plan = plan_lookup(shipped, 20, None, None, developmental_age=7)
+    assert labels(plan.bands) == ["Ages 13 to 17"] and plan.shown_for == {}
+
+
+# ------------------------------------------------------------------ the answer in one line (issue 15.2)
+
+
+def test_the_summary_counts_each_level_most_serious_first(shipped: Pack) -> None:
+    plan = plan_lookup(shipped, 14, None, None)
+    counts = answer_counts(shipped, plan)
+    assert [c.level for c in counts] == [Level.RED, Level.AMBER, Level.GREEN]
+    for c in counts:
+        assert c.count == len(shipped.behaviours(c.band, c.level, age=14)) > 0
+        assert c.anchor == f"band-13-17-{c.level.value}"
+    red, amber, green = (c.count for c in counts)
+    assert answer_summary(shipped, plan) == [
+        f"Age 14 (Ages 13 to 17): {red} red, {amber} amber and {green} green behaviours listed, red first."
+    ]
+
+
+def test_the_summary_follows_the_level_filter_and_names_the_developmental_band(shipped: Pack) -> None:
+    plan = plan_lookup(shipped, 14, None, Level.AMBER, developmental_age=7)
+    lines = answer_summary(shipped, plan)
+    assert lines[0].startswith("Age 14 (Ages 13 to 17): ") and lines[0].endswith("amber behaviours listed.")
+    n = len(shipped.behaviours("5-9", Level.AMBER, age=7))
+    assert lines[1] == f"Developmental age 7 (Ages 5 to 9): {n} amber behaviours listed."
+
+
+def test_no_bands_no_summary(shipped: Pack) -> None:
+    assert answer_summary(shipped, plan_lookup(shipped, None, None, None)) == []
+
+
+# ------------------------------------------------------------------ boundary ages (issue 15.5)
+
+
+def _every_boundary_age(pack: Pack) -> list[int]:
+    return [age for age in range(0, ADULT_FROM) if len(pack.bands_for_age(age)) > 1]
+
+
+def test_the_shipped_boundary_ages_are_5_9_and_13(shipped: Pack) -> None:
+    assert _every_boundary_age(shipped) == [5, 9, 13]
+
+
+@pytest.mark.parametrize("age", [5, 9, 13])
+def test_boundary_differences_pair_by_theme_and_keep_only_the_differences(shipped: Pack, age: int) -> None:
+    bands = shipped.bands_for_age(age)
+    # Worked out here by brute force over every pair of items, independently of the rule.
+    expected = set()
+    for first in bands[0].behaviours:
+        for second in bands[1].behaviours:
+            same_theme = first.theme is not None and first.theme == second.theme
+            if same_theme and shipped.level_at(first, age) != shipped.level_at(second, age):
+                expected.add(first.theme)
+    found = boundary_differences(shipped, age)
+    assert {d.theme for d in found} == expected
+    assert expected, f"the shipped pack has at least one theme rated differently at {age}"
+    for difference in found:
+        assert {r.band.id for r in difference.ratings} == {b.id for b in bands}
+        assert all(r.behaviour.theme == difference.theme for r in difference.ratings)
+        assert all(r.level == shipped.level_at(r.behaviour, age) for r in difference.ratings)
+        assert difference.higher == max((r.level for r in difference.ratings), key=lambda lv: lv.rank)
+    assert [d.higher.rank for d in found] == sorted((d.higher.rank for d in found), reverse=True)
+
+
+def test_the_known_boundary_differences_of_the_shipped_pack(shipped: Pack) -> None:
+    at_9 = {d.theme: {r.band.id: r.level for r in d.ratings} for d in boundary_differences(shipped, 9)}
+    assert at_9["pornography"] == {"5-9": Level.RED, "9-13": Level.AMBER}
+    at_5 = {d.theme: {r.band.id: r.level for r in d.ratings} for d in boundary_differences(shipped, 5)}
+    assert at_5["touching-other-children"] == {"0-5": Level.RED, "5-9": Level.AMBER}
+
+
+@pytest.mark.parametrize("age", [0, 4, 6, 12, 14, 17, 18, 30, -1])
+def test_an_age_in_one_band_has_no_boundary_differences(shipped: Pack, age: int) -> None:
+    assert boundary_differences(shipped, age) == []
+
+
+def test_the_boundary_advice_says_development_first_then_higher_and_dsl() -> None:
+    assert "development first" in BOUNDARY_ADVICE.lower()
+    assert "treat it at the higher level and talk to your designated safeguarding lead (DSL)" in BOUNDARY_ADVICE
+
+
+@pytest.mark.parametrize("age", [5, 9, 13])
+def test_theme_level_at_gives_one_level_for_both_items_of_a_theme(shipped: Pack, age: int) -> None:
+    for difference in boundary_differences(shipped, age):
+        levels = {theme_level_at(shipped, r.behaviour, age) for r in difference.ratings}
+        assert levels == {difference.higher}

@@ -1,0 +1,65 @@
+"""The frame's own stylesheet, injected once per run by app.py: the call bar that stays on screen,
+and what printing a page leaves out.
+
+Selectors use Streamlit's keyed-container classes (``st-key-<key>``) and its stable
+``data-testid`` names; colours repeat the theme's (.streamlit/config.toml), so contrast stays
+as tests/unit/test_theme_contrast.py checks it. Sizes are in rem or px for tap targets (WCAG 2.5.5
+and the NHS guidance: at least 44 by 44 CSS pixels).
+"""
+
+from __future__ import annotations
+
+from ui.contacts import CALL_BAR_KEY
+
+FRAME_CSS = f"""
+<style>
+/* The call bar: 999 and whoever answers now stay at the top of the screen as the page scrolls. */
+/* Sticky on the keyed container's wrapper: the wrapper is exactly as tall as the bar, so the bar
+   alone would have nowhere to stick; the wrapper's parent is the whole page. It sits just below
+   Streamlit's header (3.75rem), which holds the control that opens the sidebar. */
+[data-testid="stLayoutWrapper"]:has(> .st-key-{CALL_BAR_KEY}) {{
+  position: sticky; top: 3.75rem; z-index: 999989;
+  background: #FFFFFF; padding: 0.25rem 0; border-bottom: 1px solid #4C6272;
+}}
+/* Streamlit pulls a Markdown block up by 1rem; the bar keeps its full height so its background covers it. */
+.st-key-{CALL_BAR_KEY} [data-testid="stMarkdownContainer"] {{ margin-bottom: 0; }}
+.st-key-{CALL_BAR_KEY} [data-testid="stMarkdownContainer"] p {{
+  display: flex; flex-wrap: wrap; gap: 0.375rem 0.5rem; margin: 0;
+}}
+.st-key-{CALL_BAR_KEY} a {{
+  display: inline-flex; align-items: center; justify-content: center; box-sizing: border-box;
+  min-height: 44px; min-width: 44px; padding: 0.25rem 0.6rem; border-radius: 0.5rem;
+  border: 2px solid #005EB8; color: #004C97; background: #E8F1FB;
+  font-weight: 600; text-decoration: none;
+}}
+.st-key-{CALL_BAR_KEY} a[href="tel:999"] {{ border-color: #B3261E; color: #A4161A; background: #FDECEC; }}
+.st-key-{CALL_BAR_KEY} a:focus-visible {{ outline: 3px solid #212B32; outline-offset: 2px; }}
+/* On a phone the page title takes less of the first screen, so the answer's summary is on it. */
+@media (max-width: 640px) {{
+  [data-testid="stMain"] h1 {{ font-size: 2rem; line-height: 1.2; padding-top: 0.5rem; }}
+}}
+/* A jump link's target lands below the bar, not under it. */
+.tlr-anchor {{ scroll-margin-top: 8.5rem; }}
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > .tlr-anchor) {{ margin-bottom: -1rem; }}
+
+@media print {{
+  /* Printing a page gives its content: no sidebar, toolbar, inputs or buttons. */
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+  [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+  [data-testid="stBottom"], [data-testid="stElementToolbar"],
+  [data-testid="stElementContainer"]:has(> .stNumberInput, > .stSelectbox, > .stRadio, > .stCheckbox,
+    > .stButton, > .stDownloadButton, > .stMultiSelect, > .stTextInput, > .stTextArea, > .stLinkButton,
+    > .stSegmentedControl, > .stPills, > .stSlider, > .stSelectSlider, > .stIFrame, > .stCustomComponentV1) {{
+    display: none !important;
+  }}
+  /* The page flows onto as many sheets as it needs, full width, with no scrolling box. */
+  html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{
+    height: auto !important; overflow: visible !important; position: static !important;
+  }}
+  [data-testid="stMainBlockContainer"] {{ padding: 0 !important; max-width: none !important; }}
+  [data-testid="stLayoutWrapper"]:has(> .st-key-{CALL_BAR_KEY}) {{ position: static; border: none; }}
+  [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stColumn"] {{ break-inside: auto; }}
+  h1, h2, h3 {{ break-after: avoid; }}
+}}
+</style>
+"""
