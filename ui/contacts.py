@@ -262,6 +262,7 @@ def danger_panel(pack: Pack, now: dt.datetime) -> None:
 
 
 CALL_BAR_KEY = "call_bar"
+DANGER_LINE_KEY = "danger_line"
 
 
 def call_bar_md(answer: WhoToCall) -> str:
@@ -288,7 +289,8 @@ def danger_line(pack: Pack, now: dt.datetime) -> None:
             st.markdown(bar)
     text = _frame_md(pack, now, "line")
     if text:
-        st.markdown(text)
+        with st.container(key=DANGER_LINE_KEY):
+            st.markdown(text)
 
 
 def resource_checked(day: dt.date) -> str:

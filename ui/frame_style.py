@@ -9,7 +9,7 @@ and the NHS guidance: at least 44 by 44 CSS pixels).
 
 from __future__ import annotations
 
-from ui.contacts import CALL_BAR_KEY
+from ui.contacts import CALL_BAR_KEY, DANGER_LINE_KEY
 
 FRAME_CSS = f"""
 <style>
@@ -37,6 +37,10 @@ FRAME_CSS = f"""
 /* On a phone the page title takes less of the first screen, so the answer's summary is on it. */
 @media (max-width: 640px) {{
   [data-testid="stMain"] h1 {{ font-size: 2rem; line-height: 1.2; padding-top: 0.5rem; }}
+  /* The bar already holds the two numbers as buttons; the full line under it (why, when the front door
+     reopens, neighbouring areas) is set a little smaller, still above 14px, so the answer comes sooner. */
+  .st-key-{DANGER_LINE_KEY} [data-testid="stMarkdownContainer"] p {{ font-size: 0.9rem; line-height: 1.4; }}
+  [data-testid="stMainBlockContainer"] {{ padding-top: 4rem; }}
 }}
 /* A jump link's target lands below the bar, not under it. */
 .tlr-anchor {{ scroll-margin-top: 8.5rem; }}
