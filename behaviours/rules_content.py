@@ -7,11 +7,11 @@ bands already read, each with the pack-relative file it came from.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from behaviours.messages import age_ranges, unknown_ref
 from behaviours.model import AgeBand, Behaviour, Level
 
 BandFile = tuple[str, AgeBand]
@@ -110,7 +110,7 @@ def age_conditions_name_law_notes(bands: Sequence[BandFile], law_ids: set[str] |
                         yield Finding(
                             relative,
                             ("behaviours", b_index, "by_age", c_index, "law", l_index),
-                            _unknown_law(ref, law_ids),
+                            unknown_ref("law note", ref, law_ids, "law.yaml"),
                         )
 
 
@@ -183,24 +183,5 @@ def check_content(bands: Sequence[BandFile], law_ids: set[str] | None) -> Iterab
     yield from theme_jumps_between_bands(bands)
 
 
-def _spans(ages: list[int]) -> str:
-    parts: list[str] = []
-    start = previous = ages[0]
-    for age in [*ages[1:], None]:
-        if age is not None and age == previous + 1:
-            previous = age
-            continue
-        parts.append(str(start) if start == previous else f"{start} to {previous}")
-        if age is not None:
-            start = previous = age
-    return ", ".join(parts)
-
-
 def _age_words(ages: list[int]) -> str:
-    return f"age {ages[0]}" if len(ages) == 1 else f"ages {_spans(ages)}"
-
-
-def _unknown_law(ref: str, known: set[str]) -> str:
-    close = difflib.get_close_matches(ref, sorted(known), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else "; use an id from law.yaml"
-    return f"no law note has the id '{ref}'{hint}"
+    return f"age {ages[0]}" if len(ages) == 1 else f"ages {age_ranges(ages)}"
