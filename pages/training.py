@@ -125,6 +125,11 @@ FACILITATOR_STYLE = """
 <style>
 [data-testid="stMainBlockContainer"] { padding: 3.5rem 1.5rem 2rem; max-width: none; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; padding: 0; }
+/* On the projector the line "Immediate danger: call 999 · Worried about a child? ..." stays, with the
+   same numbers as links, set a little smaller; the sticky call bar above it, there for phones (tap
+   targets kept in reach while scrolling), gives way so the items being taught fill the screen. */
+[data-testid="stLayoutWrapper"]:has(> .st-key-call_bar) { display: none; }
+.st-key-danger_line [data-testid="stMarkdownContainer"] p { font-size: 0.85rem; line-height: 1.4; }
 /* Streamlit fades the key hint on Previous and Next to 0.6 opacity, under 4.5:1; keep the text's own colour. */
 .st-key-facilitator_controls kbd { opacity: 1; }
 .st-key-facilitator [data-testid="stMarkdownContainer"] p,
