@@ -11,7 +11,7 @@ resolved, hours worded from the times.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from behaviours.model import Behaviour, ChannelKind, Contact, LawNote, LevelGuide, Route
@@ -138,16 +138,24 @@ def _route_lines(was: Route, now: Route) -> list[str]:
     return parts
 
 
-def route_changes(old: Pack, new: Pack) -> list[str]:
-    before, after = _by_id(old.routes), _by_id(new.routes)
-    lines = [f"- added: **{r.title}**" for r in new.routes if r.id not in before]
-    lines += [f"- removed: **{r.title}**" for r in old.routes if r.id not in after]
-    for route in new.routes:
-        was = before.get(route.id)
-        parts = _route_lines(was, route) if was is not None else []
+def _matched_changes(
+    old: Sequence[Any], new: Sequence[Any], added: Callable[[Any], str], details: Callable[[Any, Any], list[str]]
+) -> list[str]:
+    """Items matched by id: each added one (as ``added`` words it), each removed one by title, and each
+    changed one by title with the ``details`` of what changed."""
+    before, after = _by_id(old), _by_id(new)
+    lines = [f"- added: {added(item)}" for item in new if item.id not in before]
+    lines += [f"- removed: **{item.title}**" for item in old if item.id not in after]
+    for item in new:
+        was = before.get(item.id)
+        parts = details(was, item) if was is not None else []
         if parts:
-            lines.append(f"- **{route.title}**\n" + "\n".join(parts))
+            lines.append(f"- **{item.title}**\n" + "\n".join(parts))
     return lines
+
+
+def route_changes(old: Pack, new: Pack) -> list[str]:
+    return _matched_changes(old.routes, new.routes, lambda r: f"**{r.title}**", _route_lines)
 
 
 def _law_lines(was: LawNote, now: LawNote) -> list[str]:
@@ -160,15 +168,7 @@ def _law_lines(was: LawNote, now: LawNote) -> list[str]:
 
 
 def law_changes(old: Pack, new: Pack) -> list[str]:
-    before, after = _by_id(old.law), _by_id(new.law)
-    lines = [f"- added: **{n.title}**: {n.text}" for n in new.law if n.id not in before]
-    lines += [f"- removed: **{n.title}**" for n in old.law if n.id not in after]
-    for note in new.law:
-        was = before.get(note.id)
-        parts = _law_lines(was, note) if was is not None else []
-        if parts:
-            lines.append(f"- **{note.title}**\n" + "\n".join(parts))
-    return lines
+    return _matched_changes(old.law, new.law, lambda n: f"**{n.title}**: {n.text}", _law_lines)
 
 
 def other_changes(old: Pack, new: Pack) -> list[str]:
