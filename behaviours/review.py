@@ -79,40 +79,22 @@ def review_items(content: PackContent) -> list[ReviewItem]:
                 None,
             )
         )
-    owner = owners.get("contacts.yaml")
-    for _, contact in content.each("contacts.yaml", "contacts"):
-        items.append(
-            ReviewItem(
-                f"contact: {contact.name} ({contact.status.value})",
-                "contacts.yaml",
-                add_months(contact.last_verified, REVIEW_MONTHS),
-                contact.last_verified,
-                owner.owner if owner else None,
-            )
-        )
-    owner = owners.get("routes.yaml")
-    for _, resource in content.each("routes.yaml", "resources"):
-        items.append(
-            ReviewItem(
-                f"resource: {resource.title}",
-                "routes.yaml",
-                add_months(resource.last_verified, REVIEW_MONTHS),
-                resource.last_verified,
-                owner.owner if owner else None,
-            )
-        )
-    owner = owners.get("law.yaml")
-    for _, note in content.each("law.yaml", "law"):
-        if note.last_reviewed is not None:
-            items.append(
-                ReviewItem(
-                    f"law note: {note.title}",
-                    "law.yaml",
-                    add_months(note.last_reviewed, REVIEW_MONTHS),
-                    note.last_reviewed,
-                    owner.owner if owner else None,
+    # Items checked one by one: due REVIEW_MONTHS after their own date, owned by their file's owner.
+    dated = (
+        ("contacts.yaml", "contacts", lambda c: f"contact: {c.name} ({c.status.value})", lambda c: c.last_verified),
+        ("routes.yaml", "resources", lambda r: f"resource: {r.title}", lambda r: r.last_verified),
+        ("law.yaml", "law", lambda n: f"law note: {n.title}", lambda n: n.last_reviewed),
+    )
+    for relative, attribute, what, when in dated:
+        owner = owners.get(relative)
+        for _, item in content.each(relative, attribute):
+            day = when(item)
+            if day is not None:
+                items.append(
+                    ReviewItem(
+                        what(item), relative, add_months(day, REVIEW_MONTHS), day, owner.owner if owner else None
+                    )
                 )
-            )
     return sorted(items, key=lambda item: (item.due, item.file, item.what))
 
 
