@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from behaviours import references
 from behaviours.messages import explain, not_fields
 from behaviours.model import AgeBand, ContactsFile, CriteriaFile, LawFile, PackInfo, RoutesFile, ScenariosFile
 from behaviours.yamlsource import Problem, YamlDoc, YamlRejected, dotted, not_a_file, read_yaml_file
@@ -62,6 +63,7 @@ class PackContent:
     unreadable_bands: list[str] = field(default_factory=list)
     # (file, list field) -> the original positions of the items kept, for files read without a broken item.
     kept: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    _texts: dict[str, list[tuple[PathKey, str]]] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------ for the rules
 
@@ -82,6 +84,13 @@ class PackContent:
         """'file:line' (or just the file) of a place, for messages that name another place."""
         line = self.line(relative, path)
         return f"{self.name(relative)}:{line}" if line else self.name(relative)
+
+    def texts(self, relative: str) -> list[tuple[PathKey, str]]:
+        """Every text shown from a file, with its path (search words left out); worked out once per file."""
+        if relative not in self._texts:
+            doc = self.docs.get(relative)
+            self._texts[relative] = references.strings(doc.data) if doc is not None else []
+        return self._texts[relative]
 
     def salvaged(self, relative: str) -> bool:
         """True when a file was read without one or more broken items."""

@@ -13,7 +13,6 @@ from those times (plus ``hours_note`` for what times cannot say), so the two nev
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from enum import Enum
 from typing import Any
 
@@ -102,40 +101,56 @@ def resolve(text: str, filled: dict[str, str]) -> str:
 
 
 def resolve_model(model: Any, filled: dict[str, str]) -> Any:
-    """A copy of a content model (or list, or text) with every reference in its text resolved."""
-    if isinstance(model, Enum):
-        return model
-    if isinstance(model, str):
+    """A copy of a content model (or list, or text) with every reference in its text resolved.
+
+    Whatever holds no reference is given back as it is (not copied), so a large pack resolves quickly.
+    """
+    kind = type(model)
+    if kind is str:
         return resolve(model, filled) if "{" in model else model
-    if isinstance(model, list):
-        return [resolve_model(item, filled) for item in model]
-    if isinstance(model, tuple):
-        return tuple(resolve_model(item, filled) for item in model)
+    if kind is list or kind is tuple:
+        items = [
+            (resolve(item, filled) if "{" in item else item) if type(item) is str else resolve_model(item, filled)
+            for item in model
+        ]
+        if all(new is old for new, old in zip(items, model, strict=True)):
+            return model
+        return items if kind is list else tuple(items)
     if isinstance(model, BaseModel):
         update = {}
-        for name in type(model).model_fields:
-            if name in NOT_SHOWN:
+        for name, value in model.__dict__.items():
+            if name in NOT_SHOWN or value is None:
                 continue
-            value = getattr(model, name)
+            if type(value) is str:
+                if "{" in value:
+                    update[name] = resolve(value, filled)
+                continue
             new = resolve_model(value, filled)
             if new is not value:
                 update[name] = new
         return model.model_copy(update=update) if update else model
+    if isinstance(model, str) and not isinstance(model, Enum):
+        return resolve(model, filled) if "{" in model else model
     return model
 
 
-def strings(data: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def strings(data: object, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:
     """Every text in a YAML document's data, with its path, leaving out search words that are never shown."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    _collect(data, path, found)
+    return found
+
+
+def _collect(data: object, path: tuple[str | int, ...], found: list[tuple[tuple[str | int, ...], str]]) -> None:
     if isinstance(data, str):
-        yield path, data
+        found.append((path, data))
     elif isinstance(data, dict):
         for key, value in data.items():
-            if key in NOT_SHOWN:
-                continue
-            yield from strings(value, (*path, key))
+            if key not in NOT_SHOWN:
+                _collect(value, (*path, key), found)
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from strings(value, (*path, i))
+            _collect(value, (*path, i), found)
 
 
 # ---------------------------------------------------------------- hours

@@ -420,7 +420,9 @@ def references_are_known(content: PackContent, today: dt.date) -> Iterator[Probl
     directory = content.models.get("contacts.yaml")
     filled = references.values(directory) if directory is not None else None
     for relative in _referring_files(content):
-        for path, text in references.strings(content.docs[relative].data):
+        for path, text in content.texts(relative):
+            if "{" not in text:
+                continue
             missing_roles: set[str] = set()
             for name in references.references_in(text):
                 if name not in references.REFERENCES:
@@ -443,6 +445,19 @@ def references_are_known(content: PackContent, today: dt.date) -> Iterator[Probl
 def _spelled(number: str) -> re.Pattern[str]:
     digits = [d for d in number if d.isdigit()]
     return re.compile(r"(?<!\d)" + r"[ -]?".join(digits) + r"(?!\d)")
+
+
+def _mentions(text: str, written: list[str], digits: list[str]) -> bool:
+    """True when the text may name one of the values: a quick test before the exact patterns."""
+    for value in written:
+        if value in text:
+            return True
+    if digits:
+        squeezed = text.replace(" ", "").replace("-", "")
+        for number in digits:
+            if number in squeezed:
+                return True
+    return False
 
 
 def local_services_by_reference(content: PackContent, today: dt.date) -> Iterator[Problem]:
@@ -476,10 +491,16 @@ def local_services_by_reference(content: PackContent, today: dt.date) -> Iterato
         value = filled.get(ref)
         if value:
             names.append((_spelled(value), value, ref))
+    # A quick look first, with plain substring tests: most texts hold none of them, and a large pack
+    # has tens of thousands of texts. A number may be written with spaces or hyphens between digits.
+    written = [value for _, value, ref in names if not ref.endswith("_number")]
+    digits = ["".join(ch for ch in value if ch.isdigit()) for _, value, ref in names if ref.endswith("_number")]
     for relative in _referring_files(content):
-        for path, text in references.strings(content.docs[relative].data):
+        for path, text in content.texts(relative):
             if path and path[-1] == "source":
                 continue  # provenance says where a fact came from, which stays true in any council's pack
+            if not _mentions(text, written, digits):
+                continue
             reported: set[str] = set()
             for pattern, value, ref in names:
                 if ref in reported or not pattern.search(text):

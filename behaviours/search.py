@@ -21,6 +21,7 @@ import math
 import re
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -149,6 +150,8 @@ def stem(word: str) -> str:
 
 def normalise(text: str) -> str:
     """Lower-case and strip accents."""
+    if text.isascii():  # nothing to decompose: the common case, and much the fastest
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.lower()
@@ -194,38 +197,63 @@ class SearchIndex:
     """An inverted index from stem to the descriptors that hold it, with each one's BM25 weight."""
 
     def __init__(self, documents: Sequence[dict[str, Iterable[str]]], synonyms: Sequence[Sequence[str]]) -> None:
-        weighted: list[dict[str, float]] = []
-        lengths: list[float] = []
+        # Every word of every text once, in one list, with its document and field weight beside it
+        # (per text, then spread with numpy): the counting and weighting below are array sums, not a
+        # Python step per word, so a pack a hundred times larger still loads in a second or two.
         self._word_stem: dict[str, str] = {}
-        word_count: dict[str, int] = {}
-        for doc in documents:
-            counts: dict[str, float] = {}
-            length = 0.0
+        word_stem = self._word_stem
+        every_word: list[str] = []
+        text_document: list[int] = []
+        text_weight: list[float] = []
+        text_words: list[int] = []
+        counted: list[str] = []  # words the spelling correction may offer: keywords, and long words anywhere
+        for position, doc in enumerate(documents):
             for field_name, texts in doc.items():
                 weight = FIELD_WEIGHTS[field_name]
+                keywords = field_name == "keywords"
                 for text in texts:
-                    for word in words(text):
-                        token = self._word_stem.setdefault(word, stem(word))
-                        if field_name == "keywords" or len(word) >= _LONG_WORD:
-                            word_count[word] = word_count.get(word, 0) + 1
-                        counts[token] = counts.get(token, 0.0) + weight
-                        length += weight
-            weighted.append(counts)
-            lengths.append(length)
-        total_docs = max(len(documents), 1)
-        average = (sum(lengths) / total_docs) or 1.0
-        frequency: dict[str, int] = {}
-        for counts in weighted:
-            for token in counts:
-                frequency[token] = frequency.get(token, 0) + 1
-        self._postings: dict[str, dict[int, float]] = {}
-        for position, counts in enumerate(weighted):
-            norm = _K1 * (1 - _B + _B * lengths[position] / average)
-            for token, tf in counts.items():
-                df = frequency[token]
-                idf = math.log(1 + (total_docs - df + 0.5) / (df + 0.5))
-                self._postings.setdefault(token, {})[position] = idf * tf * (_K1 + 1) / (tf + norm)
-        self._lengths = lengths
+                    found = words(text)
+                    if not found:
+                        continue
+                    every_word += found
+                    text_document.append(position)
+                    text_weight.append(weight)
+                    text_words.append(len(found))
+                    counted += found if keywords else [w for w in found if len(w) >= _LONG_WORD]
+        for word in dict.fromkeys(every_word):
+            word_stem[word] = stem(word)
+        word_count: dict[str, int] = dict(Counter(counted))
+        token_number: dict[str, int] = {}
+        for token in word_stem.values():
+            token_number.setdefault(token, len(token_number))
+        self._tokens = token_number
+        size = len(documents)
+        repeats = np.asarray(text_words, dtype=np.int64)
+        word_document = np.repeat(np.asarray(text_document, dtype=np.int64), repeats)
+        word_weight = np.repeat(np.asarray(text_weight, dtype=np.float64), repeats)
+        word_token = np.fromiter(
+            map(token_number.__getitem__, map(word_stem.__getitem__, every_word)),
+            dtype=np.int64,
+            count=len(every_word),
+        )
+        lengths = np.bincount(word_document, weights=word_weight, minlength=size).astype(np.float64)
+        # One entry per (stem, document), ordered by stem then document: its summed field weight (tf).
+        pairs, which = np.unique(word_token * max(size, 1) + word_document, return_inverse=True)
+        tf = np.bincount(which, weights=word_weight)
+        pair_token, pair_document = np.divmod(pairs, max(size, 1))
+        total_docs = max(size, 1)
+        average = (float(lengths.sum()) / total_docs) or 1.0
+        frequency = np.bincount(pair_token, minlength=len(token_number))
+        idf = np.asarray(
+            [math.log(1 + (total_docs - int(df) + 0.5) / (int(df) + 0.5)) for df in frequency], dtype=np.float64
+        )
+        norm = _K1 * (1 - _B + _B * lengths / average)
+        weights = idf[pair_token] * tf * (_K1 + 1) / (tf + norm[pair_document])
+        bounds = np.searchsorted(pair_token, np.arange(len(token_number) + 1))
+        self._arrays: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
+        for token, number in token_number.items():
+            start, stop = bounds[number], bounds[number + 1]
+            self._arrays[(token,)] = (pair_document[start:stop], weights[start:stop])
 
         # Each synonym group becomes a tuple of stem-phrases; a phrase matches when all its stems do.
         self._groups: list[tuple[tuple[str, ...], ...]] = []
@@ -247,7 +275,7 @@ class SearchIndex:
         for phrase in self._group_of:
             for stem_ in set(phrase):
                 self._phrases_with.setdefault(stem_, []).append(phrase)
-        known = set(self._postings) | set(self._phrases_with)
+        known = set(self._tokens) | set(self._phrases_with)
         # The words spelling correction may suggest, commonest first: the pack's search words (keywords and
         # synonyms) and long descriptor words. Short everyday words are left out, so that a slang word the
         # pack does not list is not "corrected" into an ordinary one ("wanking" is not "wanting").
@@ -255,22 +283,19 @@ class SearchIndex:
             (w for w in word_count if self._word_stem[w] in known and len(w) >= 3),
             key=lambda w: (-word_count.get(w, 0), w),
         )
-        # The scoring arrays: each stem's and each synonym phrase's postings as (positions, weights).
-        self._size = len(documents)
-        self._length_array = np.asarray(lengths, dtype=np.float64)
-        self._arrays: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
-        for token in self._postings:
-            self._arrays[(token,)] = _as_arrays(self._postings[token])
+        # The scoring arrays: each stem's postings (made above) and each synonym phrase's, as (positions, weights).
+        self._size = size
+        self._length_array = lengths
         for phrase in self._group_of:
             if len(phrase) > 1:
-                self._arrays[phrase] = _as_arrays(self._match_phrase(phrase))
+                self._arrays[phrase] = self._match_phrase(phrase)
         # Masks for `within` (sets of positions, e.g. an age's bands: content, never typed words).
         self._masks: dict[frozenset[int], np.ndarray] = {}
 
     # ------------------------------------------------------------ the query
 
     def _known(self, token: str) -> bool:
-        return token in self._postings or token in self._phrases_with
+        return token in self._tokens or token in self._phrases_with
 
     def _correct(self, word: str) -> list[str]:
         """Pack words within a typo or two of ``word``, nearest first (at most three)."""
@@ -323,21 +348,23 @@ class SearchIndex:
                 units.append(Unit((((stem_,), 1.0),)))
         return list(dict.fromkeys(units))[:MAX_QUERY_UNITS], corrections
 
-    def _match_phrase(self, phrase: tuple[str, ...]) -> dict[int, float]:
-        if len(phrase) == 1:
-            return self._postings.get(phrase[0], {})
-        postings = [self._postings.get(stem_, {}) for stem_ in phrase]
-        if not all(postings):
-            return {}
-        postings.sort(key=len)
-        first, rest = postings[0], postings[1:]
+    def _match_phrase(self, phrase: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """The documents holding every stem of a phrase, each with the mean of those stems' weights."""
+        found = [self._arrays.get((stem_,)) for stem_ in phrase]
+        if any(item is None for item in found):
+            return _NOTHING
+        postings = sorted((item for item in found if item is not None), key=lambda item: len(item[0]))
+        (positions, weights), rest = postings[0], postings[1:]
+        keep = np.ones(len(positions), dtype=bool)
+        for other_positions, _ in rest:
+            keep &= np.isin(positions, other_positions, assume_unique=True)
+        positions = positions[keep]
+        others = np.zeros(len(positions), dtype=np.float64)
+        for other_positions, other_weights in rest:
+            others = others + other_weights[np.searchsorted(other_positions, positions)]
         # A phrase counts as one unit of the query: the mean of its words' weights, so a long
         # synonym phrase does not outweigh the single word the user typed.
-        return {
-            doc: (weight + sum(other[doc] for other in rest)) / len(phrase)
-            for doc, weight in first.items()
-            if all(doc in other for other in rest)
-        }
+        return positions, (weights[keep] + others) / len(phrase)
 
     def _mask(self, within: Collection[int]) -> np.ndarray:
         key = within if isinstance(within, frozenset) else frozenset(within)
@@ -375,7 +402,7 @@ class SearchIndex:
                 best[~mask] = 0.0
             counts += best > 0.0
             scores += best
-        most = int(counts.max())
+        most = int(counts.max()) if self._size else 0
         if most == 0:
             return Ranked([], 0, corrections)
         pool = np.flatnonzero(counts == most)
@@ -394,12 +421,7 @@ class SearchIndex:
         return Ranked(list(zip(chosen.tolist(), scores[chosen].tolist(), strict=True)), total, corrections)
 
 
-def _as_arrays(postings: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:
-    count = len(postings)
-    return (
-        np.fromiter(postings.keys(), dtype=np.int64, count=count),
-        np.fromiter(postings.values(), dtype=np.float64, count=count),
-    )
+_NOTHING = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
 def typed_words(query: str) -> list[str]:

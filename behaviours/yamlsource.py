@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,18 @@ from typing import Any
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader, ReaderError
@@ -69,13 +81,27 @@ class Problem:
 
 @dataclass
 class YamlDoc:
-    """A parsed YAML file: its data and the line each value starts on (1-based)."""
+    """A parsed YAML file: its data and the line each value starts on (1-based).
+
+    A file read by the fast path has its lines worked out only when something asks for one (a
+    problem or warning to report), by reading it again with the strict reader: a pack that loads
+    cleanly never pays for line marks it does not use.
+    """
 
     file: str
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
     # Mistakes found while reading that leave the rest readable (an unquoted time); the value is kept as written.
     problems: list[Problem] = field(default_factory=list)
+    _lines: dict[Path_, int] | None = field(default_factory=dict, repr=False, compare=False)
+    _lines_later: Callable[[], dict[Path_, int]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        """The line each value starts on, by its path."""
+        if self._lines is None:
+            self._lines = self._lines_later() if self._lines_later is not None else {}
+            self._lines_later = None
+        return self._lines
 
     def line_for(self, path: Path_) -> int | None:
         """The line of the value at ``path``, or of its nearest ancestor that has one."""
@@ -292,11 +318,118 @@ def parse_yaml_text(text: str, file: str) -> YamlDoc:
     the ones the editor sees. So libyaml only ever speeds up a file that both would accept.
     """
     if use_libyaml and _CParser is not None and _libyaml_agrees(text):
+        data = _fast_data(text)
+        if data is not _NOT_PLAIN:
+            return YamlDoc(
+                file=file, data=data, _lines=None, _lines_later=lambda: _parse(text, file, _FastStrictLoader).lines
+            )
         try:
             return _parse(text, file, _FastStrictLoader)
         except (_UsePureReader, YamlRejected, yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
             pass
     return _parse(text, file, _StrictLoader)
+
+
+# ---------------------------------------------------------------- the fast path
+
+_NOT_PLAIN = object()  # what _fast_data gives for a file it leaves to the strict readers
+
+
+class _NotPlain(Exception):
+    """The fast path met something the strict readers must judge and word."""
+
+
+_STR = "tag:yaml.org,2002:str"
+_IMPLICIT = Resolver.yaml_implicit_resolvers
+_CONSTRUCT = SafeConstructor()
+_CONSTRUCTORS = {
+    "tag:yaml.org,2002:int": _CONSTRUCT.construct_yaml_int,
+    "tag:yaml.org,2002:float": _CONSTRUCT.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _CONSTRUCT.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _CONSTRUCT.construct_yaml_null,
+    "tag:yaml.org,2002:timestamp": _CONSTRUCT.construct_yaml_timestamp,
+}
+
+
+def _fast_data(text: str) -> Any:
+    """The file's data straight from libyaml's events, without nodes or line marks, for plain files.
+
+    It takes a file only when the strict reader would read it to the same data with no problem at all:
+    at the first anchor, alias, tag, duplicate or merge key, unquoted time, odd value, limit or syntax
+    error it gives up (``_NOT_PLAIN``) and the strict readers read the file and word what they find.
+    `tests/unit/test_yaml_properties.py` checks the two give the same data on edited, random and real files.
+    """
+    parser = _CParser(text)
+    try:
+        if type(parser.get_event()) is not StreamStartEvent or type(parser.get_event()) is not DocumentStartEvent:
+            return _NOT_PLAIN  # an empty file: the strict reader says so
+        counter = [0]
+        data = _fast_value(parser.get_event, parser.get_event(), 1, counter)
+        if type(parser.get_event()) is not DocumentEndEvent or type(parser.get_event()) is not StreamEndEvent:
+            return _NOT_PLAIN  # more than one document
+        return data
+    except Exception:  # _NotPlain, or any syntax or value error: the strict reader's to word
+        return _NOT_PLAIN
+    finally:
+        parser.dispose()
+
+
+def _fast_value(get: Callable[[], Any], event: Any, depth: int, counter: list[int]) -> Any:
+    """One value and everything in it; ``counter`` counts values and keys as the strict composer does."""
+    counter[0] += 1
+    if counter[0] > MAX_NODES or depth > MAX_DEPTH:
+        raise _NotPlain
+    kind = type(event)
+    if kind is ScalarEvent:
+        if event.anchor is not None or event.tag is not None:
+            raise _NotPlain
+        value = event.value
+        if not event.implicit[0]:  # quoted or block text: always a string
+            return value
+        if not event.style and _TIME.match(value):
+            raise _NotPlain  # the strict reader asks for quotes, with the line
+        tag = _STR
+        for candidate, pattern in _IMPLICIT.get(value[0] if value else "", ()):
+            if pattern.match(value):
+                tag = candidate
+                break
+        if tag == _STR:
+            return value
+        construct = _CONSTRUCTORS.get(tag)
+        if construct is None:
+            raise _NotPlain  # '<<', '=' and the like
+        made = construct(ScalarNode(tag, value))
+        return str(value) if isinstance(made, dt.datetime) else made
+    if event.anchor is not None or event.tag is not None:
+        raise _NotPlain
+    if kind is SequenceStartEvent:
+        items = []
+        event = get()
+        while type(event) is not SequenceEndEvent:
+            items.append(_fast_value(get, event, depth + 1, counter))
+            event = get()
+        return items
+    if kind is MappingStartEvent:
+        result: dict[str, Any] = {}
+        event = get()
+        while type(event) is not MappingEndEvent:
+            counter[0] += 1
+            if (
+                type(event) is not ScalarEvent
+                or event.anchor is not None
+                or event.tag is not None
+                or len(result) >= MAX_KEYS
+                or counter[0] > MAX_NODES
+                or depth + 1 > MAX_DEPTH
+            ):
+                raise _NotPlain
+            key = event.value
+            if key == "<<" or key in result:
+                raise _NotPlain
+            result[key] = _fast_value(get, get(), depth + 1, counter)
+            event = get()
+        return result
+    raise _NotPlain  # an alias
 
 
 def _libyaml_agrees(text: str) -> bool:

@@ -1,0 +1,164 @@
+"""Loading a large pack quickly without losing a check (issue 17.4).
+
+The fast YAML path builds plain data straight from libyaml's events and leaves every file with
+anything unusual to the strict readers; the search index is built with array sums. These tests
+hold both to what the slower, plainer code did.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from behaviours import yamlsource
+from behaviours.loader import SHIPPED_PACK
+from behaviours.search import _B, _K1, FIELD_WEIGHTS, SearchIndex, tokens
+from behaviours.yamlsource import YamlRejected, parse_yaml_text
+
+needs_libyaml = pytest.mark.skipif(not yamlsource.LIBYAML, reason="PyYAML without libyaml")
+
+SHIPPED_FILES = sorted(SHIPPED_PACK.rglob("*.yaml"))
+
+
+def strict(text: str, fast_parser: bool) -> object:
+    """What the strict composer (fed by libyaml or by the pure reader) makes of a text."""
+    loader = yamlsource._FastStrictLoader if fast_parser else yamlsource._StrictLoader
+    try:
+        doc = yamlsource._parse(text, "f.yaml", loader)
+    except YamlRejected as rejected:
+        return rejected.problem
+    return (doc.data, doc.lines, doc.problems)
+
+
+@needs_libyaml
+@pytest.mark.parametrize("path", SHIPPED_FILES, ids=lambda p: p.relative_to(SHIPPED_PACK).as_posix())
+def test_every_shipped_file_takes_the_fast_path_to_the_same_data_and_lines(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    data = yamlsource._fast_data(text)
+    assert data is not yamlsource._NOT_PLAIN, "a shipped file fell back to the slow reader"
+    doc = parse_yaml_text(text, "f.yaml")
+    assert doc._lines is None, "lines were worked out before anything asked for one"
+    assert (doc.data, doc.lines, doc.problems) == strict(text, fast_parser=False) == strict(text, fast_parser=True)
+    assert data == doc.data
+
+
+PLAIN = "id: a\nitems:\n  - one\n  - 'two'\nwhen: 2026-12-01\ncount: 3\nshown: yes\nnone:\n"
+
+
+@needs_libyaml
+def test_plain_values_are_read_as_the_strict_reader_reads_them() -> None:
+    assert yamlsource._fast_data(PLAIN) == strict(PLAIN, fast_parser=False)[0]
+
+
+@needs_libyaml
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("a: &x 1\nb: 2\n", id="anchor"),
+        pytest.param("a: &x 1\nb: *x\n", id="alias"),
+        pytest.param("a: !!str 1\n", id="explicit-tag"),
+        pytest.param("a: ! 1\n", id="non-specific-tag"),
+        pytest.param("a: !custom x\n", id="custom-tag"),
+        pytest.param("a: 1\na: 2\n", id="duplicate-key"),
+        pytest.param("a: {b: 1}\n<<: {c: 2}\n", id="merge-key"),
+        pytest.param("opens: 09:00\n", id="unquoted-time"),
+        pytest.param("a: 1\n---\nb: 2\n", id="two-documents"),
+        pytest.param("", id="empty"),
+        pytest.param("# only a comment\n", id="only-a-comment"),
+        pytest.param("a: 2026-02-30\n", id="impossible-date"),
+        pytest.param("a: " + "9" * 5_000 + "\n", id="huge-number"),
+        pytest.param("a: [1, 2\n", id="syntax-error"),
+        pytest.param("a: =\n", id="value-tag"),
+        pytest.param("[a]: 1\n", id="non-scalar-key"),
+        pytest.param("a:" + " [" * 45 + " ]" * 45 + "\n", id="too-deep"),
+        pytest.param("".join(f"k{i}: {i}\n" for i in range(yamlsource.MAX_KEYS + 1)), id="too-many-keys"),
+    ],
+)
+def test_anything_unusual_is_left_to_the_strict_reader_and_worded_as_it_words_it(text: str) -> None:
+    assert yamlsource._fast_data(text) is yamlsource._NOT_PLAIN
+    assert _outcome(text) == strict(text, fast_parser=False)
+
+
+def _outcome(text: str) -> object:
+    try:
+        doc = parse_yaml_text(text, "f.yaml")
+    except YamlRejected as rejected:
+        return rejected.problem
+    return (doc.data, doc.lines, doc.problems)
+
+
+@needs_libyaml
+def test_a_problem_found_by_a_rule_still_gets_its_line_from_a_fast_read_file() -> None:
+    text = "id: x\nlabel: A\nbehaviours:\n  - id: one\n    text: Hello\n"
+    doc = parse_yaml_text(text, "f.yaml")
+    assert doc._lines is None
+    assert doc.line_for(("behaviours", 0, "text")) == 5
+    assert doc.line_for(("behaviours", 0, "missing")) == 4
+
+
+# ---------------------------------------------------------------- the index's arithmetic
+
+
+def reference_weights(documents: list[dict[str, list[str]]]) -> dict[str, dict[int, float]]:
+    """BM25 weights as the index defines them, worked out one word at a time in plain Python."""
+    counts: list[dict[str, float]] = []
+    lengths: list[float] = []
+    for doc in documents:
+        seen: dict[str, float] = {}
+        length = 0.0
+        for field_name, texts in doc.items():
+            for text in texts:
+                for token in tokens(text):
+                    seen[token] = seen.get(token, 0.0) + FIELD_WEIGHTS[field_name]
+                    length += FIELD_WEIGHTS[field_name]
+        counts.append(seen)
+        lengths.append(length)
+    average = sum(lengths) / len(documents)
+    frequency: dict[str, int] = {}
+    for seen in counts:
+        for token in seen:
+            frequency[token] = frequency.get(token, 0) + 1
+    weights: dict[str, dict[int, float]] = {}
+    for position, seen in enumerate(counts):
+        norm = _K1 * (1 - _B + _B * lengths[position] / average)
+        for token, tf in seen.items():
+            df = frequency[token]
+            idf = math.log(1 + (len(documents) - df + 0.5) / (df + 0.5))
+            weights.setdefault(token, {})[position] = idf * tf * (_K1 + 1) / (tf + norm)
+    return weights
+
+
+DOCUMENTS = [
+    {"keywords": ["nudes", "sexting"], "text": ["A young person sends nude images to a partner."], "consider": []},
+    {"keywords": [], "text": ["A child touches another child's private parts."], "consider": ["Touching, touching."]},
+    {"keywords": ["café"], "text": ["Naïve questions about babies."], "consider": []},
+    {"keywords": [], "text": [""], "consider": []},
+    {"keywords": ["images"], "text": ["Shares images of other young people."], "consider": ["Sends them on."]},
+]
+
+
+def test_every_stems_weights_match_bm25_worked_out_word_by_word() -> None:
+    engine = SearchIndex(DOCUMENTS, [["nude images", "nudes"]])
+    expected = reference_weights(DOCUMENTS)
+    assert {phrase[0] for phrase in engine._arrays if len(phrase) == 1} == set(expected)
+    for token, weights in expected.items():
+        positions, values = engine._arrays[(token,)]
+        assert positions.tolist() == sorted(weights)
+        assert values.tolist() == [weights[p] for p in sorted(weights)]  # exactly: same arithmetic, same order
+
+
+def test_a_phrase_scores_the_mean_of_its_stems_in_the_documents_holding_all_of_them() -> None:
+    engine = SearchIndex(DOCUMENTS, [["nude images", "nudes"]])
+    expected = reference_weights(DOCUMENTS)
+    nude, image = tokens("nude images")
+    positions, values = engine._arrays[(nude, image)]
+    both = sorted(set(expected[nude]) & set(expected[image]))
+    assert both == [0] and positions.tolist() == both
+    assert np.allclose(values, [(expected[nude][0] + expected[image][0]) / 2], rtol=0, atol=1e-15)
+
+
+def test_an_empty_index_answers_nothing() -> None:
+    assert SearchIndex([], []).search("anything").hits == []
