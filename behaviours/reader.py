@@ -63,7 +63,8 @@ class PackContent:
     unreadable_bands: list[str] = field(default_factory=list)
     # (file, list field) -> the original positions of the items kept, for files read without a broken item.
     kept: dict[tuple[str, str], list[int]] = field(default_factory=dict)
-    _texts: dict[str, list[tuple[PathKey, str]]] = field(default_factory=dict, repr=False)
+    _texts: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _text_paths: dict[str, list[PathKey]] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------ for the rules
 
@@ -85,12 +86,19 @@ class PackContent:
         line = self.line(relative, path)
         return f"{self.name(relative)}:{line}" if line else self.name(relative)
 
-    def texts(self, relative: str) -> list[tuple[PathKey, str]]:
-        """Every text shown from a file, with its path (search words left out); worked out once per file."""
+    def texts(self, relative: str) -> list[str]:
+        """Every text shown from a file (search words left out), in file order; worked out once per file."""
         if relative not in self._texts:
             doc = self.docs.get(relative)
-            self._texts[relative] = references.strings(doc.data) if doc is not None else []
+            self._texts[relative] = references.text_values(doc.data) if doc is not None else []
         return self._texts[relative]
+
+    def text_path(self, relative: str, index: int) -> PathKey:
+        """Where the ``index``-th of ``texts(relative)`` is in its file: worked out only for a text reported."""
+        if relative not in self._text_paths:
+            doc = self.docs.get(relative)
+            self._text_paths[relative] = [path for path, _ in references.strings(doc.data)] if doc is not None else []
+        return self._text_paths[relative][index]
 
     def salvaged(self, relative: str) -> bool:
         """True when a file was read without one or more broken items."""

@@ -141,6 +141,31 @@ def strings(data: object, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[
     return found
 
 
+def text_values(data: object) -> list[str]:
+    """The texts of ``strings(data)``, in the same order, without their paths: quicker to scan."""
+    found: list[str] = []
+    _collect_texts(data, found)
+    return found
+
+
+def _collect_texts(data: object, found: list[str]) -> None:
+    if isinstance(data, str):
+        found.append(data)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key not in NOT_SHOWN:
+                if type(value) is str:
+                    found.append(value)
+                else:
+                    _collect_texts(value, found)
+    elif isinstance(data, list):
+        for value in data:
+            if type(value) is str:
+                found.append(value)
+            else:
+                _collect_texts(value, found)
+
+
 def _collect(data: object, path: tuple[str | int, ...], found: list[tuple[tuple[str | int, ...], str]]) -> None:
     if isinstance(data, str):
         found.append((path, data))

@@ -420,9 +420,10 @@ def references_are_known(content: PackContent, today: dt.date) -> Iterator[Probl
     directory = content.models.get("contacts.yaml")
     filled = references.values(directory) if directory is not None else None
     for relative in _referring_files(content):
-        for path, text in content.texts(relative):
+        for index, text in enumerate(content.texts(relative)):
             if "{" not in text:
                 continue
+            path = content.text_path(relative, index)
             missing_roles: set[str] = set()
             for name in references.references_in(text):
                 if name not in references.REFERENCES:
@@ -496,11 +497,12 @@ def local_services_by_reference(content: PackContent, today: dt.date) -> Iterato
     written = [value for _, value, ref in names if not ref.endswith("_number")]
     digits = ["".join(ch for ch in value if ch.isdigit()) for _, value, ref in names if ref.endswith("_number")]
     for relative in _referring_files(content):
-        for path, text in content.texts(relative):
-            if path and path[-1] == "source":
-                continue  # provenance says where a fact came from, which stays true in any council's pack
+        for index, text in enumerate(content.texts(relative)):
             if not _mentions(text, written, digits):
                 continue
+            path = content.text_path(relative, index)
+            if path and path[-1] == "source":
+                continue  # provenance says where a fact came from, which stays true in any council's pack
             reported: set[str] = set()
             for pattern, value, ref in names:
                 if ref in reported or not pattern.search(text):

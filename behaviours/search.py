@@ -21,7 +21,6 @@ import math
 import re
 import threading
 import unicodedata
-from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -202,40 +201,46 @@ class SearchIndex:
         # Python step per word, so a pack a hundred times larger still loads in a second or two.
         self._word_stem: dict[str, str] = {}
         word_stem = self._word_stem
-        every_word: list[str] = []
+        every_word: list[str] = []  # stop words included: they are dropped below, as arrays
         text_document: list[int] = []
         text_weight: list[float] = []
         text_words: list[int] = []
-        counted: list[str] = []  # words the spelling correction may offer: keywords, and long words anywhere
+        text_keywords: list[bool] = []
         for position, doc in enumerate(documents):
             for field_name, texts in doc.items():
                 weight = FIELD_WEIGHTS[field_name]
                 keywords = field_name == "keywords"
                 for text in texts:
-                    found = words(text)
-                    if not found:
-                        continue
-                    every_word += found
-                    text_document.append(position)
-                    text_weight.append(weight)
-                    text_words.append(len(found))
-                    counted += found if keywords else [w for w in found if len(w) >= _LONG_WORD]
-        for word in dict.fromkeys(every_word):
-            word_stem[word] = stem(word)
-        word_count: dict[str, int] = dict(Counter(counted))
+                    found = _WORD.findall(normalise(text))
+                    if found:
+                        every_word += found
+                        text_document.append(position)
+                        text_weight.append(weight)
+                        text_words.append(len(found))
+                        text_keywords.append(keywords)
+        distinct = list(dict.fromkeys(every_word))
+        word_number = {word: number for number, word in enumerate(distinct)}
+        occurrence = np.fromiter(map(word_number.__getitem__, every_word), dtype=np.int64, count=len(every_word))
+        is_content = np.fromiter((w not in _STOP_WORDS for w in distinct), dtype=bool, count=len(distinct))
+        is_long = np.fromiter((len(w) >= _LONG_WORD for w in distinct), dtype=bool, count=len(distinct))
         token_number: dict[str, int] = {}
-        for token in word_stem.values():
-            token_number.setdefault(token, len(token_number))
+        word_token_number = np.full(len(distinct), -1, dtype=np.int64)
+        for number, word in enumerate(distinct):
+            if is_content[number]:
+                token = word_stem[word] = stem(word)
+                word_token_number[number] = token_number.setdefault(token, len(token_number))
         self._tokens = token_number
         size = len(documents)
         repeats = np.asarray(text_words, dtype=np.int64)
-        word_document = np.repeat(np.asarray(text_document, dtype=np.int64), repeats)
-        word_weight = np.repeat(np.asarray(text_weight, dtype=np.float64), repeats)
-        word_token = np.fromiter(
-            map(token_number.__getitem__, map(word_stem.__getitem__, every_word)),
-            dtype=np.int64,
-            count=len(every_word),
-        )
+        keep = is_content[occurrence]
+        occurrence = occurrence[keep]
+        word_document = np.repeat(np.asarray(text_document, dtype=np.int64), repeats)[keep]
+        word_weight = np.repeat(np.asarray(text_weight, dtype=np.float64), repeats)[keep]
+        word_token = word_token_number[occurrence]
+        # The words spelling correction may offer, with how often they occur: keywords, and long words anywhere.
+        in_keywords = np.repeat(np.asarray(text_keywords, dtype=bool), repeats)[keep]
+        tallies = np.bincount(occurrence[in_keywords | is_long[occurrence]], minlength=len(distinct))
+        word_count: dict[str, int] = {distinct[number]: int(tallies[number]) for number in np.flatnonzero(tallies)}
         lengths = np.bincount(word_document, weights=word_weight, minlength=size).astype(np.float64)
         # One entry per (stem, document), ordered by stem then document: its summed field weight (tf).
         pairs, which = np.unique(word_token * max(size, 1) + word_document, return_inverse=True)

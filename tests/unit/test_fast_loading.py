@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from behaviours import yamlsource
+from behaviours import references, yamlsource
 from behaviours.loader import SHIPPED_PACK
 from behaviours.search import _B, _K1, FIELD_WEIGHTS, SearchIndex, tokens
 from behaviours.yamlsource import YamlRejected, parse_yaml_text
@@ -162,3 +162,14 @@ def test_a_phrase_scores_the_mean_of_its_stems_in_the_documents_holding_all_of_t
 
 def test_an_empty_index_answers_nothing() -> None:
     assert SearchIndex([], []).search("anything").hits == []
+
+
+# ---------------------------------------------------------------- the rules' view of the texts
+
+
+@pytest.mark.parametrize("path", SHIPPED_FILES, ids=lambda p: p.relative_to(SHIPPED_PACK).as_posix())
+def test_the_rules_quick_list_of_texts_is_the_texts_of_the_full_list_in_the_same_order(path: Path) -> None:
+    data = yamlsource.parse_yaml_text(path.read_text(encoding="utf-8"), "f.yaml").data
+    with_paths = references.strings(data)
+    assert references.text_values(data) == [text for _, text in with_paths]
+    assert any(text for text in references.text_values(data))
