@@ -26,6 +26,7 @@ def time_calls(
     warmup: int = 1,
     repeat: int = 1,
     cpu_seconds: list[float] | None = None,
+    pause_s: float = 0.0,
 ) -> Stats:
     """Time `fn(*args)` for every args in `args_list`, `repeat` times over.
 
@@ -33,7 +34,8 @@ def time_calls(
     imports and first-call caches do not count. Stats: p50, p95, mean, n (ms).
     Given a list, `cpu_seconds` gets each call's CPU time (this process):
     beside the wall time it shows whether a slow call worked or waited for a
-    core on a busy machine.
+    core on a busy machine. `pause_s` waits (untimed) before each call, as
+    separate requests from people arrive, rather than calling back to back.
     """
     if not args_list:
         raise ValueError("args_list is empty: nothing to time")
@@ -42,6 +44,8 @@ def time_calls(
     samples = []
     for _ in range(repeat):
         for args in args_list:
+            if pause_s:
+                time.sleep(pause_s)
             cpu_started = time.process_time()
             started = time.perf_counter()
             fn(*args)
@@ -72,18 +76,26 @@ class ContentPlug:
     size: Callable[[Any], int] | None = None
 
 
+# Searches from people arrive as separate requests, not back to back: the paced rows wait this long
+# (untimed) before each search, so a search starts as a request does, on a thread that was waiting.
+PACED_S = 0.002
+
+
 def load_repeats(repeats: int, factor: int, least: int = 2) -> int:
     """How often to load a pack `factor` times the default: fewer as it grows, so a run stays bounded."""
     return max(least, math.ceil(repeats / factor))
 
 
-def measure_content(plug: ContentPlug, factors: Sequence[int], repeats: int, warmup: int) -> list[Row]:
+def measure_content(
+    plug: ContentPlug, factors: Sequence[int], repeats: int, warmup: int, paced: bool = False
+) -> list[Row]:
     """Load and search the default pack and packs `factors` times its size, made now in a temporary folder.
 
     Per size: `load` (read and validate every file, `load_repeats` times),
     `first search` (the first search on a freshly loaded pack, which builds
     the index), and `search` (every query once, on a pack whose index is
-    built). Ratios: each size to the default pack, the same measure.
+    built); with `paced`, also `search, 2 ms apart,` (the same queries, each
+    after an untimed pause). Ratios: each size to the default pack, the same measure.
     """
     rows: list[Row] = []
     smallest: dict[str, Row] = {}
@@ -105,12 +117,18 @@ def measure_content(plug: ContentPlug, factors: Sequence[int], repeats: int, war
                 if repetition >= skip:
                     loads.append(loaded - started)
                     first_searches.append(searched - loaded)
-            cpu: list[float] = []
-            busy_before = machine_cpu_ticks()
-            search = time_calls(
-                lambda text, pack=pack: plug.search(pack, text), [(q,) for q in queries], warmup=0, cpu_seconds=cpu
-            )
-            busy = machine_busy_percent(busy_before, machine_cpu_ticks())
+            timed: dict[str, tuple[Stats, list[float], float]] = {}
+            for kind, pause in (("search", 0.0), ("search, 2 ms apart,", PACED_S))[: 2 if paced else 1]:
+                cpu: list[float] = []
+                busy_before = machine_cpu_ticks()
+                stats = time_calls(
+                    lambda text, pack=pack: plug.search(pack, text),
+                    [(q,) for q in queries],
+                    warmup=0,
+                    cpu_seconds=cpu,
+                    pause_s=pause,
+                )
+                timed[kind] = (stats, cpu, machine_busy_percent(busy_before, machine_cpu_ticks()))
             figures = {"pack size": f"{factor}x"}
             if plug.size is not None:
                 figures["behaviours"] = plug.size(pack)
@@ -118,11 +136,12 @@ def measure_content(plug: ContentPlug, factors: Sequence[int], repeats: int, war
             measures = (
                 ("load", summarise(loads)),
                 ("first search", summarise(first_searches)),
-                ("search", search),
+                *((kind, stats) for kind, (stats, _, _) in timed.items()),
             )
             for kind, stats in measures:
                 row = Row("content", plug.name, f"{kind} {label}", stats, figures=dict(figures))
-                if kind == "search":
+                if kind in timed:
+                    _, cpu, busy = timed[kind]
                     cpu_stats = summarise(cpu)
                     row.figures.update({"CPU p95 ms": cpu_stats.p95_ms, "machine busy %": busy})
                     row.details["cpu"] = cpu_stats.as_dict()

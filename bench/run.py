@@ -125,7 +125,9 @@ def run_section(name: str, settings: dict[str, object], options: argparse.Namesp
 
         rows: list[Row] = []
         for plug in targets.content_plugs():
-            rows += measure_content(plug, settings["content_factors"], settings["content_repeats"], warmup=1)
+            rows += measure_content(
+                plug, settings["content_factors"], settings["content_repeats"], warmup=1, paced=True
+            )
         from bench.hostile_input import measure_hostile_input
 
         return rows + measure_hostile_input(settings["content_repeats"])

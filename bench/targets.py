@@ -253,8 +253,25 @@ def content_plugs() -> list[ContentPlug]:
 # ---------------------------------------------------------------- the issue's targets
 
 
-def _search_p95(row: Row) -> tuple[bool, str]:
-    return row.stats.p95_ms < 5.0, f"p95 {row.stats.p95_ms:.2f} ms"
+def _search_p95_with_cpu(row: Row) -> tuple[bool, str]:
+    cpu = row.figures.get("CPU p95 ms", float("nan"))
+    busy = row.figures.get("machine busy %", float("nan"))
+    return (
+        row.stats.p95_ms < 5.0,
+        f"wall p95 {row.stats.p95_ms:.2f} ms, CPU p95 {cpu:.2f} ms, p50 {row.stats.p50_ms:.2f} ms, machine busy {busy:.0f}%",
+    )
+
+
+def _slowest_under(limit_ms: float):
+    def check(row: Row) -> tuple[bool, str]:
+        slowest, median = row.stats.max_ms, row.stats.p50_ms
+        if limit_ms >= 1000:
+            figure = f"slowest {slowest / 1000:.2f} s, median {median / 1000:.2f} s"
+        else:
+            figure = f"slowest {slowest:.2f} ms, median {median:.2f} ms"
+        return slowest < limit_ms, f"{figure}, n {row.stats.n}"
+
+    return check
 
 
 def _ratio_at_most(label: str, limit: float):
@@ -301,7 +318,23 @@ def goals() -> Sequence[Goal]:
     """The issue's targets, each checked against the row that measures it."""
     lookup = f"look-up /?age={DEEP_LINK_AGE}"
     return (
-        Goal("search p95 < 5 ms on the 100x pack", "content", "content pack", "search 100x pack", _search_p95),
+        Goal(
+            "search p95 < 5 ms on the 100x pack (searches 2 ms apart, as requests arrive)",
+            "content",
+            "content pack",
+            "search, 2 ms apart, 100x pack",
+            _search_p95_with_cpu,
+        ),
+        Goal("(same, searches back to back)", "content", "content pack", "search 100x pack", _search_p95_with_cpu),
+        # Issue 17.4: loading a large pack, and its first search.
+        Goal("the 100x pack loads in under 2 s", "content", "content pack", "load 100x pack", _slowest_under(2000.0)),
+        Goal(
+            "the first search on a freshly loaded 100x pack < 5 ms (index built at load)",
+            "content",
+            "content pack",
+            "first search 100x pack",
+            _slowest_under(5.0),
+        ),
         Goal("look-up rerun <= 1.5x bare page", "server", lookup, "rerun", _ratio_at_most("bare", 1.5)),
         Goal(
             "first descriptor visible <= 2x hello app",

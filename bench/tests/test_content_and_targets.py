@@ -139,3 +139,32 @@ def test_hostile_input_rows_time_each_case_beside_its_harmless_baseline():
     ]
     assert all(row.stats.n == 1 for row in rows)
     assert [("baseline" in row.ratios) for row in rows] == [False, True, True, True, False, True, True, True]
+
+
+def test_paced_search_rows_come_after_the_back_to_back_ones_with_their_cpu():
+    plug = ContentPlug(
+        name="pack",
+        load_pack=load_pack,
+        search=lambda pack, text: pack.search(text),
+        make_pack=make_pack,
+        queries=lambda pack: search_queries(pack, 10),
+        default_pack=shipped_pack_dir(),
+    )
+    rows = measure_content(plug, (1,), repeats=1, warmup=0, paced=True)
+    assert [row.measure for row in rows] == [
+        "load 1x pack",
+        "first search 1x pack",
+        "search 1x pack",
+        "search, 2 ms apart, 1x pack",
+    ]
+    paced = rows[3]
+    assert paced.stats.n == 10 and paced.figures["CPU p95 ms"] >= 0
+
+
+def test_the_load_goal_reads_the_slowest_load_of_the_100x_pack():
+    goal = next(g for g in goals() if g.measure == "load 100x pack")
+    slow = Row("content", "content pack", "load 100x pack", summarise([1.2, 2.5]))
+    quick = Row("content", "content pack", "load 100x pack", summarise([1.2, 1.4]))
+    assert goal.evaluate({"content": [slow]})["verdict"] == "missed"
+    verdict = goal.evaluate({"content": [quick]})
+    assert verdict["verdict"] == "met" and verdict["figure"] == "slowest 1.40 s, median 1.30 s, n 2"
