@@ -22,7 +22,7 @@ from behaviours import links, references
 from behaviours.messages import age_ranges, unknown_ref
 from behaviours.model import LEVELS, ChannelKind, Contact, Status
 from behaviours.pack import older_than
-from behaviours.reader import BANDS_DIR, PackContent
+from behaviours.reader import BANDS_DIR, PackContent, PathKey
 from behaviours.review import file_reviews
 from behaviours.rules_content import check_content
 from behaviours.text import long_date
@@ -423,7 +423,6 @@ def references_are_known(content: PackContent, today: dt.date) -> Iterator[Probl
         for index, text in enumerate(content.texts(relative)):
             if "{" not in text:
                 continue
-            path = content.text_path(relative, index)
             missing_roles: set[str] = set()
             for name in references.references_in(text):
                 if name not in references.REFERENCES:
@@ -433,13 +432,19 @@ def references_are_known(content: PackContent, today: dt.date) -> Iterator[Probl
                         if close
                         else "use one of " + ", ".join(f"{{{r}}}" for r in references.REFERENCES)
                     )
-                    yield content.problem(relative, path, f"{{{name}}} is not a reference the pack knows; {hint}")
+                    yield content.problem(
+                        relative,
+                        content.text_path(relative, index),
+                        f"{{{name}}} is not a reference the pack knows; {hint}",
+                    )
                 elif filled is not None and name not in filled and references.REFERENCES[name][0] not in missing_roles:
                     role = references.REFERENCES[name][0]
                     missing_roles.add(role)
                     where = f"'roles: {role}:' naming a contact" if role not in ("area", "council") else f"'{role}:'"
                     yield content.problem(
-                        relative, path, f"{{{name}}} has nothing to stand for; add {where} in contacts.yaml"
+                        relative,
+                        content.text_path(relative, index),
+                        f"{{{name}}} has nothing to stand for; add {where} in contacts.yaml",
                     )
 
 
@@ -500,13 +505,14 @@ def local_services_by_reference(content: PackContent, today: dt.date) -> Iterato
         for index, text in enumerate(content.texts(relative)):
             if not _mentions(text, written, digits):
                 continue
-            path = content.text_path(relative, index)
-            if path and path[-1] == "source":
-                continue  # provenance says where a fact came from, which stays true in any council's pack
+            path: PathKey | None = None
             reported: set[str] = set()
             for pattern, value, ref in names:
                 if ref in reported or not pattern.search(text):
                     continue
+                path = content.text_path(relative, index) if path is None else path
+                if path and path[-1] == "source":
+                    break  # provenance says where a fact came from, which stays true in any council's pack
                 reported.add(ref)
                 text = pattern.sub(" ", text)  # 'Compass (Shropshire Council)' is reported once, not three times
                 yield content.problem(
