@@ -36,7 +36,9 @@ def main(argv: list[str]) -> int:
         pack = make_pack(Path(tmp) / "pack", factor)
         size = sum(path.stat().st_size for path in pack.rglob("*.yaml"))
         print(f"{factor}x pack: {size:,} bytes of YAML")
-        readers = [("pure-python", False)] + ([("libyaml (fast path, then strict)", True)] if yamlsource.LIBYAML else [])
+        readers = [("pure-python", False)] + (
+            [("libyaml (fast path, then strict)", True)] if yamlsource.LIBYAML else []
+        )
         for name, fast in readers:
             seconds = timed(pack, fast)
             print(f"load_pack with {name}: best {min(seconds):.2f} s, median {statistics.median(seconds):.2f} s")
