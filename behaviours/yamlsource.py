@@ -357,15 +357,18 @@ def _fast_data(text: str) -> Any:
     It takes a file only when the strict reader would read it to the same data with no problem at all:
     at the first anchor, alias, tag, duplicate or merge key, unquoted time, odd value, limit or syntax
     error it gives up (``_NOT_PLAIN``) and the strict readers read the file and word what they find.
-    `tests/unit/test_yaml_properties.py` checks the two give the same data on edited, random and real files.
+    `tests/unit/test_yaml_properties.py` and `test_fast_loading.py` check the two give the same data.
     """
     parser = _CParser(text)
     try:
-        if type(parser.get_event()) is not StreamStartEvent or type(parser.get_event()) is not DocumentStartEvent:
+        get = parser.get_event
+        if type(get()) is not StreamStartEvent or type(get()) is not DocumentStartEvent:
             return _NOT_PLAIN  # an empty file: the strict reader says so
-        counter = [0]
-        data = _fast_value(parser.get_event, parser.get_event(), 1, counter)
-        if type(parser.get_event()) is not DocumentEndEvent or type(parser.get_event()) is not StreamEndEvent:
+        counter = [1]  # values and keys, counted as the strict composer counts them (the root is one)
+        data = _fast_value(get, get(), 1, counter)
+        if counter[0] > MAX_NODES:
+            return _NOT_PLAIN
+        if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
             return _NOT_PLAIN  # more than one document
         return data
     except Exception:  # _NotPlain, or any syntax or value error: the strict reader's to word
@@ -374,62 +377,83 @@ def _fast_data(text: str) -> Any:
         parser.dispose()
 
 
+# The first characters of a plain value that YAML may read as something other than text (a number,
+# date, yes/no, null, '<<' ...): any other plain value is text as it stands.
+_MAYBE_NOT_TEXT = frozenset(key for key in _IMPLICIT if key)
+
+
 def _fast_value(get: Callable[[], Any], event: Any, depth: int, counter: list[int]) -> Any:
-    """One value and everything in it; ``counter`` counts values and keys as the strict composer does."""
-    counter[0] += 1
-    if counter[0] > MAX_NODES or depth > MAX_DEPTH:
+    """One value and everything in it. Text, by far the commonest value, is taken where it is met."""
+    if depth > MAX_DEPTH:
         raise _NotPlain
     kind = type(event)
     if kind is ScalarEvent:
-        if event.anchor is not None or event.tag is not None:
-            raise _NotPlain
-        value = event.value
-        if not event.implicit[0]:  # quoted or block text: always a string
-            return value
-        if not event.style and _TIME.match(value):
-            raise _NotPlain  # the strict reader asks for quotes, with the line
-        tag = _STR
-        for candidate, pattern in _IMPLICIT.get(value[0] if value else "", ()):
-            if pattern.match(value):
-                tag = candidate
-                break
-        if tag == _STR:
-            return value
-        construct = _CONSTRUCTORS.get(tag)
-        if construct is None:
-            raise _NotPlain  # '<<', '=' and the like
-        made = construct(ScalarNode(tag, value))
-        return str(value) if isinstance(made, dt.datetime) else made
+        return _fast_scalar(event)
     if event.anchor is not None or event.tag is not None:
         raise _NotPlain
     if kind is SequenceStartEvent:
         items = []
         event = get()
         while type(event) is not SequenceEndEvent:
-            items.append(_fast_value(get, event, depth + 1, counter))
+            if (
+                type(event) is ScalarEvent
+                and event.anchor is None
+                and event.tag is None
+                and (not event.implicit[0] or (event.value and event.value[0] not in _MAYBE_NOT_TEXT))
+                and depth < MAX_DEPTH
+            ):
+                items.append(event.value)
+            else:
+                items.append(_fast_value(get, event, depth + 1, counter))
             event = get()
+        counter[0] += len(items)
         return items
     if kind is MappingStartEvent:
         result: dict[str, Any] = {}
         event = get()
         while type(event) is not MappingEndEvent:
-            counter[0] += 1
-            if (
-                type(event) is not ScalarEvent
-                or event.anchor is not None
-                or event.tag is not None
-                or len(result) >= MAX_KEYS
-                or counter[0] > MAX_NODES
-                or depth + 1 > MAX_DEPTH
-            ):
+            if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None:
                 raise _NotPlain
             key = event.value
-            if key == "<<" or key in result:
+            if key == "<<" or key in result or len(result) >= MAX_KEYS or depth >= MAX_DEPTH:
                 raise _NotPlain
-            result[key] = _fast_value(get, get(), depth + 1, counter)
             event = get()
+            if (
+                type(event) is ScalarEvent
+                and event.anchor is None
+                and event.tag is None
+                and (not event.implicit[0] or (event.value and event.value[0] not in _MAYBE_NOT_TEXT))
+            ):
+                result[key] = event.value
+            else:
+                result[key] = _fast_value(get, event, depth + 1, counter)
+            event = get()
+        counter[0] += 2 * len(result)
         return result
     raise _NotPlain  # an alias
+
+
+def _fast_scalar(event: Any) -> Any:
+    """A scalar's value as the strict reader makes it, or ``_NotPlain`` for anything it would question."""
+    if event.anchor is not None or event.tag is not None:
+        raise _NotPlain
+    value = event.value
+    if not event.implicit[0]:  # quoted or block text: always a string
+        return value
+    if not event.style and _TIME.match(value):
+        raise _NotPlain  # the strict reader asks for quotes, with the line
+    tag = _STR
+    for candidate, pattern in _IMPLICIT.get(value[0] if value else "", ()):
+        if pattern.match(value):
+            tag = candidate
+            break
+    if tag == _STR:
+        return value
+    construct = _CONSTRUCTORS.get(tag)
+    if construct is None:
+        raise _NotPlain  # '<<', '=' and the like
+    made = construct(ScalarNode(tag, value))
+    return str(value) if isinstance(made, dt.datetime) else made
 
 
 def _libyaml_agrees(text: str) -> bool:
