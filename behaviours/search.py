@@ -201,27 +201,29 @@ class SearchIndex:
         # Python step per word, so a pack a hundred times larger still loads in a second or two.
         self._word_stem: dict[str, str] = {}
         word_stem = self._word_stem
-        every_word: list[str] = []  # stop words included: they are dropped below, as arrays
+        every_text: list[str] = []
         text_document: list[int] = []
         text_weight: list[float] = []
-        text_words: list[int] = []
         text_keywords: list[bool] = []
         for position, doc in enumerate(documents):
             for field_name, texts in doc.items():
                 weight = FIELD_WEIGHTS[field_name]
                 keywords = field_name == "keywords"
                 for text in texts:
-                    found = _WORD.findall(normalise(text))
-                    if found:
-                        every_word += found
-                        text_document.append(position)
-                        text_weight.append(weight)
-                        text_words.append(len(found))
-                        text_keywords.append(keywords)
+                    every_text.append(text)
+                    text_document.append(position)
+                    text_weight.append(weight)
+                    text_keywords.append(keywords)
+        # Every word, stop words and each text's end mark included: those are dropped below, as arrays.
+        every_word, end_mark = _words_of_each(every_text)
         distinct = list(dict.fromkeys(every_word))
         word_number = {word: number for number, word in enumerate(distinct)}
         occurrence = np.fromiter(map(word_number.__getitem__, every_word), dtype=np.int64, count=len(every_word))
-        is_content = np.fromiter((w not in _STOP_WORDS for w in distinct), dtype=bool, count=len(distinct))
+        # How many words each text gave, its end mark included.
+        text_words = np.diff(np.flatnonzero(occurrence == word_number.get(end_mark, -1)), prepend=-1)
+        is_content = np.fromiter(
+            (w not in _STOP_WORDS and w != end_mark for w in distinct), dtype=bool, count=len(distinct)
+        )
         is_long = np.fromiter((len(w) >= _LONG_WORD for w in distinct), dtype=bool, count=len(distinct))
         token_number: dict[str, int] = {}
         word_token_number = np.full(len(distinct), -1, dtype=np.int64)
@@ -231,7 +233,7 @@ class SearchIndex:
                 word_token_number[number] = token_number.setdefault(token, len(token_number))
         self._tokens = token_number
         size = len(documents)
-        repeats = np.asarray(text_words, dtype=np.int64)
+        repeats = text_words
         keep = is_content[occurrence]
         occurrence = occurrence[keep]
         word_document = np.repeat(np.asarray(text_document, dtype=np.int64), repeats)[keep]
@@ -427,6 +429,24 @@ class SearchIndex:
 
 
 _NOTHING = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+
+# Ends each text when every text is read in one pass: a word no descriptor uses (if one does, a longer one).
+_END_OF_TEXT = "qzxendoftextqzx"
+
+
+def _words_of_each(texts: Sequence[str]) -> tuple[list[str], str]:
+    """Every word of every text in order, each text followed by an end mark, and the mark (a word
+    no text holds).
+
+    The word pattern runs once over all the texts joined, not once per text: a large pack has
+    tens of thousands of short texts, and the pattern's own cost per call is most of the time.
+    """
+    mark = _END_OF_TEXT
+    while True:
+        found = _WORD.findall(normalise(f" {mark} ".join(texts) + f" {mark}")) if texts else []
+        if found.count(mark) == len(texts):
+            return found, mark
+        mark += "q"  # some text holds the mark itself: try a longer one
 
 
 def typed_words(query: str) -> list[str]:

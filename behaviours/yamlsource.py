@@ -462,7 +462,13 @@ def _libyaml_agrees(text: str) -> bool:
     # A byte-order mark after the start, or a Unicode line or paragraph separator, is read differently
     # by the two (libyaml can take "\ufeff0" for the number 0): the pure reader decides there too.
     unusual = "\ufeff" in text[1:] or any(ch in text for ch in "\u2028\u2029\x85")
+    # libyaml reads a block scalar header with a comment straight after it ('|#') as an empty text;
+    # PyYAML refuses it.
+    unusual = unusual or _BLOCK_HEADER_COMMENT.search(text) is not None
     return "\t" not in text and not unusual and not Reader.NON_PRINTABLE.search(text)
+
+
+_BLOCK_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
 
 
 def _parse(text: str, file: str, loader_class: Any) -> YamlDoc:
