@@ -141,6 +141,35 @@ def strings(data: object, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[
     return found
 
 
+def resolve_at(model: Any, filled: dict[str, str], paths: list[tuple[str | int, ...]]) -> Any:
+    """``resolve_model``, looking only along ``paths`` (where the file's texts hold a '{'): the same result,
+    without walking every value of a large file that holds few references."""
+    if not paths:
+        return model
+    if not isinstance(model, BaseModel) or any(not path for path in paths):
+        return resolve_model(model, filled)
+    by_field: dict[str, list[tuple[str | int, ...]]] = {}
+    for path in paths:
+        name = path[0]
+        if not isinstance(name, str) or name not in type(model).model_fields or name in NOT_SHOWN:
+            return resolve_model(model, filled)  # not a plain field: look everywhere
+        by_field.setdefault(name, []).append(path[1:])
+    update = {}
+    for name, rests in by_field.items():
+        value = getattr(model, name)
+        if type(value) is list and all(rest and isinstance(rest[0], int) for rest in rests):
+            items = list(value)
+            for index in sorted({int(rest[0]) for rest in rests}):
+                if index < len(items):
+                    items[index] = resolve_at(items[index], filled, [rest[1:] for rest in rests if rest[0] == index])
+            new = value if all(a is b for a, b in zip(items, value, strict=True)) else items
+        else:
+            new = resolve_at(value, filled, rests)
+        if new is not value:
+            update[name] = new
+    return model.model_copy(update=update) if update else model
+
+
 def text_values(data: object) -> list[str]:
     """The texts of ``strings(data)``, in the same order, without their paths: quicker to scan."""
     found: list[str] = []

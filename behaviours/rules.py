@@ -502,7 +502,12 @@ def local_services_by_reference(content: PackContent, today: dt.date) -> Iterato
     written = [value for _, value, ref in names if not ref.endswith("_number")]
     digits = ["".join(ch for ch in value if ch.isdigit()) for _, value, ref in names if ref.endswith("_number")]
     for relative in _referring_files(content):
-        for index, text in enumerate(content.texts(relative)):
+        texts = content.texts(relative)
+        # The same quick look over the whole file first ("\n" between texts, so nothing spans two):
+        # most files name none of them at all.
+        if not _mentions("\n".join(texts), written, digits):
+            continue
+        for index, text in enumerate(texts):
             if not _mentions(text, written, digits):
                 continue
             path: PathKey | None = None

@@ -461,14 +461,32 @@ def _libyaml_agrees(text: str) -> bool:
     # libyaml accepts some tabs PyYAML refuses (e.g. after a value); control characters are PyYAML's to word.
     # A byte-order mark after the start, or a Unicode line or paragraph separator, is read differently
     # by the two (libyaml can take "\ufeff0" for the number 0): the pure reader decides there too.
-    unusual = "\ufeff" in text[1:] or any(ch in text for ch in "\u2028\u2029\x85")
+    if "\t" in text or text.find("\ufeff", 1) != -1 or any(ch in text for ch in "\u2028\u2029\x85"):
+        return False
     # libyaml reads a block scalar header with a comment straight after it ('|#') as an empty text;
     # PyYAML refuses it.
-    unusual = unusual or _BLOCK_HEADER_COMMENT.search(text) is not None
-    return "\t" not in text and not unusual and not Reader.NON_PRINTABLE.search(text)
+    if _block_header_then_comment(text):
+        return False
+    if text.isascii():  # the common case, checked as bytes: far quicker than the pattern below
+        return not text.encode("ascii").translate(None, _PRINTABLE_ASCII)
+    return not Reader.NON_PRINTABLE.search(text)
 
 
-_BLOCK_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
+# What YAML allows of ASCII: tab, line feed, carriage return and the printable characters.
+_PRINTABLE_ASCII = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F)])
+
+
+def _block_header_then_comment(text: str) -> bool:
+    """True when a '|' or '>' (with any chomping or indentation marks) is straight followed by '#'."""
+    at = text.find("#")
+    while at != -1:
+        start = at
+        while start > 0 and text[start - 1] in "-+0123456789":
+            start -= 1
+        if start > 0 and text[start - 1] in "|>":
+            return True
+        at = text.find("#", at + 1)
+    return False
 
 
 def _parse(text: str, file: str, loader_class: Any) -> YamlDoc:

@@ -8,13 +8,20 @@ hold both to what the slower, plainer code did.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from pack_builder import TODAY
+from yaml.reader import Reader
 
-from behaviours import references, search, yamlsource
+from behaviours import loader, references, search, yamlsource
 from behaviours.loader import SHIPPED_PACK
+from behaviours.reader import read_pack
+from behaviours.rules import run_rules
 from behaviours.search import _B, _K1, FIELD_WEIGHTS, SearchIndex, tokens
 from behaviours.yamlsource import YamlRejected, parse_yaml_text
 
@@ -91,6 +98,23 @@ def _outcome(text: str) -> object:
     except YamlRejected as rejected:
         return rejected.problem
     return (doc.data, doc.lines, doc.problems)
+
+
+def _agrees_as_first_written(text: str) -> bool:
+    """The first, plain wording of `_libyaml_agrees`, kept here to hold the quicker one to it."""
+    unusual = "\ufeff" in text[1:] or any(ch in text for ch in "\u2028\u2029\x85")
+    unusual = unusual or re.search(r"[|>][-+0-9]*#", text) is not None
+    return "\t" not in text and not unusual and not Reader.NON_PRINTABLE.search(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab |>#-+09:\n\t\r\x00\x1f\x7f\x85\ufeff\u2028é")) | st.text())
+@example("a: |#")
+@example("a: >-2#")
+@example("# comment\nb: x")
+@example("x\x7f")
+def test_the_quick_check_before_libyaml_agrees_with_its_plain_wording(text: str) -> None:
+    assert yamlsource._libyaml_agrees(text) == _agrees_as_first_written(text)
 
 
 @needs_libyaml
@@ -189,3 +213,33 @@ def test_the_rules_quick_list_of_texts_is_the_texts_of_the_full_list_in_the_same
     with_paths = references.strings(data)
     assert references.text_values(data) == [text for _, text in with_paths]
     assert any(text for text in references.text_values(data))
+
+
+# ---------------------------------------------------------------- references resolved only where they are
+
+
+@pytest.mark.parametrize("factor", [1, 3])
+def test_resolving_only_along_the_texts_that_hold_a_brace_builds_the_same_pack(factor: int, tmp_path: Path) -> None:
+    from bench.synthetic_pack import make_pack
+
+    source = SHIPPED_PACK if factor == 1 else make_pack(tmp_path / "pack", factor)
+    content = read_pack(source)
+    errors, warnings = run_rules(content, TODAY)
+    assert not errors
+    targeted = loader._build(content, warnings)
+    everywhere = loader._build(
+        content, warnings, resolve=lambda model, filled, paths: references.resolve_model(model, filled)
+    )
+    assert targeted == everywhere
+    assert "{" not in repr(targeted.routes) and "{" not in repr(targeted.bands)
+
+
+def test_resolve_at_looks_along_each_path_and_keeps_the_rest_as_it_is() -> None:
+    from behaviours.model import Behaviour
+
+    first = Behaviour.model_validate({"id": "a", "level": "red", "text": "Call {front_door} now.", "keywords": ["x"]})
+    second = Behaviour.model_validate({"id": "b", "level": "red", "text": "Plain.", "keywords": ["y"]})
+    holder = [first, second]
+    resolved = references.resolve_at(holder, {"front_door": "Compass"}, [(0, "text")])
+    assert resolved[0].text == "Call Compass now." and resolved[1] is second
+    assert references.resolve_at(second, {"front_door": "Compass"}, []) is second
