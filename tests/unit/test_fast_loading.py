@@ -243,3 +243,22 @@ def test_resolve_at_looks_along_each_path_and_keeps_the_rest_as_it_is() -> None:
     resolved = references.resolve_at(holder, {"front_door": "Compass"}, [(0, "text")])
     assert resolved[0].text == "Call Compass now." and resolved[1] is second
     assert references.resolve_at(second, {"front_door": "Compass"}, []) is second
+
+
+def test_a_load_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    from behaviours.loader import PackError, load_pack
+
+    assert gc.isenabled()
+    load_pack(SHIPPED_PACK, today=TODAY)
+    assert gc.isenabled()
+    with pytest.raises(PackError):
+        load_pack(tmp_path, today=TODAY)  # an empty folder: refused
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_pack(SHIPPED_PACK, today=TODAY)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
