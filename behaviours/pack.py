@@ -146,6 +146,23 @@ class Pack:
         With an age, an item that changes with age is filed under its level at that age.
         """
         band_id = band.id if isinstance(band, AgeBand) else band
+        # A look-up asks the same few questions every run, so an answer is worked out once per pack
+        # and copied out. Kept only for a band of the pack and an age that band holds (or none): the
+        # keys are the pack's own, however many ages people type.
+        found = self.band(band_id) if band_id is not None else None
+        if found is None or (age is not None and not found.holds(age)):
+            return self._behaviours(band_id, level, age)
+        key = (band_id, level, age)
+        held = self._behaviours_memo.get(key)
+        if held is None:
+            held = self._behaviours_memo[key] = tuple(self._behaviours(band_id, level, age))
+        return list(held)
+
+    @cached_property
+    def _behaviours_memo(self) -> dict[tuple[str | None, Level | None, int | None], tuple[Behaviour, ...]]:
+        return {}
+
+    def _behaviours(self, band_id: str | None, level: Level | None, age: int | None) -> list[Behaviour]:
         pool: Iterable[Behaviour]
         if band_id is None:
             pool = self.all_behaviours

@@ -25,6 +25,7 @@ from behaviours.lookup import (
 from behaviours.params import parse_age, parse_band, parse_level
 from behaviours.text import md
 from ui.contacts import route_panel
+from ui.content_cache import ContentCache, pack_key
 from ui.inputs import (
     age_and_band_inputs,
     band_handout_button,
@@ -40,6 +41,13 @@ from ui.pack_loading import pack
 
 content = pack()
 ALL = "all"
+LEVEL_CHOICES = [ALL, *(level.value for level in SERIOUS_FIRST)]
+LEVEL_CHOICE_WORDS = {ALL: "All three", **{level.value: content.level_label(level) for level in SERIOUS_FIRST}}
+
+# The summary's Markdown, kept between runs: keyed by the pack, the level shown and, for each band,
+# its id, the age it is read at (one the band holds) and whether it is shown for a developmental
+# age. Ids and numbers of the pack's own bands, never anything typed (tests/pages/test_content_cache_privacy.py).
+_SUMMARIES = ContentCache("look-up summaries", max_entries=512)
 
 # A link such as /?age=9&level=red fills the controls once, then leaves the address bar:
 # the page never writes what a user types into the URL.
@@ -61,8 +69,7 @@ def _choose_band(band_id: str) -> None:
     st.session_state["lookup_age"] = None
 
 
-def _summary(plan: LookupPlan) -> None:
-    """The answer in a few lines, before anything else: what each band holds, with a link to each level."""
+def _summary_md(plan: LookupPlan) -> str:
     counts = answer_counts(content, plan)
     lines = []
     for sentence, band in zip(answer_summary(content, plan), plan.bands, strict=True):
@@ -70,8 +77,19 @@ def _summary(plan: LookupPlan) -> None:
             f"[{md(content.level_label(c.level))} ({c.count})](#{c.anchor})" for c in counts if c.band.id == band.id
         )
         lines.append(f"**{md(sentence)}** Go to: {jumps}")
+    return "\n\n".join(lines)
+
+
+def _summary(plan: LookupPlan) -> None:
+    """The answer in a few lines, before anything else: what each band holds, with a link to each level."""
+    token = pack_key(content)
+    if token is None:
+        text = _summary_md(plan)
+    else:
+        shape = tuple((band.id, plan.age_for(band), band.id in plan.shown_for) for band in plan.bands)
+        text = _SUMMARIES.get((token, plan.level, shape), lambda: _summary_md(plan))
     with st.container(border=True, key="lookup_summary"):
-        st.markdown("\n\n".join(lines))
+        st.markdown(text)
 
 
 def _boundary(plan: LookupPlan) -> None:
@@ -165,8 +183,8 @@ def answer() -> None:
     with options[0]:
         st.radio(
             "Show levels",
-            options=[ALL, *(level.value for level in SERIOUS_FIRST)],
-            format_func=lambda v: "All three" if v == ALL else content.level_label(Level(v)),
+            options=LEVEL_CHOICES,
+            format_func=LEVEL_CHOICE_WORDS.__getitem__,
             horizontal=True,
             key="lookup_level",
         )

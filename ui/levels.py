@@ -19,6 +19,9 @@ from ui.content_cache import ContentCache, pack_key
 # Level cards as Markdown, keyed by the pack, the level, the behaviours' ids, the age, whether
 # notes show, and the state of the services the card names at this moment: never by anything typed.
 _CARDS = ContentCache("level cards", max_entries=1024)
+# The same cards by the run's moment (a time, as for whom to call): a look-up redraws its cards
+# many times at one moment, and this finds each with one key instead of working out who answers.
+_CARDS_NOW = ContentCache("level cards, per moment", max_entries=256)
 
 
 def level_title(pack: Pack, level: Level) -> str:
@@ -97,6 +100,25 @@ def level_card_md(
 ) -> str:
     """A level card's Markdown: heading in words, what it means, whom to call now, the descriptors,
     what to do, and its route. Made once per pack, card and state of its services, then reused."""
+    token = pack_key(pack)
+    if token is None:
+        return _card_for_state(pack, level, behaviours, now, show_notes, heading, age)
+    ids = tuple(b.id for b in behaviours)
+    return _CARDS_NOW.get(
+        (token, now, level, ids, bool(show_notes), heading, age),
+        lambda: _card_for_state(pack, level, behaviours, now, show_notes, heading, age),
+    )
+
+
+def _card_for_state(
+    pack: Pack,
+    level: Level,
+    behaviours: Sequence[Behaviour],
+    now: dt.datetime,
+    show_notes: bool,
+    heading: str,
+    age: int | None,
+) -> str:
     answer = calls_now(pack, level, now)
     route = pack.route_for(level)
     route_answer = calls_now(pack, None, now, route=route) if route is not None else None
