@@ -51,7 +51,7 @@ if signin_required:
 
 content = pack()
 # One moment for the frame: the panel and the line say the same about who answers now.
-now = start_run()
+now = start_run(content)
 
 with st.sidebar:
     danger_panel(content, now)

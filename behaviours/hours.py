@@ -33,6 +33,7 @@ __all__ = [
     "WhoToCall",
     "bank_holiday",
     "call_state",
+    "next_change",
     "next_opening",
     "openness",
     "who_to_call",
@@ -115,6 +116,26 @@ def next_opening(contact: Contact, when: dt.datetime) -> dt.datetime | None:
         if starts:
             return starts[0]
     return None
+
+
+def next_change(pack: Pack, when: dt.datetime) -> dt.datetime:
+    """The first moment after ``when`` at which whom to call may read differently: a service with
+    hours opens or closes, or the day ends (dates, bank holidays). Until then every answer of
+    ``who_to_call`` for this pack reads as it does at ``when``."""
+    local = in_uk(when)
+    tomorrow = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0, 0), tzinfo=UK)
+    changes = [tomorrow]
+    for contact in pack.contacts:
+        state = openness(contact, local)
+        if state is Openness.OPEN:
+            moment = closes_at(contact, local)
+        elif state is Openness.CLOSED:
+            moment = next_opening(contact, local)
+        else:
+            moment = None
+        if moment is not None:
+            changes.append(moment)
+    return min(changes)
 
 
 class Role(str, Enum):

@@ -36,7 +36,7 @@ from ui.inputs import (
     take_link_params,
 )
 from ui.levels import level_badge, level_card
-from ui.moment import run_now
+from ui.moment import steady_now
 from ui.pack_loading import pack
 
 content = pack()
@@ -155,7 +155,7 @@ def _band(plan: LookupPlan, band: AgeBand, now: dt.datetime, show_notes: bool) -
 @st.fragment
 def answer() -> None:
     """The inputs and the answer: a change here redraws only this part of the page."""
-    now = run_now()
+    now = steady_now()
     chosen_level = st.session_state.get("lookup_level", ALL)
     plan = plan_lookup(
         content,
