@@ -430,6 +430,17 @@ class SearchIndex:
 
 _NOTHING = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
+# Every byte that is not a-z or 0-9 becomes a space: a text's words, as `_WORD` finds them, are then
+# what str.split() gives, several times quicker on a large pack.
+_NOT_WORD = bytes(c if (0x61 <= c <= 0x7A or 0x30 <= c <= 0x39) else 0x20 for c in range(256))
+
+
+def word_list(text: str) -> list[str]:
+    """``_WORD.findall(text)``, by byte translation: any other character (a non-ASCII one becomes '?'
+    first) separates words, as it does for the pattern."""
+    return text.encode("ascii", "replace").translate(_NOT_WORD).decode("ascii").split()
+
+
 # Ends each text when every text is read in one pass: a word no descriptor uses (if one does, a longer one).
 _END_OF_TEXT = "qzxendoftextqzx"
 
@@ -443,7 +454,7 @@ def _words_of_each(texts: Sequence[str]) -> tuple[list[str], str]:
     """
     mark = _END_OF_TEXT
     while True:
-        found = _WORD.findall(normalise(f" {mark} ".join(texts) + f" {mark}")) if texts else []
+        found = word_list(normalise(f" {mark} ".join(texts) + f" {mark}")) if texts else []
         if found.count(mark) == len(texts):
             return found, mark
         mark += "q"  # some text holds the mark itself: try a longer one

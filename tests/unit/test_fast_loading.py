@@ -200,6 +200,14 @@ def test_a_text_holding_the_end_of_text_mark_is_counted_as_written() -> None:
     assert [position for position, _ in engine.search(search._END_OF_TEXT).hits] == [0]
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text() | st.text(alphabet=st.sampled_from("aZ09 -_'’éß\u00a0\n\t.ǅ")))
+@example("Café naïve ǅ 14-year-old’s")
+def test_the_quick_word_list_finds_what_the_word_pattern_finds(text: str) -> None:
+    assert search.word_list(text) == search._WORD.findall(text)
+    assert search.word_list(search.normalise(text)) == search._WORD.findall(search.normalise(text))
+
+
 def test_an_empty_index_answers_nothing() -> None:
     assert SearchIndex([], []).search("anything").hits == []
 
