@@ -87,7 +87,12 @@ def load_repeats(repeats: int, factor: int, least: int = 2) -> int:
 
 
 def measure_content(
-    plug: ContentPlug, factors: Sequence[int], repeats: int, warmup: int, paced: bool = False
+    plug: ContentPlug,
+    factors: Sequence[int],
+    repeats: int,
+    warmup: int,
+    paced: bool = False,
+    least_loads: int = 2,
 ) -> list[Row]:
     """Load and search the default pack and packs `factors` times its size, made now in a temporary folder.
 
@@ -95,7 +100,8 @@ def measure_content(
     `first search` (the first search on a freshly loaded pack, which builds
     the index), and `search` (every query once, on a pack whose index is
     built); with `paced`, also `search, 2 ms apart,` (the same queries, each
-    after an untimed pause). Ratios: each size to the default pack, the same measure.
+    after an untimed pause). Each size is loaded at least `least_loads` times.
+    Ratios: each size to the default pack, the same measure.
     """
     rows: list[Row] = []
     smallest: dict[str, Row] = {}
@@ -108,7 +114,7 @@ def measure_content(
             skip = warmup if factor == factors[0] else 0
             loads, first_searches = [], []
             pack = default
-            for repetition in range(skip + load_repeats(repeats, factor)):
+            for repetition in range(skip + load_repeats(repeats, factor, least_loads)):
                 # The previous copy is freed before the clock starts: freeing a large pack takes time
                 # too, and is not part of loading one.
                 pack = None

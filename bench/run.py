@@ -126,7 +126,7 @@ def run_section(name: str, settings: dict[str, object], options: argparse.Namesp
         rows: list[Row] = []
         for plug in targets.content_plugs():
             rows += measure_content(
-                plug, settings["content_factors"], settings["content_repeats"], warmup=1, paced=True
+                plug, settings["content_factors"], settings["content_repeats"], warmup=1, paced=True, least_loads=5
             )
         from bench.hostile_input import measure_hostile_input
 
