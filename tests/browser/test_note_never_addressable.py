@@ -8,6 +8,7 @@ import io
 import re
 import time
 import urllib.parse
+from collections.abc import Callable
 
 import pytest
 from pypdf import PdfReader
@@ -43,6 +44,40 @@ def _fill_the_case_page(page, marker: str) -> None:
     page.get_by_role("radiogroup").first.get_by_text("Yes", exact=True).click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Red: act today").first).to_be_visible()
+
+
+def copy_and_save_the_note(page, marker: str) -> None:
+    """Copy the note (the clipboard must hold the marker: the control that it went through), then make
+    the PDF and save it, as a practitioner would."""
+    frame = page.frame_locator(FRAME)
+    frame.get_by_role("button", name="Copy note").click()
+    expect(frame.get_by_role("status")).to_have_text("Copied. Paste it into your recording system.")
+    assert marker in page.evaluate("navigator.clipboard.readText()")
+    page.get_by_role("button", name="Make the PDF").click()
+    wait_for_app(page)
+    with page.expect_download() as waiting:
+        frame.get_by_role("button", name="Save as PDF").click()
+    waiting.value.delete()
+
+
+def addresses_of(requested: list[str], base_url: str) -> list[str]:
+    """Every address of this instance a browser asked for; there must be some, or a check proves nothing."""
+    urls = sorted({url for url in requested if url.startswith(f"{base_url}/")})
+    assert any("/_stcore/" in url for url in urls), f"no request was recorded: the check proves nothing: {urls}"
+    return urls
+
+
+def leaks_on_each_replica(
+    urls: list[str], marker: str, replica_values: list[str], fetch: Callable[[str, str], bytes]
+) -> list[str]:
+    """Every URL whose body holds the marker, fetched once per replica: ``fetch(url, replica cookie value)``.
+    nginx routes by the tlr_replica cookie, and a file kept by one replica is not on the other."""
+    return [
+        f"{url} (replica cookie {value})"
+        for value in replica_values
+        for url in urls
+        if marker in fetch(url, value).decode("utf-8", "replace")
+    ]
 
 
 def _fetchable(urls: list[str]) -> list[str]:

@@ -15,22 +15,21 @@ import pytest
 
 from tests.privacy import new_marker
 
-from .harness import expect, http_get, open_app, wait_for_app
-from .test_note_never_addressable import FRAME, _fill_the_case_page
+from .harness import http_get, open_app
+from .test_note_never_addressable import (
+    _fill_the_case_page,
+    addresses_of,
+    copy_and_save_the_note,
+    leaks_on_each_replica,
+)
 from .test_proxy import offline_copy, proxy, replicas  # noqa: F401  (the shipped nginx.conf in front of two replicas)
 from .test_signin import replica_cookies
 
 pytestmark = pytest.mark.timeout(180)
 
 
-def _leaks(urls: list[str], marker: str, replica_values: list[str]) -> list[str]:
-    found = []
-    for value in replica_values:
-        for url in urls:
-            body = http_get(url, headers={"Cookie": f"tlr_replica={value}"}).text
-            if marker in body:
-                found.append(f"{url} (replica cookie {value})")
-    return found
+def _without_a_session(url: str, replica_value: str) -> bytes:
+    return http_get(url, headers={"Cookie": f"tlr_replica={replica_value}"}).body
 
 
 def test_no_replica_gives_the_note_to_a_client_without_a_session(browser, proxy, replicas):  # noqa: F811
@@ -45,21 +44,12 @@ def test_no_replica_gives_the_note_to_a_client_without_a_session(browser, proxy,
         page.on("request", lambda request: requested.append(request.url))
         open_app(page, proxy.url)
         _fill_the_case_page(page, marker)
-        frame = page.frame_locator(FRAME)
-        frame.get_by_role("button", name="Copy note").click()
-        expect(frame.get_by_role("status")).to_have_text("Copied. Paste it into your recording system.")
-        assert marker in page.evaluate("navigator.clipboard.readText()")  # the control: the marker went through
-        page.get_by_role("button", name="Make the PDF").click()
-        wait_for_app(page)
-        with page.expect_download() as waiting:
-            frame.get_by_role("button", name="Save as PDF").click()
-        waiting.value.delete()
+        copy_and_save_the_note(page, marker)
 
-        urls = sorted({url for url in requested if url.startswith(f"{proxy.url}/")})
-        assert any("/_stcore/" in url for url in urls), f"no request was recorded: the check proves nothing: {urls}"
-        assert _leaks(urls, marker, every_replica) == []
+        urls = addresses_of(requested, proxy.url)
+        assert leaks_on_each_replica(urls, marker, every_replica, _without_a_session) == []
         page.close()
         time.sleep(2)  # the tab has closed; its session is still kept (disconnectedSessionTTL)
-        assert _leaks(urls, marker, every_replica) == []
+        assert leaks_on_each_replica(urls, marker, every_replica, _without_a_session) == []
     finally:
         context.close()
