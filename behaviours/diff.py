@@ -154,6 +154,28 @@ def _matched_changes(
     return lines
 
 
+def _named_changes(
+    old: Sequence[Any],
+    new: Sequence[Any],
+    kind: str,
+    name: Callable[[Any], str],
+    added_note: Callable[[Any], str],
+    changed_note: Callable[[Any, Any], str],
+) -> list[str]:
+    """Items matched by id, one line each: '<kind> added' or 'changed' in the new order (with the
+    notes each gives), then '<kind> removed'."""
+    before, after = _by_id(old), _by_id(new)
+    lines = []
+    for item in new:
+        was = before.get(item.id)
+        if was is None:
+            lines.append(f"- {kind} added: {name(item)}{added_note(item)}")
+        elif was != item:
+            lines.append(f"- {kind} changed: {name(item)}{changed_note(was, item)}")
+    lines += [f"- {kind} removed: {name(item)}" for item in old if item.id not in after]
+    return lines
+
+
 def route_changes(old: Pack, new: Pack) -> list[str]:
     return _matched_changes(old.routes, new.routes, lambda r: f"**{r.title}**", _route_lines)
 
@@ -179,30 +201,24 @@ def other_changes(old: Pack, new: Pack) -> list[str]:
         if a != b:
             changed = [f for f in type(a).model_fields if getattr(a, f) != getattr(b, f)]
             lines.append(f"- the {level} level guide (pack.yaml): {', '.join(changed)} changed")
-    before, after = _by_id(old.criteria), _by_id(new.criteria)
-    for criterion in new.criteria:
-        was = before.get(criterion.id)
-        if was is None:
-            lines.append(f"- criterion added: {criterion.name}")
-        elif was != criterion:
-            extra = (
-                f" (**raises to {was.raises_to.value} → {criterion.raises_to.value}**)"
-                if was.raises_to != criterion.raises_to
-                else ""
-            )
-            lines.append(f"- criterion changed: {criterion.name}{extra}")
-    lines += [f"- criterion removed: {c.name}" for c in old.criteria if c.id not in after]
-    old_s, new_s = _by_id(old.scenarios), _by_id(new.scenarios)
-    for scenario in new.scenarios:
-        was = old_s.get(scenario.id)
-        if was is None:
-            lines.append(f"- scenario added: {scenario.title} (answer {scenario.answer.value})")
-        elif was != scenario:
-            extra = (
-                f" (**answer {was.answer.value} → {scenario.answer.value}**)" if was.answer != scenario.answer else ""
-            )
-            lines.append(f"- scenario changed: {scenario.title}{extra}")
-    lines += [f"- scenario removed: {s.title}" for s in old.scenarios if s.id not in new_s]
+    lines += _named_changes(
+        old.criteria,
+        new.criteria,
+        "criterion",
+        lambda c: c.name,
+        lambda c: "",
+        lambda was, c: (
+            f" (**raises to {was.raises_to.value} → {c.raises_to.value}**)" if was.raises_to != c.raises_to else ""
+        ),
+    )
+    lines += _named_changes(
+        old.scenarios,
+        new.scenarios,
+        "scenario",
+        lambda s: s.title,
+        lambda s: f" (answer {s.answer.value})",
+        lambda was, s: f" (**answer {was.answer.value} → {s.answer.value}**)" if was.answer != s.answer else "",
+    )
     for field in ("about", "adult_note", "developmental_age_note"):
         if getattr(old.info, field) != getattr(new.info, field):
             lines.append(f"- pack.yaml `{field}` changed")

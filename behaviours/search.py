@@ -158,7 +158,7 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The content words of a text, in order, before stemming."""
-    return [w for w in _WORD.findall(normalise(text)) if w not in _STOP_WORDS]
+    return [w for w in word_list(normalise(text)) if w not in _STOP_WORDS]
 
 
 def tokens(text: str) -> list[str]:
@@ -462,7 +462,7 @@ def _words_of_each(texts: Sequence[str]) -> tuple[list[str], str]:
 
 def typed_words(query: str) -> list[str]:
     """Every word of a query as the engine reads it (stop words included), in order: what "did you mean" rewrites."""
-    return _WORD.findall(normalise(query[:MAX_QUERY_CHARS]))
+    return word_list(normalise(query[:MAX_QUERY_CHARS]))
 
 
 def corrected_query(query: str, corrections: dict[str, str]) -> str | None:

@@ -102,23 +102,26 @@ def level_card_md(
     what to do, and its route. Made once per pack, card and state of its services, then reused."""
     token = pack_key(pack)
     if token is None:
-        return _card_for_state(pack, level, behaviours, now, show_notes, heading, age)
+        return _level_card_md(pack, level, behaviours, calls_now(pack, level, now), now, show_notes, heading, age)
     ids = tuple(b.id for b in behaviours)
     return _CARDS_NOW.get(
         (token, now, level, ids, bool(show_notes), heading, age),
-        lambda: _card_for_state(pack, level, behaviours, now, show_notes, heading, age),
+        lambda: _card_for_state(pack, token, level, behaviours, ids, now, show_notes, heading, age),
     )
 
 
 def _card_for_state(
     pack: Pack,
+    token: tuple[str, int],
     level: Level,
     behaviours: Sequence[Behaviour],
+    ids: tuple[str, ...],
     now: dt.datetime,
     show_notes: bool,
     heading: str,
     age: int | None,
 ) -> str:
+    """The card as kept by the state of its services (open or closed), for any moment in that state."""
     answer = calls_now(pack, level, now)
     route = pack.route_for(level)
     route_answer = calls_now(pack, None, now, route=route) if route is not None else None
@@ -126,13 +129,10 @@ def _card_for_state(
     def make() -> str:
         return _level_card_md(pack, level, behaviours, answer, now, show_notes, heading, age)
 
-    token = pack_key(pack)
-    if token is None:
-        return make()
     key = (
         token,
         level,
-        tuple(b.id for b in behaviours),
+        ids,
         bool(show_notes),
         heading,
         age,

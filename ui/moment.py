@@ -20,7 +20,8 @@ _KEY = "run_now"
 # Until when the frame's moment says the same about who answers: set by the frame (a time, not typed).
 _UNTIL = "run_now_until"
 # The last span worked out per pack: (from, until). Content and the clock only, shared by sessions.
-_SPANS: dict[str, tuple[dt.datetime, dt.datetime]] = {}
+_SPANS: dict[tuple[str, int], tuple[dt.datetime, dt.datetime]] = {}
+_MAX_SPANS = 8
 
 
 def start_run(pack: Pack | None = None) -> dt.datetime:
@@ -44,6 +45,8 @@ def _until(pack: Pack, now: dt.datetime) -> dt.datetime:
     until = next_change(pack, now)
     if token is not None:
         _SPANS[token] = (now, until)
+        while len(_SPANS) > _MAX_SPANS:  # one per loaded copy of a pack: old copies drop out
+            _SPANS.pop(next(iter(_SPANS)), None)
     return until
 
 

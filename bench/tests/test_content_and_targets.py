@@ -1,5 +1,6 @@
 """Synthetic packs, the words the benchmark waits for, and the verdicts on the issue's targets."""
 
+import dataclasses
 from collections import Counter
 
 from behaviours import load_pack
@@ -142,14 +143,7 @@ def test_hostile_input_rows_time_each_case_beside_its_harmless_baseline():
 
 
 def test_paced_search_rows_come_after_the_back_to_back_ones_with_their_cpu():
-    plug = ContentPlug(
-        name="pack",
-        load_pack=load_pack,
-        search=lambda pack, text: pack.search(text),
-        make_pack=make_pack,
-        queries=lambda pack: search_queries(pack, 10),
-        default_pack=shipped_pack_dir(),
-    )
+    plug = dataclasses.replace(content_plugs()[0], queries=lambda pack: search_queries(pack, 10))
     rows = measure_content(plug, (1,), repeats=1, warmup=0, paced=True)
     assert [row.measure for row in rows] == [
         "load 1x pack",
