@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from behaviours.access import email_allowed, install_callback_log_filter, signed_in_label
+from behaviours.core.access import email_allowed, install_callback_log_filter, signed_in_label
 from ui.contacts import danger_line, danger_panel
 from ui.frame_style import FRAME_CSS
 from ui.moment import start_run

@@ -3,10 +3,10 @@
 Nothing in this package imports Streamlit; pages ask it questions and draw the answers.
 """
 
-from behaviours.loader import PACK_ENV, PackError, check_pack, contact_warnings, default_pack_dir, load_pack
-from behaviours.model import LEVELS, AgeBand, Behaviour, Contact, Criterion, Level, Route
-from behaviours.pack import Pack, SearchHit, highest_level
-from behaviours.yamlsource import Problem
+from behaviours.pack.loader import PACK_ENV, PackError, check_pack, contact_warnings, default_pack_dir, load_pack
+from behaviours.pack.model import LEVELS, AgeBand, Behaviour, Contact, Criterion, Level, Route
+from behaviours.pack.pack import Pack, SearchHit, highest_level
+from behaviours.pack.yamlsource import Problem
 
 __all__ = [
     "LEVELS",

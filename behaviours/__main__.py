@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from behaviours.loader import check_pack, default_pack_dir, display_path
+from behaviours.pack.loader import check_pack, default_pack_dir, display_path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -72,9 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def export_site_command(out_dir: Path, pack_dir: Path | None) -> int:
     """Write the offline reference; a pack with errors is never exported: its problems are listed instead."""
-    from behaviours.clock import today
-    from behaviours.loader import PackError, load_pack
-    from behaviours.site import export_site
+    from behaviours.core.clock import today
+    from behaviours.documents.site import export_site
+    from behaviours.pack.loader import PackError, load_pack
 
     target = pack_dir or default_pack_dir()
     if not target.is_dir():
@@ -111,8 +111,8 @@ def _not_a_folder(target: Path) -> bool:
 
 def diff_command(old_dir: Path, new_dir: Path, out: Path | None) -> int:
     """Write what changed from OLD to NEW; both must be valid packs (a broken one lists its problems instead)."""
-    from behaviours.diff import diff_report
-    from behaviours.loader import PackError, load_pack
+    from behaviours.pack.diff import diff_report
+    from behaviours.pack.loader import PackError, load_pack
 
     if _not_a_folder(old_dir) or _not_a_folder(new_dir):
         return 2
@@ -140,10 +140,10 @@ def diff_command(old_dir: Path, new_dir: Path, out: Path | None) -> int:
 
 def review_command(target: Path) -> int:
     """List every review date in the pack, due first; the list is shown even when the pack has errors."""
-    from behaviours import references
-    from behaviours.clock import today
-    from behaviours.reader import read_pack
-    from behaviours.review import review_items, review_report
+    from behaviours.core.clock import today
+    from behaviours.pack import references
+    from behaviours.pack.reader import read_pack
+    from behaviours.pack.review import review_items, review_report
 
     if _not_a_folder(target):
         return 2

@@ -28,7 +28,7 @@ if __package__ in {None, ""}:
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from behaviours import Level
-from behaviours.presentation import level_heading
+from behaviours.wording.levels import level_heading
 from bench.capacity import BASELINES
 from bench.stats import summarise
 from bench.streamlit_server import StreamlitServer, machine_busy_percent, machine_cpu_ticks, process_cpu_seconds

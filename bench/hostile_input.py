@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Callable
 
 from behaviours import load_pack
-from behaviours.yamlsource import YamlRejected, parse_yaml_text
+from behaviours.pack.yamlsource import YamlRejected, parse_yaml_text
 from bench.content import time_calls
 from bench.report import Row
 from bench.synthetic_pack import shipped_pack_dir

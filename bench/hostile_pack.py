@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from behaviours.loader import SHIPPED_PACK, check_pack
-from behaviours.yamlsource import YamlRejected, read_yaml_file
+from behaviours.pack.loader import SHIPPED_PACK, check_pack
+from behaviours.pack.yamlsource import YamlRejected, read_yaml_file
 
 RUNS = 3
 

@@ -2,7 +2,7 @@
 
     python -m bench.offline [--repeats 30] [--warmup 3]
 
-The shipped pack is exported (behaviours.site) and served at /offline/ by the
+The shipped pack is exported (behaviours.documents.site) and served at /offline/ by the
 shipped deploy/nginx.conf (with nothing behind it, as when the app cannot be
 reached). Beside it, nginx serves a bare page: the same band's words in plain
 h1/h2/p elements, no styles, no navigation. Each repetition opens one, then the
@@ -22,13 +22,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from behaviours.case import suggest_level
-from behaviours.case_note import CaseRecord, note_pdf
-from behaviours.handouts import band_context, band_handout, band_title, routes_handout
-from behaviours.loader import load_pack
-from behaviours.model import Level
-from behaviours.pack import Pack
-from behaviours.site import export_site
+from behaviours.answers.case import suggest_level
+from behaviours.documents.case_note import CaseRecord, note_pdf
+from behaviours.documents.handouts import band_context, band_handout, band_title, routes_handout
+from behaviours.documents.site import export_site
+from behaviours.pack.loader import load_pack
+from behaviours.pack.model import Level
+from behaviours.pack.pack import Pack
 from bench.baselines.static_page import Block, render_page
 from bench.browser_time import chromium
 from bench.stats import ratio, summarise

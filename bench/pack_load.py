@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from behaviours import yamlsource
-from behaviours.loader import load_pack
+from behaviours.pack import yamlsource
+from behaviours.pack.loader import load_pack
 from bench.synthetic_pack import make_pack
 
 RUNS = 3

@@ -35,9 +35,9 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from behaviours.loader import load_pack
-from behaviours.room_store import RedisStore
-from behaviours.rooms import (
+from behaviours.pack.loader import load_pack
+from behaviours.training.room_store import RedisStore
+from behaviours.training.rooms import (
     CHOICES,
     PARTICIPANT_POLL_SECONDS,
     TRAINER_POLL_SECONDS,

@@ -27,8 +27,8 @@ from typing import Any
 import yaml
 
 from behaviours import Pack
-from behaviours.loader import SHIPPED_PACK
-from behaviours.search import tokens
+from behaviours.answers.search import tokens
+from behaviours.pack.loader import SHIPPED_PACK
 
 BEHAVIOURS_PER_FILE = 1000  # about 400 KB of YAML, well under the loader's 1 MiB per file
 SEED = 20261129

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from behaviours import LEVELS, Level, Pack, load_pack
-from behaviours.presentation import level_heading
+from behaviours.wording.levels import level_heading
 from bench.baselines.static_page import Block
 from bench.browser_time import BrowserTarget, number_input_interaction
 from bench.capacity import CapacityTarget

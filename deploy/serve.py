@@ -17,7 +17,7 @@ import sys
 # it is on sys.path for `python -m streamlit`.
 sys.path.insert(0, os.getcwd())
 
-from behaviours.access import install_callback_log_filter
+from behaviours.core.access import install_callback_log_filter
 
 install_callback_log_filter()
 

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from behaviours import LEVELS
-from behaviours.clock import today
-from behaviours.plans import plan_about
-from behaviours.review import reviewed_lines
-from behaviours.site import site_zip
-from behaviours.text import long_date, mailto, md, md_link, safe_web_link
+from behaviours.answers.plans import plan_about
+from behaviours.core.clock import today
+from behaviours.core.text import long_date, mailto, md, md_link, safe_web_link
+from behaviours.documents.site import site_zip
+from behaviours.pack.review import reviewed_lines
 from ui.inputs import page_intro
 from ui.levels import level_title
 from ui.pack_loading import pack, pack_identity_label

@@ -9,17 +9,17 @@ import datetime as dt
 import streamlit as st
 
 from behaviours import Level
-from behaviours.case import (
+from behaviours.answers.case import (
     NOT_LISTED_MAX,
     Answer,
     answer_words,
     has_input,
     option_label,
 )
-from behaviours.case_note import CaseRecord, file_stem, note_pdf, note_plain_text
-from behaviours.plans import CasePlan, plan_case
-from behaviours.search_results import find_for_case
-from behaviours.text import clean_input, md
+from behaviours.answers.plans import CasePlan, plan_case
+from behaviours.answers.search_results import find_for_case
+from behaviours.core.text import clean_input, md
+from behaviours.documents.case_note import CaseRecord, file_stem, note_pdf, note_plain_text
 from ui.contacts import calls_md, lead_md, route_panel
 from ui.inputs import age_and_band_inputs, notice, page_intro, secondary_text
 from ui.levels import level_title

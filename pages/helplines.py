@@ -2,18 +2,18 @@
 
 import streamlit as st
 
-from behaviours.directory import (
+from behaviours.answers.params import parse_audience
+from behaviours.answers.plans import audience_from_link, plan_helplines
+from behaviours.contacts.directory import (
     AUDIENCE_CHOICES,
     CHANNEL_CHOICES,
     audience_words,
     channel_words,
 )
-from behaviours.hours import Openness
-from behaviours.model import Audience, ChannelKind
-from behaviours.params import parse_audience
-from behaviours.plans import audience_from_link, plan_helplines
-from behaviours.review import reviewed_words
-from behaviours.text import mailto, md, md_link, safe_web_link
+from behaviours.contacts.hours import Openness
+from behaviours.core.text import mailto, md, md_link, safe_web_link
+from behaviours.pack.model import Audience, ChannelKind
+from behaviours.pack.review import reviewed_words
 from ui.contacts import contact_card, lead_md, resource_checked
 from ui.inputs import notice, page_intro, secondary_text, take_link_params
 from ui.moment import run_now

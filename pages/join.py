@@ -9,9 +9,9 @@ nginx logs no query strings. The room code in the address is the one on the proj
 
 import streamlit as st
 
-from behaviours.room_store import StoreUnavailable
-from behaviours.rooms import CHOICES, PARTICIPANT_POLL_SECONDS, Choice, new_token, parse_code, parse_token
-from behaviours.text import md
+from behaviours.core.text import md
+from behaviours.training.room_store import StoreUnavailable
+from behaviours.training.rooms import CHOICES, PARTICIPANT_POLL_SECONDS, Choice, new_token, parse_code, parse_token
 from ui.inputs import page_intro, secondary_text
 from ui.pack_loading import pack
 from ui.room import choice_label, item_block, pack_answer, room_store, store_down

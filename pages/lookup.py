@@ -11,8 +11,7 @@ import datetime as dt
 import streamlit as st
 
 from behaviours import AgeBand, Level
-from behaviours.export import band_csv
-from behaviours.lookup import (
+from behaviours.answers.lookup import (
     BOUNDARY_ADVICE,
     SERIOUS_FIRST,
     LookupPlan,
@@ -22,8 +21,9 @@ from behaviours.lookup import (
     level_anchor,
     plan_lookup,
 )
-from behaviours.params import parse_age, parse_band, parse_level
-from behaviours.text import md
+from behaviours.answers.params import parse_age, parse_band, parse_level
+from behaviours.core.text import md
+from behaviours.documents.export import band_csv
 from ui.contacts import route_panel
 from ui.content_cache import ContentCache, pack_key
 from ui.inputs import (

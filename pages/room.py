@@ -10,8 +10,9 @@ import random
 
 import streamlit as st
 
-from behaviours.room_store import StoreUnavailable
-from behaviours.rooms import (
+from behaviours.core.text import md, md_link
+from behaviours.training.room_store import StoreUnavailable
+from behaviours.training.rooms import (
     MAX_ITEMS,
     TRAINER_POLL_SECONDS,
     ItemKind,
@@ -28,7 +29,6 @@ from behaviours.rooms import (
     reveal,
     room_items,
 )
-from behaviours.text import md, md_link
 from ui.inputs import notice, page_intro, secondary_text
 from ui.pack_loading import pack
 from ui.room import base_address, item_block, join_panel, pack_answer, room_store, spread, store_down

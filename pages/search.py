@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from behaviours.params import parse_age, parse_query
-from behaviours.plans import plan_search
-from behaviours.search_results import results_table, search_examples
-from behaviours.text import md
+from behaviours.answers.params import parse_age, parse_query
+from behaviours.answers.plans import plan_search
+from behaviours.answers.search_results import results_table, search_examples
+from behaviours.core.text import md
 from ui.contacts import route_panel
 from ui.inputs import notice, page_intro, secondary_text, take_link_params
 from ui.levels import behaviour_lines_md, level_badge, level_title

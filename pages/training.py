@@ -3,12 +3,12 @@
 import streamlit as st
 
 from behaviours import LEVELS, Level
-from behaviours.handouts import routes_handout
-from behaviours.params import MAX_SEED
-from behaviours.plans import plan_training_link
-from behaviours.quiz import DEFAULT_QUIZ_SIZE, QUIZ_SIZES, draw_quiz, new_seed, score, share_link
-from behaviours.text import md, md_link
-from behaviours.training import (
+from behaviours.answers.params import MAX_SEED
+from behaviours.answers.plans import plan_training_link
+from behaviours.core.text import md, md_link
+from behaviours.documents.handouts import routes_handout
+from behaviours.training.quiz import DEFAULT_QUIZ_SIZE, QUIZ_SIZES, draw_quiz, new_seed, score, share_link
+from behaviours.training.sessions import (
     TrainingMode,
     clamp_step,
     deciding_criteria,

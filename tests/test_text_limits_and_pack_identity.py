@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from behaviours import load_pack
-from behaviours.identity import content_hash
+from behaviours.pack.identity import content_hash
 from tests.helpers import MINIMAL_PACK, REPO, SHIPPED_PACK, main_text, open_page
 
 PAGES = [

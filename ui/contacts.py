@@ -1,8 +1,8 @@
 """Renderers for contacts and whom to call: a contact's links, a route's calls in order, a
 directory entry, and the frame's immediate-danger panel and line.
 
-The order and the words come from ``behaviours.hours.who_to_call`` and
-``behaviours.wording``; here they are only escaped and given tappable links.
+The order and the words come from ``behaviours.contacts.hours.who_to_call`` and
+``behaviours.wording.contacts``; here they are only escaped and given tappable links.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ import re
 import streamlit as st
 
 from behaviours import Contact, Level, Pack, Route, contact_warnings
-from behaviours.directory import audience_words, short_name
-from behaviours.hours import Call, Openness, Role, WhoToCall, call_state, who_to_call
-from behaviours.model import ChannelKind, Status
-from behaviours.phones import InvalidPhoneNumber, PhoneNumber, parse_uk_number
-from behaviours.text import mailto, md, md_link, safe_web_link
-from behaviours.wording import (
+from behaviours.contacts.directory import audience_words, short_name
+from behaviours.contacts.hours import Call, Openness, Role, WhoToCall, call_state, who_to_call
+from behaviours.core.phones import InvalidPhoneNumber, PhoneNumber, parse_uk_number
+from behaviours.core.text import mailto, md, md_link, safe_web_link
+from behaviours.pack.model import ChannelKind, Status
+from behaviours.wording.contacts import (
     TELL_DSL,
     call_reason,
     channel_label,

@@ -3,7 +3,7 @@
 What goes in: Markdown built from published content (a level card, a route block, the lead
 sentence), keyed by the pack (its content hash), what part of it is shown (band, level, the
 behaviours' ids, the age, whether notes are shown) and what the hour changes in it (which
-services are open or closed, and when the front door reopens: ``behaviours.hours.call_state``).
+services are open or closed, and when the front door reopens: ``behaviours.contacts.hours.call_state``).
 What never goes in: anything a person typed. Every key part is an id, a number, a flag or a
 time from the pack's hours; the values are the pack's own words. A test types a marker on every
 page and then searches every cache here for it (tests/pages/test_content_cache_privacy.py).
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from behaviours import Pack
-from behaviours.identity import content_hash
+from behaviours.pack.identity import content_hash
 
 T = TypeVar("T")
 
@@ -89,7 +89,7 @@ _MAX_PACKS = 8
 def _hash_of(pack: Pack) -> str:
     folder = Path(pack.source) if pack.source else None
     if folder is not None and folder.is_dir():
-        return content_hash(folder)  # the hash the footer shows (behaviours.identity)
+        return content_hash(folder)  # the hash the footer shows (behaviours.pack.identity)
     # A pack built in memory (tests): a hash of everything it holds.
     return hashlib.sha256(repr(pack).encode("utf-8")).hexdigest()[:12]
 

@@ -9,8 +9,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from behaviours import AgeBand, Pack
-from behaviours.handouts import band_handout
-from behaviours.text import md
+from behaviours.core.text import md
+from behaviours.documents.handouts import band_handout
 
 
 def take_link_params(*names: str) -> dict[str, str]:

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 import streamlit as st
 
 from behaviours import Behaviour, Level, Pack
-from behaviours.directory import short_name
-from behaviours.hours import WhoToCall, call_state
-from behaviours.lookup import how_level_changes, law_for_item
-from behaviours.presentation import LEVEL_COLOUR, LEVEL_ICON, level_heading
-from behaviours.text import md
+from behaviours.answers.lookup import how_level_changes, law_for_item
+from behaviours.contacts.directory import short_name
+from behaviours.contacts.hours import WhoToCall, call_state
+from behaviours.core.text import md
+from behaviours.wording.levels import LEVEL_COLOUR, LEVEL_ICON, level_heading
 from ui.contacts import calls_now, lead_md, route_md
 from ui.content_cache import ContentCache, pack_key
 

@@ -11,9 +11,9 @@ import datetime as dt
 
 import streamlit as st
 
-from behaviours import clock
-from behaviours.hours import next_change
-from behaviours.pack import Pack
+from behaviours.contacts.hours import next_change
+from behaviours.core import clock
+from behaviours.pack.pack import Pack
 from ui.content_cache import pack_key
 
 _KEY = "run_now"
@@ -28,7 +28,7 @@ def start_run(pack: Pack | None = None) -> dt.datetime:
     """Read the clock for this run (the frame calls this once, before the page).
 
     Given the pack, it also notes until when that moment's answers about who to call hold
-    (``behaviours.hours.next_change``), so a fragment can tell when the frame is out of date.
+    (``behaviours.contacts.hours.next_change``), so a fragment can tell when the frame is out of date.
     """
     now = clock.now()
     st.session_state[_KEY] = now

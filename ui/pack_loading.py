@@ -11,11 +11,11 @@ import streamlit as st
 from streamlit.logger import get_logger
 
 from behaviours import Pack, PackError, load_pack
-from behaviours.clock import today
-from behaviours.fallback import FALLBACK_ENV, parse_fallback_contact
-from behaviours.identity import PackIdentity, pack_identity
-from behaviours.loader import default_pack_dir
-from behaviours.text import md, md_link
+from behaviours.core.clock import today
+from behaviours.core.fallback import FALLBACK_ENV, parse_fallback_contact
+from behaviours.core.text import md, md_link
+from behaviours.pack.identity import PackIdentity, pack_identity
+from behaviours.pack.loader import default_pack_dir
 
 PREVIEW_ENV = "TRAFFIC_LIGHT_PREVIEW"
 SHOWN_PROBLEMS = 5  # the editor's first few problems on the screen; `python -m behaviours check` lists all

@@ -13,11 +13,11 @@ import segno
 import streamlit as st
 
 from behaviours import Behaviour, Pack
-from behaviours.model import Scenario
-from behaviours.room_store import RoomStore, StoreUnavailable, store_from_env
-from behaviours.rooms import Choice, ItemKind, Room, Tally, find_item, item_level, public_base, spread_lines
-from behaviours.text import md
-from behaviours.training import deciding_criteria
+from behaviours.core.text import md
+from behaviours.pack.model import Scenario
+from behaviours.training.room_store import RoomStore, StoreUnavailable, store_from_env
+from behaviours.training.rooms import Choice, ItemKind, Room, Tally, find_item, item_level, public_base, spread_lines
+from behaviours.training.sessions import deciding_criteria
 from ui.levels import level_badge, level_title
 
 PUBLIC_URL_ENV = "TRAFFIC_LIGHT_PUBLIC_URL"

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from behaviours import Level
-from behaviours.presentation import level_heading
+from behaviours.wording.levels import level_heading
 
 from .harness import expect
 from .page_checks import reach_a_case_result, shipped_pack, shown_after_action

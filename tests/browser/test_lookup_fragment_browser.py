@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from behaviours import Level, Pack
-from behaviours.lookup import (
+from behaviours.answers.lookup import (
     SERIOUS_FIRST,
     LookupPlan,
     answer_counts,
@@ -25,7 +25,7 @@ from behaviours.lookup import (
     law_for_item,
     plan_lookup,
 )
-from behaviours.presentation import emergency_contacts, first_phone, front_door, level_heading
+from behaviours.wording.levels import emergency_contacts, first_phone, front_door, level_heading
 
 from .harness import expect, open_app, wait_for_app
 from .page_checks import EFFECT_TIMEOUT_MS, shipped_pack, shown_after_action

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from behaviours.loader import load_pack
-from behaviours.model import LEVELS
-from behaviours.site import export_site
+from behaviours.documents.site import export_site
+from behaviours.pack.loader import load_pack
+from behaviours.pack.model import LEVELS
 
 from .harness import NginxProxy, free_port, http_get, require_nginx, start_nginx
 from .page_checks import assert_accessible

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from behaviours import load_pack
-from behaviours.identity import content_hash
+from behaviours.pack.identity import content_hash
 from tests.helpers import SHIPPED_PACK
 
 from .harness import expect, open_app, wait_for_app

@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from behaviours.model import ChannelKind, Status
-from behaviours.phones import InvalidPhoneNumber, parse_uk_number
-from behaviours.text import mailto
+from behaviours.core.phones import InvalidPhoneNumber, parse_uk_number
+from behaviours.core.text import mailto
+from behaviours.pack.model import ChannelKind, Status
 
 from .harness import expect, open_app
 from .page_checks import reach_a_case_result, shipped_pack, visible_words

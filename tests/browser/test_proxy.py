@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 import streamlit
 
-from behaviours.loader import load_pack
-from behaviours.site import export_site
+from behaviours.documents.site import export_site
+from behaviours.pack.loader import load_pack
 from ui import note_actions
 
 from .harness import (

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from behaviours import Level, load_pack
-from behaviours.case import Answer
+from behaviours.answers.case import Answer
 from tests.helpers import MINIMAL_PACK, SHIPPED_PACK, main_text, note_data, open_page
 
 PAGE = "pages/case.py"

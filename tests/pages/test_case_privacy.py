@@ -11,7 +11,7 @@ import pytest
 import streamlit.logger
 from pypdf import PdfReader
 
-from behaviours.case import Answer
+from behaviours.answers.case import Answer
 from tests.helpers import MINIMAL_PACK, REPO, main_text, note_data, open_page
 from tests.privacy import fs_now, new_marker, repo_files_holding, temp_files_holding
 

@@ -9,7 +9,7 @@ import pickle
 import pytest
 from streamlit.runtime.caching import cache_data_api, cache_resource_api
 
-from behaviours.case import Answer
+from behaviours.answers.case import Answer
 from tests.helpers import open_page
 from tests.privacy import new_marker
 from ui import content_cache

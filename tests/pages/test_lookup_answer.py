@@ -11,10 +11,10 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from behaviours.loader import PACK_ENV, load_pack
-from behaviours.lookup import BOUNDARY_ADVICE, boundary_differences
-from behaviours.model import Level
-from behaviours.pack import Pack
+from behaviours.answers.lookup import BOUNDARY_ADVICE, boundary_differences
+from behaviours.pack.loader import PACK_ENV, load_pack
+from behaviours.pack.model import Level
+from behaviours.pack.pack import Pack
 from tests.helpers import SHIPPED_PACK, open_page, visible_text
 
 HEADINGS = {Level.RED: "Red: act today", Level.AMBER: "Amber: take notice", Level.GREEN: "Green: healthy and expected"}

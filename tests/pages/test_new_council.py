@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from behaviours.case import Answer, bands_for_case, suggest_level
-from behaviours.case_note import CaseRecord, note_markdown, note_pdf, note_plain_text
-from behaviours.fallback import FALLBACK_ENV
-from behaviours.handouts import band_handout, routes_handout
-from behaviours.loader import PACK_ENV, SHIPPED_PACK, load_pack
-from behaviours.model import Level
-from behaviours.site import site_pages
+from behaviours.answers.case import Answer, bands_for_case, suggest_level
+from behaviours.core.fallback import FALLBACK_ENV
+from behaviours.documents.case_note import CaseRecord, note_markdown, note_pdf, note_plain_text
+from behaviours.documents.handouts import band_handout, routes_handout
+from behaviours.documents.site import site_pages
+from behaviours.pack.loader import PACK_ENV, SHIPPED_PACK, load_pack
+from behaviours.pack.model import Level
 from tests.helpers import open_page, visible_text
 
 TODAY = dt.date(2026, 12, 6)

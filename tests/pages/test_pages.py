@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from behaviours.clock import NOW_ENV
-from behaviours.directory import filter_contacts
-from behaviours.hours import UK
-from behaviours.loader import PACK_ENV, load_pack
-from behaviours.model import Audience, ChannelKind, Status
-from behaviours.pack import Pack
+from behaviours.contacts.directory import filter_contacts
+from behaviours.contacts.hours import UK
+from behaviours.core.clock import NOW_ENV
+from behaviours.pack.loader import PACK_ENV, load_pack
+from behaviours.pack.model import Audience, ChannelKind, Status
+from behaviours.pack.pack import Pack
 from tests.helpers import open_page, visible_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from behaviours.loader import load_pack
-from behaviours.model import Level
+from behaviours.pack.loader import load_pack
+from behaviours.pack.model import Level
 from tests.helpers import MINIMAL_PACK, open_page, visible_text
 
 PAGE = "pages/training.py"

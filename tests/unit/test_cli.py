@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pack_builder import MINIMAL, REPO_ROOT, build_pack
 
-from behaviours.loader import PACK_ENV, check_pack
+from behaviours.pack.loader import PACK_ENV, check_pack
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from behaviours import model
+from behaviours.pack import model
 
 README_PATH = Path(__file__).resolve().parents[2] / "behaviours" / "README.md"
 README = README_PATH.read_text(encoding="utf-8")

@@ -1,0 +1,294 @@
+"""What each page shows, decided without Streamlit: one ``plan_*`` function per page.
+
+Like ``behaviours.answers.lookup.plan_lookup``, each takes the pack, the inputs already parsed from
+the request or the widgets, and the run's one ``now``, and returns a plain dataclass the
+page only draws. Rules a page needs live here, with unit tests in tests/unit/test_plans.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from behaviours.answers.case import Answer, CaseBands, Suggestion, bands_for_case, behaviour_options, routes_for_case
+from behaviours.answers.case import suggest_level as _suggest_level
+from behaviours.answers.lookup import plan_lookup
+from behaviours.answers.params import parse_band, parse_level, parse_seed
+from behaviours.answers.search_results import (
+    SearchResult,
+    correction_notice,
+    levels_found,
+    ranked_results,
+    result_summary,
+)
+from behaviours.contacts.directory import audience_words, channel_words, filter_contacts
+from behaviours.contacts.hours import WhoToCall, who_to_call
+from behaviours.pack.model import Audience, Behaviour, ChannelKind, Contact, Level, Route
+from behaviours.pack.pack import Pack
+from behaviours.training.quiz import DEFAULT_QUIZ_SIZE, parse_quiz_size
+from behaviours.training.sessions import TrainingMode, parse_mode, step_index
+from behaviours.wording.contacts import date_words
+
+# ------------------------------------------------------------------ search
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """What the search page shows: nothing yet, no hits (with where else to go), or hits ranked by match."""
+
+    query: str
+    age: int | None = None  # the age the levels and the law are for (None: any age, or 18 and over)
+    results: list[SearchResult] = field(default_factory=list)
+    summary: str = ""
+    more: str | None = None  # a notice when more matched than are shown
+    correction: str | None = None  # "No behaviour uses ...; showing results for ..."
+    age_notices: list[str] = field(default_factory=list)  # about the age: adult, boundary, not covered
+    adult: bool = False
+    elsewhere: int = 0  # with an age and no hits: how many match at other ages
+
+    @property
+    def hits(self) -> list[SearchResult]:
+        """The results, best match first."""
+        return self.results
+
+    @property
+    def levels(self) -> list[Level]:
+        """The levels among the results, most serious first: the routes to show after them."""
+        return levels_found(self.results)
+
+
+def plan_search(pack: Pack, query: str | None, age: int | None = None) -> SearchPlan:
+    """Search for the (already cleaned) query words: every band, or only the bands for ``age``.
+
+    Results stay in the engine's order (how well they match), each with its level at the age.
+    From 18, the oldest band is searched as a guide only, as in the look-up.
+    """
+    lookup = plan_lookup(pack, age, None, None) if age is not None else None
+    notices = list(lookup.notices) if lookup else []
+    adult = bool(lookup and lookup.adult)
+    if lookup and lookup.why:
+        notices.append(lookup.why)
+    if adult:
+        notices.append(pack.info.adult_note)
+    if not query:
+        return SearchPlan(query="", age=None if adult else age, age_notices=notices, adult=adult)
+    # The bands to search: the age's bands; the oldest band (as a guide) from 18; every band when none covers it.
+    search_age = None
+    level_age = None
+    if lookup and lookup.bands:
+        search_age = max(b.max_age for b in lookup.bands) if adult else age
+        level_age = None if adult else age
+    found = pack.find(query, age=search_age)
+    correction = correction_notice(query, found.did_you_mean)
+    if not found.hits:
+        elsewhere = pack.find(query, limit=0).total if search_age is not None else 0
+        return SearchPlan(
+            query, level_age, correction=correction, age_notices=notices, adult=adult, elsewhere=elsewhere
+        )
+    results = ranked_results(pack, found.hits, level_age)
+    more = (
+        f"{found.total} behaviours matched; the best {len(results)} are shown. Add a word to narrow the search."
+        if found.total > len(results)
+        else None
+    )
+    return SearchPlan(
+        query,
+        level_age,
+        results,
+        result_summary(results),
+        more,
+        correction,
+        notices,
+        adult,
+    )
+
+
+# ------------------------------------------------------------------ case discussion
+
+
+@dataclass(frozen=True)
+class CasePlan:
+    """The bands, the behaviours to choose from, what stays chosen, the suggestion, and whom to call now."""
+
+    bands: CaseBands
+    options: list[Behaviour]
+    kept_ids: list[str]
+    dropped_notice: str | None
+    behaviours: list[Behaviour]
+    suggestion: Suggestion
+    routes: list[Route]
+    calls: WhoToCall | None  # every contact of the routes, once each, in the order to call them now
+
+
+def kept_choices(options: Sequence[Behaviour], chosen_ids: Sequence[str]) -> tuple[list[str], str | None]:
+    """The chosen behaviours still in the bands shown, and a notice when some had to be taken off the list."""
+    available = {b.id for b in options}
+    kept = [i for i in chosen_ids if i in available]
+    dropped = len(chosen_ids) - len(kept)
+    if not dropped:
+        return kept, None
+    return kept, (
+        f"{dropped} behaviour(s) chosen earlier are not in the band(s) now shown, so they were taken off the list."
+    )
+
+
+def plan_case(
+    pack: Pack,
+    *,
+    age: int | None,
+    band_id: str | None,
+    developmental_band: str | None,
+    chosen_ids: Sequence[str],
+    answers: Mapping[str, Answer | None],
+    not_listed: bool,
+    now: dt.datetime,
+) -> CasePlan:
+    """From the child's age or band and what was seen, to the suggestion, the routes and whom to call now."""
+    bands = bands_for_case(pack, age, band_id, developmental_band)
+    options = behaviour_options(pack, bands.bands)
+    kept, dropped_notice = kept_choices(options, chosen_ids)
+    by_id = {b.id: b for b in options}
+    behaviours = [by_id[i] for i in kept]
+    suggestion = _suggest_level(pack, behaviours, dict(answers), not_listed, bands.age_for_law)
+    routes = routes_for_case(pack, suggestion.level, not_listed=not_listed, adult=bands.adult)
+    contacts: list[Contact] = []
+    for route in routes:
+        contacts += [c for c in pack.contacts_for(route) if c not in contacts]
+    calls = who_to_call(pack, None, now, contacts=contacts) if contacts else None
+    return CasePlan(bands, options, kept, dropped_notice, behaviours, suggestion, routes, calls)
+
+
+# ------------------------------------------------------------------ training
+
+
+@dataclass(frozen=True)
+class TrainingLinkPlan:
+    """How a training link sets the page up once: the values to set (None: leave alone), and notices."""
+
+    mode: TrainingMode | None = None
+    seed: int | None = None
+    new_seed: bool = False  # the link asked for a quiz number that could not be read: draw a fresh one
+    band: str | None = None  # a band id, or ALL_BANDS
+    size: int | None = None
+    facilitator_step: int | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+ALL_BANDS = "all"
+
+
+def plan_training_link(
+    pack: Pack, params: Mapping[str, str], written: Mapping[str, str] | None = None
+) -> TrainingLinkPlan:
+    """Read ``mode``, ``seed``, ``band``, ``n`` and ``level`` from a link.
+
+    A level alone means the facilitator view, the only one that shows one level at a time;
+    a band or level in the link moves the facilitator to that step. ``written`` is the
+    address the page itself last put in the address bar: the same parameters again are
+    only that echo, not a new link, so they change nothing (else every rerun would undo
+    the choices made since).
+    """
+    if written is not None and dict(params) == dict(written):
+        return TrainingLinkPlan()
+    mode = parse_mode(params.get("mode")) if "mode" in params else None
+    seed = parse_seed(params.get("seed")) if "seed" in params else None
+    band = parse_band(pack, params.get("band")) if "band" in params else None
+    size = parse_quiz_size(params.get("n")) if "n" in params else None
+    level = parse_level(pack, params.get("level")) if "level" in params else None
+    chosen_mode: TrainingMode | None = None
+    if mode is not None:
+        chosen_mode = mode.value or TrainingMode.QUIZ
+    elif level is not None and level.value is not None:
+        chosen_mode = TrainingMode.FACILITATOR
+    step = None
+    if (band is not None and band.value) or (level is not None and level.value):
+        step = step_index(pack, band.value if band else None, level.value if level else None)
+    return TrainingLinkPlan(
+        mode=chosen_mode,
+        seed=seed.value if seed is not None else None,
+        new_seed=seed is not None and seed.value is None,
+        band=(band.value or ALL_BANDS) if band is not None else None,
+        size=(size.value or DEFAULT_QUIZ_SIZE) if size is not None else None,
+        facilitator_step=step,
+        notices=[p.notice for p in (mode, seed, band, size, level) if p is not None and p.notice],
+    )
+
+
+# ------------------------------------------------------------------ helplines
+
+
+@dataclass(frozen=True)
+class HelplinesPlan:
+    """Whom to call now, the directory entries for the filters, and a sentence saying what is shown."""
+
+    calls: WhoToCall
+    entries: list[Contact]
+    shown: str
+    empty: bool
+
+
+def plan_helplines(
+    pack: Pack, audience: Audience | None, channels: Sequence[ChannelKind], now: dt.datetime
+) -> HelplinesPlan:
+    """The directory for an audience (None: everyone), reachable by any of the channels (none: all), at ``now``."""
+    entries = filter_contacts(pack, audience, channels)
+    described = "everyone" if audience is None else audience_words(audience)
+    by = f", reachable by {' or '.join(channel_words(k) for k in channels)}" if channels else ""
+    shown = f"Showing {len(entries)} of {len(pack.contacts)} entries: for {described}{by}."
+    return HelplinesPlan(who_to_call(pack, None, now), entries, shown, not entries)
+
+
+def audience_from_link(audience: Audience | None) -> Audience | None:
+    """A link's audience as the filter takes it: 'anyone' entries show under every choice, so it means everyone."""
+    return None if audience in (None, Audience.ANYONE) else audience
+
+
+# ------------------------------------------------------------------ about
+
+
+@dataclass(frozen=True)
+class AboutPlan:
+    """The pack's facts in words, and what the content checker noted."""
+
+    reviewed: str
+    bands: str
+    warnings: list[str]
+    warnings_sentence: str
+    warnings_label: str
+
+
+def plan_about(pack: Pack) -> AboutPlan:
+    """The about page's facts about the pack."""
+    count = len(pack.warnings)
+    plural = "" if count == 1 else "s"
+    sentence = (
+        f"The content checker noted {count} thing{plural} for the editors to look at. They are listed here so "
+        "that you know what has not been confirmed; each also shows beside its entry."
+        if count
+        else "The content checker found nothing to look at in this pack."
+    )
+    return AboutPlan(
+        reviewed=date_words(pack.info.last_reviewed),
+        bands=", ".join(band.label for band in pack.bands),
+        warnings=[problem.message for problem in pack.warnings],
+        warnings_sentence=sentence,
+        warnings_label=f"Show the {count} warning{plural}",
+    )
+
+
+__all__ = [
+    "ALL_BANDS",
+    "AboutPlan",
+    "CasePlan",
+    "HelplinesPlan",
+    "SearchPlan",
+    "TrainingLinkPlan",
+    "audience_from_link",
+    "kept_choices",
+    "plan_about",
+    "plan_case",
+    "plan_helplines",
+    "plan_search",
+    "plan_training_link",
+]

@@ -1,0 +1,1 @@
+"""What leaves the app: PDF handouts, the case note, the offline site and CSV export."""

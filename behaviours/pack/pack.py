@@ -1,0 +1,311 @@
+"""A loaded, validated content pack and the questions pages ask of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from behaviours.answers.search import SearchIndex, corrected_query
+from behaviours.pack.band_rules import law_ids_at, level_at
+from behaviours.pack.model import (
+    LEVELS,
+    AgeBand,
+    Behaviour,
+    Contact,
+    Criterion,
+    LawNote,
+    Level,
+    LevelGuide,
+    PackInfo,
+    Resource,
+    Review,
+    Roles,
+    Route,
+    Scenario,
+)
+from behaviours.pack.yamlsource import Problem
+
+# More results than this help nobody in a case discussion; the page says how many matched.
+SEARCH_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: the descriptor, its band, and how well it matched."""
+
+    behaviour: Behaviour
+    band: AgeBand
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchAnswer:
+    """What a search found: the best hits, how many matched in all, and the corrected words if any."""
+
+    hits: list[SearchHit]
+    total: int
+    did_you_mean: str | None = None
+
+
+@dataclass(frozen=True)
+class Pack:
+    """Everything the app shows, read from one content pack. Never partial: the loader
+    returns a Pack only when the whole pack is valid."""
+
+    info: PackInfo
+    bands: tuple[AgeBand, ...]
+    criteria: tuple[Criterion, ...]
+    not_listed: str
+    law: tuple[LawNote, ...]
+    contacts: tuple[Contact, ...]
+    routes: tuple[Route, ...]
+    resources: tuple[Resource, ...]
+    scenarios: tuple[Scenario, ...]
+    warnings: tuple[Problem, ...] = field(default_factory=tuple)
+    source: str = ""
+    roles: Roles = field(default_factory=Roles)  # contacts.yaml's roles: front door, out of hours, neighbours
+    reviews: dict[str, Review] = field(default_factory=dict)  # each file's review block, by file name
+
+    # ------------------------------------------------------------ look-ups
+
+    @cached_property
+    def _band_by_id(self) -> dict[str, AgeBand]:
+        return {band.id: band for band in self.bands}
+
+    @cached_property
+    def _contact_by_id(self) -> dict[str, Contact]:
+        return {contact.id: contact for contact in self.contacts}
+
+    @cached_property
+    def _law_by_id(self) -> dict[str, LawNote]:
+        return {note.id: note for note in self.law}
+
+    @cached_property
+    def _band_of_behaviour(self) -> dict[str, AgeBand]:
+        return {b.id: band for band in self.bands for b in band.behaviours}
+
+    @cached_property
+    def all_behaviours(self) -> tuple[Behaviour, ...]:
+        """Every descriptor, in band order then file order."""
+        return tuple(b for band in self.bands for b in band.behaviours)
+
+    def band(self, band_id: str) -> AgeBand | None:
+        """The band with this id, or None."""
+        return self._band_by_id.get(band_id)
+
+    def band_of(self, behaviour: Behaviour) -> AgeBand:
+        """The band a descriptor belongs to."""
+        return self._band_of_behaviour[behaviour.id]
+
+    def behaviour(self, behaviour_id: str) -> Behaviour | None:
+        """The descriptor with this id, or None."""
+        band = self._band_of_behaviour.get(behaviour_id)
+        if band is None:
+            return None
+        return next(b for b in band.behaviours if b.id == behaviour_id)
+
+    def contact(self, contact_id: str) -> Contact | None:
+        """The directory entry with this id, or None."""
+        return self._contact_by_id.get(contact_id)
+
+    def law_note(self, law_id: str) -> LawNote | None:
+        """The legal note with this id, or None."""
+        return self._law_by_id.get(law_id)
+
+    def level_guide(self, level: Level) -> LevelGuide:
+        """What a level means and what to do, as the pack words it."""
+        return getattr(self.info.levels, level.value)
+
+    def level_label(self, level: Level) -> str:
+        """The pack's display word for a level (e.g. 'Amber', or 'Orange' in a licensed pack)."""
+        return self.level_guide(level).label
+
+    @property
+    def min_age(self) -> int:
+        """The youngest age any band covers."""
+        return min(band.min_age for band in self.bands)
+
+    @property
+    def max_age(self) -> int:
+        """The oldest age any band covers."""
+        return max(band.max_age for band in self.bands)
+
+    # ------------------------------------------------------------ queries
+
+    def bands_for_age(self, age: int) -> list[AgeBand]:
+        """Every band that holds the age; two on a boundary such as 5, 9 or 13; none outside."""
+        return [band for band in self.bands if band.holds(age)]
+
+    def behaviours(
+        self, band: str | AgeBand | None = None, level: Level | None = None, age: int | None = None
+    ) -> list[Behaviour]:
+        """Descriptors, optionally only one band's and only one level's.
+
+        With an age, an item that changes with age is filed under its level at that age.
+        """
+        band_id = band.id if isinstance(band, AgeBand) else band
+        # A look-up asks the same few questions every run, so an answer is worked out once per pack
+        # and copied out. Kept only for a band of the pack and an age that band holds (or none): the
+        # keys are the pack's own, however many ages people type.
+        found = self.band(band_id) if band_id is not None else None
+        if found is None or (age is not None and not found.holds(age)):
+            return self._behaviours(band_id, level, age)
+        key = (band_id, level, age)
+        held = self._behaviours_memo.get(key)
+        if held is None:
+            held = self._behaviours_memo[key] = tuple(self._behaviours(band_id, level, age))
+        return list(held)
+
+    @cached_property
+    def _behaviours_memo(self) -> dict[tuple[str | None, Level | None, int | None], tuple[Behaviour, ...]]:
+        return {}
+
+    def _behaviours(self, band_id: str | None, level: Level | None, age: int | None) -> list[Behaviour]:
+        pool: Iterable[Behaviour]
+        if band_id is None:
+            pool = self.all_behaviours
+        else:
+            found = self.band(band_id)
+            pool = found.behaviours if found else ()
+        if level is None:
+            return list(pool)
+        if age is None:
+            return [b for b in pool if b.level == level]
+        return [b for b in pool if self.level_at(b, age) == level]
+
+    def level_at(self, behaviour: Behaviour, age: int | None) -> Level:
+        """The item's level for a child of this age; its listed level when the age is unknown."""
+        return behaviour.level if age is None else level_at(behaviour, age)
+
+    def law_at(self, behaviour: Behaviour, age: int | None) -> list[LawNote]:
+        """The law notes that apply to the item at this age (at any of its ages when unknown)."""
+        return [note for note in (self.law_note(i) for i in law_ids_at(behaviour, age)) if note is not None]
+
+    def themed(self, theme: str) -> list[Behaviour]:
+        """The descriptors of one behaviour across bands, youngest band first."""
+        return [b for b in self.all_behaviours if b.theme == theme]
+
+    def route_for(self, level: Level) -> Route:
+        """The escalation route for a level."""
+        for route in self.routes:
+            if route.level == level:
+                return route
+        raise LookupError(f"the pack has no route for {level.value}")  # the validator prevents this
+
+    def special_route(self, route_id: str) -> Route | None:
+        """A route that is not tied to a level: immediate-danger, adult, not-listed."""
+        return next((r for r in self.routes if r.id == route_id), None)
+
+    def contacts_for(self, route: Route) -> list[Contact]:
+        """The directory entries a route names, in the route's order."""
+        return [self._contact_by_id[c] for c in route.contacts if c in self._contact_by_id]
+
+    @cached_property
+    def _index(self) -> SearchIndex:
+        documents = [{"keywords": b.keywords, "text": [b.text], "consider": b.consider} for b in self.all_behaviours]
+        return SearchIndex(documents, self.info.synonyms)
+
+    def find(
+        self,
+        text: str,
+        *,
+        age: int | None = None,
+        limit: int | None = SEARCH_LIMIT,
+        bands: Iterable[str] | None = None,
+    ) -> SearchAnswer:
+        """Descriptors matching the words, best match first (never band or level order); where some
+        match every word, only those. With ``age``, only the bands that hold that age; with
+        ``bands`` (ids), only those bands (the case page's bands, which may add a developmental one).
+
+        At most ``limit`` hits (None for all); ``total`` says how many matched in all.
+        """
+        within = self._positions_for_age(age) if age is not None else None
+        if bands is not None:
+            in_bands = self._positions_in(frozenset(bands))
+            within = in_bands if within is None else within & in_bands
+        ranked = self._index.search(text, limit, within)
+        everything, bands = self.all_behaviours, self._band_at
+        hits = [SearchHit(everything[position], bands[position], score) for position, score in ranked.hits]
+        return SearchAnswer(hits, ranked.total, corrected_query(text, ranked.corrections))
+
+    def search(self, text: str, limit: int | None = SEARCH_LIMIT, *, age: int | None = None) -> list[SearchHit]:
+        """The hits of ``find``: descriptors matching the words, best first."""
+        return self.find(text, age=age, limit=limit).hits
+
+    def search_count(self, text: str, *, age: int | None = None) -> int:
+        """How many descriptors match the words, before any limit."""
+        return self.find(text, age=age, limit=0).total
+
+    def _positions_for_age(self, age: int) -> frozenset[int]:
+        return self._positions_in(frozenset(band.id for band in self.bands_for_age(age)))
+
+    def _positions_in(self, bands: frozenset[str]) -> frozenset[int]:
+        # Kept per set of band ids (content, never typed words): the same set object each time lets
+        # the index reuse its mask for it without hashing thousands of positions per search.
+        found = self._positions_of_bands.get(bands)
+        if found is None:
+            found = frozenset().union(*(self._positions_by_band.get(band, frozenset()) for band in bands))
+            self._positions_of_bands[bands] = found
+        return found
+
+    @cached_property
+    def _positions_of_bands(self) -> dict[frozenset[str], frozenset[int]]:
+        return {}
+
+    @cached_property
+    def _band_at(self) -> tuple[AgeBand, ...]:
+        """The band of each descriptor, by its position in ``all_behaviours``."""
+        return tuple(band for band in self.bands for _ in band.behaviours)
+
+    @cached_property
+    def _positions_by_band(self) -> dict[str, frozenset[int]]:
+        # Worked out once per pack: a search for an age then costs a union, not a pass over every item.
+        positions: dict[str, set[int]] = {}
+        for position, behaviour in enumerate(self.all_behaviours):
+            positions.setdefault(self._band_of_behaviour[behaviour.id].id, set()).add(position)
+        return {band: frozenset(found) for band, found in positions.items()}
+
+    def build_index(self) -> None:
+        """Build the search index now (the loader calls this), so the first search costs what the others do."""
+        _ = self._index
+
+    def scenarios_for(self, band_id: str | None = None) -> list[Scenario]:
+        """Training scenarios, optionally only one band's."""
+        return [s for s in self.scenarios if band_id is None or s.band == band_id]
+
+
+def highest_level(levels: Iterable[Level]) -> Level | None:
+    """The most serious level among those given; None when there are none."""
+    found = list(levels)
+    if not found:
+        return None
+    return max(found, key=lambda level: level.rank)
+
+
+def older_than(day: dt.date, months: int, today: dt.date) -> bool:
+    """True when ``day`` is more than ``months`` calendar months before ``today``."""
+    year, month = today.year, today.month - months
+    while month <= 0:
+        month += 12
+        year -= 1
+    last_day = [
+        31,
+        29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][month - 1]
+    cutoff = dt.date(year, month, min(today.day, last_day))
+    return day < cutoff
+
+
+__all__ = ["LEVELS", "Pack", "SearchAnswer", "SearchHit", "highest_level", "older_than"]

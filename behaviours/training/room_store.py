@@ -1,0 +1,328 @@
+"""Where live rooms are kept: in this process, or in Redis shared by every replica.
+
+With TRAFFIC_LIGHT_REDIS_URL unset, rooms live in this process's memory (one
+instance, nothing else to run). With it set (e.g. redis://redis:6379/0), every
+replica reads and writes the same rooms, so a trainer on one replica sees the
+votes of participants on another.
+
+What is stored is only what behaviours/rooms.py allows: pack ids, the position,
+the trainer key's hash, random participant tokens and their answers, and counts.
+Every key expires with its room (ROOM_TTL_SECONDS).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from behaviours.training.rooms import (
+    MAX_CHANGES_PER_ITEM,
+    MAX_PARTICIPANTS,
+    ROOM_TTL_SECONDS,
+    Choice,
+    Room,
+    Tally,
+    VoteOutcome,
+    vote_decision,
+)
+
+REDIS_ENV = "TRAFFIC_LIGHT_REDIS_URL"
+KEY_PREFIX = "tlr:room:"
+# A page must never hang on a dead Redis: fail within a second and say so.
+REDIS_TIMEOUT_SECONDS = 1.0
+
+
+class StoreUnavailable(RuntimeError):
+    """The shared store cannot be reached; pages say so in words and carry on."""
+
+
+class RoomStore(ABC):
+    """The operations pages need; both implementations pass the same tests."""
+
+    @abstractmethod
+    def create(self, room: Room, key_hash: str) -> bool:
+        """Store a new room; False when the code is already taken."""
+
+    @abstractmethod
+    def get(self, code: str) -> Room | None:
+        """The room, or None when it never existed or has expired."""
+
+    @abstractmethod
+    def key_hash(self, code: str) -> str | None:
+        """The stored hash of the room's trainer key."""
+
+    @abstractmethod
+    def save(self, room: Room) -> bool:
+        """Store the trainer's change (position, reveal, end); False when the room has gone."""
+
+    @abstractmethod
+    def vote(self, code: str, item_index: int, participant: str, choice: Choice) -> VoteOutcome:
+        """Record one participant's answer for one item, atomically (see rooms.vote_decision)."""
+
+    @abstractmethod
+    def my_vote(self, code: str, item_index: int, participant: str) -> Choice | None:
+        """This participant's current answer for the item, if any."""
+
+    @abstractmethod
+    def tally(self, code: str, item_index: int) -> Tally:
+        """The counts for one item."""
+
+    @abstractmethod
+    def ping(self) -> None:
+        """Raise StoreUnavailable when the store cannot be reached."""
+
+    description: str = ""
+
+
+# ------------------------------------------------------------------ in this process
+
+
+@dataclass
+class _MemoryRoom:
+    room: Room
+    key_hash: str
+    expires_at: float
+    votes: dict[int, dict[str, Choice]] = field(default_factory=dict)
+    changes: dict[int, dict[str, int]] = field(default_factory=dict)
+    people: set[str] = field(default_factory=set)
+
+
+class MemoryStore(RoomStore):
+    """Rooms in this process only: right for one instance (`make run`), wrong for replicas."""
+
+    description = "this server's memory (one instance only)"
+
+    def __init__(self, clock: Callable[[], float] | None = None, ttl_seconds: int = ROOM_TTL_SECONDS) -> None:
+        if clock is None:
+            from behaviours.core.clock import now  # the app's one clock
+
+            clock = lambda: now().timestamp()  # noqa: E731
+        self._clock = clock
+        self._ttl = ttl_seconds
+        self._rooms: dict[str, _MemoryRoom] = {}
+        self._lock = threading.Lock()
+
+    def _live(self, code: str) -> _MemoryRoom | None:
+        held = self._rooms.get(code)
+        if held is not None and held.expires_at <= self._clock():
+            del self._rooms[code]
+            return None
+        return held
+
+    def create(self, room: Room, key_hash: str) -> bool:
+        with self._lock:
+            now = self._clock()
+            for code in [c for c, r in self._rooms.items() if r.expires_at <= now]:
+                del self._rooms[code]
+            if room.code in self._rooms:
+                return False
+            self._rooms[room.code] = _MemoryRoom(room=room, key_hash=key_hash, expires_at=now + self._ttl)
+            return True
+
+    def get(self, code: str) -> Room | None:
+        with self._lock:
+            held = self._live(code)
+            return held.room if held else None
+
+    def key_hash(self, code: str) -> str | None:
+        with self._lock:
+            held = self._live(code)
+            return held.key_hash if held else None
+
+    def save(self, room: Room) -> bool:
+        with self._lock:
+            held = self._live(room.code)
+            if held is None:
+                return False
+            held.room = replace(room)
+            return True
+
+    def vote(self, code: str, item_index: int, participant: str, choice: Choice) -> VoteOutcome:
+        with self._lock:
+            held = self._live(code)
+            votes = held.votes.setdefault(item_index, {}) if held else {}
+            changes = held.changes.setdefault(item_index, {}) if held else {}
+            outcome = vote_decision(
+                held.room if held else None,
+                item_index,
+                votes.get(participant),
+                choice,
+                changes.get(participant, 0),
+                held is not None and participant in held.people,
+                len(held.people) if held else 0,
+            )
+            if held is not None and outcome is VoteOutcome.COUNTED:
+                held.people.add(participant)
+                votes[participant] = choice
+            elif held is not None and outcome is VoteOutcome.CHANGED:
+                changes[participant] = changes.get(participant, 0) + 1
+                votes[participant] = choice
+            return outcome
+
+    def my_vote(self, code: str, item_index: int, participant: str) -> Choice | None:
+        with self._lock:
+            held = self._live(code)
+            return held.votes.get(item_index, {}).get(participant) if held else None
+
+    def tally(self, code: str, item_index: int) -> Tally:
+        with self._lock:
+            held = self._live(code)
+            counts: dict[Choice, int] = {}
+            for choice in (held.votes.get(item_index, {}) if held else {}).values():
+                counts[choice] = counts.get(choice, 0) + 1
+            return Tally(counts=counts)
+
+    def ping(self) -> None:
+        return None
+
+
+# ------------------------------------------------------------------ Redis
+
+# The whole vote in one atomic step on the server: the same rule as rooms.vote_decision.
+# A participant's answer is one field of a hash (HSET), so a repeat replaces, never adds;
+# the counts hash moves by exactly one between answers. Every key lives as long as the room.
+_VOTE_SCRIPT = """
+local room = redis.call('HMGET', KEYS[1], 'current', 'revealed', 'ended')
+if not room[1] or room[3] == '1' then return 'no_room' end
+if room[1] ~= ARGV[1] or room[2] == '1' then return 'closed' end
+local previous = redis.call('HGET', KEYS[2], ARGV[2])
+local outcome
+if not previous then
+  if redis.call('SISMEMBER', KEYS[5], ARGV[2]) == 0 and redis.call('SCARD', KEYS[5]) >= tonumber(ARGV[5]) then
+    return 'room_full'
+  end
+  redis.call('SADD', KEYS[5], ARGV[2])
+  redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+  redis.call('HINCRBY', KEYS[3], ARGV[3], 1)
+  outcome = 'counted'
+elseif previous == ARGV[3] then
+  return 'unchanged'
+else
+  if tonumber(redis.call('HGET', KEYS[4], ARGV[2]) or '0') >= tonumber(ARGV[4]) then
+    return 'too_many_changes'
+  end
+  redis.call('HINCRBY', KEYS[4], ARGV[2], 1)
+  redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+  redis.call('HINCRBY', KEYS[3], previous, -1)
+  redis.call('HINCRBY', KEYS[3], ARGV[3], 1)
+  outcome = 'changed'
+end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then
+  for i = 2, 5 do redis.call('PEXPIRE', KEYS[i], ttl) end
+end
+return outcome
+"""
+
+# A new room claims its code atomically and expires on its own from the start.
+_CREATE_SCRIPT = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[1]))
+return 1
+"""
+
+# The trainer's change applies only while the room exists (no resurrecting an expired room).
+_SAVE_SCRIPT = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'current', ARGV[1], 'revealed', ARGV[2], 'ended', ARGV[3], 'version', ARGV[4])
+return 1
+"""
+
+
+class RedisStore(RoomStore):
+    """Rooms in Redis (or Valkey): shared by every replica, expiring on their own."""
+
+    description = "Redis, shared by every replica"
+
+    def __init__(self, url: str, ttl_seconds: int = ROOM_TTL_SECONDS) -> None:
+        import redis
+
+        # Any Redis failure (refused, timed out, wrong password, not Redis at all) reads the same to a user.
+        self._errors: tuple[type[BaseException], ...] = (redis.exceptions.RedisError, OSError)
+        self._broken: str | None = None
+        try:
+            self._redis = redis.Redis.from_url(
+                url,
+                decode_responses=True,
+                socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+                socket_timeout=REDIS_TIMEOUT_SECONDS,
+                health_check_interval=30,
+            )
+        except ValueError as error:  # a malformed TRAFFIC_LIGHT_REDIS_URL: every call says unavailable
+            self._broken = f"{REDIS_ENV} is not a Redis address ({error.__class__.__name__})"
+            self._redis = redis.Redis(host="127.0.0.1", port=1)  # never called while broken
+        self._ttl = ttl_seconds
+        self._create = self._redis.register_script(_CREATE_SCRIPT)
+        self._vote = self._redis.register_script(_VOTE_SCRIPT)
+        self._save = self._redis.register_script(_SAVE_SCRIPT)
+
+    @staticmethod
+    def _keys(code: str, item_index: int) -> list[str]:
+        base = f"{KEY_PREFIX}{code}"
+        return [
+            base,
+            f"{base}:votes:{item_index}",
+            f"{base}:counts:{item_index}",
+            f"{base}:changes:{item_index}",
+            f"{base}:people",
+        ]
+
+    def _call(self, action: Callable[[], object]) -> object:
+        if self._broken:
+            raise StoreUnavailable(self._broken)
+        try:
+            return action()
+        except self._errors as error:
+            raise StoreUnavailable("The room service cannot be reached.") from error
+
+    def create(self, room: Room, key_hash: str) -> bool:
+        fields = [part for pair in {**room.to_fields(), "key_hash": key_hash}.items() for part in pair]
+        return bool(self._call(lambda: self._create(keys=[f"{KEY_PREFIX}{room.code}"], args=[self._ttl, *fields])))
+
+    def get(self, code: str) -> Room | None:
+        fields = self._call(lambda: self._redis.hgetall(f"{KEY_PREFIX}{code}"))
+        if not isinstance(fields, dict) or "items" not in fields:
+            return None
+        return Room.from_fields(fields)
+
+    def key_hash(self, code: str) -> str | None:
+        value = self._call(lambda: self._redis.hget(f"{KEY_PREFIX}{code}", "key_hash"))
+        return value if isinstance(value, str) else None
+
+    def save(self, room: Room) -> bool:
+        fields = room.to_fields()
+        args = [fields["current"], fields["revealed"], fields["ended"], fields["version"]]
+        return bool(self._call(lambda: self._save(keys=[f"{KEY_PREFIX}{room.code}"], args=args)))
+
+    def vote(self, code: str, item_index: int, participant: str, choice: Choice) -> VoteOutcome:
+        args = [str(item_index), participant, choice.value, MAX_CHANGES_PER_ITEM, MAX_PARTICIPANTS]
+        result = self._call(lambda: self._vote(keys=self._keys(code, item_index), args=args))
+        return VoteOutcome(result)
+
+    def my_vote(self, code: str, item_index: int, participant: str) -> Choice | None:
+        value = self._call(lambda: self._redis.hget(self._keys(code, item_index)[1], participant))
+        return Choice(value) if isinstance(value, str) and value in {c.value for c in Choice} else None
+
+    def tally(self, code: str, item_index: int) -> Tally:
+        raw = self._call(lambda: self._redis.hgetall(self._keys(code, item_index)[2]))
+        return Tally.from_raw(raw if isinstance(raw, dict) else {})
+
+    def ping(self) -> None:
+        self._call(self._redis.ping)
+
+    def ttl(self, code: str) -> int:
+        """Seconds the room has left (-2 when gone): for tests and the bench."""
+        return int(self._call(lambda: self._redis.ttl(f"{KEY_PREFIX}{code}")))  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self._redis.close()
+
+
+def store_from_env(environ: dict[str, str] | None = None) -> RoomStore:
+    """Redis when TRAFFIC_LIGHT_REDIS_URL is set, else this process's memory."""
+    url = (environ if environ is not None else os.environ).get(REDIS_ENV, "").strip()
+    return RedisStore(url) if url else MemoryStore()

@@ -1,0 +1,377 @@
+"""Case discussion rules: the starting level, the criteria that raise it, what is still to find out."""
+
+from __future__ import annotations
+
+import pytest
+from pack_builder import MINIMAL, REPO_ROOT, TODAY
+
+from behaviours.answers.case import (
+    Answer,
+    answer_words,
+    bands_for_case,
+    behaviour_options,
+    has_input,
+    option_label,
+    routes_for_case,
+    suggest_level,
+)
+from behaviours.pack.loader import load_pack
+from behaviours.pack.model import Level
+from behaviours.pack.pack import Pack
+
+SHIPPED_DIR = REPO_ROOT / "behaviours" / "content"
+SHIPPED = load_pack(SHIPPED_DIR, today=TODAY)
+
+GREEN_ID, AMBER_ID, RED_ID = "0-9-green-curious", "0-9-amber-repeated", "0-9-red-images"
+
+
+@pytest.fixture(scope="module")
+def minimal() -> Pack:
+    return load_pack(MINIMAL, today=TODAY)
+
+
+def chosen(pack: Pack, *ids: str):
+    return [pack.behaviour(i) for i in ids]
+
+
+def all_answered(pack: Pack, answer: Answer | None) -> dict[str, Answer | None]:
+    return {c.id: answer for c in pack.criteria}
+
+
+# ------------------------------------------------------------------ the starting level
+
+
+@pytest.mark.parametrize(
+    ("ids", "expected", "word"),
+    [
+        ((GREEN_ID,), Level.GREEN, "Green"),
+        ((GREEN_ID, AMBER_ID), Level.AMBER, "Amber"),
+        ((AMBER_ID, RED_ID, GREEN_ID), Level.RED, "Red"),
+        ((RED_ID,), Level.RED, "Red"),
+    ],
+)
+def test_starts_at_the_highest_level_among_the_behaviours(minimal, ids, expected, word):
+    suggestion = suggest_level(minimal, chosen(minimal, *ids), {}, False, None)
+
+    assert suggestion.level == expected
+    assert suggestion.reasons[0].startswith(f"Starts at {word}: the highest level among the behaviours chosen")
+    top_text = next(b.text for b in chosen(minimal, *ids) if b.level == expected)
+    assert top_text.rstrip(".") in suggestion.reasons[0]
+
+
+# ------------------------------------------------------------------ each criterion raises
+
+
+@pytest.mark.parametrize("criterion", SHIPPED.criteria, ids=lambda c: c.id)
+def test_each_yes_raises_a_green_behaviour_to_its_criterion_level(criterion):
+    green = SHIPPED.behaviours("5-9", Level.GREEN)[0]
+    answers = {criterion.id: Answer.YES}
+
+    suggestion = suggest_level(SHIPPED, [green], answers, False, 7)
+
+    assert suggestion.level == criterion.raises_to
+    word = SHIPPED.level_label(criterion.raises_to)
+    assert f"Raised to {word}: {criterion.name}, answered yes" in " ".join(suggestion.reasons)
+
+
+@pytest.mark.parametrize("criterion", SHIPPED.criteria, ids=lambda c: c.id)
+def test_each_yes_alone_gives_its_criterion_level(criterion):
+    suggestion = suggest_level(SHIPPED, [], {criterion.id: Answer.YES}, False, 15)
+
+    assert suggestion.level == criterion.raises_to
+    assert f"Rated {SHIPPED.level_label(criterion.raises_to)}: {criterion.name}" in suggestion.reasons[0]
+
+
+def test_the_most_serious_yes_wins(minimal):
+    answers = {"persistence": Answer.YES, "coercion": Answer.YES}
+
+    suggestion = suggest_level(minimal, chosen(minimal, GREEN_ID), answers, False, 10)
+
+    assert suggestion.level == Level.RED
+    text = " ".join(suggestion.reasons)
+    assert "Raised to Red: Coercion" in text
+    assert "Stays at Red: Persistence, answered yes" in text
+
+
+# ------------------------------------------------------------------ never lower
+
+
+@pytest.mark.parametrize(
+    ("ids", "answers", "expected", "says"),
+    [
+        ((RED_ID,), {"coercion": Answer.NO, "persistence": Answer.NO}, Level.RED, "the level stays at Red"),
+        ((RED_ID,), {"persistence": Answer.YES}, Level.RED, "Stays at Red: Persistence, answered yes"),
+        ((AMBER_ID,), {"persistence": Answer.YES}, Level.AMBER, "Stays at Amber: Persistence, answered yes"),
+        ((AMBER_ID,), {"persistence": Answer.NO, "coercion": Answer.DONT_KNOW}, Level.AMBER, "Starts at Amber"),
+    ],
+)
+def test_no_answer_ever_lowers_the_level(minimal, ids, answers, expected, says):
+    suggestion = suggest_level(minimal, chosen(minimal, *ids), answers, False, 10)
+
+    assert suggestion.level == expected
+    assert says in " ".join(suggestion.reasons)
+
+
+# ------------------------------------------------------------------ what to find out
+
+
+def test_dont_know_and_unanswered_questions_are_listed_to_find_out(minimal):
+    answers = {"coercion": Answer.DONT_KNOW}
+
+    suggestion = suggest_level(minimal, chosen(minimal, AMBER_ID), answers, False, 8)
+
+    assert suggestion.to_find_out == [
+        "Coercion (don't know yet): Was there force, a threat, a bribe or a trick? A yes would make it at least Red.",
+        "Persistence (not answered yet): Does it carry on after being redirected, or in secret?",
+    ]
+
+
+@pytest.mark.parametrize("answer", [Answer.YES, Answer.NO])
+def test_answered_questions_are_not_listed_to_find_out(minimal, answer):
+    suggestion = suggest_level(minimal, chosen(minimal, GREEN_ID), all_answered(minimal, answer), False, 8)
+
+    assert suggestion.to_find_out == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [(Answer.YES, "Yes"), (Answer.NO, "No"), (Answer.DONT_KNOW, "Don't know"), (None, "Not answered")],
+)
+def test_answers_are_said_in_words(answer, words):
+    assert answer_words(answer) == words
+
+
+# ------------------------------------------------------------------ empty input and not listed
+
+
+def test_empty_input_gives_no_level_and_says_what_to_do(minimal):
+    suggestion = suggest_level(minimal, [], {}, False, None)
+
+    assert suggestion.level is None
+    assert suggestion.reasons == [
+        "No level yet: choose the behaviours you observed, or describe one that is not listed, "
+        "and answer the criteria questions."
+    ]
+    assert len(suggestion.to_find_out) == len(minimal.criteria)
+    assert not has_input([], {}, False)
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ({}, None),
+        ({"coercion": Answer.DONT_KNOW, "persistence": Answer.NO}, None),
+        ({"coercion": Answer.NO}, None),
+    ],
+)
+def test_a_behaviour_not_listed_without_concerns_has_no_level_of_its_own(minimal, answers, expected):
+    suggestion = suggest_level(minimal, [], answers, True, 10)
+
+    assert suggestion.level is expected
+    assert "rate it with the criteria" in suggestion.reasons[0]
+    assert has_input([], answers, True)
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected", "says"),
+    [
+        ({"coercion": Answer.YES}, Level.RED, "Rated Red: Coercion"),
+        ({"persistence": Answer.YES, "coercion": Answer.NO}, Level.AMBER, "Rated Amber: Persistence"),
+        (
+            {"persistence": Answer.NO, "coercion": Answer.NO},
+            Level.GREEN,
+            "only if it is also curious, mutual and easily redirected",
+        ),
+    ],
+)
+def test_a_behaviour_not_listed_is_rated_with_the_criteria(minimal, answers, expected, says):
+    suggestion = suggest_level(minimal, [], answers, True, 10)
+
+    assert suggestion.level == expected
+    assert says in " ".join(suggestion.reasons)
+
+
+def test_a_behaviour_not_listed_beside_listed_ones_keeps_their_level(minimal):
+    suggestion = suggest_level(minimal, chosen(minimal, AMBER_ID), {}, True, 10)
+
+    assert suggestion.level == Level.AMBER
+    assert "together with the behaviours chosen" in suggestion.reasons[1]
+
+
+# ------------------------------------------------------------------ the law for under-13s
+
+
+@pytest.mark.parametrize(
+    ("age", "level_of", "cites"),
+    [
+        (12, Level.RED, True),
+        (5, Level.RED, True),
+        (13, Level.RED, False),
+        (None, Level.RED, False),
+        (10, Level.AMBER, False),
+    ],
+)
+def test_red_under_13_cites_the_law(age, level_of, cites):
+    behaviour = SHIPPED.behaviours("9-13", level_of)[0]
+
+    suggestion = suggest_level(SHIPPED, [behaviour], {}, False, age)
+
+    law = SHIPPED.law_note("under-13s")
+    assert (f"The law: {law.title}." in " ".join(suggestion.reasons)) is cites
+
+
+def test_red_from_the_criteria_under_13_cites_the_law_too(minimal):
+    # The minimal pack has no under-13s note, so nothing is cited: never a note that does not exist.
+    suggestion = suggest_level(minimal, [], {"coercion": Answer.YES}, False, 8)
+    assert not any(r.startswith("The law") for r in suggestion.reasons)
+
+    shipped = suggest_level(SHIPPED, [], {"consent": Answer.YES}, False, 8)
+    assert "The law: Children under 13 cannot consent." in " ".join(shipped.reasons)
+
+
+@pytest.mark.parametrize("ids", [(), (GREEN_ID,), (RED_ID,)])
+def test_the_caveat_is_always_there(minimal, ids):
+    caveat = suggest_level(minimal, chosen(minimal, *ids), {}, False, 3).caveat
+    assert caveat == "This is a suggestion: professional judgement and local procedures decide."
+
+
+# ------------------------------------------------------------------ bands and options
+
+
+@pytest.mark.parametrize(
+    ("age", "band", "expected", "reason"),
+    [
+        (7, None, ["Ages 5 to 9"], "Ages 5 to 9 is the band for age 7."),
+        (13, None, ["Ages 9 to 13", "Ages 13 to 17"], "Age 13 sits on the boundary between two bands"),
+        (None, "0-5", ["Ages 0 to 5"], "Ages 0 to 5 is the band you chose."),
+        (20, None, ["Ages 13 to 17"], "Age 20 is 18 or over: adult safeguarding applies"),
+    ],
+)
+def test_bands_for_the_age_or_band_with_the_reason(age, band, expected, reason):
+    case = bands_for_case(SHIPPED, age, band)
+
+    assert [b.label for b in case.bands] == expected
+    assert case.reasons[0].startswith(reason)
+    assert case.adult is (age is not None and age >= 18)
+
+
+@pytest.mark.parametrize(
+    ("age", "developmental", "expected", "says"),
+    [
+        (14, "5-9", ["Ages 13 to 17", "Ages 5 to 9"], "Ages 5 to 9 is shown too, because you said it fits"),
+        (14, "13-17", ["Ages 13 to 17"], "Ages 13 to 17 also fits the child's development, and it is already shown."),
+        (None, "0-5", ["Ages 0 to 5"], "Ages 0 to 5 is shown too"),
+    ],
+)
+def test_the_developmental_band_is_offered_with_its_reason(age, developmental, expected, says):
+    case = bands_for_case(SHIPPED, age, None, developmental)
+
+    assert [b.label for b in case.bands] == expected
+    assert says in " ".join(case.reasons)
+
+
+@pytest.mark.parametrize(
+    ("age", "band", "developmental", "expected"),
+    [
+        (11, None, None, 11),
+        (None, "5-9", None, 9),
+        (None, "9-13", None, 13),
+        (14, None, "0-5", 14),
+        (None, None, "0-5", None),
+    ],
+)
+def test_the_law_reads_age_in_years_never_developmental_age(age, band, developmental, expected):
+    assert bands_for_case(SHIPPED, age, band, developmental).age_for_law == expected
+
+
+def test_options_say_the_level_word_first_and_the_band_when_several(minimal):
+    options = behaviour_options(minimal, [minimal.band("0-9")])
+
+    assert [b.level for b in options] == [Level.RED, Level.AMBER, Level.GREEN]
+    assert option_label(minimal, options[0], with_band=False) == "Red: Sharing nude images of others."
+    assert option_label(minimal, options[1], with_band=True) == (
+        "Amber: Touching that carries on after being redirected. (Ages 0 to 9)"
+    )
+
+
+# ------------------------------------------------------------------ routes
+
+
+@pytest.mark.parametrize(
+    ("level", "not_listed", "adult", "titles"),
+    [
+        (Level.GREEN, False, False, ["Green: respond positively"]),
+        (Level.AMBER, True, False, ["Amber: take notice"]),
+        (Level.RED, False, False, ["Red: act today", "Immediate danger: call 999"]),
+        (None, True, False, ["Not listed"]),
+        (None, False, False, []),
+        (Level.AMBER, False, True, ["Adults", "Amber: take notice"]),
+    ],
+)
+def test_routes_for_the_level(minimal, level, not_listed, adult, titles):
+    routes = routes_for_case(minimal, level, not_listed=not_listed, adult=adult)
+
+    assert [r.title for r in routes] == titles
+
+
+# ------------------------------------------------------------------ the two "done when" cases
+
+
+def test_a_14_year_old_sending_nude_images_with_an_older_person_is_red():
+    bands = bands_for_case(SHIPPED, 14, None)
+    hits = [
+        h.behaviour
+        for h in SHIPPED.search("nude images")
+        if h.band.id == "13-17" and "takes or sends" in h.behaviour.text
+    ]
+    assert [b.id for b in hits] == ["13-17-amber-taking-or-sending-images"]
+
+    suggestion = suggest_level(SHIPPED, hits, {"equality": Answer.YES}, False, bands.age_for_law)
+
+    assert suggestion.level == Level.RED
+    assert suggestion.reasons[0].startswith("Starts at Amber")
+    assert suggestion.reasons[1].startswith("Raised to Red: Equality, answered yes")
+
+
+def test_a_7_year_old_with_only_green_behaviours_and_all_no_is_green():
+    bands = bands_for_case(SHIPPED, 7, None)
+    greens = [b for b in behaviour_options(SHIPPED, bands.bands) if b.level == Level.GREEN][:3]
+
+    suggestion = suggest_level(SHIPPED, greens, all_answered(SHIPPED, Answer.NO), False, bands.age_for_law)
+
+    assert suggestion.level == Level.GREEN
+    assert suggestion.to_find_out == []
+    assert "Every criterion was answered no, so the level stays at Green." in suggestion.reasons
+
+
+# ------------------------------------------------------------------ boundary ages (issue 15.5)
+
+_SHIPPED = SHIPPED
+
+
+@pytest.mark.parametrize("age", [5, 9, 13])
+def test_at_a_boundary_age_the_same_facts_give_the_same_level_whichever_band_was_picked(age: int) -> None:
+    from behaviours.answers.lookup import boundary_differences
+
+    differences = boundary_differences(_SHIPPED, age)
+    assert differences, f"age {age} has a theme the two bands rate differently"
+    for difference in differences:
+        suggested = {
+            r.band.id: suggest_level(_SHIPPED, [r.behaviour], {}, False, age).level for r in difference.ratings
+        }
+        assert set(suggested.values()) == {difference.higher}, (difference.theme, suggested)
+
+
+def test_a_raised_item_says_why_in_words() -> None:
+    lower = _SHIPPED.behaviour("9-13-amber-viewing-pornography")
+    assert lower is not None
+    suggestion = suggest_level(_SHIPPED, [lower], {}, False, 9)
+    assert suggestion.level == Level.RED
+    assert any("at a boundary age it counts at the higher level" in r for r in suggestion.reasons)
+
+
+def test_away_from_a_boundary_an_item_keeps_its_own_level() -> None:
+    item = _SHIPPED.behaviour("9-13-amber-viewing-pornography")
+    assert item is not None
+    assert suggest_level(_SHIPPED, [item], {}, False, 11).level == Level.AMBER
+    assert suggest_level(_SHIPPED, [item], {}, False, None).level == Level.AMBER

@@ -1,0 +1,203 @@
+"""The plan_* functions the pages draw: search, case discussion, training links, helplines and about."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pack_builder import MINIMAL, REPO_ROOT, TODAY
+
+from behaviours.answers.case import Answer
+from behaviours.answers.plans import (
+    ALL_BANDS,
+    TrainingLinkPlan,
+    audience_from_link,
+    kept_choices,
+    plan_about,
+    plan_case,
+    plan_helplines,
+    plan_search,
+    plan_training_link,
+)
+from behaviours.contacts.hours import UK, Role
+from behaviours.pack.loader import load_pack
+from behaviours.pack.model import Audience, ChannelKind, Level
+from behaviours.pack.pack import Pack
+from behaviours.training.sessions import TrainingMode, facilitator_steps, page_address
+
+SHIPPED = REPO_ROOT / "behaviours" / "content"
+FRIDAY_1730 = dt.datetime(2026, 12, 4, 17, 30, tzinfo=UK)
+WEDNESDAY_11AM = dt.datetime(2026, 12, 2, 11, 0, tzinfo=UK)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Pack:
+    return load_pack(SHIPPED, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def minimal() -> Pack:
+    return load_pack(MINIMAL, today=TODAY)
+
+
+def test_search_plan_without_words_is_empty(shipped: Pack) -> None:
+    assert plan_search(shipped, None).query == "" and plan_search(shipped, "").hits == []
+
+
+def test_search_plan_ranks_by_match_and_says_when_more_matched(shipped: Pack) -> None:
+    plan = plan_search(shipped, "images")
+    assert [r.behaviour.id for r in plan.results] == [h.behaviour.id for h in shipped.search("images")]
+    total = shipped.search_count("images")
+    assert (plan.more is not None) == (total > len(plan.results))
+    assert plan_search(shipped, "zzqqxx").hits == []
+
+
+def test_older_boyfriend_puts_the_much_older_partner_first_not_a_green_item(shipped: Pack) -> None:
+    plan = plan_search(shipped, "older boyfriend")
+    assert plan.results[0].behaviour.id.endswith("much-older-partner")
+    assert plan.results[0].level == Level.RED
+
+
+def test_search_plan_with_an_age_keeps_that_age_s_bands_and_gives_the_level_there(shipped: Pack) -> None:
+    plan = plan_search(shipped, "similar age sexual activity", 16)
+    assert plan.age == 16
+    assert {r.band.id for r in plan.results} == {"13-17"}
+    first = next(r for r in plan.results if r.behaviour.id == "13-17-amber-similar-age-sexual-activity")
+    assert first.level == Level.GREEN  # green at 16 and 17, though listed as amber
+    assert plan_search(shipped, "similar age sexual activity", 14).results[0].level == Level.AMBER
+
+
+def test_search_plan_at_a_boundary_age_searches_both_bands_and_says_so(shipped: Pack) -> None:
+    plan = plan_search(shipped, "sexting", 13)
+    assert {r.band.id for r in plan.results} == {"9-13", "13-17"}
+    assert any("boundary" in text for text in plan.age_notices)
+
+
+def test_search_plan_for_an_adult_uses_the_oldest_band_as_a_guide(shipped: Pack) -> None:
+    plan = plan_search(shipped, "sexting", 20)
+    assert plan.adult and plan.age is None
+    assert {r.band.id for r in plan.results} == {"13-17"}
+    assert shipped.info.adult_note in plan.age_notices
+
+
+def test_search_plan_says_what_was_corrected(shipped: Pack) -> None:
+    plan = plan_search(shipped, "masterbating")
+    assert plan.correction == "No behaviour uses “masterbating”; showing results for “masturbating”."
+    assert "masturbat" in plan.results[0].behaviour.text
+
+
+def test_no_hits_at_an_age_counts_the_matches_at_other_ages(shipped: Pack) -> None:
+    plan = plan_search(shipped, "sextortion", 6)
+    assert plan.results == []
+    assert plan.elsewhere == shipped.search_count("sextortion") > 0
+    assert plan_search(shipped, "zzqqxx", 6).elsewhere == 0
+
+
+def test_kept_choices_drops_behaviours_outside_the_bands(shipped: Pack) -> None:
+    options = shipped.behaviours(shipped.bands[0], Level.GREEN)
+    kept, notice = kept_choices(options, [options[0].id, "not-here", "nor-here"])
+    assert kept == [options[0].id]
+    assert notice == "2 behaviour(s) chosen earlier are not in the band(s) now shown, so they were taken off the list."
+    assert kept_choices(options, [options[0].id]) == ([options[0].id], None)
+
+
+def test_case_plan_red_lists_each_service_once_with_out_of_hours_first_when_closed(shipped: Pack) -> None:
+    red = next(b for b in shipped.all_behaviours if b.level == Level.RED and shipped.band_of(b).id == "0-5")
+    plan = plan_case(
+        shipped,
+        age=4,
+        band_id=None,
+        developmental_band=None,
+        chosen_ids=[red.id],
+        answers={},
+        not_listed=False,
+        now=FRIDAY_1730,
+    )
+    assert plan.suggestion.level == Level.RED
+    assert [r.id for r in plan.routes] == ["red", "immediate-danger"]
+    assert plan.calls is not None
+    ids = [c.contact.id for c in plan.calls.calls]
+    assert len(ids) == len(set(ids))
+    assert ids[:3] == ["emergency-999", "emergency-duty-team", "compass"]
+    assert plan.calls.lead is not None and plan.calls.lead.role == Role.OUT_OF_HOURS
+
+
+def test_case_plan_answers_raise_the_level(minimal: Pack) -> None:
+    criterion = minimal.criteria[0]
+    plan = plan_case(
+        minimal,
+        age=None,
+        band_id=minimal.bands[0].id,
+        developmental_band=None,
+        chosen_ids=[],
+        answers={criterion.id: Answer.YES},
+        not_listed=True,
+        now=WEDNESDAY_11AM,
+    )
+    assert plan.suggestion.level == criterion.raises_to
+    assert plan.dropped_notice is None
+
+
+def test_training_link_a_level_alone_opens_the_facilitator_view(shipped: Pack) -> None:
+    plan = plan_training_link(shipped, {"level": "red", "band": "9-13"})
+    assert plan.mode == TrainingMode.FACILITATOR
+    assert plan.band == "9-13"
+    assert plan.facilitator_step is not None and plan.facilitator_step > 0
+
+
+def test_training_link_quiz_settings(shipped: Pack) -> None:
+    plan = plan_training_link(shipped, {"seed": "42", "n": "10", "mode": "quiz"})
+    assert (plan.mode, plan.seed, plan.size, plan.new_seed) == (TrainingMode.QUIZ, 42, 10, False)
+    assert plan.band is None and plan.facilitator_step is None and plan.notices == []
+
+
+def test_training_link_bad_values_say_so(shipped: Pack) -> None:
+    plan = plan_training_link(shipped, {"seed": "abc", "band": "99-100"})
+    assert plan.new_seed and plan.seed is None
+    assert plan.band == ALL_BANDS
+    assert len(plan.notices) == 2
+
+
+def test_training_link_the_page_wrote_itself_changes_nothing(shipped: Pack) -> None:
+    written = {"seed": "42", "band": "9-13", "n": "10"}
+    assert plan_training_link(shipped, dict(written), written=written) == TrainingLinkPlan()
+    moved = plan_training_link(shipped, {"seed": "42", "band": "5-9", "n": "10"}, written=written)
+    assert (moved.seed, moved.band) == (42, "5-9"), "a different address (Back, an edited link) is read"
+
+
+@pytest.mark.parametrize("mode", list(TrainingMode))
+def test_training_address_brings_back_the_same_page_after_a_reload(shipped: Pack, mode: TrainingMode) -> None:
+    for step in facilitator_steps(shipped):
+        address = page_address(mode, seed=8466, size=5, band_id=step.band.id, level=step.level)
+        plan = plan_training_link(shipped, address)
+        assert plan.notices == []
+        assert (plan.mode or TrainingMode.QUIZ, plan.seed, plan.band, plan.size) == (mode, 8466, step.band.id, 5)
+        if mode is TrainingMode.FACILITATOR:
+            assert facilitator_steps(shipped)[plan.facilitator_step] == step
+
+
+def test_helplines_plan_says_what_is_shown_and_who_answers_now(shipped: Pack) -> None:
+    plan = plan_helplines(shipped, Audience.YOUNG_PEOPLE, [ChannelKind.PHONE], FRIDAY_1730)
+    assert plan.shown == (
+        f"Showing {len(plan.entries)} of {len(shipped.contacts)} entries: for young people, reachable by phone."
+    )
+    assert not plan.empty
+    assert plan.calls.lead is not None and plan.calls.lead.contact.id == "emergency-duty-team"
+    everyone = plan_helplines(shipped, None, [], WEDNESDAY_11AM)
+    assert len(everyone.entries) == len(shipped.contacts)
+    assert everyone.calls.lead is not None and everyone.calls.lead.contact.id == "compass"
+
+
+def test_audience_anyone_from_a_link_means_everyone() -> None:
+    assert audience_from_link(Audience.ANYONE) is None
+    assert audience_from_link(None) is None
+    assert audience_from_link(Audience.PROFESSIONALS) == Audience.PROFESSIONALS
+
+
+def test_about_plan(shipped: Pack, minimal: Pack) -> None:
+    about = plan_about(shipped)
+    assert about.reviewed == f"{shipped.info.last_reviewed.day} {shipped.info.last_reviewed:%B %Y}"
+    assert len(about.warnings) == len(shipped.warnings) > 1
+    assert about.warnings_sentence.startswith(f"The content checker noted {len(shipped.warnings)} things")
+    assert about.warnings_label == f"Show the {len(shipped.warnings)} warnings"
+    assert plan_about(minimal).warnings_sentence == "The content checker found nothing to look at in this pack."

@@ -1,0 +1,309 @@
+"""Live rooms: the pure rules (codes, links, moving, tallies) and both stores, against a real Redis."""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from behaviours.pack.loader import load_pack
+from behaviours.training.room_store import MemoryStore, RedisStore, RoomStore, StoreUnavailable, store_from_env
+from behaviours.training.rooms import (
+    CODE_ALPHABET,
+    MAX_CHANGES_PER_ITEM,
+    ROOM_TTL_SECONDS,
+    Choice,
+    ItemKind,
+    Room,
+    Tally,
+    VoteOutcome,
+    choice_word,
+    end,
+    find_item,
+    hash_key,
+    join_link,
+    key_matches,
+    move,
+    new_code,
+    new_token,
+    parse_code,
+    parse_token,
+    public_base,
+    reveal,
+    room_items,
+    spread_lines,
+    valid_items,
+)
+from tests.browser.harness import free_port
+from tests.helpers import SHIPPED_PACK
+from tests.redis_server import RedisServer, start_redis
+
+SHIPPED = load_pack(SHIPPED_PACK)
+
+# ------------------------------------------------------------------ pure rules
+
+
+def test_codes_use_only_unambiguous_characters():
+    codes = {new_code() for _ in range(500)}
+    assert all(len(c) == 6 and set(c) <= set(CODE_ALPHABET) for c in codes)
+    assert not set("0O1IL") & set(CODE_ALPHABET)
+    assert len(codes) > 490  # random, not a counter
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [("abc234", "ABC234"), (" ABC-234 ", "ABC234"), ("ABC 234", "ABC234"), ("ABC23O", None), ("ABC2341", None)],
+)
+def test_codes_typed_on_a_phone_are_forgiven_case_spaces_and_hyphens(raw, code):
+    assert parse_code(raw) == code
+
+
+@pytest.mark.parametrize("raw", [None, "", "ABCDE", "<script>", "ABCDEF\x00", "ILLO01"])
+def test_anything_else_is_not_a_code(raw):
+    assert parse_code(raw) is None
+
+
+def test_tokens_are_random_hex_and_the_trainer_key_is_checked_against_its_hash():
+    key = new_token()
+    assert parse_token(key) == key and parse_token(key.upper()) is None and parse_token("x" * 32) is None
+    stored = hash_key(key)
+    assert stored != key
+    assert key_matches(key, stored)
+    assert not key_matches(new_token(), stored)
+    assert not key_matches(None, stored) and not key_matches(key, None)
+
+
+def test_moving_starts_each_item_hidden_and_stops_at_the_ends():
+    room = Room(code="ABC234", band="9-13", kind=ItemKind.BEHAVIOUR, items=("a", "b", "c"))
+    shown = reveal(room)
+    assert shown.revealed and shown.version == 1
+    after = move(shown, 1)
+    assert (after.current, after.revealed, after.version) == (1, False, 2)
+    assert move(move(after, 1), 1).current == 2
+    assert move(room, -1) is room  # already at the start: nothing changes, no new version
+    assert end(room).ended
+
+
+def test_room_round_trips_through_flat_fields():
+    room = Room(code="ABC234", band="9-13", kind=ItemKind.SCENARIO, items=("a", "b"), current=1, revealed=True)
+    assert Room.from_fields(room.to_fields()) == room
+
+
+def test_items_come_from_the_band_in_a_repeatable_mixed_order():
+    band = SHIPPED.bands[0].id
+    items = room_items(SHIPPED, band, ItemKind.BEHAVIOUR, seed=7)
+    assert sorted(items) == sorted(b.id for b in SHIPPED.behaviours(band))
+    assert items == room_items(SHIPPED, band, ItemKind.BEHAVIOUR, seed=7)
+    assert valid_items(SHIPPED, ItemKind.BEHAVIOUR, items)
+    assert not valid_items(SHIPPED, ItemKind.BEHAVIOUR, [*items, "no-such-item"])
+    scenarios = room_items(SHIPPED, band, ItemKind.SCENARIO, seed=7)
+    assert scenarios and all(find_item(SHIPPED, ItemKind.SCENARIO, s) is not None for s in scenarios)
+
+
+def test_spread_says_every_answer_in_words_with_its_count():
+    tally = Tally(counts={Choice.AMBER: 3, Choice.RED: 1})
+    lines = spread_lines(SHIPPED, tally, width=8)
+    assert [(word, count) for _c, word, count, _bar in lines] == [
+        ("Green", 0),
+        ("Amber", 3),
+        ("Red", 1),
+        ("Not sure", 0),
+    ]
+    assert [len(bar) for *_rest, bar in lines] == [0, 6, 2, 0]
+    assert choice_word(SHIPPED, Choice.UNSURE) == "Not sure"
+
+
+@pytest.mark.parametrize(
+    ("configured", "browser_url", "headers", "expected"),
+    [
+        ("https://tl.example.org/", "http://localhost:8501/room", {}, "https://tl.example.org"),
+        (None, "https://tl.example.org/room", {}, "https://tl.example.org"),
+        (
+            None,
+            None,
+            {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "tl.example.org", "Host": "app1"},
+            "https://tl.example.org",
+        ),
+        (None, None, {"Host": "127.0.0.1:8501"}, "http://127.0.0.1:8501"),
+        (None, "javascript:alert(1)", {"Host": "evil/path"}, None),
+        (None, None, {}, None),
+    ],
+)
+def test_the_join_address_is_the_public_one(configured, browser_url, headers, expected):
+    assert public_base(configured, browser_url, headers) == expected
+
+
+def test_join_link_is_the_full_address():
+    assert join_link("https://tl.example.org", "ABC234") == "https://tl.example.org/join?room=ABC234"
+
+
+# ------------------------------------------------------------------ both stores, one suite
+
+
+@pytest.fixture(scope="module")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    server = start_redis(tmp_path_factory.mktemp("redis"))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(params=["memory", "redis"])
+def store(request) -> Iterator[RoomStore]:
+    if request.param == "memory":
+        yield MemoryStore(clock=FakeClock())
+    else:
+        server = request.getfixturevalue("redis_server")
+        redis_store = RedisStore(server.url)
+        yield redis_store
+        redis_store.close()
+
+
+def open_room(store: RoomStore, items=("a", "b", "c")) -> tuple[Room, str]:
+    room = Room(code=new_code(), band="9-13", kind=ItemKind.BEHAVIOUR, items=tuple(items))
+    key = new_token()
+    assert store.create(room, hash_key(key))
+    return room, key
+
+
+def test_a_room_is_stored_and_read_back(store):
+    room, key = open_room(store)
+    assert store.get(room.code) == room
+    assert key_matches(key, store.key_hash(room.code))
+    assert store.get(new_code()) is None
+    assert not store.create(room, hash_key(new_token()))  # a code is never handed out twice
+
+
+def test_a_re_vote_replaces_and_never_counts_twice(store):
+    room, _ = open_room(store)
+    alice, bob = new_token(), new_token()
+    assert store.vote(room.code, 0, alice, Choice.AMBER) is VoteOutcome.COUNTED
+    assert store.vote(room.code, 0, alice, Choice.AMBER) is VoteOutcome.UNCHANGED
+    assert store.vote(room.code, 0, bob, Choice.RED) is VoteOutcome.COUNTED
+    assert store.vote(room.code, 0, alice, Choice.RED) is VoteOutcome.CHANGED
+    tally = store.tally(room.code, 0)
+    assert tally.answered == 2
+    assert (tally.count(Choice.AMBER), tally.count(Choice.RED)) == (0, 2)
+    assert store.my_vote(room.code, 0, alice) is Choice.RED
+    assert store.my_vote(room.code, 0, new_token()) is None
+
+
+def test_votes_count_only_for_the_item_on_screen_before_reveal(store):
+    room, _ = open_room(store)
+    person = new_token()
+    assert store.vote(room.code, 1, person, Choice.GREEN) is VoteOutcome.CLOSED
+    assert store.save(reveal(room))
+    assert store.vote(room.code, 0, person, Choice.GREEN) is VoteOutcome.CLOSED
+    moved = move(store.get(room.code), 1)
+    assert store.save(moved)
+    assert store.get(room.code).current == 1
+    assert store.vote(room.code, 1, person, Choice.GREEN) is VoteOutcome.COUNTED
+    assert store.tally(room.code, 0).answered == 0
+    assert store.save(end(moved))
+    assert store.vote(room.code, 1, person, Choice.RED) is VoteOutcome.NO_ROOM
+    assert store.vote(new_code(), 0, person, Choice.RED) is VoteOutcome.NO_ROOM
+
+
+def test_changes_are_limited_per_item(store):
+    room, _ = open_room(store)
+    person = new_token()
+    store.vote(room.code, 0, person, Choice.GREEN)
+    answers = [Choice.RED, Choice.GREEN] * MAX_CHANGES_PER_ITEM
+    outcomes = [store.vote(room.code, 0, person, c) for c in answers]
+    assert outcomes.count(VoteOutcome.CHANGED) == MAX_CHANGES_PER_ITEM
+    assert outcomes[MAX_CHANGES_PER_ITEM] is VoteOutcome.TOO_MANY_CHANGES
+    assert store.my_vote(room.code, 0, person) is answers[MAX_CHANGES_PER_ITEM - 1]  # the last allowed one stands
+    assert store.tally(room.code, 0).answered == 1
+
+
+def test_the_room_caps_its_participants(store, monkeypatch):
+    import behaviours.training.room_store as room_store
+    import behaviours.training.rooms as rooms
+
+    monkeypatch.setattr(rooms, "MAX_PARTICIPANTS", 3)
+    monkeypatch.setattr(room_store, "MAX_PARTICIPANTS", 3)
+    room, _ = open_room(store)
+    people = [new_token() for _ in range(4)]
+    outcomes = [store.vote(room.code, 0, p, Choice.AMBER) for p in people]
+    assert outcomes == [VoteOutcome.COUNTED] * 3 + [VoteOutcome.ROOM_FULL]
+    store.save(move(store.get(room.code), 1))
+    assert store.vote(room.code, 1, people[0], Choice.AMBER) is VoteOutcome.COUNTED  # already in the room
+
+
+def test_concurrent_votes_lose_nothing_and_count_each_person_once(store):
+    room, _ = open_room(store)
+    people = [new_token() for _ in range(40)]
+    rng = random.Random(3)
+    final: dict[str, Choice] = {}
+
+    def voter(person: str) -> None:
+        for choice in rng.sample(list(Choice), 3):
+            store.vote(room.code, 0, person, choice)
+            final[person] = choice
+
+    threads = [threading.Thread(target=voter, args=(p,)) for p in people]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    tally = store.tally(room.code, 0)
+    assert tally.answered == len(people)
+    for choice in Choice:
+        assert tally.count(choice) == sum(1 for c in final.values() if c is choice)
+
+
+def test_memory_rooms_expire_after_their_time():
+    clock = FakeClock()
+    store = MemoryStore(clock=clock)
+    room, _ = open_room(store)
+    clock.now += ROOM_TTL_SECONDS - 1
+    assert store.get(room.code) == room
+    clock.now += 2
+    assert store.get(room.code) is None
+    assert store.vote(room.code, 0, new_token(), Choice.RED) is VoteOutcome.NO_ROOM
+
+
+def test_redis_keys_expire_with_the_room(redis_server):
+    import redis
+
+    store = RedisStore(redis_server.url)
+    room, _ = open_room(store)
+    store.vote(room.code, 0, new_token(), Choice.RED)
+    client = redis.Redis.from_url(redis_server.url, decode_responses=True)
+    keys = client.keys(f"tlr:room:{room.code}*")
+    assert len(keys) >= 4
+    assert all(0 < client.ttl(k) <= ROOM_TTL_SECONDS for k in keys), {k: client.ttl(k) for k in keys}
+    # Only ids, counts, tokens and the key's hash are kept: the trainer key itself is not.
+    stored = client.hgetall(f"tlr:room:{room.code}")
+    assert set(stored) == {"code", "band", "kind", "items", "current", "revealed", "ended", "version", "key_hash"}
+
+
+def test_an_unreachable_redis_says_so_quickly():
+    store = RedisStore(f"redis://127.0.0.1:{free_port()}/0")
+    with pytest.raises(StoreUnavailable):
+        store.ping()
+    with pytest.raises(StoreUnavailable):
+        store.get("ABC234")
+
+
+@pytest.mark.parametrize("url", ["not-a-url", "http://127.0.0.1:6379/0"])
+def test_a_malformed_redis_setting_is_unavailable_not_a_crash(url):
+    store = RedisStore(url)
+    with pytest.raises(StoreUnavailable):
+        store.get("ABC234")
+
+
+def test_the_store_follows_the_setting(redis_server):
+    assert isinstance(store_from_env({}), MemoryStore)
+    assert isinstance(store_from_env({"TRAFFIC_LIGHT_REDIS_URL": redis_server.url}), RedisStore)
