@@ -4,9 +4,9 @@ import streamlit as st
 
 from behaviours import LEVELS, Level
 from behaviours.answers.params import MAX_SEED
-from behaviours.answers.plans import plan_training_link
 from behaviours.core.text import md, md_link
 from behaviours.documents.handouts import routes_handout
+from behaviours.training.plans import plan_training_link
 from behaviours.training.quiz import DEFAULT_QUIZ_SIZE, QUIZ_SIZES, draw_quiz, new_seed, score, share_link
 from behaviours.training.sessions import (
     TrainingMode,

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from behaviours.pack.model import Audience, ChannelKind, Contact, Status
+from behaviours.core.phones import InvalidPhoneNumber, PhoneNumber, parse_uk_number
+from behaviours.pack.model import Audience, ChannelKind, Contact, Level, Status
 from behaviours.pack.pack import Pack
+from behaviours.pack.references import short_name as short_name
 
 # The audiences a reader can filter by; "anyone" entries show under each of them.
 AUDIENCE_CHOICES: tuple[Audience, ...] = (Audience.YOUNG_PEOPLE, Audience.PARENTS_CARERS, Audience.PROFESSIONALS)
@@ -45,16 +47,6 @@ def channel_words(kind: ChannelKind) -> str:
     return _CHANNEL_WORDS[kind]
 
 
-def short_name(contact: Contact) -> str:
-    """A contact's name without a trailing aside in brackets, e.g. 'Compass' for 'Compass (Shropshire Council)'."""
-    name = contact.name.strip()
-    if name.endswith(")") and " (" in name:
-        trimmed = name[: name.rindex(" (")].strip()
-        if trimmed:
-            return trimmed
-    return name
-
-
 def is_for(contact: Contact, audience: Audience | None) -> bool:
     """True when the entry serves this audience; entries for anyone serve every audience; None means everyone."""
     if audience is None:
@@ -82,3 +74,40 @@ def filter_contacts(
     """The directory entries for an audience (None: everyone) reachable by any of the channels (none: all),
     in directory order."""
     return directory_order(c for c in pack.contacts if is_for(c, audience) and reachable_by(c, channels))
+
+
+def front_door(pack: Pack) -> Contact | None:
+    """The local front door for worries about a child: contacts.yaml's ``roles: front_door``, else the first
+    local contact on the amber route."""
+    named = pack.contact(pack.roles.front_door) if pack.roles.front_door else None
+    if named is not None:
+        return named
+    route = pack.route_for(Level.AMBER)
+    return next((c for c in pack.contacts_for(route) if c.local), None)
+
+
+def neighbour_doors(pack: Pack) -> list[Contact]:
+    """The front doors of neighbouring areas (contacts.yaml ``roles: neighbours``), for a child who lives there."""
+    return [c for c in (pack.contact(i) for i in pack.roles.neighbours) if c is not None]
+
+
+def emergency_contacts(pack: Pack) -> list[Contact]:
+    """The emergency-number contacts of the immediate-danger route (999 in the shipped pack).
+
+    The route may also name the front door; the panel's first line is only for emergency numbers.
+    """
+    route = pack.special_route("immediate-danger")
+    if route is None:
+        return []
+    return [c for c in pack.contacts_for(route) if (phone := first_phone(c)) is not None and phone.kind == "emergency"]
+
+
+def first_phone(contact: Contact) -> PhoneNumber | None:
+    """The first phone number a contact gives, checked and ready to dial."""
+    for channel in contact.channels:
+        if channel.kind == ChannelKind.PHONE:
+            try:
+                return parse_uk_number(channel.value)
+            except InvalidPhoneNumber:
+                return None
+    return None

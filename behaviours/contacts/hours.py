@@ -19,11 +19,11 @@ from functools import lru_cache
 
 import holidays
 
+from behaviours.contacts.directory import emergency_contacts, first_phone, front_door, neighbour_doors
 from behaviours.core.clock import UK, in_uk
 from behaviours.core.phones import PhoneNumber
 from behaviours.pack.model import Contact, Day, Level, Route
 from behaviours.pack.pack import Pack
-from behaviours.wording.levels import emergency_contacts, first_phone, front_door, neighbour_doors
 
 __all__ = [
     "UK",

@@ -14,13 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from behaviours.answers.case import Answer, Suggestion, answer_words, routes_for_case
+from behaviours.contacts.directory import first_phone
 from behaviours.contacts.hours import Role, who_to_call
 from behaviours.core.text import clean_input
 from behaviours.documents.pdf import footer_line, render_pdf
 from behaviours.pack.model import AgeBand, Behaviour, Contact, Route
 from behaviours.pack.pack import Pack
 from behaviours.wording import contacts as wording
-from behaviours.wording.levels import first_phone, level_heading
+from behaviours.wording.levels import level_heading
 
 NOTE_TITLE = "Case discussion note"
 NO_DETAILS = "No names or identifying details. The tool kept nothing: this note exists only where you save it."

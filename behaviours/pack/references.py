@@ -18,7 +18,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from behaviours.contacts.directory import short_name
 from behaviours.core.phones import InvalidPhoneNumber, parse_uk_number
 from behaviours.pack.model import Contact, ContactsFile, Day, OpeningHours
 
@@ -50,6 +49,16 @@ _DAY_WORDS = {
     Day.SUN: "Sunday",
 }
 _WEEK = list(_DAY_WORDS)
+
+
+def short_name(contact: Contact) -> str:
+    """A contact's name without a trailing aside in brackets, e.g. 'Compass' for 'Compass (Shropshire Council)'."""
+    name = contact.name.strip()
+    if name.endswith(")") and " (" in name:
+        trimmed = name[: name.rindex(" (")].strip()
+        if trimmed:
+            return trimmed
+    return name
 
 
 def references_in(text: str) -> list[str]:

@@ -25,7 +25,8 @@ from behaviours.answers.lookup import (
     law_for_item,
     plan_lookup,
 )
-from behaviours.wording.levels import emergency_contacts, first_phone, front_door, level_heading
+from behaviours.contacts.directory import emergency_contacts, first_phone, front_door
+from behaviours.wording.levels import level_heading
 
 from .harness import expect, open_app, wait_for_app
 from .page_checks import EFFECT_TIMEOUT_MS, shipped_pack, shown_after_action

@@ -4,40 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from pack_builder import MINIMAL, REPO_ROOT, TODAY
+from pack_builder import REPO_ROOT
 
 from behaviours.answers.case import Answer
 from behaviours.answers.plans import (
-    ALL_BANDS,
-    TrainingLinkPlan,
     audience_from_link,
     kept_choices,
     plan_about,
     plan_case,
     plan_helplines,
     plan_search,
-    plan_training_link,
 )
 from behaviours.contacts.hours import UK, Role
-from behaviours.pack.loader import load_pack
 from behaviours.pack.model import Audience, ChannelKind, Level
 from behaviours.pack.pack import Pack
-from behaviours.training.sessions import TrainingMode, facilitator_steps, page_address
 
 SHIPPED = REPO_ROOT / "behaviours" / "content"
 FRIDAY_1730 = dt.datetime(2026, 12, 4, 17, 30, tzinfo=UK)
 WEDNESDAY_11AM = dt.datetime(2026, 12, 2, 11, 0, tzinfo=UK)
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Pack:
-    return load_pack(SHIPPED, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def minimal() -> Pack:
-    return load_pack(MINIMAL, today=TODAY)
 
 
 def test_search_plan_without_words_is_empty(shipped: Pack) -> None:
@@ -136,44 +120,6 @@ def test_case_plan_answers_raise_the_level(minimal: Pack) -> None:
     )
     assert plan.suggestion.level == criterion.raises_to
     assert plan.dropped_notice is None
-
-
-def test_training_link_a_level_alone_opens_the_facilitator_view(shipped: Pack) -> None:
-    plan = plan_training_link(shipped, {"level": "red", "band": "9-13"})
-    assert plan.mode == TrainingMode.FACILITATOR
-    assert plan.band == "9-13"
-    assert plan.facilitator_step is not None and plan.facilitator_step > 0
-
-
-def test_training_link_quiz_settings(shipped: Pack) -> None:
-    plan = plan_training_link(shipped, {"seed": "42", "n": "10", "mode": "quiz"})
-    assert (plan.mode, plan.seed, plan.size, plan.new_seed) == (TrainingMode.QUIZ, 42, 10, False)
-    assert plan.band is None and plan.facilitator_step is None and plan.notices == []
-
-
-def test_training_link_bad_values_say_so(shipped: Pack) -> None:
-    plan = plan_training_link(shipped, {"seed": "abc", "band": "99-100"})
-    assert plan.new_seed and plan.seed is None
-    assert plan.band == ALL_BANDS
-    assert len(plan.notices) == 2
-
-
-def test_training_link_the_page_wrote_itself_changes_nothing(shipped: Pack) -> None:
-    written = {"seed": "42", "band": "9-13", "n": "10"}
-    assert plan_training_link(shipped, dict(written), written=written) == TrainingLinkPlan()
-    moved = plan_training_link(shipped, {"seed": "42", "band": "5-9", "n": "10"}, written=written)
-    assert (moved.seed, moved.band) == (42, "5-9"), "a different address (Back, an edited link) is read"
-
-
-@pytest.mark.parametrize("mode", list(TrainingMode))
-def test_training_address_brings_back_the_same_page_after_a_reload(shipped: Pack, mode: TrainingMode) -> None:
-    for step in facilitator_steps(shipped):
-        address = page_address(mode, seed=8466, size=5, band_id=step.band.id, level=step.level)
-        plan = plan_training_link(shipped, address)
-        assert plan.notices == []
-        assert (plan.mode or TrainingMode.QUIZ, plan.seed, plan.band, plan.size) == (mode, 8466, step.band.id, 5)
-        if mode is TrainingMode.FACILITATOR:
-            assert facilitator_steps(shipped)[plan.facilitator_step] == step
 
 
 def test_helplines_plan_says_what_is_shown_and_who_answers_now(shipped: Pack) -> None:

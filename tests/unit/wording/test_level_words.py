@@ -3,14 +3,8 @@
 import pytest
 
 from behaviours import LEVELS, Level, load_pack
-from behaviours.wording.levels import (
-    LEVEL_COLOUR,
-    LEVEL_ICON,
-    emergency_contacts,
-    first_phone,
-    front_door,
-    level_heading,
-)
+from behaviours.contacts.directory import emergency_contacts, first_phone, front_door
+from behaviours.wording.levels import LEVEL_COLOUR, LEVEL_ICON, level_heading
 
 PACK = load_pack()
 
