@@ -64,10 +64,9 @@ inputs[0].text_input(
     placeholder="For example: " + ", ".join(examples) if examples else "Type a word or two",
     help="Words can be in any order. Nothing you type is stored or put in the web address.",
 )
+# No minimum or maximum, as on the look-up: the plan says what an out-of-range age means (one age rule).
 inputs[1].number_input(
     "Child's age (optional)",
-    min_value=0,
-    max_value=25,
     step=1,
     value=None,
     placeholder="Any age",

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from behaviours.answers.ages import ADULT_FROM, YOUNGEST, AgeKind, age_meaning
 from behaviours.pack.model import AgeBand, Behaviour, LawNote, Level
 from behaviours.pack.pack import Pack
 
-ADULT_FROM = 18
-# The ages the tool covers: children's bands to 17, and the oldest band as a guide for
-# vulnerable young adults up to 25 (the pack's adult note); anything else gets a message.
-YOUNGEST, OLDEST = 0, 25
 # Most serious first: a worried practitioner reads red before anything else, on every screen.
 SERIOUS_FIRST: tuple[Level, ...] = (Level.RED, Level.AMBER, Level.GREEN)
 BOUNDARY_ADVICE = (
@@ -39,17 +36,6 @@ class LookupPlan:
         return self.developmental_age if band.id in self.shown_for else self.age
 
 
-def _age_out_of_range(age: int) -> str | None:
-    if age < YOUNGEST:
-        return f"{age} is not an age in years. Enter the child's age as a whole number from {YOUNGEST} to {OLDEST}."
-    if age > OLDEST:
-        return (
-            f"Age {age} is outside what this tool covers (ages {YOUNGEST} to {OLDEST}). "
-            "Anyone aged 18 or over falls under adult safeguarding: see the route below."
-        )
-    return None
-
-
 def plan_lookup(
     pack: Pack,
     age: int | None,
@@ -65,9 +51,9 @@ def plan_lookup(
     plan = _plan_for_age(pack, age, band_id, level)
     if developmental_age is None or plan.adult or not plan.bands:
         return plan
-    problem = _age_out_of_range(developmental_age)
-    if problem is not None or developmental_age >= ADULT_FROM:
-        note = problem or (
+    meaning = age_meaning(pack, developmental_age)
+    if meaning.kind is not AgeKind.CHILD:
+        note = meaning.notice or (
             f"A developmental age of {developmental_age} is an adult's: the children's bands do not apply to it."
         )
         return replace(plan, notices=[*plan.notices, f"Developmental age: {note}"])
@@ -92,19 +78,18 @@ def plan_lookup(
 def _plan_for_age(pack: Pack, age: int | None, band_id: str | None, level: Level | None) -> LookupPlan:
     notices: list[str] = []
     if age is not None:
-        problem = _age_out_of_range(age)
-        if problem is not None:
+        meaning = age_meaning(pack, age)
+        if meaning.notice is not None:
             # No band at all: an adult's or a mistyped age is never read against children's levels.
-            return LookupPlan(level=level, notices=[problem], adult=age > OLDEST)
-        bands = pack.bands_for_age(age)
+            return LookupPlan(level=level, notices=[meaning.notice], adult=meaning.adult)
+        bands = list(meaning.bands)
         if band_id is not None and all(b.id != band_id for b in bands):
             chosen = pack.band(band_id)
             label = chosen.label if chosen else band_id
             notices.append(f"{label} does not include age {age}, so the bands for age {age} are shown.")
-        if age >= ADULT_FROM:
-            oldest = max(pack.bands, key=lambda b: b.max_age)
+        if meaning.guide_only:
             return LookupPlan(
-                bands=[oldest],
+                bands=bands,
                 level=level,
                 age=None,
                 why=None,

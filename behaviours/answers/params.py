@@ -9,14 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from behaviours.answers.ages import GUIDE_UNTIL, MAX_DIGITS, YOUNGEST
 from behaviours.core.text import clean_input
 from behaviours.pack.model import Audience, Level
 from behaviours.pack.pack import Pack
 
 T = TypeVar("T")
 
-MIN_AGE = 0
-MAX_AGE = 25
 MAX_QUERY = 200
 MAX_SHOWN = 30
 MAX_SEED = 2**31 - 1
@@ -37,22 +36,16 @@ def shown(raw: str) -> str:
 
 
 def parse_age(raw: str | None) -> Parsed[int]:
-    """An age in whole years from 0 to 25."""
+    """A whole number of years from a link. What the age means (a child's band, a young adult, an adult) is
+    ``behaviours.answers.ages.age_meaning``'s to say, as for a typed age, so a link and the box never disagree."""
     if raw is None or not raw.strip():
         return Parsed(None)
     text = raw.strip()
-    if not (text.isascii() and text.isdigit()) or len(text) > 3:
+    if not (text.isascii() and text.isdigit()) or len(text) > MAX_DIGITS:
         return Parsed(
-            None, f"“{shown(raw)}” is not an age in whole years. Enter a whole number from {MIN_AGE} to {MAX_AGE}."
+            None, f"“{shown(raw)}” is not an age in whole years. Enter a whole number from {YOUNGEST} to {GUIDE_UNTIL}."
         )
-    age = int(text)
-    if age > MAX_AGE:
-        return Parsed(
-            None,
-            f"{age} is outside what this tool covers (ages {MIN_AGE} to {MAX_AGE}). "
-            "For adults, use your adult safeguarding procedures.",
-        )
-    return Parsed(age)
+    return Parsed(int(text))
 
 
 def parse_band(pack: Pack, raw: str | None) -> Parsed[str]:

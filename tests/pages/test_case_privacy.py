@@ -18,8 +18,8 @@ from tests.privacy import fs_now, new_marker, repo_files_holding, temp_files_hol
 PAGE = "pages/case.py"
 CASE_CODE = [
     REPO / "pages" / "case.py",
-    REPO / "behaviours" / "case.py",
-    REPO / "behaviours" / "case_note.py",
+    REPO / "behaviours" / "answers" / "case.py",
+    REPO / "behaviours" / "documents" / "case_note.py",
     REPO / "ui" / "note_actions.py",
 ]
 

@@ -12,8 +12,6 @@ import re
 from pathlib import Path
 
 import pytest
-from pack_builder import REPO_ROOT
-from test_pdf_structure import pdf_words
 
 from behaviours.documents.handouts import routes_context, routes_handout
 from behaviours.documents.pdf import weasyprint_problem
@@ -22,9 +20,10 @@ from behaviours.pack.loader import PACK_ENV, load_pack
 from behaviours.pack.model import Status
 from tests.browser.harness import missing_tool
 from tests.conftest import PINNED_NOW
-from tests.helpers import open_page
+from tests.helpers import SHIPPED_PACK, open_page
+from tests.pdf_reading import pdf_words
 
-SHIPPED = load_pack(REPO_ROOT / "behaviours" / "content")
+SHIPPED = load_pack(SHIPPED_PACK)
 PRINTED = dt.date(2026, 12, 6)
 _BADGE = re.compile(r":[a-z]+-badge\[([^\]]+)\]\s*")
 _SHOWN_NUMBER = re.compile(r"(\d[\d ]*\d)\]\((?:tel|sms):")

@@ -79,8 +79,10 @@ def test_age_absent_or_blank_is_no_age_and_no_notice(raw: str | None) -> None:
     assert_absent(parse_age(raw))
 
 
-def test_age_26_is_outside_the_tool_and_points_to_adult_procedures() -> None:
-    assert_refused(parse_age("26"), "26 is outside what this tool covers", "ages 0 to 25", "adult safeguarding")
+def test_age_26_from_a_link_is_read_as_26_and_meant_as_the_look_up_means_it() -> None:
+    # What 26 means (adult safeguarding, no children's band) is age_meaning's to say, for links and typed
+    # ages alike: tests/unit/answers/test_age_meaning.py.
+    assert parse_age("26") == Parsed(26)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ import re
 
 import pytest
 from pack_builder import MINIMAL, REPO_ROOT, TODAY
-from test_pdf_structure import page_count, pdf_words
 
 from behaviours.core.text import long_date
 from behaviours.documents.handouts import band_handout, printed_calls, routes_context, routes_handout
@@ -19,6 +18,7 @@ from behaviours.pack.model import LEVELS, Status
 from behaviours.pack.pack import Pack
 from behaviours.wording.contacts import HOURS_NOT_KNOWN, entry_lines, hours_line, status_word, status_words
 from tests.browser.harness import missing_tool
+from tests.pdf_reading import page_count, pdf_words
 
 SHIPPED = load_pack(REPO_ROOT / "behaviours" / "content")
 PRINTED = dt.date(2026, 11, 30)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -23,6 +22,7 @@ from behaviours.pack.loader import load_pack
 from behaviours.pack.model import Level
 from behaviours.pack.pack import Pack
 from tests.browser.harness import missing_tool
+from tests.pdf_reading import pdf_words
 
 SHIPPED = load_pack(REPO_ROOT / "behaviours" / "content")
 PRINTED = dt.date(2026, 11, 30)
@@ -35,18 +35,6 @@ def _weasyprint() -> None:
     problem = weasyprint_problem()
     if problem:
         missing_tool(problem)
-
-
-def pdf_words(data: bytes) -> str:
-    """The PDF's text as a reader hears it: pages joined, a word broken at its own hyphen rejoined,
-    other line breaks and runs of spaces made one space. Nothing else is changed."""
-    reader = PdfReader(io.BytesIO(data))
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    return " ".join(re.sub(r"(?<=\w-)\n(?=\w)", "", text).split())
-
-
-def page_count(data: bytes) -> int:
-    return len(PdfReader(io.BytesIO(data)).pages)
 
 
 def _note(pack: Pack) -> bytes:
