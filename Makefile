@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 # file checked against its SHA-256); requirements*.txt are the readable sources it is made from.
 $(VENV)/.installed: requirements-dev.lock
 	@echo "First run: installing the app and its test tools into $(VENV) from requirements-dev.lock"
-	@echo "(90 packages, each checked against its SHA-256): usually 2 to 8 minutes, most of it downloading."
+	@echo "(about 90 packages, each checked against its SHA-256): usually 2 to 8 minutes, most of it downloading."
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	touch $@
