@@ -3,12 +3,22 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test check site lint format bench clean preview diff review
+.PHONY: run test check site lint format bench clean preview diff review lock
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# Installs exactly what requirements-dev.lock lists (every package, dependencies included, each
+# file checked against its SHA-256); requirements*.txt are the readable sources it is made from.
+$(VENV)/.installed: requirements-dev.lock
+	@echo "First run: installing the app and its test tools into $(VENV) from requirements-dev.lock"
+	@echo "(about 90 packages, each checked against its SHA-256): usually 2 to 8 minutes, most of it downloading."
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	touch $@
+
+## lock: after changing a pin in requirements*.txt, rewrite requirements.lock and requirements-dev.lock (uv, from the registry)
+LOCK_FLAGS = --universal --python-version 3.11 --generate-hashes --quiet --custom-compile-command "make lock"
+lock: $(VENV)/.installed
+	$(PY) -m uv pip compile requirements-dev.txt $(LOCK_FLAGS) --output-file requirements-dev.lock
+	$(PY) -m uv pip compile requirements.txt $(LOCK_FLAGS) --constraint requirements-dev.lock --output-file requirements.lock
 
 ## run: start the app on the shipped content pack at http://localhost:8501
 run: $(VENV)/.installed
