@@ -45,9 +45,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("result_id", "item_id", "round", name="one_tally_per_item_and_round"),
         sa.CheckConstraint("round IN (1, 2)", name="round_is_one_or_two"),
         sa.CheckConstraint("pack_level IN ('green', 'amber', 'red')", name="pack_level_known"),
-        sa.CheckConstraint(
-            "green >= 0 AND amber >= 0 AND red >= 0 AND not_sure >= 0", name="counts_not_negative"
-        ),
+        sa.CheckConstraint("green >= 0 AND amber >= 0 AND red >= 0 AND not_sure >= 0", name="counts_not_negative"),
     )
     op.create_index("ix_item_tallies_result_id", "item_tallies", ["result_id"])
 
