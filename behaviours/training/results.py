@@ -45,6 +45,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from behaviours import Level
+from behaviours.clock import today
 from behaviours.training.agreement import ItemCounts
 
 DATABASE_ENV = "TRAFFIC_LIGHT_DATABASE_URL"
@@ -121,6 +122,11 @@ class RoomResult:
     def round_counts(self, round_number: int) -> list[ItemCounts]:
         """The counts of every item in one round, in saved order."""
         return [tally.counts for tally in self.tallies if tally.round == round_number]
+
+
+def today_for_result() -> dt.date:
+    """The date a result is saved with: today in the UK from the one clock, never a time of day."""
+    return today()
 
 
 def _short_text(value: object, length: int) -> bool:
