@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from behaviours import Level
 from behaviours.training.agreement import (
     BOOTSTRAP_RESAMPLES,
     MIN_PARTICIPANTS,
@@ -240,9 +241,10 @@ def share_words(share: Share) -> str:
     return f"{share.matched} of {share.out_of} ({percent_words(share.fraction)})"
 
 
-def counts_words(counts: ItemCounts, label: Callable[[str], str] = str.capitalize) -> str:
-    """The counts behind an item, e.g. 'Green 3, Amber 5, Red 1, Not sure 0'."""
-    parts = [f"{label(level.value)} {counts.count(level)}" for level in ORDERED_LEVELS]
+def counts_words(counts: ItemCounts, labels: Mapping[Level, str] | None = None) -> str:
+    """The counts behind an item, e.g. 'Green 3, Amber 5, Red 1, Not sure 0'; ``labels`` are the pack's level words."""
+    words = labels or {level: level.value.capitalize() for level in ORDERED_LEVELS}
+    parts = [f"{words[level]} {counts.count(level)}" for level in ORDERED_LEVELS]
     return ", ".join([*parts, f"Not sure {counts.not_sure}"])
 
 
