@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import krippendorff
 import numpy as np
@@ -36,7 +37,8 @@ MIN_PARTICIPANTS = 5
 # training room's figures, and under half a second for 60 items on this machine.
 BOOTSTRAP_RESAMPLES = 1000
 
-CountMatrix = Sequence[Sequence[int]]
+CountMatrix = Sequence[Sequence[int]] | npt.NDArray[np.float64]
+Measurement = Literal["nominal", "ordinal", "interval", "ratio"]
 
 
 @dataclass(frozen=True)
@@ -215,7 +217,7 @@ def percent_agreement(counts: CountMatrix) -> float | None:
     return float(agree.mean())
 
 
-def krippendorff_alpha(counts: CountMatrix, level_of_measurement: str = "ordinal") -> float | None:
+def krippendorff_alpha(counts: CountMatrix, level_of_measurement: Measurement = "ordinal") -> float | None:
     """Krippendorff's alpha from per-item category counts (columns in order: green, amber, red).
 
     Computed by the ``krippendorff`` package with ``value_counts``; the value domain is the

@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from alembic.util.exc import CommandError
 from sqlalchemy import (
     CheckConstraint,
     Date,
@@ -335,11 +336,6 @@ class ResultStore:
         self._ready = False
         self._lock = threading.Lock()
 
-    def _failure_types(self) -> tuple[type[BaseException], ...]:
-        from alembic.util.exc import CommandError
-
-        return (SQLAlchemyError, OSError, CommandError)
-
     def _engine_ready(self) -> Engine:
         """The engine, with the tables upgraded on first use; raises when the database cannot be reached."""
         with self._lock:
@@ -368,7 +364,7 @@ class ResultStore:
             engine = self._engine_ready()
             with Session(engine) as session, session.begin():
                 session.add(_to_rows(result))
-        except (*self._failure_types(), _UnsupportedDatabase) as error:
+        except _FAILURES as error:
             log.warning("results database: could not save (%s)", type(error).__name__)
             return SaveOutcome(saved=False, message=NOT_SAVED_MESSAGE)
         return SaveOutcome(saved=True, message=SAVED_MESSAGE)
@@ -380,7 +376,7 @@ class ResultStore:
             with Session(engine) as session:
                 rows = session.scalars(select(RoomResultRow).order_by(RoomResultRow.held_on, RoomResultRow.id))
                 results = tuple(_from_rows(row) for row in rows)
-        except (*self._failure_types(), _UnsupportedDatabase, ValueError) as error:
+        except _READ_FAILURES as error:
             log.warning("results database: could not read (%s)", type(error).__name__)
             return ReadOutcome(results=(), message=NOT_READ_MESSAGE)
         return ReadOutcome(results=results)
@@ -392,6 +388,12 @@ class ResultStore:
 
 class _UnsupportedDatabase(Exception):
     """TRAFFIC_LIGHT_DATABASE_URL names a database this app does not support (only SQLite and PostgreSQL)."""
+
+
+# Whatever a database that is down, unreachable, misnamed or half-migrated can raise.
+_FAILURES: tuple[type[BaseException], ...] = (SQLAlchemyError, OSError, CommandError, _UnsupportedDatabase)
+# Reading also refuses a row that is not a valid result (edited by hand): a message, not a crash.
+_READ_FAILURES: tuple[type[BaseException], ...] = (*_FAILURES, ValueError)
 
 
 def store_from_env(environ: Mapping[str, str] | None = None) -> ResultStore:
