@@ -33,8 +33,9 @@ ORDERED_LEVELS: tuple[Level, ...] = (Level.GREEN, Level.AMBER, Level.RED)
 # Rooms smaller than this are kept out of cross-room figures (issue 27): with four people or
 # fewer one person moves every figure, and a small room is closer to identifying someone.
 MIN_PARTICIPANTS = 5
-# Resamples for a bootstrap interval: enough for a stable 2.5th/97.5th percentile of a
-# training room's figures, and under half a second for 60 items on this machine.
+# Resamples for a bootstrap interval: enough for a stable 2.5th/97.5th percentile. All four
+# intervals of one round take about 1.6 s on the 2-core dev machine, whatever the item count
+# (mostly krippendorff's per-call overhead), so a page works them out once per round and keeps them.
 BOOTSTRAP_RESAMPLES = 1000
 
 CountMatrix = Sequence[Sequence[int]] | npt.NDArray[np.float64]
