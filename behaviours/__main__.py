@@ -3,7 +3,8 @@
 - ``python -m behaviours check [PACK_DIR]``: the check an editor runs after an edit;
 - ``python -m behaviours export-site OUT [--pack PACK_DIR]``: writes the offline reference;
 - ``python -m behaviours diff OLD NEW``: what changed between two packs, as Markdown for sign-off;
-- ``python -m behaviours review [PACK_DIR]``: everything with a review date, due first.
+- ``python -m behaviours review [PACK_DIR]``: everything with a review date, due first;
+- ``python -m behaviours agreement [--database URL]``: the items saved training rooms read most differently.
 """
 
 from __future__ import annotations
@@ -36,6 +37,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     diff.add_argument("--out", help="write the report to this file instead of the screen")
     review = commands.add_parser("review", help="list everything with a review date, due first")
     review.add_argument("pack_dir", nargs="?", help="the pack folder (default: TRAFFIC_LIGHT_PACK or the shipped pack)")
+    agreement = commands.add_parser(
+        "agreement", help="the items saved training rooms disagree on most, with the counts, as Markdown"
+    )
+    agreement.add_argument(
+        "--database", help="the results database (default: TRAFFIC_LIGHT_DATABASE_URL or .data/results.sqlite3)"
+    )
+    agreement.add_argument(
+        "--pack",
+        dest="pack_dir",
+        help="the pack whose words name the items (default: TRAFFIC_LIGHT_PACK or the shipped pack)",
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -46,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return diff_command(Path(args.old_dir), Path(args.new_dir), Path(args.out) if args.out else None)
     if args.command == "review":
         return review_command(Path(args.pack_dir) if args.pack_dir else default_pack_dir())
+    if args.command == "agreement":
+        return agreement_command(args.database, Path(args.pack_dir) if args.pack_dir else None)
     if args.command != "check":
         parser.print_usage(sys.stderr)
         print("python -m behaviours: error: say which command, e.g. 'check'", file=sys.stderr)
@@ -158,6 +172,35 @@ def review_command(target: Path) -> int:
             f"Note: {display_path(target)} has errors that stop the app showing it; "
             "run python -m behaviours check to list them.",
         )
+    return 0
+
+
+def agreement_command(database: str | None, pack_dir: Path | None) -> int:
+    """Print the report of saved rooms (python -m behaviours agreement); exit 1 when the database cannot be read."""
+    from behaviours.loader import PackError, load_pack
+    from behaviours.model import Scenario
+    from behaviours.rooms import ItemKind, find_item
+    from behaviours.training.reports import agreement_report
+    from behaviours.training.results import ResultStore, database_url
+
+    store = ResultStore(database_url({"TRAFFIC_LIGHT_DATABASE_URL": database}) if database else None)
+    outcome = store.load_results()
+    store.close()
+    if not outcome.ok:
+        print(f"python -m behaviours agreement: {outcome.message}", file=sys.stderr)
+        return 1
+    try:
+        pack = load_pack(pack_dir or default_pack_dir())
+    except PackError:
+        pack = None  # the report still lists the items by id
+
+    def describe(kind: str, item_id: str) -> str | None:
+        if pack is None or kind not in {k.value for k in ItemKind}:
+            return None
+        item = find_item(pack, ItemKind(kind), item_id)
+        return None if item is None else item.title if isinstance(item, Scenario) else item.text
+
+    sys.stdout.write(agreement_report(outcome.results, describe=describe))
     return 0
 
 

@@ -217,6 +217,16 @@ class PackInfo(Strict):
     developmental_age_note: Text
     adult_note: Text
     changes: list[PackChange] = Field(default_factory=list)
+    # Training courses a saved room's result may be labelled with (behaviours/training/results.py).
+    courses: list[Annotated[Text, StringConstraints(max_length=80)]] = Field(default_factory=list)
+
+    @field_validator("courses")
+    @classmethod
+    def _each_course_once(cls, courses: list[str]) -> list[str]:
+        repeated = sorted({course for course in courses if courses.count(course) > 1})
+        if repeated:
+            raise refuse(f"'{repeated[0]}' is listed twice; list each course once")
+        return courses
 
 
 # ---------------------------------------------------------------- bands/<id>.yaml
