@@ -177,11 +177,11 @@ def review_command(target: Path) -> int:
 
 def agreement_command(database: str | None, pack_dir: Path | None) -> int:
     """Print the report of saved rooms (python -m behaviours agreement); exit 1 when the database cannot be read."""
-    from behaviours.loader import PackError, load_pack
-    from behaviours.model import Scenario
-    from behaviours.rooms import ItemKind, find_item
+    from behaviours.pack.loader import PackError, load_pack
+    from behaviours.pack.model import Scenario
     from behaviours.training.reports import agreement_report
     from behaviours.training.results import ResultStore, database_url
+    from behaviours.training.rooms import ItemKind, find_item
 
     store = ResultStore(database_url({"TRAFFIC_LIGHT_DATABASE_URL": database}) if database else None)
     outcome = store.load_results()

@@ -46,7 +46,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from behaviours import Level
-from behaviours.clock import today
+from behaviours.core.clock import today
 from behaviours.training.agreement import ItemCounts
 
 DATABASE_ENV = "TRAFFIC_LIGHT_DATABASE_URL"

@@ -49,7 +49,7 @@ def test_the_theme_font_is_readable():
 # Supply chain: hash-pinned lock files made from the readable requirements*.txt
 # ---------------------------------------------------------------------------
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 DEPLOY = REPO / "deploy"
 DOCKERFILE = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
 MAKEFILE = (REPO / "Makefile").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from sqlalchemy import Date, Integer, SmallInteger, String, create_engine, inspe
 
 from behaviours import Level
 from behaviours.__main__ import main
-from behaviours.clock import pinned
+from behaviours.core.clock import pinned
 from behaviours.training.agreement import ItemCounts
 from behaviours.training.results import (
     ResultStore,
