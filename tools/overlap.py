@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import Stemmer  # PyStemmer, already pinned for the app's search
 import yaml
 
 RUN = 6
@@ -117,75 +118,47 @@ _STOP_WORDS = """a about after again against all also an and any are as at be be
     into is it its itself just may me might more most much must my no nor not of on once one only or
     other our out over own same she should so some such than that the their them themselves then there
     these they this those through to too under until up very was we were what when where which while
-    who whom why will with would you your e g eg ie
+    who whom why will with would you your e g eg ie much less
     child children childs young people person persons someone others another behaviour behaviours
     behave show shows showing"""
 STOP = set(_STOP_WORDS.split())
-# A few synonym pairs a paraphrase swaps, each reduced to one word (after stemming).
+# A few near-synonyms a paraphrase swaps, each Snowball stem mapped to one of them.
 SAME_IDEA = {
     "solitari": "privat",
     "alon": "privat",
     "repeat": "persist",
     "frequent": "persist",
     "often": "persist",
-    "kid": "child",
-    "boy": "gender",
-    "girl": "gender",
-    "conversat": "talk",
+    "convers": "talk",
     "discuss": "talk",
     "chat": "talk",
     "pictur": "imag",
     "photo": "imag",
     "video": "imag",
-    "mate": "peer",
     "friend": "peer",
     "classmat": "peer",
+    "pornographi": "porn",
     "pornograph": "porn",
     "erotica": "porn",
     "erot": "porn",
-    "naked": "nude",
+    "nake": "nude",
     "nuditi": "nude",
-    "privat part": "genit",
-    "bottom": "bum",
     "simul": "act",
     "mimic": "act",
     "copi": "act",
+    "coercion": "forc",
     "coerc": "forc",
     "pressur": "forc",
     "compel": "forc",
-    "younger": "young",
-    "old": "age",
-    "older": "age",
 }
-SUFFIXES = (
-    "ations",
-    "ation",
-    "ments",
-    "ment",
-    "ness",
-    "ings",
-    "ing",
-    "ies",
-    "ied",
-    "ers",
-    "er",
-    "ed",
-    "ly",
-    "es",
-    "s",
-    "y",
-    "e",
-)
 SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\s*[•\n]+\s*")
+_SNOWBALL = Stemmer.Stemmer("english")
 
 
 def stem(word: str) -> str:
-    """A rough stem: the word without one common ending (enough to match 'touching' with 'touches')."""
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return SAME_IDEA.get(word, word)
+    """The word's Snowball stem (as the app's search uses), with near-synonyms made one."""
+    stemmed = _SNOWBALL.stemWord(word)
+    return SAME_IDEA.get(stemmed, stemmed)
 
 
 def content_stems(text: str) -> list[str]:
