@@ -112,7 +112,7 @@ def test_each_band_has_at_least_three_scenarios():
 # ---------------------------------------------------------------- search with practitioners' words
 
 SEARCHES = [
-    ("sexting", {"9-13-amber-own-image-to-peer", "13-17-amber-taking-or-sending-images"}),
+    ("sexting", {"9-13-red-sharing-images", "13-17-amber-taking-or-sending-images"}),
     ("nudes", {"13-17-amber-taking-or-sending-images", "13-17-red-sharing-others-images"}),
     ("porn", {"9-13-amber-viewing-pornography", "5-9-red-seeking-pornography", "13-17-amber-violent-pornography"}),
     ("flashing", {"9-13-amber-exposing-as-a-prank", "13-17-red-public-exposure-or-masturbation"}),

@@ -34,16 +34,16 @@ PINNED = [
     # A relationship is green as a relationship; its sexual activity follows the item above.
     ("13-17-green-relationships", 14, GREEN),
     # Pregnancy or an STI: red at 13-15, amber with health support at 16-17.
-    ("13-17-red-sti-or-pregnancy", 13, RED),
-    ("13-17-red-sti-or-pregnancy", 15, RED),
-    ("13-17-red-sti-or-pregnancy", 16, AMBER),
-    ("13-17-red-sti-or-pregnancy", 17, AMBER),
+    ("13-17-red-injury-sti-or-pregnancy", 13, RED),
+    ("13-17-red-injury-sti-or-pregnancy", 15, RED),
+    ("13-17-red-injury-sti-or-pregnancy", 16, AMBER),
+    ("13-17-red-injury-sti-or-pregnancy", 17, AMBER),
     ("13-17-red-genital-injury", 17, RED),
     ("9-13-red-injury-pregnancy-or-sti", 12, RED),
     # A child's own image sent to a willing peer: amber at 9-12 too, red only on a UKCIS trigger.
-    ("9-13-amber-own-image-to-peer", 9, AMBER),
-    ("9-13-amber-own-image-to-peer", 11, AMBER),
-    ("9-13-amber-own-image-to-peer", 13, AMBER),
+    ("9-13-red-sharing-images", 9, AMBER),
+    ("9-13-red-sharing-images", 11, AMBER),
+    ("9-13-red-sharing-images", 13, AMBER),
     ("13-17-amber-taking-or-sending-images", 15, AMBER),
     # Pornography: red 5-9 (seeking it out), amber 9-12, green from 13 in both bands.
     ("5-9-red-seeking-pornography", 8, RED),
@@ -96,7 +96,7 @@ def test_the_green_kissing_items_send_a_kiss_after_no_to_red(item_id: str) -> No
 
 
 def test_the_self_image_item_lists_the_ukcis_reasons_for_referral_and_never_says_any_image() -> None:
-    consider = " ".join(PACK.behaviour("9-13-amber-own-image-to-peer").consider)
+    consider = " ".join(PACK.behaviour("9-13-red-sharing-images").consider)
     for reason in (
         "an adult is involved",
         "coercion, blackmail or grooming",

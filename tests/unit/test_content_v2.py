@@ -177,7 +177,7 @@ def test_cyberflashing_is_red_at_every_age(item_id):
 
 @pytest.mark.parametrize(("age", "level"), [(9, Level.AMBER), (12, Level.AMBER), (13, Level.AMBER)])
 def test_a_self_taken_image_in_9_13_follows_ukcis(age, level):
-    assert PACK.level_at(PACK.behaviour("9-13-amber-own-image-to-peer"), age) == level
+    assert PACK.level_at(PACK.behaviour("9-13-red-sharing-images"), age) == level
 
 
 def test_self_generated_images_are_not_all_red_but_passing_on_is():
