@@ -62,7 +62,8 @@ def test_the_how_to_line_gives_way_to_the_answer(shipped: Pack) -> None:
     assert how_to not in visible_text(open_page("lookup", age="14"))
 
 
-@pytest.mark.parametrize("age", [5, 9, 13])
+# Since pack 2.1 every theme reads the same at 5 in both bands, so 9 and 13 carry a comparison.
+@pytest.mark.parametrize("age", [9, 13])
 def test_a_boundary_age_sets_the_differing_ratings_side_by_side_with_how_to_choose(shipped: Pack, age: int) -> None:
     at = open_page("lookup", age=str(age))
     assert [m for m in markdown_sources(at) if m.startswith("## Rated differently")] == [

@@ -349,7 +349,8 @@ def test_a_7_year_old_with_only_green_behaviours_and_all_no_is_green():
 _SHIPPED = SHIPPED
 
 
-@pytest.mark.parametrize("age", [5, 9, 13])
+# Since pack 2.1 no theme reads differently at 5 (tests/unit/test_lookup.py checks that), so 9 and 13.
+@pytest.mark.parametrize("age", [9, 13])
 def test_at_a_boundary_age_the_same_facts_give_the_same_level_whichever_band_was_picked(age: int) -> None:
     from behaviours.answers.lookup import boundary_differences
 

@@ -171,7 +171,7 @@ def test_the_review_command_prints_the_table(capsys):
 def test_users_are_told_when_each_part_was_last_reviewed():
     lines = reviewed_lines(load_pack(SHIPPED_PACK, TODAY))
     assert lines[0] == (
-        "Behaviours, Ages 0 to 5: last reviewed 1 December 2026 by Content editor (designated safeguarding lead); "
+        "Behaviours, Ages 0 to 5: last reviewed 6 December 2026 by Content editor (designated safeguarding lead); "
         "next review due 1 December 2027"
     )
     assert any(line.startswith("The law notes: last reviewed 1 December 2026") for line in lines)
