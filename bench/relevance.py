@@ -117,8 +117,7 @@ def evaluate(pack: Pack, cases: list[Case]) -> list[Outcome]:
     """Run each query through the same engine the pages use."""
     outcomes = []
     for case in cases:
-        # The engine does not search by developmental age yet (issue 24 adds it): the age alone.
-        hits = pack.find(case.query, age=case.age, limit=20).hits
+        hits = pack.find(case.query, age=case.age, developmental_age=case.developmental_age, limit=20).hits
         shown = tuple(hit.behaviour.id for hit in hits)
         expected = set(case.expect)
         found = len(expected & set(shown[:TOP]))
