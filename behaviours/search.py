@@ -444,7 +444,12 @@ class SearchIndex:
         most = int(counts.max()) if self._size else 0
         if most == 0:
             return Ranked([], 0, corrections)
-        pool = np.flatnonzero(counts == most)
+        # A longer description rarely uses the pack's words for every part: from three parts on, a
+        # behaviour that misses one still counts, below those that match them all.
+        slack = 1 if most >= SLACK_FROM else 0
+        pool = np.flatnonzero(counts >= most - slack)
+        if slack:
+            scores = scores * (counts / most) ** COVERAGE_POWER
         total = len(pool)
         scores = self._in_context(query, pool, scores, levels, lead)
         if limit is not None and limit <= 0:
@@ -526,6 +531,10 @@ class Context:
     never_green_first: bool = False
 
 
+# From this many matched query parts, a behaviour missing one part still counts, its score scaled by
+# (parts matched / most matched) ** COVERAGE_POWER.
+SLACK_FROM = 3
+COVERAGE_POWER = 2.0
 # A context lifts the behaviours that speak of it by up to this share of the best match's score.
 CONTEXT_LIFT = 0.6
 # Each level up (green to amber, amber to red) multiplies a score by 1 + this, when context says so.

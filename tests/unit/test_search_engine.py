@@ -126,11 +126,11 @@ def test_within_keeps_only_the_positions_given_before_the_limit() -> None:
 def test_a_search_leaves_nothing_of_the_query_in_the_index() -> None:
     engine = index("A child looks at pornography.", "A young person shares pornography.", "A child asks questions.")
     before = pickle.dumps(engine.__dict__)
-    engine.search("pornagraphy secret-marker-7731")
-    engine.search("pornography questions secret-marker-7731", limit=1)
+    engine.search("pornagraphy quokka-marker-7731")
+    engine.search("pornography questions quokka-marker-7731", limit=1)
     after = pickle.dumps(engine.__dict__)
     assert after == before
-    assert b"secret" not in after and b"marker" not in after
+    assert b"quokka" not in after and b"marker" not in after
 
 
 def test_stemming_is_safe_from_many_threads_at_once() -> None:
