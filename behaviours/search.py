@@ -176,6 +176,10 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
+# Words typed for one person that the pack writes in its neutral form ("touches himself": "touching themselves").
+_SAME_WORD = {"himself": "themselves", "herself": "themselves", "myself": "themselves", "yourself": "themselves"}
+
+
 def _max_typos(word: str) -> int:
     """How many edits a word may be away from a pack word and still be taken for it."""
     if len(word) < 4 or word.isdigit():
@@ -344,7 +348,7 @@ class SearchIndex:
         corrections: dict[str, str] = {}
         remaining: list[str] = []
         fuzzy: dict[str, list[str]] = {}
-        for word in dict.fromkeys(words(query[:MAX_QUERY_CHARS])):
+        for word in dict.fromkeys(_SAME_WORD.get(w, w) for w in words(query[:MAX_QUERY_CHARS])):
             token = stem(word)
             if self._known(token):
                 remaining.append(token)
@@ -450,6 +454,15 @@ class SearchIndex:
         pool = np.flatnonzero(counts >= most - slack)
         if slack:
             scores = scores * (counts / most) ** COVERAGE_POWER
+        # Only green items matched every word, yet the words name force, money, an adult or secrecy:
+        # the amber and red items that matched some of them join, so that green is not the answer.
+        if (
+            levels is not None
+            and len(pool)
+            and not (levels[pool] > 0).any()
+            and any(CONTEXTS[n].never_green_first for n in contexts_in(query))
+        ):
+            pool = np.union1d(pool, np.flatnonzero((counts > 0) & (levels > 0)))
         total = len(pool)
         scores = self._in_context(query, pool, scores, levels, lead)
         if limit is not None and limit <= 0:
@@ -562,6 +575,7 @@ CONTEXTS: tuple[Context, ...] = (
         ),
         ("public", "in front of others", "classroom", "exposes"),
     ),
+    Context("in private", ("in private", "privately", "on their own", "bedroom", "alone"), ("private",), False),
     Context(
         "at a sleepover or party",
         ("sleepover", "party", "parties", "asleep", "sleeping over"),

@@ -15,7 +15,9 @@ come first, e.g. green for a phrase that names an adult, force, money or secrecy
 
 recall@3 for one query is the share of its expected items found in the top three (out of at most
 three); the set's recall@3 is the mean. MRR is the mean of 1/rank of the first expected item.
-Wrong-level-first counts queries whose first result has a level named in `not_first_level`.
+Wrong-level-first counts queries whose first result has a level named in `not_first_level`;
+"green first, red expected" counts queries whose first result is green at the age while an expected
+item is red there.
 Targets (issue 24): held-out recall@3 >= 0.90 and no held-out query with a wrong level first.
 """
 
@@ -70,6 +72,7 @@ class Outcome:
     shown: tuple[str, ...]
     wrong_level_first: bool = False
     first_level: str | None = None
+    green_first_red_expected: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class Figures:
     recall: float
     mrr: float
     wrong_level_first: int
+    green_first_red_expected: int = 0
 
 
 def half_of(query: str) -> str:
@@ -125,7 +129,14 @@ def evaluate(pack: Pack, cases: list[Case]) -> list[Outcome]:
         rank = next((number for number, item in enumerate(shown, 1) if item in expected), None)
         first_level = pack.level_at(hits[0].behaviour, case.age).value if hits else None
         wrong = first_level is not None and first_level in case.not_first_level
-        outcomes.append(Outcome(case, min(recall, 1.0), 1 / rank if rank else 0.0, shown[:TOP], wrong, first_level))
+        red_expected = any(
+            (item := pack.behaviour(i)) is not None and pack.level_at(item, case.age).value == "red"
+            for i in case.expect
+        )
+        green_over_red = first_level == "green" and red_expected
+        outcomes.append(
+            Outcome(case, min(recall, 1.0), 1 / rank if rank else 0.0, shown[:TOP], wrong, first_level, green_over_red)
+        )
     return outcomes
 
 
@@ -138,7 +149,13 @@ def summary(outcomes: list[Outcome]) -> tuple[float, float]:
 def figures(outcomes: list[Outcome]) -> Figures:
     """recall@3, MRR and the wrong-level-first count of one set."""
     recall, mrr = summary(outcomes)
-    return Figures(len(outcomes), recall, mrr, sum(o.wrong_level_first for o in outcomes))
+    return Figures(
+        len(outcomes),
+        recall,
+        mrr,
+        sum(o.wrong_level_first for o in outcomes),
+        sum(o.green_first_red_expected for o in outcomes),
+    )
 
 
 def measure_relevance(pack_dir: Path | None = None) -> list:
@@ -171,6 +188,7 @@ def measure_relevance(pack_dir: Path | None = None) -> list:
                     "recall@3": round(found.recall, 3),
                     "MRR": round(found.mrr, 3),
                     "wrong level first": found.wrong_level_first,
+                    "green first, red expected": found.green_first_red_expected,
                     "queries": found.queries,
                 },
                 details={"misses": misses},
@@ -217,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, found in totals:
         print(
             f"{label:22} {found.queries:4} queries · recall@3 {found.recall:.3f} · MRR {found.mrr:.3f} · "
-            f"wrong level first {found.wrong_level_first}"
+            f"wrong level first {found.wrong_level_first} · green first where red expected "
+            f"{found.green_first_red_expected}"
         )
     return 0
 

@@ -117,3 +117,25 @@ def test_the_measure_counts_a_wrong_level_first(shipped: Pack) -> None:
     green_forbidden = Case("sextortion", ("13-17-red-sextortion",), 14, not_first_level=("green",))
     found = figures(evaluate(shipped, [red_first, green_forbidden]))
     assert found.wrong_level_first == 1
+
+
+# Floors reached after issue 24's tuning (tuned on the tuning half only; the held-out half was never
+# tuned on). Before: tuning 0.655, held-out 0.623, wrong level first 6 and 9.
+TUNING_FLOOR = 0.95
+HELDOUT_FLOOR = 0.88  # issue 24's target is 0.90: missed, see bench/README.md
+HELDOUT_WRONG_FIRST_CEILING = 2  # issue 24's target is 0: missed, see bench/README.md
+
+
+def test_tuning_half_meets_its_floor_with_no_wrong_level_first(shipped: Pack) -> None:
+    outcomes = evaluate(shipped, load_set(TUNING_PATH))
+    found = figures(outcomes)
+    misses = [(o.case.query, o.case.age, o.shown) for o in outcomes if o.recall < 1]
+    assert found.recall >= TUNING_FLOOR, misses
+    assert found.wrong_level_first == 0, [o.case.query for o in outcomes if o.wrong_level_first]
+
+
+def test_held_out_half_meets_its_floor(shipped: Pack) -> None:
+    found = figures(evaluate(shipped, load_set(HELDOUT_PATH)))
+    assert found.recall >= HELDOUT_FLOOR
+    assert found.wrong_level_first <= HELDOUT_WRONG_FIRST_CEILING
+    assert found.green_first_red_expected <= HELDOUT_WRONG_FIRST_CEILING
