@@ -55,10 +55,13 @@ class SearchPlan:
         return levels_found(self.results)
 
 
-def plan_search(pack: Pack, query: str | None, age: int | None = None) -> SearchPlan:
+def plan_search(
+    pack: Pack, query: str | None, age: int | None = None, developmental_age: int | None = None
+) -> SearchPlan:
     """Search for the (already cleaned) query words: every band, or only the bands for ``age``.
 
-    Results stay in the engine's order (how well they match), each with its level at the age.
+    Results stay in the engine's order (how well they match, read in context), each with its level at
+    the age. With ``developmental_age``, its band is searched too and leads, the age's bands beside it.
     From 18, the oldest band is searched as a guide only, as in the look-up.
     """
     lookup = plan_lookup(pack, age, None, None) if age is not None else None
@@ -76,7 +79,7 @@ def plan_search(pack: Pack, query: str | None, age: int | None = None) -> Search
     if lookup and lookup.bands:
         search_age = max(b.max_age for b in lookup.bands) if adult else age
         level_age = None if adult else age
-    found = pack.find(query, age=search_age)
+    found = pack.find(query, age=search_age, developmental_age=developmental_age)
     correction = correction_notice(query, found.did_you_mean)
     if not found.hits:
         elsewhere = pack.find(query, limit=0).total if search_age is not None else 0

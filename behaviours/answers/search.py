@@ -7,8 +7,16 @@
   offers the corrected words as "did you mean".
 - The pack's synonym groups match as phrases in any word order; a match through a synonym
   counts a little less than the word itself.
-- Results are ordered by how well they match (BM25 over weighted fields: keywords, then
-  the descriptor, then its "consider" lines), never by band or level.
+- The pack's word list (vocabulary.yaml) counts as keywords of the behaviours it names, so
+  slang, platform names and practitioners' phrasings find them; explicit words are matched
+  but never offered as "did you mean".
+- Results are ordered by how well they match (BM25 over weighted fields: keywords and the word
+  list, then the descriptor, then its "consider" lines), never by band or level alone.
+- Then context is read (`CONTEXTS`): words such as "in class", "again", "forced", "uncle",
+  "money" or "secret" lift the behaviours that speak of that context, and the more serious
+  level among equal matches; a phrase naming an adult, force, money or secrecy never has a
+  green item first when anything else matched. With a developmental age the page's bands for
+  it lead (`lead`).
 
 The index is built once per pack. Nothing a user types is kept by it: no cache holds a query.
 Scores are added up in numpy arrays over every descriptor, so a search of a pack 100 times the
@@ -114,7 +122,9 @@ _STOP_WORDS = frozenset(
 )
 
 # Where a word is found decides how strongly it counts.
-FIELD_WEIGHTS = {"keywords": 3.0, "text": 2.0, "consider": 1.0}
+FIELD_WEIGHTS = {"keywords": 3.0, "vocabulary": 3.0, "explicit": 3.0, "text": 2.0, "consider": 1.0}
+# Fields whose words spelling correction may offer ("explicit" never: its words are matched, not suggested).
+_SUGGESTED_FIELDS = frozenset({"keywords", "vocabulary"})
 # A match through another phrase of a synonym group counts this much of a match on the word itself.
 SYNONYM_FACTOR = 0.75
 # A word matched only by its spelling being close counts this much.
@@ -166,6 +176,10 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
+# Words typed for one person that the pack writes in its neutral form ("touches himself": "touching themselves").
+_SAME_WORD = {"himself": "themselves", "herself": "themselves", "myself": "themselves", "yourself": "themselves"}
+
+
 def _max_typos(word: str) -> int:
     """How many edits a word may be away from a pack word and still be taken for it."""
     if len(word) < 4 or word.isdigit():
@@ -205,10 +219,13 @@ class SearchIndex:
         text_document: list[int] = []
         text_weight: list[float] = []
         text_keywords: list[bool] = []
+        explicit_words: set[str] = set()
         for position, doc in enumerate(documents):
             for field_name, texts in doc.items():
                 weight = FIELD_WEIGHTS[field_name]
-                keywords = field_name == "keywords"
+                keywords = field_name in _SUGGESTED_FIELDS
+                if field_name == "explicit":
+                    explicit_words.update(w for text in texts for w in word_list(normalise(text)))
                 for text in texts:
                     every_text.append(text)
                     text_document.append(position)
@@ -287,9 +304,18 @@ class SearchIndex:
         # synonyms) and long descriptor words. Short everyday words are left out, so that a slang word the
         # pack does not list is not "corrected" into an ordinary one ("wanking" is not "wanting").
         self._vocabulary = sorted(
-            (w for w in word_count if self._word_stem[w] in known and len(w) >= 3),
+            (w for w in word_count if self._word_stem[w] in known and len(w) >= 3 and w not in explicit_words),
             key=lambda w: (-word_count.get(w, 0), w),
         )
+        # Each context's leaning words as stem-phrases the index holds (see `CONTEXTS`).
+        self._leanings = [
+            tuple(phrase for phrase in (tuple(dict.fromkeys(tokens(term))) for term in context.leans_to) if phrase)
+            for context in CONTEXTS
+        ]
+        for phrases in self._leanings:
+            for phrase in phrases:
+                if len(phrase) > 1 and phrase not in self._arrays:
+                    self._arrays[phrase] = self._match_phrase(phrase)
         # The scoring arrays: each stem's postings (made above) and each synonym phrase's, as (positions, weights).
         self._size = size
         self._length_array = lengths
@@ -322,7 +348,7 @@ class SearchIndex:
         corrections: dict[str, str] = {}
         remaining: list[str] = []
         fuzzy: dict[str, list[str]] = {}
-        for word in dict.fromkeys(words(query[:MAX_QUERY_CHARS])):
+        for word in dict.fromkeys(_SAME_WORD.get(w, w) for w in words(query[:MAX_QUERY_CHARS])):
             token = stem(word)
             if self._known(token):
                 remaining.append(token)
@@ -383,12 +409,22 @@ class SearchIndex:
                 self._masks[key] = mask
         return mask
 
-    def search(self, query: str, limit: int | None = None, within: Collection[int] | None = None) -> Ranked:
+    def search(
+        self,
+        query: str,
+        limit: int | None = None,
+        within: Collection[int] | None = None,
+        *,
+        levels: np.ndarray | None = None,
+        lead: Collection[int] | None = None,
+    ) -> Ranked:
         """The best-matching documents, best first, how many there were, and any corrected words.
 
         Only documents matching the most query units are kept (all of them when some match
         every word). ``within`` keeps only those positions (e.g. the bands for an age);
-        ``limit`` keeps the top ones without sorting the rest.
+        ``limit`` keeps the top ones without sorting the rest. ``levels`` (each document's level
+        at the age, 0 green, 1 amber, 2 red) lets context words put the more serious level first;
+        documents in ``lead`` (e.g. the developmental band) come before equal matches elsewhere.
         """
         units, corrections = self._units(query)
         if not units:
@@ -412,8 +448,23 @@ class SearchIndex:
         most = int(counts.max()) if self._size else 0
         if most == 0:
             return Ranked([], 0, corrections)
-        pool = np.flatnonzero(counts == most)
+        # A longer description rarely uses the pack's words for every part: from three parts on, a
+        # behaviour that misses one still counts, below those that match them all.
+        slack = 1 if most >= SLACK_FROM else 0
+        pool = np.flatnonzero(counts >= most - slack)
+        if slack:
+            scores = scores * (counts / most) ** COVERAGE_POWER
+        # Only green items matched every word, yet the words name force, money, an adult or secrecy:
+        # the amber and red items that matched some of them join, so that green is not the answer.
+        if (
+            levels is not None
+            and len(pool)
+            and not (levels[pool] > 0).any()
+            and any(CONTEXTS[n].never_green_first for n in contexts_in(query))
+        ):
+            pool = np.union1d(pool, np.flatnonzero((counts > 0) & (levels > 0)))
         total = len(pool)
+        scores = self._in_context(query, pool, scores, levels, lead)
         if limit is not None and limit <= 0:
             return Ranked([], total, corrections)
         # Best score first; on a tie the shorter, more specific descriptor; then a stable order.
@@ -427,8 +478,258 @@ class SearchIndex:
         chosen = pool[order] if limit is None else pool[order][:limit]
         return Ranked(list(zip(chosen.tolist(), scores[chosen].tolist(), strict=True)), total, corrections)
 
+    def _in_context(
+        self,
+        query: str,
+        pool: np.ndarray,
+        scores: np.ndarray,
+        levels: np.ndarray | None,
+        lead: Collection[int] | None,
+    ) -> np.ndarray:
+        """The pool's scores after reading the query's context (see `CONTEXTS`); a new array."""
+        found = contexts_in(query)
+        if not found and lead is None:
+            return scores
+        scores = scores.copy()
+        best = float(scores[pool].max()) if len(pool) else 0.0
+        for number in found:
+            # The behaviours that speak of this context gain up to CONTEXT_LIFT of the best match.
+            leaning = np.zeros(self._size, dtype=np.float64)
+            for phrase in self._leanings[number]:
+                hit = self._arrays.get(phrase)
+                if hit is not None:
+                    positions, weights = hit
+                    leaning[positions] = np.maximum(leaning[positions], weights)
+            top = float(leaning[pool].max()) if len(pool) else 0.0
+            if top > 0:
+                scores[pool] += CONTEXT_LIFT * best * leaning[pool] / top
+        if levels is not None and any(CONTEXTS[n].raises for n in found):
+            # For the same match, the more serious level first: each step up the levels adds a share.
+            scores[pool] *= 1.0 + LEVEL_STEP * np.clip(levels[pool], 0, 2)
+        if lead is not None:
+            in_lead = self._mask(lead)[pool]
+            scores[pool[in_lead]] *= LEAD_FACTOR
+        if levels is not None and any(CONTEXTS[n].never_green_first for n in found):
+            serious = pool[levels[pool] > 0]
+            if len(serious):
+                # Nothing green above the best amber or red match: a phrase naming an adult, force,
+                # money or secrecy is never answered with "healthy and expected" first.
+                ceiling = float(scores[serious].max()) * (1 - 1e-6)
+                green = pool[levels[pool] == 0]
+                scores[green] = np.minimum(scores[green], ceiling)
+        return scores
+
 
 _NOTHING = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+
+
+# ------------------------------------------------------------ context
+
+
+@dataclass(frozen=True)
+class Context:
+    """Words that say where, with whom or how something happened, and how they change the ranking.
+
+    ``cues``: phrases typed (each matches when all its words are in the query, any order);
+    ``leans_to``: words the pack's behaviours use for that context, whose behaviours move up;
+    ``raises``: among equal matches the more serious level comes first;
+    ``never_green_first``: the phrase names an adult, force, money or secrecy, so a green item is
+    never first when an amber or red one matched.
+    """
+
+    name: str
+    cues: tuple[str, ...]
+    leans_to: tuple[str, ...]
+    raises: bool = True
+    never_green_first: bool = False
+
+
+# From this many matched query parts, a behaviour missing one part still counts, its score scaled by
+# (parts matched / most matched) ** COVERAGE_POWER.
+SLACK_FROM = 3
+COVERAGE_POWER = 2.0
+# A context lifts the behaviours that speak of it by up to this share of the best match's score.
+CONTEXT_LIFT = 0.6
+# Each level up (green to amber, amber to red) multiplies a score by 1 + this, when context says so.
+LEVEL_STEP = 0.25
+# Behaviours in the lead bands (the developmental band) count this many times their match.
+LEAD_FACTOR = 1.6
+
+CONTEXTS: tuple[Context, ...] = (
+    Context(
+        "in public",
+        (
+            "class",
+            "classroom",
+            "lesson",
+            "public",
+            "front",
+            "playground",
+            "carpet",
+            "assembly",
+            "park",
+            "bus",
+            "corridor",
+            "shop",
+            "street",
+        ),
+        ("public", "in front of others", "classroom", "exposes"),
+    ),
+    Context("in private", ("in private", "privately", "on their own", "bedroom", "alone"), ("private",), False),
+    Context(
+        "at a sleepover or party",
+        ("sleepover", "party", "parties", "asleep", "sleeping over"),
+        ("parties", "group", "without full and free agreement"),
+    ),
+    Context("online", ("online", "internet", "app", "apps", "game", "gaming", "webcam", "camera"), ("online",), False),
+    Context(
+        "older or an adult",
+        ("older", "adult", "man", "men", "woman", "grown", "teacher", "coach", "stranger", "strangers", "lads"),
+        ("adult", "much older", "older", "position of trust"),
+        never_green_first=True,
+    ),
+    Context("younger", ("younger", "little", "toddler", "baby", "infant"), ("younger", "less able", "much younger")),
+    Context(
+        "again and again",
+        (
+            "again",
+            "keeps",
+            "repeatedly",
+            "persistent",
+            "constantly",
+            "always",
+            "still",
+            "every",
+            "after being told",
+            "often",
+            "lot",
+        ),
+        ("persistent", "repeatedly", "keeps", "often", "frequently", "compulsive"),
+    ),
+    Context(
+        "force or pressure",
+        (
+            "forced",
+            "force",
+            "forcing",
+            "made",
+            "pressure",
+            "pressured",
+            "threatened",
+            "threat",
+            "tricked",
+            "bribed",
+            "bribe",
+            "consent",
+            "without",
+            "unwanted",
+            "blackmail",
+            "blackmailed",
+            "scared",
+            "against",
+        ),
+        (
+            "force",
+            "forces",
+            "forcing",
+            "threatens",
+            "pressure",
+            "pressures",
+            "tricks",
+            "bribes",
+            "coercion",
+            "without someone's full and free agreement",
+            "non-consensual",
+            "unwanted",
+        ),
+        never_green_first=True,
+    ),
+    Context(
+        "an adult relative or carer",
+        (
+            "uncle",
+            "aunt",
+            "auntie",
+            "stepdad",
+            "stepfather",
+            "step dad",
+            "stepmum",
+            "stepmother",
+            "grandad",
+            "grandpa",
+            "grandfather",
+            "granddad",
+            "father",
+            "daddy",
+            "mum's boyfriend",
+            "boyfriend mum",
+            "lodger",
+            "babysitter",
+            "family friend",
+        ),
+        ("an adult or older child has done something sexual", "family member", "adult"),
+        never_green_first=True,
+    ),
+    Context(
+        "money or gifts",
+        (
+            "money",
+            "paid",
+            "pay",
+            "paying",
+            "cash",
+            "gift",
+            "gifts",
+            "bought",
+            "buying",
+            "buys",
+            "presents",
+            "robux",
+            "vbucks",
+            "bucks",
+            "vapes",
+            "selling",
+            "sell",
+            "sold",
+            "onlyfans",
+            "exchange",
+        ),
+        ("money", "gifts", "exchange", "payment"),
+        never_green_first=True,
+    ),
+    Context(
+        "secrecy",
+        ("secret", "secretly", "secrets", "hidden", "hiding", "hide", "secretive"),
+        ("secret", "secretly", "secrecy", "secretive"),
+        never_green_first=True,
+    ),
+)
+
+# Each context's cues as stem-sets, worked out once.
+_CUE_STEMS: tuple[tuple[frozenset[str], ...], ...] = ()
+
+
+def _cue_stems() -> tuple[tuple[frozenset[str], ...], ...]:
+    global _CUE_STEMS
+    if not _CUE_STEMS:
+        _CUE_STEMS = tuple(
+            tuple(frozenset(stem(w) for w in word_list(normalise(cue))) for cue in context.cues) for context in CONTEXTS
+        )
+    return _CUE_STEMS
+
+
+def contexts_in(query: str) -> list[int]:
+    """The numbers (in `CONTEXTS`) of the contexts a query's words name; stop words count ("in class")."""
+    typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
+    stems = {stem(w) for w in typed}
+    found = [number for number, cues in enumerate(_cue_stems()) if any(cue and cue <= stems for cue in cues)]
+    # Two ages far apart ("15 year old, 22 year old boyfriend"), or anyone 18 or over, name someone older.
+    ages = [int(w) for w in typed if w.isdigit() and len(w) <= 2]
+    older = next(n for n, context in enumerate(CONTEXTS) if context.name == "older or an adult")
+    if older not in found and ages and (max(ages) >= 18 or (len(ages) > 1 and max(ages) - min(ages) >= 4)):
+        found.append(older)
+    return found
+
 
 # Every byte that is not a-z or 0-9 becomes a space: a text's words, as `_WORD` finds them, are then
 # what str.split() gives, several times quicker on a large pack.

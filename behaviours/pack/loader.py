@@ -137,6 +137,7 @@ def _build(content: PackContent, warnings: list[Problem], resolve: Any = referen
     criteria = models["criteria.yaml"]
     routes = models["routes.yaml"]
     scenarios = models.get("scenarios.yaml")
+    vocabulary = models.get("vocabulary.yaml")
     bands = tuple(sorted((band for _, band in content_bands), key=lambda b: (b.min_age, b.max_age)))
     return Pack(
         info=models["pack.yaml"],
@@ -148,6 +149,7 @@ def _build(content: PackContent, warnings: list[Problem], resolve: Any = referen
         routes=tuple(routes.routes),
         resources=tuple(routes.resources),
         scenarios=tuple(scenarios.scenarios) if scenarios else (),
+        vocabulary=tuple(vocabulary.entries) if vocabulary else (),
         warnings=tuple(warnings),
         source=display_path(content.pack_dir),
         roles=directory.roles,

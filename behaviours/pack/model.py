@@ -512,4 +512,25 @@ class ScenariosFile(Strict):
     scenarios: list[Scenario] = Field(default_factory=list)
 
 
+# ---------------------------------------------------------------- vocabulary.yaml
+
+
+class VocabularyEntry(Strict):
+    """Words people type for one idea (practitioners' phrasings, young people's words and slang,
+    platform names, misspellings), and the behaviours or themes they mean."""
+
+    words: list[Text] = Field(min_length=1, description="What people type, each matched as a phrase in any order.")
+    behaviours: list[Identifier] = Field(default_factory=list)
+    themes: list[Identifier] = Field(default_factory=list)
+    source: Text = Field(description="Where the usage comes from.")
+    explicit: bool = Field(default=False, description="Matched, never offered back as a 'did you mean' word.")
+
+
+class VocabularyFile(Strict):
+    """``vocabulary.yaml``: the pack's search word list."""
+
+    review: Review | None = None
+    entries: list[VocabularyEntry] = Field(default_factory=list)
+
+
 SpecialRouteId = Literal["immediate-danger", "not-listed", "adult"]

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
+
 from behaviours.answers.search import SearchIndex, corrected_query
 from behaviours.pack.band_rules import law_ids_at, level_at
 from behaviours.pack.model import (
@@ -24,6 +26,7 @@ from behaviours.pack.model import (
     Roles,
     Route,
     Scenario,
+    VocabularyEntry,
 )
 from behaviours.pack.yamlsource import Problem
 
@@ -63,6 +66,7 @@ class Pack:
     routes: tuple[Route, ...]
     resources: tuple[Resource, ...]
     scenarios: tuple[Scenario, ...]
+    vocabulary: tuple[VocabularyEntry, ...] = ()  # vocabulary.yaml: the words people type, and what they mean
     warnings: tuple[Problem, ...] = field(default_factory=tuple)
     source: str = ""
     roles: Roles = field(default_factory=Roles)  # contacts.yaml's roles: front door, out of hours, neighbours
@@ -204,35 +208,78 @@ class Pack:
 
     @cached_property
     def _index(self) -> SearchIndex:
-        documents = [{"keywords": b.keywords, "text": [b.text], "consider": b.consider} for b in self.all_behaviours]
+        # The word list's words count as keywords of the behaviours they name (directly or by theme);
+        # explicit ones in a field of their own, so that they are matched but never suggested.
+        listed: dict[str, dict[str, list[str]]] = {}
+        for entry in self.vocabulary:
+            field_name = "explicit" if entry.explicit else "vocabulary"
+            named = set(entry.behaviours) | {b.id for b in self.all_behaviours if b.theme in entry.themes}
+            for behaviour_id in named:
+                listed.setdefault(behaviour_id, {}).setdefault(field_name, []).extend(entry.words)
+        documents = [
+            {"keywords": b.keywords, "text": [b.text], "consider": b.consider, **listed.get(b.id, {})}
+            for b in self.all_behaviours
+        ]
         return SearchIndex(documents, self.info.synonyms)
+
+    def _levels_at(self, age: int | None) -> np.ndarray:
+        """Each descriptor's level at the age (0 green, 1 amber, 2 red), by position; listed levels without one."""
+        held = self._levels_memo.get(age)
+        if held is None:
+            held = np.fromiter(
+                (self.level_at(b, age).rank for b in self.all_behaviours), dtype=np.int8, count=len(self.all_behaviours)
+            )
+            if age is None or self.min_age <= age <= self.max_age:  # content's ages only, however many are typed
+                self._levels_memo[age] = held
+        return held
+
+    @cached_property
+    def _levels_memo(self) -> dict[int | None, np.ndarray]:
+        return {}
 
     def find(
         self,
         text: str,
         *,
         age: int | None = None,
+        developmental_age: int | None = None,
         limit: int | None = SEARCH_LIMIT,
         bands: Iterable[str] | None = None,
     ) -> SearchAnswer:
-        """Descriptors matching the words, best match first (never band or level order); where some
+        """Descriptors matching the words, best match first (never band or level order alone); where some
         match every word, only those. With ``age``, only the bands that hold that age; with
-        ``bands`` (ids), only those bands (the case page's bands, which may add a developmental one).
+        ``developmental_age`` too, its bands are searched as well and lead, with the age's bands beside
+        them; with ``bands`` (ids), only those bands (the case page's bands, which may add a developmental one).
+        Words that name a context ("in class", "uncle", "money", "secret") reorder the matches (see
+        `behaviours.answers.search.CONTEXTS`), using each item's level at ``age``.
 
         At most ``limit`` hits (None for all); ``total`` says how many matched in all.
         """
         within = self._positions_for_age(age) if age is not None else None
+        lead = None
+        if developmental_age is not None and self.bands_for_age(developmental_age):
+            lead = self._positions_for_age(developmental_age)
+            within = lead if within is None else within | lead
         if bands is not None:
             in_bands = self._positions_in(frozenset(bands))
             within = in_bands if within is None else within & in_bands
-        ranked = self._index.search(text, limit, within)
-        everything, bands = self.all_behaviours, self._band_at
-        hits = [SearchHit(everything[position], bands[position], score) for position, score in ranked.hits]
+        # The levels read context at the age; for the developmental band alone, at the developmental age.
+        level_age = age if age is not None else developmental_age
+        ranked = self._index.search(text, limit, within, levels=self._levels_at(level_age), lead=lead)
+        everything, band_at = self.all_behaviours, self._band_at
+        hits = [SearchHit(everything[position], band_at[position], score) for position, score in ranked.hits]
         return SearchAnswer(hits, ranked.total, corrected_query(text, ranked.corrections))
 
-    def search(self, text: str, limit: int | None = SEARCH_LIMIT, *, age: int | None = None) -> list[SearchHit]:
+    def search(
+        self,
+        text: str,
+        limit: int | None = SEARCH_LIMIT,
+        *,
+        age: int | None = None,
+        developmental_age: int | None = None,
+    ) -> list[SearchHit]:
         """The hits of ``find``: descriptors matching the words, best first."""
-        return self.find(text, age=age, limit=limit).hits
+        return self.find(text, age=age, developmental_age=developmental_age, limit=limit).hits
 
     def search_count(self, text: str, *, age: int | None = None) -> int:
         """How many descriptors match the words, before any limit."""

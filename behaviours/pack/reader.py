@@ -19,7 +19,16 @@ from pydantic import BaseModel, ValidationError
 
 from behaviours.pack import references
 from behaviours.pack.editor_messages import explain, not_fields
-from behaviours.pack.model import AgeBand, ContactsFile, CriteriaFile, LawFile, PackInfo, RoutesFile, ScenariosFile
+from behaviours.pack.model import (
+    AgeBand,
+    ContactsFile,
+    CriteriaFile,
+    LawFile,
+    PackInfo,
+    RoutesFile,
+    ScenariosFile,
+    VocabularyFile,
+)
 from behaviours.pack.yamlsource import Problem, YamlDoc, YamlRejected, dotted, not_a_file, read_yaml_file
 
 # The files a pack holds, and the model each must fit.
@@ -30,8 +39,9 @@ PACK_FILES: dict[str, type[BaseModel]] = {
     "contacts.yaml": ContactsFile,
     "routes.yaml": RoutesFile,
     "scenarios.yaml": ScenariosFile,
+    "vocabulary.yaml": VocabularyFile,
 }
-OPTIONAL_FILES = {"scenarios.yaml"}
+OPTIONAL_FILES = {"scenarios.yaml", "vocabulary.yaml"}
 BANDS_DIR = "bands"
 # Rounds of dropping broken items before a file is given up as unreadable.
 SALVAGE_ROUNDS = 3

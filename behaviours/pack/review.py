@@ -17,7 +17,7 @@ from behaviours.pack.model import Review
 from behaviours.pack.reader import PackContent
 
 REVIEW_MONTHS = 12
-REVIEWED_FILES = ("criteria.yaml", "law.yaml", "contacts.yaml", "routes.yaml", "scenarios.yaml")
+REVIEWED_FILES = ("criteria.yaml", "law.yaml", "contacts.yaml", "routes.yaml", "scenarios.yaml", "vocabulary.yaml")
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -125,6 +125,7 @@ _FILE_WORDS = {
     "contacts.yaml": "The helplines and services",
     "routes.yaml": "What to do and who to tell (routes)",
     "scenarios.yaml": "The training scenarios",
+    "vocabulary.yaml": "The search word list",
 }
 
 

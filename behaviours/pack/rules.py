@@ -362,6 +362,36 @@ def scenarios_refer_to_real_things(content: PackContent, today: dt.date) -> Iter
                     )
 
 
+def vocabulary_refers_to_real_things(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """A word-list entry names behaviours and themes that exist, and at least one of them."""
+    behaviour_ids = {b.id for _, band in content.bands for b in band.behaviours}
+    themes = {b.theme for _, band in content.bands for b in band.behaviours if b.theme}
+    # A band that could not be read may hold the id: say nothing rather than something wrong.
+    complete = not content.unreadable_bands
+    for i, entry in content.each("vocabulary.yaml", "entries"):
+        if not entry.behaviours and not entry.themes:
+            yield content.problem(
+                "vocabulary.yaml",
+                ("entries", i, "words"),
+                "this entry names no behaviour and no theme; add `behaviours: [<id>]` or `themes: [<theme>]` "
+                "saying what the words mean",
+            )
+        if not complete:
+            continue
+        for j, ref in enumerate(entry.behaviours):
+            if ref not in behaviour_ids:
+                yield content.problem(
+                    "vocabulary.yaml",
+                    ("entries", i, "behaviours", j),
+                    unknown_ref("behaviour", ref, behaviour_ids, "bands/"),
+                )
+        for j, ref in enumerate(entry.themes):
+            if ref not in themes:
+                yield content.problem(
+                    "vocabulary.yaml", ("entries", i, "themes", j), unknown_ref("theme", ref, themes, "bands/")
+                )
+
+
 def pack_is_reviewed(content: PackContent, today: dt.date) -> Iterator[Problem]:
     """The whole pack is reviewed at least every twelve months."""
     info = content.models.get("pack.yaml")
@@ -578,6 +608,7 @@ RULES: tuple[Rule, ...] = (
     dates_are_not_in_the_future,
     law_links_are_encrypted,
     scenarios_refer_to_real_things,
+    vocabulary_refers_to_real_things,
     pack_is_reviewed,
     roles_name_real_contacts,
     references_are_known,

@@ -54,6 +54,8 @@ MODEL_HEADINGS = {
     "Resource": "routes.yaml: a resource",
     "ScenariosFile": "scenarios.yaml",
     "Scenario": "scenarios.yaml: a scenario",
+    "VocabularyFile": "vocabulary.yaml",
+    "VocabularyEntry": "vocabulary.yaml: an entry",
 }
 FIELDS = sorted((cls.__name__, name) for cls in CONTENT_MODELS for name in cls.model_fields)
 VOCABULARIES = {

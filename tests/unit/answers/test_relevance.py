@@ -1,5 +1,10 @@
-"""The search relevance set (bench/relevance.yaml) on the shipped pack: what practitioners type finds
-the descriptors a good answer shows, in its top three."""
+"""The search relevance sets on the shipped pack: what practitioners type finds the descriptors a good
+answer shows, in its top three.
+
+Three sets (bench/relevance.py): the tuning and held-out halves of issue 24's set, written from
+sources the project did not write and split once by a hash of the query, and issue 15's original set
+(tuned on). The floors below are the figures reached, not hopes: a change that lowers them fails.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,23 @@ from pack_builder import REPO_ROOT, TODAY
 
 from behaviours.pack.loader import load_pack
 from behaviours.pack.pack import Pack
-from bench.relevance import SET_PATH, TARGET_RECALL, TOP, Case, evaluate, load_set, summary
+from bench.relevance import (
+    HELDOUT_PATH,
+    SET_PATH,
+    TARGET_RECALL,
+    TOP,
+    TUNING_PATH,
+    Case,
+    evaluate,
+    figures,
+    half_of,
+    load_set,
+    load_sources,
+    summary,
+)
 
 SHIPPED = REPO_ROOT / "behaviours" / "content"
+ALL_SETS = {"tuning": TUNING_PATH, "heldout": HELDOUT_PATH, "original": SET_PATH}
 
 
 @pytest.fixture(scope="module")
@@ -18,36 +37,65 @@ def shipped() -> Pack:
     return load_pack(SHIPPED, today=TODAY)
 
 
-@pytest.fixture(scope="module")
-def cases() -> list[Case]:
-    return load_set(SET_PATH)
+@pytest.fixture(scope="module", params=sorted(ALL_SETS))
+def named_set(request: pytest.FixtureRequest) -> tuple[str, list[Case]]:
+    return request.param, load_set(ALL_SETS[request.param])
 
 
-def test_the_set_holds_at_least_60_queries_each_with_expected_items(cases: list[Case]) -> None:
-    assert len(cases) >= 60
+def test_the_new_set_holds_at_least_200_queries_in_two_halves() -> None:
+    tuning, heldout = load_set(TUNING_PATH), load_set(HELDOUT_PATH)
+    assert len(tuning) + len(heldout) >= 200
+    assert len(tuning) >= 90 and len(heldout) >= 90
+
+
+@pytest.mark.parametrize("half, path", [("tuning", TUNING_PATH), ("heldout", HELDOUT_PATH)])
+def test_each_query_sits_in_the_half_its_hash_chose(half: str, path) -> None:
+    # The split was made once, before tuning: moving a query between halves would leak it.
+    assert [case.query for case in load_set(path) if half_of(case.query) != half] == []
+
+
+def test_the_halves_share_no_query() -> None:
+    tuning = {case.query.lower() for case in load_set(TUNING_PATH)}
+    assert tuning.isdisjoint(case.query.lower() for case in load_set(HELDOUT_PATH))
+
+
+@pytest.mark.parametrize("path", [TUNING_PATH, HELDOUT_PATH])
+def test_every_query_names_where_its_phrasing_comes_from(path) -> None:
+    sources = load_sources(path)
+    assert all(source.count("http") >= 1 for source in sources.values())
+    assert [case.query for case in load_set(path) if case.source not in sources] == []
+
+
+def test_each_set_has_expectations_and_counts_no_query_twice(named_set: tuple[str, list[Case]]) -> None:
+    _, cases = named_set
     assert all(case.expect for case in cases)
-    assert len({(case.query.lower(), case.age) for case in cases}) == len(cases), "no query is counted twice"
+    keys = [(case.query.lower(), case.age, case.developmental_age) for case in cases]
+    assert len(set(keys)) == len(keys)
+    assert all(level in {"green", "amber", "red"} for case in cases for level in case.not_first_level)
 
 
-def test_every_expected_item_exists_in_the_pack(shipped: Pack, cases: list[Case]) -> None:
-    missing = sorted({i for case in cases for i in case.expect if shipped.behaviour(i) is None})
-    assert missing == []
+def test_every_expected_item_exists_in_the_pack(shipped: Pack, named_set: tuple[str, list[Case]]) -> None:
+    _, cases = named_set
+    assert sorted({i for case in cases for i in case.expect if shipped.behaviour(i) is None}) == []
 
 
-def test_every_expected_item_holds_the_age_searched_for(shipped: Pack, cases: list[Case]) -> None:
-    # An expectation outside the age's bands could never be met: a fault in the set, not the engine.
+def test_every_expected_item_holds_the_age_or_developmental_age(shipped: Pack, named_set) -> None:
+    # An expectation outside the bands searched could never be met: a fault in the set, not the engine.
+    _, cases = named_set
     wrong = [
         (case.query, case.age, i)
         for case in cases
         if case.age is not None
         for i in case.expect
-        if not shipped.band_of(shipped.behaviour(i)).holds(case.age)
+        if not any(
+            shipped.band_of(shipped.behaviour(i)).holds(a) for a in (case.age, case.developmental_age) if a is not None
+        )
     ]
     assert wrong == []
 
 
-def test_recall_at_3_meets_the_target(shipped: Pack, cases: list[Case]) -> None:
-    outcomes = evaluate(shipped, cases)
+def test_original_set_recall_at_3_meets_its_target(shipped: Pack) -> None:
+    outcomes = evaluate(shipped, load_set(SET_PATH))
     recall, mrr = summary(outcomes)
     misses = [(o.case.query, o.case.age, o.shown) for o in outcomes if o.recall < 1]
     assert recall >= TARGET_RECALL, misses
@@ -61,3 +109,33 @@ def test_the_measure_counts_a_miss_as_a_miss(shipped: Pack) -> None:
     assert [o.recall for o in outcomes] == [1.0, 0.0]
     assert [o.reciprocal_rank for o in outcomes] == [1.0, 0.0]
     assert all(len(o.shown) <= TOP for o in outcomes)
+
+
+def test_the_measure_counts_a_wrong_level_first(shipped: Pack) -> None:
+    # "sextortion" at 14 leads with a red item: naming red as the level that must not come first counts it.
+    red_first = Case("sextortion", ("13-17-red-sextortion",), 14, not_first_level=("red",))
+    green_forbidden = Case("sextortion", ("13-17-red-sextortion",), 14, not_first_level=("green",))
+    found = figures(evaluate(shipped, [red_first, green_forbidden]))
+    assert found.wrong_level_first == 1
+
+
+# Floors reached after issue 24's tuning (tuned on the tuning half only; the held-out half was never
+# tuned on). Before: tuning 0.655, held-out 0.623, wrong level first 6 and 9.
+TUNING_FLOOR = 0.95
+HELDOUT_FLOOR = 0.88  # issue 24's target is 0.90: missed, see bench/README.md
+HELDOUT_WRONG_FIRST_CEILING = 2  # issue 24's target is 0: missed, see bench/README.md
+
+
+def test_tuning_half_meets_its_floor_with_no_wrong_level_first(shipped: Pack) -> None:
+    outcomes = evaluate(shipped, load_set(TUNING_PATH))
+    found = figures(outcomes)
+    misses = [(o.case.query, o.case.age, o.shown) for o in outcomes if o.recall < 1]
+    assert found.recall >= TUNING_FLOOR, misses
+    assert found.wrong_level_first == 0, [o.case.query for o in outcomes if o.wrong_level_first]
+
+
+def test_held_out_half_meets_its_floor(shipped: Pack) -> None:
+    found = figures(evaluate(shipped, load_set(HELDOUT_PATH)))
+    assert found.recall >= HELDOUT_FLOOR
+    assert found.wrong_level_first <= HELDOUT_WRONG_FIRST_CEILING
+    assert found.green_first_red_expected <= HELDOUT_WRONG_FIRST_CEILING

@@ -126,11 +126,11 @@ def test_within_keeps_only_the_positions_given_before_the_limit() -> None:
 def test_a_search_leaves_nothing_of_the_query_in_the_index() -> None:
     engine = index("A child looks at pornography.", "A young person shares pornography.", "A child asks questions.")
     before = pickle.dumps(engine.__dict__)
-    engine.search("pornagraphy secret-marker-7731")
-    engine.search("pornography questions secret-marker-7731", limit=1)
+    engine.search("pornagraphy quokka-marker-7731")
+    engine.search("pornography questions quokka-marker-7731", limit=1)
     after = pickle.dumps(engine.__dict__)
     assert after == before
-    assert b"secret" not in after and b"marker" not in after
+    assert b"quokka" not in after and b"marker" not in after
 
 
 def test_stemming_is_safe_from_many_threads_at_once() -> None:
@@ -153,3 +153,86 @@ def test_a_synonym_phrase_that_repeats_a_stem_does_not_break_the_query() -> None
     # "nude nudes" stems to one word twice; a query holding it must not fail.
     engine = index("A young person shares nude images.", synonyms=[["nude nudes", "nude images"]])
     assert positions(engine.search("nudes nude")) == [0]
+
+
+# ------------------------------------------------------------ context (issue 24), on the shipped pack
+
+
+@pytest.fixture(scope="module")
+def shipped_pack():
+    from pack_builder import REPO_ROOT, TODAY
+
+    from behaviours.pack.loader import load_pack
+
+    return load_pack(REPO_ROOT / "behaviours" / "content", today=TODAY)
+
+
+def _ids(pack, text: str, age: int | None = None, developmental_age: int | None = None) -> list[str]:
+    return [hit.behaviour.id for hit in pack.find(text, age=age, developmental_age=developmental_age, limit=10).hits]
+
+
+def test_in_class_puts_the_red_public_item_above_the_green_private_one(shipped_pack) -> None:
+    found = _ids(shipped_pack, "masturbating in class", age=16)
+    assert found[0] == "13-17-red-public-exposure-or-masturbation"
+    assert "13-17-green-private-masturbation" not in found[:1]
+
+
+def test_in_private_keeps_the_green_private_item_first(shipped_pack) -> None:
+    assert _ids(shipped_pack, "wanks in private", age=16)[0] == "13-17-green-private-masturbation"
+
+
+def test_uncle_finds_the_adult_relative_items(shipped_pack) -> None:
+    assert set(_ids(shipped_pack, "uncle", age=7)[:3]) >= {"5-9-red-disclosure", "5-9-red-family-member"}
+    assert _ids(shipped_pack, "uncle", age=4)[0] == "0-5-red-disclosure"
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("boyfriend gives her money", 15),
+        ("paid for kissing", 14),
+        ("sugar daddy", 16),
+        ("secret", 6),
+        ("secret", 12),
+        ("forced to kiss", 14),
+        ("older man chatting online", 13),
+        ("22 year old boyfriend", 15),
+    ],
+)
+def test_a_phrase_naming_money_secrecy_force_or_an_adult_never_has_green_first(shipped_pack, text, age) -> None:
+    first = shipped_pack.find(text, age=age, limit=1).hits
+    assert first, text
+    assert shipped_pack.level_at(first[0].behaviour, age).value != "green", (text, first[0].behaviour.id)
+
+
+def test_green_stays_first_for_ordinary_words(shipped_pack) -> None:
+    # Context reads the words typed: an everyday phrase keeps its healthy answer first.
+    assert _ids(shipped_pack, "touches herself when settling", age=3)[0] == "0-5-green-touching-own-body"
+    assert _ids(shipped_pack, "kiss chase", age=6)[0] == "5-9-green-kiss-chase-and-crushes"
+
+
+def test_contexts_are_read_from_the_words_typed() -> None:
+    from behaviours.answers.search import CONTEXTS, contexts_in
+
+    names = lambda text: {CONTEXTS[n].name for n in contexts_in(text)}  # noqa: E731
+    assert "in public" in names("masturbating in class")
+    assert "an adult relative or carer" in names("my uncle")
+    assert "money or gifts" in names("given Robux")
+    assert "secrecy" in names("told to keep it secret")
+    assert "older or an adult" in names("15 year old with a 22 year old")
+    assert names("playing mums and dads") == set()
+
+
+def test_the_developmental_band_leads_with_the_age_band_beside_it(shipped_pack) -> None:
+    found = _ids(shipped_pack, "touching himself in public", age=16, developmental_age=8)
+    assert found[0].startswith("5-9-")
+    assert any(i.startswith("13-17-") for i in found[:5])
+    # Without the developmental age, only the age's band answers.
+    assert all(i.startswith("13-17-") for i in _ids(shipped_pack, "touching himself in public", age=16))
+
+
+def test_explicit_words_are_matched_but_never_suggested(shipped_pack) -> None:
+    assert _ids(shipped_pack, "wanking in class", age=14)[0] == "13-17-red-public-exposure-or-masturbation"
+    # One letter off an explicit word: the engine may search near words, but never offers the explicit one.
+    assert "wanking" not in (shipped_pack.find("wankin", age=14).did_you_mean or "")
+    assert "blowjob" not in (shipped_pack.find("blowjobb", age=14).did_you_mean or "")

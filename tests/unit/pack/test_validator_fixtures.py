@@ -160,7 +160,19 @@ BROKEN: dict[str, list[str]] = {
     ],
     "stray-file": [
         "pack/notes.yaml: this file is not part of a pack; band files go in bands/, the others are "
-        "pack.yaml, criteria.yaml, law.yaml, contacts.yaml, routes.yaml, scenarios.yaml"
+        "pack.yaml, criteria.yaml, law.yaml, contacts.yaml, routes.yaml, scenarios.yaml, vocabulary.yaml"
+    ],
+    "vocabulary-unknown-ref": [
+        "pack/vocabulary.yaml:3: entries[0].behaviours[0]: no behaviour has the id '9-17-red-image'; "
+        "did you mean '9-17-red-images'?",
+        "pack/vocabulary.yaml:6: entries[1].themes[0]: no theme has the id 'images'; use an id from bands/",
+        "pack/vocabulary.yaml:8: entries[2].words: this entry names no behaviour and no theme; add "
+        "`behaviours: [<id>]` or `themes: [<theme>]` saying what the words mean",
+    ],
+    "vocabulary-unknown-key": [
+        "pack/vocabulary.yaml:2: entries[0].words: the required field 'words' is missing; add words: "
+        "(see behaviours/README.md)",
+        "pack/vocabulary.yaml:2: entries[0].word: unknown field 'word'; did you mean 'words'?",
     ],
     "top-level-list": [
         "pack/criteria.yaml:1: the file holds a list ('- ' items), but it must start with fields (key: value) "
