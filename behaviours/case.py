@@ -153,8 +153,7 @@ def suggest_level(
     if level is not None:
         top = [b.text for b in behaviours if counted_level(pack, b, age) == level]
         reasons.append(f"Starts at {label(level)}: the highest level among the behaviours chosen ({_quoted(top)}).")
-        at_age = f" at age {age}" if age is not None else ""
-        brief.append(f"Starts at {label(level)}: the most serious behaviour chosen is {label(level)}{at_age}.")
+        brief.append(f"Starts at {label(level)}: the most serious behaviour chosen.")
         for behaviour in behaviours:
             own = pack.level_at(behaviour, age)
             if age is not None and counted_level(pack, behaviour, age) != own:
@@ -279,6 +278,7 @@ def routes_for_case(
 
 NOTE_STEPS = 5  # the short note lists at most this many of a level's steps (issue 25: three to five)
 _EMERGENCY_NUMBER = re.compile(r"\b999\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def concerns_for(pack: Pack, behaviours: Sequence[Behaviour]) -> list[str]:
@@ -293,7 +293,8 @@ def concerns_for(pack: Pack, behaviours: Sequence[Behaviour]) -> list[str]:
 
 
 def note_steps(pack: Pack, level: Level) -> list[str]:
-    """The level's steps for the short note: the first five of ``what_to_do``, leaving out a step about 999,
-    which the immediate-danger route covers when the practitioner says someone is in immediate danger."""
+    """The level's steps for the short note: the first five of ``what_to_do``, each by its first sentence (a step
+    says what to do first, then how), leaving out a step about 999, which the immediate-danger route covers when
+    the practitioner says someone is in immediate danger."""
     steps = [step for step in pack.level_guide(level).what_to_do if not _EMERGENCY_NUMBER.search(step)]
-    return steps[:NOTE_STEPS]
+    return [_SENTENCE_END.split(" ".join(step.split()), maxsplit=1)[0] for step in steps[:NOTE_STEPS]]

@@ -11,8 +11,17 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from behaviours.case import Answer, CaseBands, Suggestion, bands_for_case, behaviour_options, routes_for_case
+from behaviours.case import (
+    Answer,
+    CaseBands,
+    Suggestion,
+    bands_for_case,
+    behaviour_options,
+    has_input,
+    routes_for_case,
+)
 from behaviours.case import suggest_level as _suggest_level
+from behaviours.case_note import CaseRecord, file_stem, note_plain_text
 from behaviours.directory import audience_words, channel_words, filter_contacts
 from behaviours.hours import WhoToCall, who_to_call
 from behaviours.lookup import plan_lookup
@@ -143,20 +152,73 @@ def plan_case(
     answers: Mapping[str, Answer | None],
     not_listed: bool,
     now: dt.datetime,
+    immediate_danger: bool = False,
 ) -> CasePlan:
-    """From the child's age or band and what was seen, to the suggestion, the routes and whom to call now."""
+    """From the child's age or band and what was seen, to the suggestion, the routes and whom to call now.
+
+    The immediate-danger route is among the routes only when the practitioner says someone is in immediate danger.
+    """
     bands = bands_for_case(pack, age, band_id, developmental_band)
     options = behaviour_options(pack, bands.bands)
     kept, dropped_notice = kept_choices(options, chosen_ids)
     by_id = {b.id: b for b in options}
     behaviours = [by_id[i] for i in kept]
     suggestion = _suggest_level(pack, behaviours, dict(answers), not_listed, bands.age_for_law)
-    routes = routes_for_case(pack, suggestion.level, not_listed=not_listed, adult=bands.adult)
+    routes = routes_for_case(
+        pack, suggestion.level, not_listed=not_listed, adult=bands.adult, immediate_danger=immediate_danger
+    )
     contacts: list[Contact] = []
     for route in routes:
         contacts += [c for c in pack.contacts_for(route) if c not in contacts]
     calls = who_to_call(pack, None, now, contacts=contacts) if contacts else None
     return CasePlan(bands, options, kept, dropped_notice, behaviours, suggestion, routes, calls)
+
+
+@dataclass(frozen=True)
+class CaseNotePlan:
+    """The note for the record as the page shows it and as it is copied or saved: the same text."""
+
+    record: CaseRecord  # for the PDF, made only when asked for
+    text: str
+    stem: str  # the file name without extension: the date and time only
+
+
+def plan_case_note(
+    pack: Pack,
+    plan: CasePlan,
+    *,
+    age: int | None,
+    answers: Mapping[str, Answer | None],
+    not_listed: bool,
+    not_listed_text: str,
+    account: str,
+    immediate_danger: bool,
+    full_route: bool,
+    now: dt.datetime,
+) -> CaseNotePlan | None:
+    """The note once something has been chosen or answered (None before): short, or with every route in full.
+
+    ``not_listed_text`` and ``account`` are typed: they go into this note and nowhere else.
+    """
+    if not has_input(plan.behaviours, answers, not_listed) and not account.strip():
+        return None
+    record = CaseRecord(
+        when=now,
+        age=age,
+        bands=tuple(plan.bands.bands),
+        band_reasons=tuple(plan.bands.reasons),
+        behaviours=tuple(plan.behaviours),
+        not_listed=not_listed,
+        not_listed_text=not_listed_text or None,
+        answers=dict(answers),
+        suggestion=plan.suggestion,
+        adult=plan.bands.adult,
+        notices=tuple(plan.bands.notices),
+        account=account,
+        immediate_danger=immediate_danger,
+        full_route=full_route,
+    )
+    return CaseNotePlan(record, note_plain_text(pack, record), file_stem(record))
 
 
 # ------------------------------------------------------------------ training
@@ -280,6 +342,7 @@ def plan_about(pack: Pack) -> AboutPlan:
 __all__ = [
     "ALL_BANDS",
     "AboutPlan",
+    "CaseNotePlan",
     "CasePlan",
     "HelplinesPlan",
     "SearchPlan",
@@ -288,6 +351,7 @@ __all__ = [
     "kept_choices",
     "plan_about",
     "plan_case",
+    "plan_case_note",
     "plan_helplines",
     "plan_search",
     "plan_training_link",
