@@ -422,3 +422,38 @@ def test_away_from_a_boundary_an_item_keeps_its_own_level() -> None:
     assert item is not None
     assert suggest_level(_SHIPPED, [item], {}, False, 11).level == Level.AMBER
     assert suggest_level(_SHIPPED, [item], {}, False, None).level == Level.AMBER
+
+
+# ------------------------------------------------------------------ the concerns in pack.yaml are checked
+
+
+def _with_concerns(tmp_path, text: str):
+    import shutil
+
+    from behaviours.loader import check_pack
+
+    pack_dir = tmp_path / "pack"
+    shutil.copytree(SHIPPED_DIR, pack_dir)
+    pack_yaml = pack_dir / "pack.yaml"
+    kept = pack_yaml.read_text(encoding="utf-8").split("\nconcerns:\n")[0]
+    pack_yaml.write_text(kept + "\nconcerns:\n" + text, encoding="utf-8")
+    errors, _warnings = check_pack(pack_dir, today=TODAY)
+    return [f"{e.file}: {e.message}" for e in errors]
+
+
+def test_a_concern_naming_a_theme_no_band_uses_is_an_error_with_the_nearest_theme(tmp_path):
+    errors = _with_concerns(
+        tmp_path,
+        "  - name: Child sexual exploitation\n    themes: [older-partnr]\n    behaviours: [13-17-red-exchang]\n",
+    )
+
+    assert any(
+        "pack.yaml" in e and "no theme has the id 'older-partnr'; did you mean 'older-partner'?" in e for e in errors
+    )
+    assert any("no behaviour has the id '13-17-red-exchang'; did you mean '13-17-red-exchange'?" in e for e in errors)
+
+
+def test_a_concern_that_names_nothing_is_an_error(tmp_path):
+    errors = _with_concerns(tmp_path, "  - name: Online abuse\n")
+
+    assert any("a concern needs 'themes:' or 'behaviours:'" in e for e in errors), errors
