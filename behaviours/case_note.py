@@ -30,7 +30,7 @@ from behaviours.text import clean_input
 
 NOTE_TITLE = "Case discussion note"
 WRITE_INS = ("Decision:", "Decided by (role):", "Date and time:")
-ACCOUNT_MAX = 2000  # characters: a factual account of a few paragraphs, not a case file
+ACCOUNT_MAX = 500  # characters: the house limit for every text box (tests/test_text_limits_and_pack_identity.py)
 PARTS = ("Concern", "Risk", "Action")
 
 # The characters that make Markdown links, HTML, emphasis, code or tables. Unlike the app's md(),
