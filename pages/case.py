@@ -13,13 +13,12 @@ from behaviours.answers.case import (
     NOT_LISTED_MAX,
     Answer,
     answer_words,
-    has_input,
     option_label,
 )
 from behaviours.answers.plans import CasePlan, plan_case
 from behaviours.answers.search_results import find_for_case
 from behaviours.core.text import clean_input, md
-from behaviours.documents.case_note import CaseRecord, file_stem, note_pdf, note_plain_text
+from behaviours.documents.case_note import ACCOUNT_MAX, note_pdf, plan_case_note
 from ui.contacts import calls_md, lead_md, route_panel
 from ui.inputs import age_and_band_inputs, notice, page_intro, secondary_text
 from ui.levels import level_title
@@ -74,6 +73,7 @@ def _plan(moment: dt.datetime) -> CasePlan:
         answers={c.id: st.session_state.get(f"case_crit_{c.id}") for c in content.criteria},
         not_listed=bool(st.session_state.get("case_not_listed")),
         now=moment,
+        immediate_danger=bool(st.session_state.get("case_danger")),
     )
 
 
@@ -189,7 +189,7 @@ if not_listed:
 
 @st.fragment
 def _criteria_and_result() -> None:
-    """Sections 3 to 6: the questions, the suggested level, the route and the note.
+    """Sections 3 to 6: the questions, the suggested level, the note and the route.
 
     A fragment, so that answering a question redraws only these sections, not the frame,
     the sidebar and sections 1 and 2. The plan is made again here from this session's
@@ -198,9 +198,7 @@ def _criteria_and_result() -> None:
     """
     now = fragment_now()
     plan = _plan(now)
-    case_bands = plan.bands
     age = st.session_state.get("case_age")
-    behaviours = list(plan.behaviours)
     not_listed = bool(st.session_state.get("case_not_listed"))
     not_listed_text = (
         clean_input(st.session_state.get("case_not_listed_text") or "", NOT_LISTED_MAX) if not_listed else ""
@@ -212,6 +210,8 @@ def _criteria_and_result() -> None:
     secondary_text(
         "A yes raises the level to at least the one shown. Don't know, or no answer yet, goes on the list to find out."
     )
+    # Said, not assumed: red alone does not mean someone is in danger now, so the 999 route is added only on this.
+    st.checkbox("Someone is in immediate danger now: add the 999 route", key="case_danger")
     answers: dict[str, Answer | None] = {}
     for criterion in content.criteria:
         chosen = st.radio(
@@ -242,11 +242,56 @@ def _criteria_and_result() -> None:
         if suggestion.to_find_out:
             st.markdown("**Information to gather**\n\n" + "\n".join(f"- {md(item)}" for item in suggestion.to_find_out))
 
-    # ------------------------------------------------------------------ 5. the route
+    # ------------------------------------------------------------------ 5. the note
+
+    note = plan_case_note(
+        content,
+        plan,
+        age=age,
+        answers=answers,
+        not_listed=not_listed,
+        not_listed_text=not_listed_text,
+        # Typed: held in this session's widget state only, and sent only into this tab's note below.
+        account=st.session_state.get("case_account") or "",
+        immediate_danger=bool(st.session_state.get("case_danger")),
+        full_route=bool(st.session_state.get("case_full_route")),
+        now=now,
+    )
+    if note is not None:
+        st.header("5. The note for the record", anchor=False)
+        secondary_text(
+            "Below is the note exactly as it will be copied or saved. It is sent only to this tab and the file is "
+            "made by your browser: it never has a web address, and this tool keeps no copy."
+        )
+        st.text_area(
+            "Your factual account (optional): what you saw or heard, and the child's own words. No names.",
+            max_chars=ACCOUNT_MAX,
+            key="case_account",
+            placeholder="For example: what was said, by whom, when and where, in their words",
+            height=100,
+        )
+        st.checkbox("Add the whole route to the note", key="case_full_route")
+        actions = st.container()
+        # A PDF takes a moment to make, so it is made only when asked for, for the run that follows alone.
+        # (A callback, not the button's value: a value of True would be lost if the run were restarted.)
+        pdf_asked = bool(st.session_state.pop("case_note_pdf_asked", False))
+        st.button(
+            "Make the PDF",
+            key="case_note_make_pdf",
+            icon=":material/picture_as_pdf:",
+            on_click=st.session_state.__setitem__,
+            args=("case_note_pdf_asked", True),
+        )
+        if pdf_asked:
+            secondary_text("The PDF is ready: press Save as PDF above. After any change, make it again.")
+        with actions:
+            note_actions(note.text, note.stem, note_pdf(content, note.record) if pdf_asked else None)
+
+    # ------------------------------------------------------------------ 6. the route
 
     routes = plan.routes
     if routes:
-        st.header("5. What to do and whom to call", anchor=False)
+        st.header("6. What to do and whom to call", anchor=False)
         if plan.calls is not None:
             lead = lead_md(plan.calls)
             if lead:
@@ -262,49 +307,8 @@ def _criteria_and_result() -> None:
         if plan.calls is not None and plan.calls.calls:
             # Every service the routes name, once each, in the order to call them now.
             st.markdown("**Whom to call, in this order**\n\n" + calls_md(plan.calls))
-        if suggestion.level == Level.RED:
+        if suggestion.level == Level.RED and not st.session_state.get("case_danger"):
             secondary_text("If anyone is in immediate danger, call 999 first; everything else can follow.")
-
-    # ------------------------------------------------------------------ 6. the note
-
-    if has_input(behaviours, answers, not_listed):
-        st.header("6. A note for the record", anchor=False)
-        record = CaseRecord(
-            when=now,
-            age=age,
-            bands=tuple(case_bands.bands),
-            band_reasons=tuple(case_bands.reasons),
-            behaviours=tuple(behaviours),
-            not_listed=not_listed,
-            not_listed_text=not_listed_text or None,
-            answers=dict(answers),
-            suggestion=suggestion,
-            adult=case_bands.adult,
-        )
-        st.markdown(
-            "Copy the note into your recording system, or save it as a file. The note is sent only to this "
-            "tab and the file is made by your browser: it never has a web address, so no one else can fetch "
-            "it, and this tool keeps no copy. It has space for the decision, who made it, and when."
-        )
-        actions = st.container()
-        # A PDF takes a moment to make, so it is made only when asked for, for the run that follows alone.
-        # (A callback, not the button's value: a value of True would be lost if the run were restarted.)
-        pdf_asked = bool(st.session_state.pop("case_note_pdf_asked", False))
-        st.button(
-            "Make the PDF",
-            key="case_note_make_pdf",
-            icon=":material/picture_as_pdf:",
-            on_click=st.session_state.__setitem__,
-            args=("case_note_pdf_asked", True),
-        )
-        if pdf_asked:
-            secondary_text("The PDF is ready: press Save as PDF above. After any change, make it again.")
-        with actions:
-            note_actions(
-                note_plain_text(content, record),
-                file_stem(record),
-                note_pdf(content, record) if pdf_asked else None,
-            )
 
 
 _criteria_and_result()

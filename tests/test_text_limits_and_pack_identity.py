@@ -48,7 +48,8 @@ def test_every_text_box_on_every_page_has_a_max_chars(page):
 def test_the_case_page_control_finds_its_text_box():
     # The check above means something only if it sees the boxes it is meant to check.
     at = _open_every_box("pages/case.py", open_page("pages/case.py"))
-    assert len(_text_widgets(at)) == 1
+    # The description of a behaviour not listed, and the note's factual account.
+    assert [w.key for w in _text_widgets(at)] == ["case_not_listed_text", "case_account"]
     assert len(_text_widgets(open_page("pages/search.py"))) == 1
 
 

@@ -1,4 +1,5 @@
-"""The case note's buttons: copy it, or save it as a text file or a PDF, made in the browser.
+"""The case note as it will be copied, under its buttons: copy it, or save it as a text file or a PDF,
+made in the browser.
 
 Why not ``st.download_button``: Streamlit keeps a download in its media store and serves
 it at ``/media/<id>`` to any client that has that address, with no cookie, for minutes
@@ -18,7 +19,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
+import re
 
 import streamlit as st
 
@@ -26,9 +29,13 @@ COPY_LABEL = "Copy note"
 TEXT_LABEL = "Save as text file"
 PDF_LABEL = "Save as PDF"
 FRAME_TITLE = "Copy or save the case note"
-# Tall enough for the three buttons in a row and the confirmation under them; on a narrow
-# screen, or when the copy falls back to a text box, the script makes the frame taller.
+NOTE_LABEL = "The note, as it will be copied"
+# Tall enough for the three buttons in a row and the confirmation under them; the note's lines
+# are added by ``frame_height``. The script then fits the frame to what shows (a narrow screen
+# wraps more lines; a copy that falls back to a text box needs more room).
 FRAME_HEIGHT = 110
+_LINE_PX = 24
+_CHARS_PER_LINE = 80
 
 NOTE_SCRIPT = """
 (function () {
@@ -113,6 +120,8 @@ _PAGE = """<!doctype html>
   #status { margin: 8px 0 0; min-height: 1.4em; }
   label { display: block; margin: 8px 0 4px; }
   textarea { font: inherit; font-size: 15px; width: 100%; box-sizing: border-box; }
+  #note-text { margin: 4px 0 0; padding: 10px 12px; border: 1px solid #AEB7BD; border-radius: 8px;
+               white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; font-size: 16px; line-height: 1.4; }
 </style>
 </head>
 <body>
@@ -127,6 +136,7 @@ _PAGE = """<!doctype html>
 <label for="fallback-text">The note (select all and copy it)</label>
 <textarea id="fallback-text" rows="8" readonly></textarea>
 </div>
+<section aria-label="__NOTE_LABEL__"><pre id="note-text">__NOTE__</pre></section>
 </main>
 <script type="application/json" id="note-data">__DATA__</script>
 <script>__SCRIPT__</script>
@@ -148,17 +158,29 @@ def _json_for_html(value: object) -> str:
 
 
 def note_actions_html(text: str, stem: str, pdf: bytes | None = None) -> str:
-    """The frame's document: the buttons, the note as inert JSON, and the static script."""
+    """The frame's document: the buttons, the note shown as text, the note as inert JSON, and the static script."""
     data = {"text": text, "stem": stem, "pdf": base64.b64encode(pdf).decode("ascii") if pdf else ""}
-    return (
+    page = (
         _PAGE.replace("__COPY__", COPY_LABEL)
         .replace("__TEXT__", TEXT_LABEL)
         .replace("__PDF__", PDF_LABEL)
+        .replace("__NOTE_LABEL__", NOTE_LABEL)
         .replace("__SCRIPT__", NOTE_SCRIPT)
-        .replace("__DATA__", _json_for_html(data))  # last: nothing typed is searched for placeholders
     )
+    # Both typed-text places in one pass, last: nothing typed is ever searched for placeholders.
+    typed = {"__DATA__": _json_for_html(data), "__NOTE__": html.escape(text, quote=False)}
+    return _TYPED.sub(lambda found: typed[found.group(0)], page)
+
+
+_TYPED = re.compile("__DATA__|__NOTE__")
+
+
+def frame_height(text: str) -> int:
+    """A first height for the frame, so the page barely moves when the script fits it to the note."""
+    lines = sum(1 + len(line) // _CHARS_PER_LINE for line in text.splitlines())
+    return FRAME_HEIGHT + 24 + lines * _LINE_PX
 
 
 def note_actions(text: str, stem: str, pdf: bytes | None = None) -> None:
-    """Draw the copy and save buttons for a note this session holds."""
-    st.iframe(note_actions_html(text, stem, pdf), height=FRAME_HEIGHT, alt=FRAME_TITLE)
+    """Draw the note as it will be copied, under the copy and save buttons, for a note this session holds."""
+    st.iframe(note_actions_html(text, stem, pdf), height=frame_height(text), alt=FRAME_TITLE)

@@ -6,6 +6,7 @@ Nothing is stored; the page keeps its state in the browser session only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -119,6 +120,7 @@ class Suggestion:
     reasons: list[str] = field(default_factory=list)
     to_find_out: list[str] = field(default_factory=list)
     caveat: str = CAVEAT
+    brief: list[str] = field(default_factory=list)  # the reasons, one short line each, for the note
 
 
 def _quoted(texts: Sequence[str]) -> str:
@@ -142,6 +144,7 @@ def suggest_level(
     criterion's level; nothing lowers it. Unanswered and "don't know" questions are listed to find out."""
     label = pack.level_label
     reasons: list[str] = []
+    brief: list[str] = []
     # An item counts at the child's age when it is known (an item whose rating changes with age),
     # and at the highest level its theme has in any band holding that age: at a boundary age
     # (5, 9, 13) the same facts give the same level whichever band's item was picked.
@@ -150,6 +153,7 @@ def suggest_level(
     if level is not None:
         top = [b.text for b in behaviours if counted_level(pack, b, age) == level]
         reasons.append(f"Starts at {label(level)}: the highest level among the behaviours chosen ({_quoted(top)}).")
+        brief.append(f"Starts at {label(level)}: the most serious behaviour chosen.")
         for behaviour in behaviours:
             own = pack.level_at(behaviour, age)
             if age is not None and counted_level(pack, behaviour, age) != own:
@@ -157,6 +161,10 @@ def suggest_level(
                     f"“{behaviour.text.rstrip('.')}” is {label(own)} in {pack.band_of(behaviour).label}, but "
                     f"the other band for age {age} rates the same behaviour "
                     f"{label(counted_level(pack, behaviour, age))}; at a boundary age it counts at the higher level."
+                )
+                brief.append(
+                    f"A behaviour counts at {label(counted_level(pack, behaviour, age))}: at age {age} "
+                    "the other band rates it higher."
                 )
     if not_listed:
         if behaviours:
@@ -168,6 +176,7 @@ def suggest_level(
             reasons.append(
                 "The behaviour you described is not listed, so it has no level of its own: rate it with the criteria."
             )
+        brief.append("The behaviour described is not listed: the criteria rate it.")
 
     yes_criteria: list[Criterion] = []
     for criterion in pack.criteria:
@@ -179,9 +188,11 @@ def suggest_level(
         if level is None:
             level = target
             reasons.append(f"Rated {label(target)}: {said}.")
+            brief.append(f"Rated {label(target)}: {criterion.name} answered yes.")
         elif target.rank > level.rank:
             level = target
             reasons.append(f"Raised to {label(target)}: {said}.")
+            brief.append(f"Raised to {label(target)}: {criterion.name} answered yes.")
         else:
             reasons.append(
                 f"Stays at {label(level)}: {said}; this calls for at least {label(target)}, "
@@ -197,8 +208,12 @@ def suggest_level(
             f"likely to be {label(Level.GREEN)} only if it is also curious, mutual and easily redirected; "
             "if it is not, talk to your designated safeguarding lead (DSL)."
         )
+        brief.append(
+            f"Likely {label(Level.GREEN)}: every criterion answered no; only if also curious, mutual and easily redirected."
+        )
     elif level is not None and behaviours and not yes_criteria and answered_all_no:
         reasons.append(f"Every criterion was answered no, so the level stays at {label(level)}.")
+        brief.append(f"Every criterion was answered no: the level stays at {label(level)}.")
 
     if level is None and not behaviours and not not_listed:
         reasons.append(
@@ -210,6 +225,7 @@ def suggest_level(
         note = pack.law_note(UNDER_13_LAW)
         if note is not None:
             reasons.append(f"The law: {note.title}. {note.text} (Source: {note.source}.)")
+            brief.append(f"The law: {note.title}.")
 
     to_find_out: list[str] = []
     for criterion in pack.criteria:
@@ -222,7 +238,7 @@ def suggest_level(
             line += f" A yes would make it at least {label(criterion.raises_to)}."
         to_find_out.append(line)
 
-    return Suggestion(level=level, reasons=reasons, to_find_out=to_find_out)
+    return Suggestion(level=level, reasons=reasons, to_find_out=to_find_out, brief=brief)
 
 
 def has_input(behaviours: Sequence[Behaviour], answers: Mapping[str, Answer | None], not_listed: bool) -> bool:
@@ -230,24 +246,55 @@ def has_input(behaviours: Sequence[Behaviour], answers: Mapping[str, Answer | No
     return bool(behaviours) or not_listed or any(a is not None for a in answers.values())
 
 
-def routes_for_case(pack: Pack, level: Level | None, *, not_listed: bool, adult: bool) -> list[Route]:
-    """The routes to show: adult safeguarding for 18+, the level's route, and the immediate-danger route for red.
+def routes_for_case(
+    pack: Pack, level: Level | None, *, not_listed: bool, adult: bool, immediate_danger: bool = False
+) -> list[Route]:
+    """The routes to show: the immediate-danger route first when the practitioner says someone is in
+    immediate danger, adult safeguarding for 18+, then the level's route.
 
     With no level yet and a behaviour that is not listed, the not-listed route says how to rate it.
+    Every level's own steps say to call 999 if anyone is in immediate danger; the whole
+    immediate-danger route is added only when the practitioner says so.
     """
     routes: list[Route] = []
+    if immediate_danger:
+        danger = pack.special_route("immediate-danger")
+        if danger is not None:
+            routes.append(danger)
     if adult:
         adult_route = pack.special_route("adult")
         if adult_route is not None:
             routes.append(adult_route)
     if level is not None:
         routes.append(pack.route_for(level))
-        if level == Level.RED:
-            danger = pack.special_route("immediate-danger")
-            if danger is not None:
-                routes.append(danger)
     elif not_listed:
         how_to_rate = pack.special_route("not-listed")
         if how_to_rate is not None:
             routes.append(how_to_rate)
     return routes
+
+
+# ------------------------------------------------------------------ what the note says about them
+
+NOTE_STEPS = 5  # the short note lists at most this many of a level's steps (issue 25: three to five)
+_EMERGENCY_NUMBER = re.compile(r"\b999\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def concerns_for(pack: Pack, behaviours: Sequence[Behaviour]) -> list[str]:
+    """The kinds of concern the chosen behaviours point to (pack.yaml ``concerns``), each once, in the pack's order."""
+    themes = {b.theme for b in behaviours if b.theme}
+    ids = {b.id for b in behaviours}
+    return [
+        concern.name
+        for concern in pack.info.concerns
+        if themes.intersection(concern.themes) or ids.intersection(concern.behaviours)
+    ]
+
+
+def note_steps(pack: Pack, level: Level) -> list[str]:
+    """The level's steps for the short note: the first five of ``what_to_do``, each by its first sentence (a step
+    says what to do first, then how), leaving out a step about 999, which the immediate-danger route covers when
+    the practitioner says someone is in immediate danger."""
+    steps = [step for step in pack.level_guide(level).what_to_do if not _EMERGENCY_NUMBER.search(step)]
+    return [_SENTENCE_END.split(" ".join(step.split()), maxsplit=1)[0] for step in steps[:NOTE_STEPS]]

@@ -11,7 +11,14 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from behaviours.answers.case import Answer, CaseBands, Suggestion, bands_for_case, behaviour_options, routes_for_case
+from behaviours.answers.case import (
+    Answer,
+    CaseBands,
+    Suggestion,
+    bands_for_case,
+    behaviour_options,
+    routes_for_case,
+)
 from behaviours.answers.case import suggest_level as _suggest_level
 from behaviours.answers.lookup import plan_lookup
 from behaviours.answers.search_results import (
@@ -143,15 +150,21 @@ def plan_case(
     answers: Mapping[str, Answer | None],
     not_listed: bool,
     now: dt.datetime,
+    immediate_danger: bool = False,
 ) -> CasePlan:
-    """From the child's age or band and what was seen, to the suggestion, the routes and whom to call now."""
+    """From the child's age or band and what was seen, to the suggestion, the routes and whom to call now.
+
+    The immediate-danger route is among the routes only when the practitioner says someone is in immediate danger.
+    """
     bands = bands_for_case(pack, age, band_id, developmental_band)
     options = behaviour_options(pack, bands.bands)
     kept, dropped_notice = kept_choices(options, chosen_ids)
     by_id = {b.id: b for b in options}
     behaviours = [by_id[i] for i in kept]
     suggestion = _suggest_level(pack, behaviours, dict(answers), not_listed, bands.age_for_law)
-    routes = routes_for_case(pack, suggestion.level, not_listed=not_listed, adult=bands.adult)
+    routes = routes_for_case(
+        pack, suggestion.level, not_listed=not_listed, adult=bands.adult, immediate_danger=immediate_danger
+    )
     contacts: list[Contact] = []
     for route in routes:
         contacts += [c for c in pack.contacts_for(route) if c not in contacts]

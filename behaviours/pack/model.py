@@ -20,6 +20,7 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -203,6 +204,20 @@ class PackChange(Strict):
     items: list[Text] = Field(min_length=1)
 
 
+class Concern(Strict):
+    """A kind of concern, in the words recording systems file it under, and the behaviours that point to it."""
+
+    name: Text = Field(description="The category, e.g. 'Child sexual exploitation'.")
+    themes: list[Identifier] = Field(default_factory=list)
+    behaviours: list[Identifier] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _names_something(self) -> Concern:
+        if not self.themes and not self.behaviours:
+            raise refuse("a concern needs 'themes:' or 'behaviours:', the items that point to it")
+        return self
+
+
 class PackInfo(Strict):
     """Pack metadata and the level guides (``pack.yaml``)."""
 
@@ -227,6 +242,8 @@ class PackInfo(Strict):
         if repeated:
             raise refuse(f"'{repeated[0]}' is listed twice; list each course once")
         return courses
+
+    concerns: list[Concern] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------- bands/<id>.yaml

@@ -149,6 +149,26 @@ def law_references_exist(content: PackContent, today: dt.date) -> Iterator[Probl
                     )
 
 
+def concerns_name_real_items(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """Each concern in pack.yaml names themes and behaviours that the bands use."""
+    info = content.models.get("pack.yaml")
+    if info is None or not info.concerns or content.unreadable_bands:
+        return
+    if any(content.salvaged(relative) for relative, _ in content.bands):
+        return
+    behaviours = [b for _relative, band in content.bands for b in band.behaviours]
+    themes = {b.theme for b in behaviours if b.theme}
+    ids = {b.id for b in behaviours}
+    for i, concern in enumerate(info.concerns):
+        for field_name, known, kind in (("themes", themes, "theme"), ("behaviours", ids, "behaviour")):
+            for j, ref in enumerate(getattr(concern, field_name)):
+                if ref not in known:
+                    where = "a behaviour's 'theme:' in bands/" if kind == "theme" else "bands/"
+                    yield content.problem(
+                        "pack.yaml", ("concerns", i, field_name, j), unknown_ref(kind, ref, known, where)
+                    )
+
+
 def descriptors_are_short(content: PackContent, today: dt.date) -> Iterator[Problem]:
     """A descriptor is one plain sentence; a long one gets a warning."""
     for relative, _ in content.bands:
@@ -596,6 +616,7 @@ RULES: tuple[Rule, ...] = (
     every_age_has_a_band,
     law_references_exist,
     ages_and_themes_hold_together,
+    concerns_name_real_items,
     descriptors_are_short,
     one_route_per_level,
     special_routes_exist,

@@ -12,6 +12,7 @@ from .harness import open_app, wait_for_app
 
 NOT_LISTED = "The behaviour I have in mind is not listed"
 DESCRIBE = "Describe the type of behaviour in a few words (no names)"
+ACCOUNT = "Your factual account (optional)"
 
 
 @pytest.mark.timeout(120)
@@ -43,6 +44,10 @@ def test_typed_text_stays_out_of_the_server_output_the_disk_and_the_url(page, ap
     # Consent is the first question in the shipped pack; a yes makes it red.
     page.get_by_role("radiogroup").first.get_by_text("Yes", exact=True).click()
     wait_for_app(page)
+    account = page.get_by_label(ACCOUNT, exact=False)
+    account.fill(f"She said {marker}")
+    account.press("Control+Enter")  # a text area takes its text on Ctrl+Enter
+    wait_for_app(page)
 
     expect(page.get_by_role("heading", name="Red: act today").first).to_be_visible()
     expect(
@@ -57,7 +62,7 @@ def test_typed_text_stays_out_of_the_server_output_the_disk_and_the_url(page, ap
         ).click()
     download = waiting.value
     assert download.suggested_filename.startswith("case-discussion-note-")
-    assert marker in download.path().read_text(encoding="utf-8")
+    assert download.path().read_text(encoding="utf-8").count(marker) == 2  # the description and the account
     download.delete()  # the browser's copy is the user's, not the app's: remove it before searching
 
     output = app_server.output()
@@ -73,4 +78,5 @@ def test_typed_text_stays_out_of_the_server_output_the_disk_and_the_url(page, ap
     page.get_by_role("button", name="Clear everything").first.click()
     wait_for_app(page)
     expect(page.get_by_label(DESCRIBE)).to_have_count(0)
+    expect(page.get_by_label(ACCOUNT, exact=False)).to_have_count(0)
     expect(page.get_by_role("heading", name="No level yet")).to_be_visible()

@@ -1,6 +1,7 @@
 """A case note is never an addressable file: behind the shipped nginx.conf and two replicas, no URL the
 browser asked for while making every kind of note returns what was typed, to anyone, before or after the
-tab closes, and no /media/ address is ever made for it."""
+tab closes, and no /media/ address is ever made for it. The marker is typed into every free-text box,
+the factual account's included."""
 
 from __future__ import annotations
 
@@ -33,13 +34,17 @@ def _fill_the_case_page(page, marker: str) -> None:
     wait_for_app(page)
     page.get_by_text(NOT_LISTED).click()
     wait_for_app(page)
-    # Every free-text box on the page gets the marker (number boxes and lists are not free text).
-    boxes = page.locator('[data-testid="stMain"]').get_by_role("textbox")
-    assert boxes.count() >= 1
+    # Every free-text box on the page gets the marker (number boxes and lists are not free text), the
+    # factual account's box among them.
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_role("textbox", name=re.compile(r"^Your factual account"))).to_be_visible()
+    boxes = main.get_by_role("textbox")
+    assert boxes.count() >= 3
     for index in range(boxes.count()):
         box = boxes.nth(index)
         box.fill(f"drawings {marker}")
-        box.press("Enter")
+        # A single-line box takes its text on Enter; a text area on Ctrl+Enter (Enter there starts a new line).
+        box.press("Control+Enter" if box.evaluate("e => e.tagName") == "TEXTAREA" else "Enter")
         wait_for_app(page)
     page.get_by_role("radiogroup").first.get_by_text("Yes", exact=True).click()
     wait_for_app(page)
@@ -52,7 +57,8 @@ def copy_and_save_the_note(page, marker: str) -> None:
     frame = page.frame_locator(FRAME)
     frame.get_by_role("button", name="Copy note").click()
     expect(frame.get_by_role("status")).to_have_text("Copied. Paste it into your recording system.")
-    assert marker in page.evaluate("navigator.clipboard.readText()")
+    # Twice: the description of the behaviour not listed, and the factual account.
+    assert page.evaluate("navigator.clipboard.readText()").count(marker) == 2
     page.get_by_role("button", name="Make the PDF").click()
     wait_for_app(page)
     with page.expect_download() as waiting:
@@ -123,7 +129,7 @@ def test_no_note_format_makes_an_address_that_gives_the_note_away(browser, proxy
         frame.get_by_role("button", name="Copy note").click()
         expect(frame.get_by_role("status")).to_have_text("Copied. Paste it into your recording system.")
         copied = page.evaluate("navigator.clipboard.readText()")
-        assert marker in copied
+        assert copied.count(marker) == 2  # the description of a behaviour not listed, and the factual account
         assert "Red: act today" in copied and "\\" not in copied
 
         # 2. The text file, made in the browser.
@@ -144,7 +150,7 @@ def test_no_note_format_makes_an_address_that_gives_the_note_away(browser, proxy
         assert pdf_file.suggested_filename.endswith(".pdf")
         pdf_bytes = pdf_file.path().read_bytes()
         pdf_file.delete()
-        assert marker in " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_bytes)).pages)
+        assert " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_bytes)).pages).count(marker) == 2
 
         # Streamlit's media store (/media/<id>) serves the page icon; the note actions add nothing to it.
         note_requests = requested[before_note:]

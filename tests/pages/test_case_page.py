@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import io
 
 import pytest
@@ -55,7 +56,8 @@ def test_a_14_year_old_sending_nude_images_with_an_older_person_is_red_with_the_
     assert "Raised to Red: Equality, answered yes" in text
     assert "This is a suggestion: professional judgement and local procedures decide." in text
     assert "0345 678 9021" in text
-    assert "Immediate danger: call 999" in text
+    # Red is not immediate danger: the 999 route is added only when the practitioner says so.
+    assert "Immediate danger: call 999" not in text
     assert "Call 999 if anyone is in immediate danger. Call the police on 101" in text
     assert "West Mercia Police" in text
     # The note goes to the browser inside the page's own message: no download button, no media file.
@@ -67,7 +69,14 @@ def test_a_14_year_old_sending_nude_images_with_an_older_person_is_red_with_the_
     assert descriptor.text in note
     assert "Suggested level: Red: act today" in note
     assert "0345 678 9021" in note
-    assert "Equality: Is there a large difference" in note and "Answer: Yes" in note
+    assert "Answered yes: Equality\n" in note and "Is there a large difference" not in note
+    assert "Immediate danger: call 999" not in note and "Emergency services on 999" not in note
+
+    at.checkbox(key="case_danger").check().run()
+    assert "Immediate danger: call 999" in main_text(at)
+    danger_note = note_data(at)["text"]
+    assert "Immediate danger: call 999:" in danger_note
+    assert danger_note.index("Emergency services on 999") < danger_note.index("0345 678 9021")
 
     at.button(key="case_note_make_pdf").click().run()
     words = pdf_words(base64.b64decode(note_data(at)["pdf"]))
@@ -232,6 +241,33 @@ def test_an_adult_age_shows_the_adult_note_and_route(minimal_pack):
     assert "Adult safeguarding." in text
 
 
+def test_the_note_is_shown_as_it_is_copied_and_follows_the_account_and_the_full_route(shipped):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(15).run()
+    at.multiselect(key="case_behaviours").set_value(["13-17-red-much-older-partner"]).run()
+    short = note_data(at)["text"]
+    srcdoc = next(e.proto.srcdoc for e in at.main.get("iframe"))
+    # The frame shows the very text it copies (HTML-escaped inside its <pre>).
+    assert html.escape(short, quote=False) in srcdoc
+    assert [line for line in short.splitlines() if line in ("Concern", "Risk", "Action")] == [
+        "Concern",
+        "Risk",
+        "Action",
+    ]
+    assert "Type of concern: Child sexual exploitation" in short
+    assert "In your setting:" not in short
+
+    at.text_area(key="case_account").input("She said he picks her up after school.\nHe bought her a phone.").run()
+    with_account = note_data(at)["text"]
+    assert "She said he picks her up after school.\nHe bought her a phone.\n" in with_account
+
+    at.checkbox(key="case_full_route").check().run()
+    full = note_data(at)["text"]
+    assert "In your setting:" in full and "The route out:" in full
+    assert "West Mercia Police on 101" in full and "West Mercia Police on 101" not in short
+    assert len(full.split()) > len(with_account.split()) + 100
+
+
 def test_html_typed_in_the_not_listed_box_stays_text_in_the_note(minimal_pack):
     typed = "<script>alert(1)</script> [x](javascript:alert(1))"
     at = open_page(PAGE)
@@ -289,7 +325,7 @@ def test_find_a_behaviour_keeps_to_the_case_bands_and_says_what_it_corrected(shi
 def test_find_a_behaviour_with_no_match_points_to_not_listed(shipped):
     at = open_page(PAGE)
     at.number_input(key="case_age").set_value(7).run()
-    at.text_input(key="case_find").input("sextortion").run()
+    at.text_input(key="case_find").input("trafficking").run()
     assert _offered(at) == []
     assert "Nothing in the band(s) shown matches those words" in main_text(at)
 

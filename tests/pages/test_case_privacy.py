@@ -1,4 +1,5 @@
-"""What is typed on the case discussion page stays in the session: no disk, no logs, no shared cache, no URL."""
+"""What is typed on the case discussion page (the description of a behaviour not listed, the factual account)
+stays in the session: no disk, no logs, no shared cache, no URL."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ CASE_CODE = [
     REPO / "pages" / "case.py",
     REPO / "behaviours" / "answers" / "case.py",
     REPO / "behaviours" / "documents" / "case_note.py",
+    REPO / "behaviours" / "answers" / "plans.py",
     REPO / "ui" / "note_actions.py",
 ]
 
@@ -53,6 +55,7 @@ def test_a_typed_description_goes_nowhere_but_the_session_and_the_note(monkeypat
     at.checkbox(key="case_not_listed").check().run()
     at.text_input(key="case_not_listed_text").input(f"drawings {marker}").run()
     at.radio(key="case_crit_coercion").set_value(Answer.YES).run()
+    at.text_area(key="case_account").input(f"She said: {marker}").run()
     assert not at.exception
     assert "Red: act today" in main_text(at)
 
@@ -62,7 +65,8 @@ def test_a_typed_description_goes_nowhere_but_the_session_and_the_note(monkeypat
     pdf = base64.b64decode(note_data(at)["pdf"])
     # Controls: the marker really went through the page, so finding it nowhere else means something.
     assert marker in at.session_state["case_not_listed_text"]
-    assert marker in text
+    assert marker in at.session_state["case_account"]
+    assert text.count(marker) == 2  # the description and the account
     assert marker in " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
     assert all(marker not in f"{name}={value}" for name, value in at.query_params.items())
@@ -79,6 +83,7 @@ def test_a_typed_description_goes_nowhere_but_the_session_and_the_note(monkeypat
     # Clear everything: the typed text leaves the session at once.
     at.button(key="clear_case_top").click().run()
     assert "case_not_listed_text" not in at.session_state
+    assert "case_account" not in at.session_state
     assert all(marker not in repr(at.session_state[key]) for key in at.session_state)
 
 

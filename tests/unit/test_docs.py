@@ -36,6 +36,7 @@ MODEL_HEADINGS = {
     "Levels": "pack.yaml: levels",
     "LevelGuide": "pack.yaml: a level guide",
     "PackChange": "pack.yaml: a change",
+    "Concern": "pack.yaml: a concern",
     "AgeBand": "bands/<id>.yaml",
     "Behaviour": "bands/<id>.yaml: a behaviour",
     "AgeCondition": "bands/<id>.yaml: an age condition",

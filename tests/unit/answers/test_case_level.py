@@ -10,7 +10,9 @@ from behaviours.answers.case import (
     answer_words,
     bands_for_case,
     behaviour_options,
+    concerns_for,
     has_input,
+    note_steps,
     option_label,
     routes_for_case,
     suggest_level,
@@ -298,20 +300,68 @@ def test_options_say_the_level_word_first_and_the_band_when_several(minimal):
 
 
 @pytest.mark.parametrize(
-    ("level", "not_listed", "adult", "titles"),
+    ("level", "not_listed", "adult", "danger", "titles"),
     [
-        (Level.GREEN, False, False, ["Green: respond positively"]),
-        (Level.AMBER, True, False, ["Amber: take notice"]),
-        (Level.RED, False, False, ["Red: act today", "Immediate danger: call 999"]),
-        (None, True, False, ["Not listed"]),
-        (None, False, False, []),
-        (Level.AMBER, False, True, ["Adults", "Amber: take notice"]),
+        (Level.GREEN, False, False, False, ["Green: respond positively"]),
+        (Level.AMBER, True, False, False, ["Amber: take notice"]),
+        # Red alone is not immediate danger: the whole 999 route comes only when the practitioner says so.
+        (Level.RED, False, False, False, ["Red: act today"]),
+        (Level.RED, False, False, True, ["Immediate danger: call 999", "Red: act today"]),
+        (Level.AMBER, False, False, True, ["Immediate danger: call 999", "Amber: take notice"]),
+        (None, True, False, False, ["Not listed"]),
+        (None, False, False, False, []),
+        (Level.AMBER, False, True, False, ["Adults", "Amber: take notice"]),
     ],
 )
-def test_routes_for_the_level(minimal, level, not_listed, adult, titles):
-    routes = routes_for_case(minimal, level, not_listed=not_listed, adult=adult)
+def test_routes_for_the_level(minimal, level, not_listed, adult, danger, titles):
+    routes = routes_for_case(minimal, level, not_listed=not_listed, adult=adult, immediate_danger=danger)
 
     assert [r.title for r in routes] == titles
+
+
+# ------------------------------------------------------------------ what the note names
+
+
+@pytest.mark.parametrize(
+    ("ids", "concerns"),
+    [
+        # Case 3 of the trial: a 22-year-old "boyfriend" who buys a 15-year-old vapes and a phone.
+        (["13-17-red-much-older-partner", "13-17-amber-unexplained-money-or-gifts"], ["Child sexual exploitation"]),
+        (["13-17-red-sextortion"], ["Image-based abuse"]),
+        (["13-17-amber-meeting-online-contact"], ["Online abuse"]),
+        (["9-13-red-sexual-harassment"], ["Harmful sexual behaviour"]),
+        # A behaviour with no theme is named by its id; one that points to two concerns names both, in pack order.
+        (["13-17-red-forcing-others-to-expose"], ["Image-based abuse", "Harmful sexual behaviour"]),
+        (["13-17-green-private-masturbation"], []),
+    ],
+)
+def test_the_concern_is_named_from_the_behaviours_themes_in_the_packs_words(ids, concerns):
+    assert concerns_for(SHIPPED, [SHIPPED.behaviour(i) for i in ids]) == concerns
+
+
+@pytest.mark.parametrize("level", list(Level))
+def test_the_note_lists_three_to_five_steps_and_leaves_999_to_the_danger_route(level):
+    steps = note_steps(SHIPPED, level)
+
+    assert 3 <= len(steps) <= 5
+    assert not [step for step in steps if "999" in step]
+    guide = [" ".join(s.split()) for s in SHIPPED.level_guide(level).what_to_do if "999" not in s]
+    assert len(steps) == min(5, len(guide))
+    # Each note step is its guide step's opening sentence, in the guide's order.
+    assert all(full.startswith(step) for step, full in zip(steps, guide, strict=False))
+
+
+def test_the_brief_reasons_are_one_short_line_each_for_case_3():
+    behaviours = [
+        SHIPPED.behaviour("13-17-red-much-older-partner"),
+        SHIPPED.behaviour("13-17-amber-unexplained-money-or-gifts"),
+    ]
+    answers = {"equality": Answer.YES, "change": Answer.YES}
+
+    suggestion = suggest_level(SHIPPED, behaviours, answers, False, 15)
+
+    assert suggestion.level == Level.RED
+    assert suggestion.brief == ["Starts at Red: the most serious behaviour chosen."]
 
 
 # ------------------------------------------------------------------ the two "done when" cases
@@ -376,3 +426,38 @@ def test_away_from_a_boundary_an_item_keeps_its_own_level() -> None:
     assert item is not None
     assert suggest_level(_SHIPPED, [item], {}, False, 11).level == Level.AMBER
     assert suggest_level(_SHIPPED, [item], {}, False, None).level == Level.AMBER
+
+
+# ------------------------------------------------------------------ the concerns in pack.yaml are checked
+
+
+def _with_concerns(tmp_path, text: str):
+    import shutil
+
+    from behaviours.pack.loader import check_pack
+
+    pack_dir = tmp_path / "pack"
+    shutil.copytree(SHIPPED_DIR, pack_dir)
+    pack_yaml = pack_dir / "pack.yaml"
+    kept = pack_yaml.read_text(encoding="utf-8").split("\nconcerns:\n")[0]
+    pack_yaml.write_text(kept + "\nconcerns:\n" + text, encoding="utf-8")
+    errors, _warnings = check_pack(pack_dir, today=TODAY)
+    return [f"{e.file}: {e.message}" for e in errors]
+
+
+def test_a_concern_naming_a_theme_no_band_uses_is_an_error_with_the_nearest_theme(tmp_path):
+    errors = _with_concerns(
+        tmp_path,
+        "  - name: Child sexual exploitation\n    themes: [older-partnr]\n    behaviours: [13-17-red-exchang]\n",
+    )
+
+    assert any(
+        "pack.yaml" in e and "no theme has the id 'older-partnr'; did you mean 'older-partner'?" in e for e in errors
+    )
+    assert any("no behaviour has the id '13-17-red-exchang'; did you mean '13-17-red-exchange'?" in e for e in errors)
+
+
+def test_a_concern_that_names_nothing_is_an_error(tmp_path):
+    errors = _with_concerns(tmp_path, "  - name: Online abuse\n")
+
+    assert any("a concern needs 'themes:' or 'behaviours:'" in e for e in errors), errors

@@ -98,7 +98,20 @@ def test_case_plan_red_lists_each_service_once_with_out_of_hours_first_when_clos
         now=FRIDAY_1730,
     )
     assert plan.suggestion.level == Level.RED
-    assert [r.id for r in plan.routes] == ["red", "immediate-danger"]
+    # Red alone is not immediate danger: that route is added only when the practitioner says so.
+    assert [r.id for r in plan.routes] == ["red"]
+    said = plan_case(
+        shipped,
+        age=4,
+        band_id=None,
+        developmental_band=None,
+        chosen_ids=[red.id],
+        answers={},
+        not_listed=False,
+        now=FRIDAY_1730,
+        immediate_danger=True,
+    )
+    assert [r.id for r in said.routes] == ["immediate-danger", "red"]
     assert plan.calls is not None
     ids = [c.contact.id for c in plan.calls.calls]
     assert len(ids) == len(set(ids))

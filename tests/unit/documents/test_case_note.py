@@ -1,20 +1,33 @@
-"""The note for the record: everything discussed, the route with its numbers, and space for the decision."""
+"""The note for the record: short, in three parts (Concern, Risk, Action), whom to call at the hour, the steps
+for the level and the decision lines; the whole route and the 999 route only when asked for."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import re
+from dataclasses import replace
 
 import pytest
-from pack_builder import MINIMAL, TODAY
+from pack_builder import MINIMAL, REPO_ROOT, TODAY
 from pypdf import PdfReader
 
 from behaviours.answers.case import Answer, bands_for_case, suggest_level
-from behaviours.documents.case_note import CaseRecord, contact_text, file_stem, note_markdown, note_pdf, note_plain_text
+from behaviours.answers.plans import plan_case
+from behaviours.core.clock import in_uk
+from behaviours.documents.case_note import (
+    ACCOUNT_MAX,
+    CaseRecord,
+    file_stem,
+    note_markdown,
+    note_pdf,
+    note_plain_text,
+    plan_case_note,
+)
 from behaviours.pack.loader import load_pack
 from behaviours.pack.pack import Pack
 
+SHIPPED = REPO_ROOT / "behaviours" / "content"
 WHEN = dt.datetime(2026, 11, 30, 10, 5)  # a Monday morning: the front door is open
 
 
@@ -63,28 +76,26 @@ def red_record(minimal) -> CaseRecord:
 
 EXPECTED_PARTS = [
     "Case discussion note",
-    "Discussed on 30 November 2026 at 10:05 (UK time)",
-    "No names or identifying details",
-    "Age in years: 12",
-    "Age band(s) used: Ages 9 to 17",
-    "Amber: Touching that carries on after being redirected. (Ages 9 to 17)",
+    "Discussed on Monday 30 November 2026 at 10.05am (UK time)",
+    "Concern",
+    "Child: age 12; Ages 9 to 17",
+    "Amber at age 12: Touching that carries on after being redirected.",
     "Not listed (rated with the criteria): drawings with adult themes",
-    "Coercion: Was there force, a threat, a bribe or a trick? Answer: Yes",
-    "Persistence: Does it carry on after being redirected, or in secret? Answer: Don't know",
-    "Suggested level",
-    "Red: act today",
-    "Raised to Red: Coercion, answered yes",
+    "Risk",
+    "Suggested level: Red: act today",
+    "Raised to Red: Coercion answered yes.",
     "This is a suggestion: professional judgement and local procedures decide.",
-    "Information to gather",
-    "Persistence (don't know yet)",
-    "Immediate danger: call 999",
-    "The route out: Refer today.",
-    "Front door: 0345 678 9021",
-    "Out of hours: Out-of-hours team, 0345 678 9040",
-    "Emergency services: 999",
+    "Answered yes: Coercion",
+    "Still to find out: Persistence",
+    "Action",
+    "Front door on 0345 678 9021: open now, until 5pm",
+    "Out-of-hours team on 0345 678 9040: when Front door is closed or does not answer",
+    "Steps (Red: act today):",
+    "Protect now.",
     "Decision:",
     "Decided by (role):",
     "Date and time:",
+    "Made with Minimal test pack, version 0.1. Inspired by a traffic-light framework (test credit).",
 ]
 
 
@@ -104,23 +115,62 @@ def test_the_plain_text_note_holds(minimal, red_record, part):
     assert part in note_plain_text(minimal, red_record)
 
 
-def test_the_plain_text_note_has_no_markup_and_plain_headings(minimal, red_record):
+def test_the_plain_text_note_has_no_markup_and_three_parts_on_lines_of_their_own(minimal, red_record):
     text = note_plain_text(minimal, red_record)
     lines = text.splitlines()
 
     assert "\\" not in text  # no Markdown escapes such as 1\.0\.0
-    assert "Minimal test pack, version 0.1." in text
     for markup in ("**", "##", "> ", "*This", "`"):
         assert markup not in text
     assert lines[0] == "Case discussion note"
-    # Headings are lines of their own, each after a blank line; lists start with "- ".
-    for heading in ("The child", "Behaviours observed", "Suggested level: Red: act today", "Decision"):
-        assert heading in lines
+    # The parts are headings on lines of their own, each after a blank line, in order; lists start with "- ".
+    assert [line for line in lines if line in ("Concern", "Risk", "Action")] == ["Concern", "Risk", "Action"]
+    for heading in ("Concern", "Risk", "Action"):
         assert lines[lines.index(heading) - 1] == ""
-    assert any(line.startswith("- Call: Front door: 0345 678 9021") for line in lines)
-    assert any(line.startswith("- The route out: Refer today.") for line in lines)
+    assert "- Front door on 0345 678 9021: open now, until 5pm" in lines
     assert text.endswith("\n") and not text.endswith("\n\n")
     assert all(line == line.rstrip() for line in lines)
+
+
+def test_the_default_note_has_no_999_route_and_no_route_in_full(minimal, red_record):
+    text = note_plain_text(minimal, red_record)
+
+    assert "999" not in text
+    assert "In your setting:" not in text and "The route out:" not in text
+    assert "Tell your DSL today." not in text  # a route step, not one of the level's steps
+
+
+def test_immediate_danger_puts_999_first_and_adds_its_route(minimal, red_record):
+    text = note_plain_text(minimal, replace(red_record, immediate_danger=True))
+    lines = text.splitlines()
+
+    assert lines[lines.index("Call now:") + 1] == "- Emergency services on 999: if anyone is in immediate danger"
+    assert "Immediate danger: call 999:" in lines
+    assert "- Call 999." in lines
+
+
+def test_the_full_route_adds_every_route_once_with_the_services_not_listed_yet(minimal, red_record):
+    text = note_plain_text(minimal, replace(red_record, full_route=True, immediate_danger=True))
+    lines = text.splitlines()
+
+    assert lines.count("Red: act today") == 1 and lines.count("Immediate danger: call 999") == 1
+    assert "- Tell your DSL today." in lines and "- Refer today." in lines
+    assert text.count("0345 678 9021") == 1  # each service on one line, once
+
+
+def test_the_account_keeps_its_lines_and_is_cleaned(minimal):
+    typed = "She said: \u201che buys me things\u201d.\r\n\n\u202eI saw the phone.\u202c  Twice."
+    text = note_plain_text(minimal, replace(record_for(minimal), account=typed))
+    lines = text.splitlines()
+
+    heading = lines.index("Account (what was seen or heard, and the child's own words):")
+    assert lines[heading + 1 : heading + 3] == ["She said: \u201che buys me things\u201d.", "I saw the phone. Twice."]
+
+
+def test_an_account_is_cut_at_its_limit(minimal):
+    text = note_plain_text(minimal, replace(record_for(minimal), account="a" * (ACCOUNT_MAX + 50)))
+
+    assert "a" * ACCOUNT_MAX in text and "a" * (ACCOUNT_MAX + 1) not in text
 
 
 def test_typed_text_is_pasted_as_typed_and_on_one_line(minimal):
@@ -131,48 +181,98 @@ def test_typed_text_is_pasted_as_typed_and_on_one_line(minimal):
     assert "- Not listed (rated with the criteria): *stars* [x](y) 1. <b>evil second line" in text.splitlines()
 
 
-def test_unanswered_questions_are_written_as_not_answered(minimal):
+def test_unanswered_questions_are_to_find_out_by_their_short_names(minimal):
     record = record_for(minimal, ids=("9-17-green-curious",))
 
     text = plain(note_markdown(minimal, record))
 
-    assert "Coercion: Was there force, a threat, a bribe or a trick? Answer: Not answered" in text
+    assert "Still to find out: Coercion; Persistence" in text
+    assert "Was there force" not in text
     assert "Suggested level: Green: healthy and expected" in text
 
 
 def test_an_empty_discussion_says_so(minimal):
     text = plain(note_markdown(minimal, record_for(minimal, age=None)))
 
-    assert "Age in years: not given" in text
-    assert "Age band(s) used: none chosen" in text
-    assert "- None chosen" in text
+    assert "Child: age not given; no band chosen" in text
+    assert "Behaviours seen: none chosen" in text
     assert "Suggested level: none yet" in text
 
 
 def test_typed_text_cannot_become_a_link_or_markup_in_the_markdown(minimal):
     typed = "[click](javascript:alert(1)) <script>x</script> # heading"
-    record = record_for(minimal, not_listed_text=typed)
+    record = replace(record_for(minimal, not_listed_text=typed), account=typed)
 
     markdown = note_markdown(minimal, record)
 
     assert "[click](" not in markdown
     assert "<script>" not in markdown
-    assert typed in plain(markdown)
+    assert plain(markdown).count(typed) == 2
 
 
 def test_text_outside_latin_1_is_kept_exactly_in_the_pdf(minimal):
     typed = "emoji 🙂 and “quotes” – dash"
-    record = record_for(minimal, not_listed_text=typed)
+    record = replace(record_for(minimal, not_listed_text=typed), account=typed)
 
-    assert typed in pdf_words(note_pdf(minimal, record))
+    assert pdf_words(note_pdf(minimal, record)).count(typed) == 2
 
 
 def test_the_file_name_holds_only_the_date_and_time(minimal, red_record):
-    assert file_stem(red_record) == "case-discussion-note-2026-11-30-1005"
+    assert file_stem(replace(red_record, account="secret words")) == "case-discussion-note-2026-11-30-1005"
 
 
-def test_a_contact_is_written_with_its_numbers_and_out_of_hours_line(minimal):
-    assert contact_text(minimal, minimal.contact("front-door")) == (
-        "Front door: 0345 678 9021. Monday to Thursday 9am to 5pm. Out of hours: Out-of-hours team, 0345 678 9040."
+# ------------------------------------------------------------------ case 3 of the practitioners' trial (shipped pack)
+
+BOXING_DAY = in_uk(dt.datetime(2026, 12, 26, 11, 0))  # a Saturday; Monday 28 December is the substitute bank holiday
+CASE_3 = ("13-17-red-much-older-partner", "13-17-amber-unexplained-money-or-gifts")
+CASE_3_ANSWERS = {"equality": Answer.YES, "change": Answer.YES}
+
+
+@pytest.fixture(scope="module")
+def case_3() -> tuple[Pack, CaseRecord]:
+    shipped = load_pack(SHIPPED, today=TODAY)
+    plan = plan_case(
+        shipped,
+        age=15,
+        band_id=None,
+        developmental_band=None,
+        chosen_ids=CASE_3,
+        answers=CASE_3_ANSWERS,
+        not_listed=False,
+        now=BOXING_DAY,
     )
-    assert contact_text(minimal, minimal.contact("emergency")) == "Emergency services: 999. 24 hours."
+    note = plan_case_note(
+        shipped,
+        plan,
+        age=15,
+        answers=CASE_3_ANSWERS,
+        not_listed=False,
+        not_listed_text="",
+        account="",
+        immediate_danger=False,
+        full_route=False,
+        now=BOXING_DAY,
+    )
+    assert note is not None
+    return shipped, note.record
+
+
+def test_case_3s_default_note_is_short_in_three_parts_and_the_out_of_hours_team_leads(case_3):
+    shipped, record = case_3
+    text = note_plain_text(shipped, record)
+    lines = text.splitlines()
+
+    assert len(text.split()) <= 300, len(text.split())
+    assert [line for line in lines if line in ("Concern", "Risk", "Action")] == ["Concern", "Risk", "Action"]
+    assert "Discussed on Saturday 26 December 2026 at 11am (UK time)." in lines
+    assert "Type of concern: Child sexual exploitation" in lines
+    assert "Suggested level: Red: act today" in lines
+    assert "Answered yes: Equality; Change and other signs of risk" in lines
+    assert lines[lines.index("Call now:") + 1] == (
+        "- Emergency Social Work Team on 0345 678 9040: answers now, while Compass is closed"
+    )
+    assert "- Compass on 0345 678 9021: closed now (Boxing Day); reopens Tuesday 29 December 2026 at 9am" in lines
+    assert "999" not in text and "Immediate danger" not in text
+    assert "still to be confirmed" not in text
+    assert text.count("0345 678 9021") == 1 and text.count("0345 678 9040") == 1
+    assert lines[-1].startswith("Made with ") and lines[-2] == ""
