@@ -32,7 +32,7 @@ SCREENS = {
     "phone 390x844": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
     "desktop 1366x900": {"viewport": {"width": 1366, "height": 900}},
 }
-NOW = "2026-12-02T11:00"
+NOW = "2026-12-09T11:00"  # a Wednesday at 11am, after the pack's check dates
 TIMEOUT_MS = 30_000
 
 ANSWER_ON_SCREEN_JS = """() => {

@@ -107,10 +107,10 @@ def contact_changes(old: Pack, new: Pack) -> list[str]:
             parts.append(
                 f"  - **number: {', '.join(_numbers(was)) or 'none'} → {', '.join(_numbers(contact)) or 'none'}**"
             )
-            if was.last_verified == contact.last_verified:
+            if was.checked_on == contact.checked_on:
                 parts.append(
                     f"  - ⚠ **Warning: the number changed but last_verified did not "
-                    f"(still {long_date(contact.last_verified)}). Check the new number and update the date.**"
+                    f"(still {long_date(contact.checked_on)}). Check the new number and update the date.**"
                 )
         if _links(was) != _links(contact):
             parts.append(f"  - links: {', '.join(_links(was)) or 'none'} → {', '.join(_links(contact)) or 'none'}")
@@ -118,8 +118,8 @@ def contact_changes(old: Pack, new: Pack) -> list[str]:
             parts.append(f"  - hours: {_hours(was)} → {_hours(contact)}")
         if was.status != contact.status:
             parts.append(f"  - status: {was.status.value} → {contact.status.value}")
-        if was.last_verified != contact.last_verified:
-            parts.append(f"  - last checked: {long_date(was.last_verified)} → {long_date(contact.last_verified)}")
+        if was.checked_on != contact.checked_on:
+            parts.append(f"  - last checked: {long_date(was.checked_on)} → {long_date(contact.checked_on)}")
         if parts:
             lines.append(f"- **{contact.name}**\n" + "\n".join(parts))
     if old.roles != new.roles:

@@ -440,11 +440,30 @@ class Contact(Strict):
     out_of_hours: Identifier | None = None
     notes: list[Text] = Field(default_factory=list)
     source: Text
-    last_verified: dt.date
+    last_verified: dt.date | None = Field(
+        default=None, description="When the details were confirmed on a primary source: the service's own public page."
+    )
+    last_checked: dt.date | None = Field(
+        default=None, description="When someone last looked at the details without confirming them on a primary source."
+    )
     status: Status
     status_note: Text | None = None
     local: bool = False
     area: Text | None = Field(default=None, description="For a neighbouring front door: the area it serves.")
+
+    @model_validator(mode="after")
+    def _dated(self) -> Contact:
+        if self.last_verified is None and self.last_checked is None:
+            raise refuse(
+                "give last_verified (the date you confirmed the details on the service's own public page) "
+                "or last_checked (the date you last looked at them without confirming them)"
+            )
+        return self
+
+    @property
+    def checked_on(self) -> dt.date:
+        """The last date anyone looked at these details: confirmed (last_verified) or only looked at (last_checked)."""
+        return max(day for day in (self.last_verified, self.last_checked) if day is not None)
 
 
 class Roles(Strict):

@@ -81,7 +81,7 @@ def review_items(content: PackContent) -> list[ReviewItem]:
         )
     # Items checked one by one: due REVIEW_MONTHS after their own date, owned by their file's owner.
     dated = (
-        ("contacts.yaml", "contacts", lambda c: f"contact: {c.name} ({c.status.value})", lambda c: c.last_verified),
+        ("contacts.yaml", "contacts", lambda c: f"contact: {c.name} ({c.status.value})", lambda c: c.checked_on),
         ("routes.yaml", "resources", lambda r: f"resource: {r.title}", lambda r: r.last_verified),
         ("law.yaml", "law", lambda n: f"law note: {n.title}", lambda n: n.last_reviewed),
     )

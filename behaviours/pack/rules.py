@@ -284,7 +284,8 @@ def contacts_are_checked(content: PackContent, today: dt.date) -> Iterator[Probl
     """An unverified, outdated or long-unchecked contact gets a warning."""
     for i, contact in content.each("contacts.yaml", "contacts"):
         for message in contact_warnings(contact, today):
-            field = "status" if "unverified" in message or "outdated" in message else "last_verified"
+            dated = "last_verified" if contact.checked_on == contact.last_verified else "last_checked"
+            field = "status" if "unverified" in message or "outdated" in message else dated
             yield content.problem("contacts.yaml", ("contacts", i, field), message, WARNING)
 
 
@@ -295,9 +296,9 @@ def contact_warnings(contact: Contact, today: dt.date) -> list[str]:
         messages.append(f"{contact.name}: these details are unverified; check them before relying on them")
     elif contact.status == Status.OUTDATED:
         messages.append(f"{contact.name}: this entry is marked outdated; check the service still runs")
-    if older_than(contact.last_verified, REVIEW_MONTHS, today):
+    if older_than(contact.checked_on, REVIEW_MONTHS, today):
         messages.append(
-            f"{contact.name}: last checked {long_date(contact.last_verified)}, over {REVIEW_MONTHS} months ago; "
+            f"{contact.name}: last checked {long_date(contact.checked_on)}, over {REVIEW_MONTHS} months ago; "
             "check the details again"
         )
     return messages
@@ -354,7 +355,10 @@ def dates_are_not_in_the_future(content: PackContent, today: dt.date) -> Iterato
     if info is not None:
         yield from _future(content, "pack.yaml", ("last_reviewed",), info.last_reviewed, today)
     for i, contact in content.each("contacts.yaml", "contacts"):
-        yield from _future(content, "contacts.yaml", ("contacts", i, "last_verified"), contact.last_verified, today)
+        for field in ("last_verified", "last_checked"):
+            day = getattr(contact, field)
+            if day is not None:
+                yield from _future(content, "contacts.yaml", ("contacts", i, field), day, today)
     for i, resource in content.each("routes.yaml", "resources"):
         yield from _future(content, "routes.yaml", ("resources", i, "last_verified"), resource.last_verified, today)
 

@@ -64,9 +64,9 @@ def hours_words(contact: Contact) -> str:
 def status_words(contact: Contact) -> str:
     """How far a contact's details are checked, with the date: 'Verified 1 June 2025', 'Unverified: last checked ...'."""
     word = _STATUS_WORDS[contact.status]
-    if contact.status == Status.VERIFIED:
+    if contact.status == Status.VERIFIED and contact.last_verified is not None:
         return f"{word} {date_words(contact.last_verified)}"
-    return f"{word}: last checked {date_words(contact.last_verified)}"
+    return f"{word}: last checked {date_words(contact.checked_on)}"
 
 
 def channel_label(contact: Contact, channel: Channel) -> str | None:

@@ -118,7 +118,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 # --------------------------------------------------------------------------
 
 
-BROWSER_NOW = "2026-12-02T11:00"
+BROWSER_NOW = "2026-12-09T11:00"
 
 
 @pytest.fixture(scope="session")

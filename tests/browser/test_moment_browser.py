@@ -17,7 +17,10 @@ from .harness import expect, open_app
 from .test_answer_first_browser import BAR_LINKS_JS, type_age
 
 FAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
-OPEN, CLOSED = "2026-12-03 16:59:00", "2026-12-03 17:01:00"  # a Thursday (UK time is UTC in December)
+OPEN, CLOSED = (
+    "2026-12-10 16:59:00",
+    "2026-12-10 17:01:00",
+)  # a Thursday after the pack's check dates (UK time is UTC in December)
 COMPASS, OUT_OF_HOURS = "tel:+443456789021", "tel:+443456789040"
 
 pytestmark = [

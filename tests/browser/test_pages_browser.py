@@ -124,7 +124,7 @@ def expected_links(contact) -> list[str]:
 
 
 def status_words(contact) -> list[str]:
-    checked = f"{contact.last_verified:%d %B %Y}".lstrip("0")
+    checked = f"{contact.checked_on:%d %B %Y}".lstrip("0")
     if contact.status == Status.VERIFIED:
         return [f"Verified {checked}"]
     return ["Unverified" if contact.status == Status.UNVERIFIED else "Outdated", f"last checked {checked}"]

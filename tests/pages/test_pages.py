@@ -485,9 +485,9 @@ def test_about_lists_the_shipped_packs_warnings(shipped: Pack) -> None:
 
 # ------------------------------------------------------------------ who to call now (issue 15)
 
-FRIDAY_1730 = dt.datetime(2026, 12, 4, 17, 30, tzinfo=UK)
+FRIDAY_1730 = dt.datetime(2026, 12, 11, 17, 30, tzinfo=UK)  # after the pack's last check dates (6 December)
 CHRISTMAS_DAY = dt.datetime(2026, 12, 25, 11, 0, tzinfo=UK)
-WEDNESDAY_11AM = dt.datetime(2026, 12, 2, 11, 0, tzinfo=UK)
+WEDNESDAY_11AM = dt.datetime(2026, 12, 9, 11, 0, tzinfo=UK)
 
 
 def _first_number(text: str) -> str:
@@ -499,7 +499,7 @@ def _first_number(text: str) -> str:
 
 @pytest.mark.parametrize(
     ("when", "reopens"),
-    [(FRIDAY_1730, "Monday 7 December 2026 at 9am"), (CHRISTMAS_DAY, "Tuesday 29 December 2026 at 9am")],
+    [(FRIDAY_1730, "Monday 14 December 2026 at 9am"), (CHRISTMAS_DAY, "Tuesday 29 December 2026 at 9am")],
     ids=["friday-1730", "christmas-day"],
 )
 def test_when_compass_is_closed_the_out_of_hours_number_comes_first_everywhere(

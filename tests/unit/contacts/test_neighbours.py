@@ -48,9 +48,13 @@ def test_adult_safeguarding_routes_by_its_own_name_and_number(pack):
     route = pack.special_route("adult")
     assert route.title == "18 and over: adult safeguarding through First Point of Contact"
     lines = wording.who_to_call_lines(who_to_call(pack, None, None, route=route))
-    assert "First Point of Contact on 0345 678 9021: Hours not known" in lines
+    # Its number and hours are those on the council's own "Concerned about someone?" page (issue 23).
+    assert "First Point of Contact on 0345 678 9021: Monday to Thursday 9am to 5pm; Friday 9am to 4pm" in lines
+    assert (
+        "Emergency Social Work Team on 0345 678 9040: when First Point of Contact is closed or does not answer" in lines
+    )
     fpoc = pack.contact("shropshire-first-point-of-contact")
-    assert fpoc.status.value == "unverified" and "0345 678 9044" in fpoc.status_note
+    assert fpoc.status.value == "verified" and "0345 678 9044" in fpoc.status_note
 
 
 def test_a_closed_neighbour_says_so_and_its_out_of_hours_team_answers(pack):

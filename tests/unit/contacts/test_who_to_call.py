@@ -70,6 +70,7 @@ def test_weekday_11am_the_front_door_leads(shipped: Pack) -> None:
         "police-101",
         "ceop",
         "report-remove",
+        "shropshire-lado",  # an allegation against an adult who works with children
     ]
     assert answer.lead is not None and answer.lead.contact.id == "compass"
     assert lead_sentence(answer) == (

@@ -57,7 +57,7 @@ def test_hours_read_one_way() -> None:
     assert hours_words(by_id["nspcc-helpline"]) == "Hours not known"
     assert hours_words(by_id["compass"]).startswith("Monday to Thursday 9am to 5pm")
     assert not hours_words(by_id["compass"]).endswith(".")
-    assert status_words(by_id["compass"]) == "Verified 29 November 2026"
+    assert status_words(by_id["compass"]) == "Verified 6 December 2026"
 
 
 def test_a_channel_label_that_repeats_the_name_is_dropped() -> None:
