@@ -40,8 +40,8 @@ def _visible(text: str) -> str:
 
 
 def _in_order(text: str) -> str:
-    """No character that can reorder what is shown: for numbers, labels and links."""
-    problem = links.reordering_character(text)
+    """No character that can reorder what is shown, and no digit but 0-9: for numbers, labels and links."""
+    problem = links.reordering_character(text) or links.other_digit(text)
     if problem:
         raise refuse(problem)
     return text
@@ -217,6 +217,10 @@ class PackInfo(Strict):
     developmental_age_note: Text
     adult_note: Text
     changes: list[PackChange] = Field(default_factory=list)
+    allowed_international_hosts: list[Text] = Field(
+        default_factory=list,
+        description="Web hosts written in other scripts or punycode (xn--) that the pack's links may open.",
+    )
 
 
 # ---------------------------------------------------------------- bands/<id>.yaml
