@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 from pack_builder import FIXTURES, MINIMAL, TODAY
 
-from behaviours import yamlsource
+from behaviours import rules, yamlsource
 from behaviours.hours import Openness, openness
 from behaviours.loader import SHIPPED_PACK, PackError, check_pack, load_pack
 from behaviours.model import Level
 from behaviours.pack import Pack, older_than
+from behaviours.reader import read_pack
 
 FIX_AT_LINK = "links must start with https: or http:, e.g. https://www.example.org/"
 QUOTES_HINT = "write text, in quotes if it looks like a number, date or yes/no"
@@ -739,3 +740,86 @@ def test_a_broken_contact_is_still_known_to_the_routes_that_name_it(make_pack) -
     # routes.yaml names the out-of-hours contact, whose number is wrong: one error, not a second "no contact".
     errors, _ = check_pack(make_pack("broken/invalid-phone"), today=TODAY)
     assert [str(problem) for problem in errors] == BROKEN["invalid-phone"]
+
+
+# ---------------------------------------------------------------- numbers and links that cannot impersonate (issue 26)
+
+
+def test_a_host_in_another_script_loads_once_pack_yaml_allows_it(make_pack) -> None:
+    pack_dir = make_pack("broken/punycode-host")
+    info = pack_dir / "pack.yaml"
+    info.write_text(
+        info.read_text(encoding="utf-8") + "allowed_international_hosts: [www.xn--legislaton-ijb.gov.uk]\n",
+        encoding="utf-8",
+    )
+    pack = load_pack(pack_dir, today=TODAY)
+    assert [note.link for note in pack.law] == ["https://www.xn--legislaton-ijb.gov.uk/ukpga/1978/37"]
+
+
+def test_an_allowed_host_does_not_let_a_look_alike_of_another_host_through(make_pack) -> None:
+    pack_dir = make_pack("broken/look-alike-host")
+    info = pack_dir / "pack.yaml"
+    info.write_text(
+        info.read_text(encoding="utf-8") + "allowed_international_hosts: [www.xn--legislaton-ijb.gov.uk]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == BROKEN["look-alike-host"]
+
+
+@pytest.mark.parametrize(("length", "refused"), [(1500, False), (1501, True)])
+def test_a_text_of_1500_characters_is_the_longest_a_pack_may_hold(make_pack, length: int, refused: bool) -> None:
+    pack_dir = make_pack()
+    contacts = pack_dir / "contacts.yaml"
+    note = "A" + "b" * (length - 2) + "."
+    text = contacts.read_text(encoding="utf-8").replace("    local: true\n", f"    local: true\n    notes: [{note}]\n")
+    contacts.write_text(text, encoding="utf-8")
+    errors, _ = check_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in errors] == (
+        [
+            f"pack/contacts.yaml:18: contacts[0].notes[0]: this text is {length:,} characters, over the limit of "
+            "1,500; shorten it, or split it into several items of a list"
+        ]
+        if refused
+        else []
+    )
+
+
+def test_a_descriptor_over_the_limit_is_an_error_and_not_also_a_warning(make_pack) -> None:
+    errors, warnings = check_pack(make_pack("broken/descriptor-too-long"), today=TODAY)
+    assert [str(problem) for problem in errors] == BROKEN["descriptor-too-long"]
+    assert warnings == []
+
+
+def test_the_shipped_pack_passes_every_rule_about_numbers_links_and_text_length() -> None:
+    # The shipped pack is the real test of a rule that could refuse fine text: none of these may flag it.
+    # (Whether each verified contact cites a public page is the content's to settle, not this test's.)
+    content = read_pack(SHIPPED_PACK)
+    for rule in (
+        rules.texts_are_within_the_limit,
+        rules.links_open_plain_hosts,
+        rules.sources_hold_checked_links,
+        rules.free_text_holds_no_addresses,
+        rules.shared_numbers_say_what_they_reach,
+    ):
+        assert [str(problem) for problem in rule(content, TODAY)] == [], rule.__name__
+    assert [str(problem) for problem in content.errors] == []
+
+
+def test_a_broken_front_door_without_the_fix_would_echo_in_every_reference(make_pack) -> None:
+    # The fixture's references are real ones to report: with a readable front door but no role, each is
+    # reported; with the role naming a front door that fails its own check, only the number is (BROKEN).
+    pack_dir = make_pack("broken/front-door-number-one-digit-short")
+    contacts = pack_dir / "contacts.yaml"
+    contacts.write_text(
+        contacts.read_text(encoding="utf-8").replace("value: 0345 678 902\n", "value: 0345 678 9021\n"),
+        encoding="utf-8",
+    )
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("roles:\n  front_door: front-door\n", ""), "utf-8")
+    errors, _ = check_pack(pack_dir, today=TODAY)
+    front_door = "{front_door} has nothing to stand for; add 'roles: front_door:' naming a contact in contacts.yaml"
+    out_of_hours = (
+        "{out_of_hours} has nothing to stand for; add 'roles: out_of_hours:' naming a contact in contacts.yaml"
+    )
+    assert [problem.message for problem in errors] == [front_door, front_door, front_door, out_of_hours]
