@@ -155,7 +155,7 @@ def user_info_problem(link: str) -> str | None:
 def is_http(link: str) -> bool:
     """True for an unencrypted http: link."""
     match = _SCHEME.match(link.strip())
-    return bool(match) and match.group(1).lower() == "http"
+    return match is not None and match.group(1).lower() == "http"
 
 
 def _digits(text: str) -> str:
