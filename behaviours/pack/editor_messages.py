@@ -198,11 +198,13 @@ def _missing_colon(lines: list[str], number: int) -> str | None:
     return f"line {number} has no colon after '{word}'; write '{word}: ' and then the value"
 
 
-def _last_quoted(text: str) -> tuple[int, int] | None:
-    """(first line, last line) of the last quoted value before the text stops being readable YAML."""
+def _last_quoted(text: str, line: int) -> tuple[int, int] | None:
+    """(first line, last line) of the last quoted value that starts on or before ``line`` (where reading failed)."""
     found = None
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line + 1 > line:
+                break
             if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
                 found = (token.start_mark.line + 1, token.end_mark.line + 1)
     except yaml.YAMLError:
@@ -222,11 +224,17 @@ def _unquoted_reference(lines: list[str], numbers: list[int]) -> int | None:
 
 
 def syntax_problem(
-    text: str, context: str | None, context_line: int | None, problem: str, line: int | None
+    text: str,
+    context: str | None,
+    context_line: int | None,
+    problem: str,
+    line: int | None,
+    column: int | None = None,
 ) -> tuple[int | None, str] | None:
-    """A YAML syntax error as (line, plain words) for the mistakes editors make, or None to use the parser's words.
+    """A YAML syntax error as (line, plain words), for the mistakes editors make; None only when no line is known.
 
-    ``context_line`` and ``line`` are 1-based: where the parser started what failed, and where it failed.
+    ``context_line`` and ``line`` are 1-based: where the parser started what failed, and where it failed;
+    ``column`` (0-based) is where on that line.
     """
     lines = text.splitlines()
     last = line or len(lines)
@@ -252,14 +260,14 @@ def syntax_problem(
     if line is None or not 1 <= line <= len(lines):
         return None
     if problem.startswith(_BLOCK_END) and "'<scalar>'" in problem:
-        quoted = _last_quoted(text)
+        quoted = _last_quoted(text, line)
         if quoted is not None and quoted[0] < quoted[1]:
             # A quote left open runs on to the next quote in the file, lines later; the mistake is where it began.
             return quoted[0], (
                 f"line {quoted[0]} opens a quote that is not closed on that line; "
                 "put the closing quote at the end of the value, or remove the quote"
             )
-        if quoted is not None:
+        if quoted is not None and quoted[1] == line:
             return line, (
                 f"line {line} has more text after a closing quote; put the whole value in quotes, or none of it"
             )
@@ -269,8 +277,149 @@ def syntax_problem(
             missing = _missing_colon(lines, previous[0][0])
             if missing:
                 return previous[0][0], missing
-    if problem.startswith((_BLOCK_END, "mapping values are not allowed", "did not find expected")):
+    if problem.startswith("mapping values are not allowed"):
+        inside = _colon_in_value(lines[line - 1], column)
+        if inside:
+            return line, f"line {line} {inside}"
+    if context and context.startswith("while parsing a flow") and context_line:
+        if "sequence" in context:
+            return context_line, (
+                f"line {context_line} opens a list with '[' that is not closed on that line; "
+                "end the list with ']', or write each item on its own line starting with '- '"
+            )
+        return context_line, (
+            f"line {context_line} opens a group with '{{' that is not closed on that line; end it with '}}', "
+            "or put the whole value in quotes if it is text"
+        )
+    if (context or "").startswith("expected a single document"):
+        return line, (
+            f"line {line} starts a second document ('---' or '...'); a content file is one document, "
+            "so delete that line"
+        )
+    if context and context.startswith("while scanning a block scalar"):
+        return line, (
+            f"line {line} has text straight after '|' or '>'; start the text on the next line, indented, "
+            "or put the whole value in quotes instead"
+        )
+    for number in dict.fromkeys(n for n in (line, context_line) if n and 1 <= n <= len(lines)):
+        starts = _starts_with_indicator(lines[number - 1], number)
+        if starts is not None:
+            return number, starts
+    if problem.startswith((_BLOCK_END, "mapping values are not allowed", "did not find expected", "expected '<")):
         misaligned = _misaligned(lines, line)
         if misaligned:
             return line, misaligned
+        realigned = _realigned(text, lines, line)
+        if realigned:
+            return realigned
+        return line, (
+            f"line {line} does not fit the lines above it; check that it, and the lines just above it, start "
+            "in the same column as the other fields of their group, and that each field has a colon after its name"
+        )
+    return line, (
+        f"line {line} cannot be read; check that it is lined up with the lines above, that each field has a "
+        "colon after its name, and that a value holding ': ', '#' or a quote is in quotes"
+    )
+
+
+def _colon_in_value(text: str, column: int | None) -> str | None:
+    """'has a colon inside ...' when the line is ``key: value`` and the value holds a ': ' (or ends with ':')."""
+    indent = len(text) - len(text.lstrip(" "))
+    body = text[indent:]
+    dash = ""
+    while body.startswith("- "):
+        dash += "- "
+        body = body[2:].lstrip(" ")
+    key, sep, value = body.partition(": ")
+    if not sep or not key or " " in key.strip() or (column is not None and column <= indent + len(dash) + len(key)):
+        return None
+    value = value.strip()
+    if not value or value[0] in "\"'":
+        return None
+    quote = '"' if '"' not in value else "'" if "'" not in value else None
+    if quote is None:
+        return f"has a colon inside the value of '{key}'; put the whole value in quotes"
+    return (
+        f"has a colon inside the value of '{key}'; put the whole value in quotes, "
+        f"e.g. {dash}{key}: {quote}{value}{quote}"
+    )
+
+
+# A value may not start with these unless it is in quotes: YAML reads them as its own signs.
+_INDICATORS = {"@": "'@'", "`": "'`'", "%": "'%'", "*": "'*'", "&": "'&'", "[": "'['", "{": "'{'"}
+
+
+def _starts_with_indicator(text: str, number: int) -> str | None:
+    """The advice for a value that starts with a character YAML keeps for itself (@, `, %, *, &, [ or {)."""
+    body = text.strip()
+    while body.startswith("- "):
+        body = body[2:].lstrip(" ")
+    key, sep, value = body.partition(": ")
+    value = (value if sep else body).strip()
+    if not value or value[0] not in _INDICATORS:
+        return None
+    if value[0] in "[{" and value.rstrip().endswith("]}"[value[0] == "{"]):
+        return None  # a whole list or group on one line; its own error is elsewhere
+    field = f" of '{key}'" if sep and " " not in key else ""
+    example = f"{key}: " if sep and " " not in key else "- "
+    quote = '"' if '"' not in value else "'"
+    return (
+        f"line {number} has a value{field} starting with {_INDICATORS[value[0]]}, which YAML reads as a sign of "
+        f"its own; put the whole value in quotes, e.g. {example}{quote}{value}{quote}"
+    )
+
+
+# The most lines above a failing line, and columns for each, tried when looking for the one line out of place.
+_REALIGN_LINES = 6
+
+
+def _composes(text: str) -> bool:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        yaml.compose(text, Loader=loader)
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def _partner(above: list[tuple[int, str]], line: str) -> tuple[int, str] | None:
+    """The nearest line above that ``line`` lines up with: a sibling of the same shape, else one whose field is in line."""
+    indent = len(line) - len(line.lstrip(" "))
+    dash = line.lstrip(" ").startswith("-")
+    key_column = _key_column(line)[0]
+    for matches in (
+        lambda other: len(other) - len(other.lstrip(" ")) == indent and other.lstrip(" ").startswith("-") == dash,
+        lambda other: _key_column(other)[0] == key_column,
+    ):
+        for n, other in above:
+            if matches(other):
+                return n, _key_column(other)[1]
+    return None
+
+
+def _realigned(text: str, lines: list[str], line: int) -> tuple[int, str] | None:
+    """The one line, at or just above where reading failed, that makes the whole file readable when moved."""
+    candidates = [line, *(n for n, _ in _content_lines(lines, line)[: _REALIGN_LINES - 1])]
+    for number in candidates:
+        if not 1 <= number <= len(lines):
+            continue
+        current = lines[number - 1]
+        body = current.lstrip(" ")
+        above = _content_lines(lines, number)
+        columns: list[int] = []
+        for _, other in above:
+            for column in (len(other) - len(other.lstrip(" ")), _key_column(other)[0]):
+                if column not in columns and column != len(current) - len(body):
+                    columns.append(column)
+        for column in columns:
+            moved = [*lines[: number - 1], " " * column + body, *lines[number:]]
+            if not _composes("\n".join(moved) + "\n"):
+                continue
+            partner = _partner(above, " " * column + body)
+            if partner is None:
+                continue
+            return number, (
+                f"line {number} is not lined up with `{partner[1]}` on line {partner[0]}; "
+                f"start it with {column} space{'s' if column != 1 else ''}"
+            )
     return None

@@ -41,8 +41,8 @@ def _visible(text: str) -> str:
 
 
 def _in_order(text: str) -> str:
-    """No character that can reorder what is shown: for numbers, labels and links."""
-    problem = links.reordering_character(text)
+    """No character that can reorder what is shown, and no digit but 0-9: for numbers, labels and links."""
+    problem = links.reordering_character(text) or links.other_digit(text)
     if problem:
         raise refuse(problem)
     return text
@@ -244,6 +244,10 @@ class PackInfo(Strict):
         return courses
 
     concerns: list[Concern] = Field(default_factory=list)
+    allowed_international_hosts: list[Text] = Field(
+        default_factory=list,
+        description="Web hosts written in other scripts or punycode (xn--) that the pack's links may open.",
+    )
 
 
 # ---------------------------------------------------------------- bands/<id>.yaml

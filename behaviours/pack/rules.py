@@ -32,6 +32,9 @@ CHILD_AGES = range(0, 18)
 REVIEW_MONTHS = 12
 SPECIAL_ROUTES = ("immediate-danger", "adult", "not-listed")
 LONG_DESCRIPTOR = 400
+# The longest text in the shipped pack is 756 characters (a law note); a text far past that breaks the pages
+# that show it (a 1 MB descriptor made /?age=7 fail with MessageSizeError), so it is an error, not a warning.
+LONGEST_TEXT = 1500
 WARNING = "warning"
 
 Rule = Callable[[PackContent, dt.date], Iterator[Problem]]
@@ -173,13 +176,32 @@ def descriptors_are_short(content: PackContent, today: dt.date) -> Iterator[Prob
     """A descriptor is one plain sentence; a long one gets a warning."""
     for relative, _ in content.bands:
         for b_index, behaviour in content.each(relative, "behaviours"):
-            if len(behaviour.text) > LONG_DESCRIPTOR:
+            if LONG_DESCRIPTOR < len(behaviour.text) <= LONGEST_TEXT:
                 yield content.problem(
                     relative,
                     ("behaviours", b_index, "text"),
                     f"this descriptor is {len(behaviour.text)} characters; keep it to one plain sentence",
                     WARNING,
                 )
+
+
+def texts_are_within_the_limit(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """No text shown from the pack (descriptor, consider line, note, step ...) is over ``LONGEST_TEXT`` characters."""
+    for relative in content.docs:
+        for index, text in enumerate(content.texts(relative)):
+            if len(text) <= LONGEST_TEXT:
+                continue
+            path = content.text_path(relative, index)
+            advice = (
+                "keep it to one plain sentence"
+                if relative.startswith(f"{BANDS_DIR}/") and path[-1] == "text"
+                else "shorten it, or split it into several items of a list"
+            )
+            yield content.problem(
+                relative,
+                path,
+                f"this text is {len(text):,} characters, over the limit of {LONGEST_TEXT:,}; {advice}",
+            )
 
 
 # ---------------------------------------------------------------- routes
@@ -268,6 +290,91 @@ def contact_links_are_encrypted(content: PackContent, today: dt.date) -> Iterato
                 )
 
 
+def _allowed_hosts(content: PackContent) -> list[str]:
+    info = content.models.get("pack.yaml")
+    return list(info.allowed_international_hosts) if info is not None else []
+
+
+def _checked_links(content: PackContent) -> Iterator[tuple[str, PathKey, str]]:
+    """Every link the pack opens, with its file and path: contacts' web and chat channels, law notes, resources."""
+    for i, contact in content.each("contacts.yaml", "contacts"):
+        for j, channel in enumerate(contact.channels):
+            if channel.kind in (ChannelKind.WEB, ChannelKind.CHAT):
+                yield "contacts.yaml", ("contacts", i, "channels", j, "value"), channel.value
+    for i, note in content.each("law.yaml", "law"):
+        if note.link:
+            yield "law.yaml", ("law", i, "link"), note.link
+    for i, resource in content.each("routes.yaml", "resources"):
+        yield "routes.yaml", ("resources", i, "link"), resource.link
+
+
+def links_open_plain_hosts(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """A link's host is written in plain letters (no other script, no punycode) unless pack.yaml allows it."""
+    allowed = _allowed_hosts(content)
+    for relative, path, link in _checked_links(content):
+        problem = links.international_host_problem(link, allowed)
+        if problem:
+            yield content.problem(relative, path, problem)
+
+
+def sources_hold_checked_links(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """A web address in a ``source`` is checked as a link is: complete, nothing before an '@', a plain host."""
+    allowed = _allowed_hosts(content)
+    for relative in content.docs:
+        for index, text in enumerate(content.texts(relative)):
+            found = links.addresses_in(text)
+            if not found:
+                continue
+            path = content.text_path(relative, index)
+            if path[-1] != "source":
+                continue
+            for address in found:
+                problem = links.web_link_problem(address) or links.international_host_problem(address, allowed)
+                if problem:
+                    yield content.problem(relative, path, problem)
+                    break
+
+
+# Where a web address is at home: fields checked as links, where a rule of their own checks it.
+_LINK_FIELDS = {"link", "source", "allowed_international_hosts"}
+
+
+def _is_link_field(content: PackContent, relative: str, path: PathKey) -> bool:
+    if any(part in _LINK_FIELDS for part in path if isinstance(part, str)):
+        return True
+    if relative == "contacts.yaml" and len(path) == 5 and path[2] == "channels":
+        if path[4] == "value":
+            return True
+        doc = content.docs[relative]
+        channel = doc.data["contacts"][path[1]]["channels"][path[3]]
+        return path[4] == "label" and channel.get("kind") in (ChannelKind.WEB.value, ChannelKind.CHAT.value)
+    return False
+
+
+def free_text_holds_no_addresses(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """A web address in free text is refused: the app must never turn an address nobody checked into a link."""
+    for relative in content.docs:
+        for index, text in enumerate(content.texts(relative)):
+            problem = links.free_text_address_problem(text)
+            if problem is None:
+                continue
+            path = content.text_path(relative, index)
+            if not _is_link_field(content, relative, path):
+                yield content.problem(relative, path, problem)
+
+
+def shared_numbers_say_what_they_reach(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """A phone or text channel dialling 999, 112 or 101 says so in its label, and never reads as another service's."""
+    for i, contact in content.each("contacts.yaml", "contacts"):
+        for j, channel in enumerate(contact.channels):
+            if channel.kind not in (ChannelKind.PHONE, ChannelKind.TEXT):
+                continue
+            problem = links.shared_number_problem(contact.name, channel.label, channel.value)
+            if problem:
+                field = "label" if channel.label else "value"
+                yield content.problem("contacts.yaml", ("contacts", i, "channels", j, field), problem)
+
+
 def out_of_hours_exists(content: PackContent, today: dt.date) -> Iterator[Problem]:
     """A contact's out-of-hours service is another contact in the file."""
     contact_ids = content.ids("contacts.yaml", "contacts") or set()
@@ -312,7 +419,7 @@ def law_links_are_encrypted(content: PackContent, today: dt.date) -> Iterator[Pr
 
 
 _NOT_CONFIRMED = re.compile(
-    r"\b(not (?:yet )?(?:been )?(?:confirmed|verified|checked)|unconfirmed|unverified|"
+    r"\b(not (?:yet )?(?:been )?(?:confirmed|verified|checked)|unconfirmed|unverified|still to be confirmed|"
     r"could ?n[o']?t be (?:checked|confirmed|verified)|cannot be (?:checked|confirmed|verified)|"
     r"to be (?:confirmed|checked|verified)|tbc|needs? (?:checking|confirming|verifying))\b",
     re.IGNORECASE,
@@ -320,7 +427,7 @@ _NOT_CONFIRMED = re.compile(
 
 
 def verified_means_verified(content: PackContent, today: dt.date) -> Iterator[Problem]:
-    """A verified contact whose status note or source says it is not confirmed gets a warning."""
+    """A verified contact whose status note or source says it is not confirmed is an error: verified must mean it."""
     for i, contact in content.each("contacts.yaml", "contacts"):
         if contact.status != Status.VERIFIED:
             continue
@@ -333,9 +440,29 @@ def verified_means_verified(content: PackContent, today: dt.date) -> Iterator[Pr
                     ("contacts", i, field),
                     f"{contact.name}: status is verified, but the {name} says '{said.group(0)}'; "
                     f"check those details and correct the {name}, or set status: unverified",
-                    WARNING,
                 )
                 break
+
+
+def verified_contacts_cite_a_public_page(content: PackContent, today: dt.date) -> Iterator[Problem]:
+    """A verified contact's source gives the https:// address of a public page the details were checked on.
+
+    A contact whose note or source already says it is not confirmed has that message instead (one cause, one message).
+    """
+    for i, contact in content.each("contacts.yaml", "contacts"):
+        said_not_confirmed = any(_NOT_CONFIRMED.search(text or "") for text in (contact.status_note, contact.source))
+        if (
+            contact.status == Status.VERIFIED
+            and not said_not_confirmed
+            and not any(links.is_public_https(address) for address in links.addresses_in(contact.source))
+        ):
+            yield content.problem(
+                "contacts.yaml",
+                ("contacts", i, "source"),
+                f"{contact.name}: status is verified, but the source gives no public https:// address to check "
+                "the details against; add the address of the page they were checked on, "
+                "e.g. source: https://www.example.org/contact-us, or set status: unverified",
+            )
 
 
 def _future(
@@ -469,15 +596,36 @@ def roles_name_real_contacts(content: PackContent, today: dt.date) -> Iterator[P
             )
 
 
+def _roles_of_unreadable_contacts(content: PackContent) -> set[str]:
+    """The roles whose contact is in contacts.yaml but could not be read: that contact has its own message."""
+    directory = content.models.get("contacts.yaml")
+    if directory is None or not content.salvaged("contacts.yaml"):
+        return set()
+    read = {contact.id for contact in directory.contacts}
+    written = (content.ids("contacts.yaml", "contacts") or set()) - read
+    roles = {role for role in ("front_door", "out_of_hours", "adult_safeguarding") if getattr(directory.roles, role)}
+    broken = {role for role in roles if getattr(directory.roles, role) in written}
+    if "out_of_hours" not in roles:
+        # With no role of its own, the out-of-hours team is the front door's (references.role_contact).
+        door = next((c for c in directory.contacts if c.id == directory.roles.front_door), None)
+        if "front_door" in broken or (door is not None and door.out_of_hours in written):
+            broken.add("out_of_hours")
+    return broken
+
+
 def references_are_known(content: PackContent, today: dt.date) -> Iterator[Problem]:
-    """Every {reference} in the text is one the pack knows, and contacts.yaml says what it stands for."""
+    """Every {reference} in the text is one the pack knows, and contacts.yaml says what it stands for.
+
+    A reference whose contact could not be read is not reported: the contact's own message is the one to fix.
+    """
     directory = content.models.get("contacts.yaml")
     filled = references.values(directory) if directory is not None else None
+    unreadable = _roles_of_unreadable_contacts(content)
     for relative in _referring_files(content):
         for index, text in enumerate(content.texts(relative)):
             if "{" not in text:
                 continue
-            missing_roles: set[str] = set()
+            missing_roles: set[str] = set(unreadable)
             for name in references.references_in(text):
                 if name not in references.REFERENCES:
                     close = difflib.get_close_matches(name, list(references.REFERENCES), n=1)
@@ -622,14 +770,20 @@ RULES: tuple[Rule, ...] = (
     ages_and_themes_hold_together,
     concerns_name_real_items,
     descriptors_are_short,
+    texts_are_within_the_limit,
     one_route_per_level,
     special_routes_exist,
     routes_have_steps,
     resources_are_current,
     contact_links_are_encrypted,
+    links_open_plain_hosts,
+    sources_hold_checked_links,
+    free_text_holds_no_addresses,
+    shared_numbers_say_what_they_reach,
     out_of_hours_exists,
     contacts_are_checked,
     verified_means_verified,
+    verified_contacts_cite_a_public_page,
     dates_are_not_in_the_future,
     law_links_are_encrypted,
     scenarios_refer_to_real_things,

@@ -507,7 +507,8 @@ def _parse(text: str, file: str, loader_class: Any) -> YamlDoc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         context_line = exc.context_mark.line + 1 if exc.context_mark is not None else None
-        plain = syntax_problem(text, exc.context, context_line, exc.problem or "", line)
+        column = mark.column if mark is not None else None
+        plain = syntax_problem(text, exc.context, context_line, exc.problem or "", line, column)
         if plain is not None:
             raise YamlRejected(Problem(file, plain[0], "", plain[1])) from None
         what = exc.problem or "the YAML could not be read"

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from behaviours.core.phones import InvalidPhoneNumber, parse_uk_number
+from behaviours.pack.model import Channel, ChannelKind
 
 
 @pytest.mark.parametrize(
@@ -83,3 +85,16 @@ def test_any_text_is_either_a_number_or_refused_with_invalid_phone_number(text: 
     # A tel: link must hold only what a phone dials.
     assert number.tel_uri.removeprefix("tel:").lstrip("+").isascii()
     assert number.tel_uri.removeprefix("tel:").lstrip("+").isdigit()
+
+
+def test_other_scripts_digits_dial_plain_digits_but_a_pack_may_not_hold_them() -> None:
+    # The parser reads them (a tel: link never holds them), but Chromium can draw them out of order,
+    # so the pack's model refuses them with the number to write instead (issue 26, finding 4).
+    written = "\u0660\u0668\u0660\u0668 \u0668\u0660\u0660 \u0665\u0660\u0660\u0660"
+    assert parse_uk_number(written).tel_uri == "tel:+448088005000"
+    with pytest.raises(ValidationError) as caught:
+        Channel(kind=ChannelKind.PHONE, value=written)
+    assert caught.value.errors()[0]["msg"] == (
+        "the text holds U+0660 ARABIC-INDIC DIGIT ZERO, at the start, a digit that is not one of 0 to 9; "
+        "a browser can show such digits in another order than they are dialled; write '0808 800 5000'"
+    )

@@ -145,6 +145,7 @@ def test_review_lists_every_file_and_contact_due_first():
         "contacts.yaml",
         "routes.yaml",
         "scenarios.yaml",
+        "vocabulary.yaml",
     }
     assert all(item.owner for item in items if item.what.startswith("the whole file"))
     assert any(item.what.startswith("contact: Compass") for item in items)

@@ -17,10 +17,11 @@ import pytest
 from pack_builder import FIXTURES, MINIMAL, TODAY
 
 from behaviours.contacts.hours import Openness, openness
-from behaviours.pack import yamlsource
+from behaviours.pack import rules, yamlsource
 from behaviours.pack.loader import SHIPPED_PACK, PackError, check_pack, load_pack
 from behaviours.pack.model import Level
 from behaviours.pack.pack import Pack, older_than
+from behaviours.pack.reader import read_pack
 
 FIX_AT_LINK = "links must start with https: or http:, e.g. https://www.example.org/"
 QUOTES_HINT = "write text, in quotes if it looks like a number, date or yes/no"
@@ -30,6 +31,13 @@ REORDER_HINT = (
     "write numbers and links in plain digits and Latin letters"
 )
 SITE_HINT = "make the label name the site the link opens, or describe it in words"
+OTHER_DIGIT_HINT = (
+    "a digit that is not one of 0 to 9; a browser can show such digits in another order than they are dialled; write"
+)
+ADDRESS_HINT = (
+    "which nobody has checked as a link; name the site in words instead, and give its address where links are "
+    "checked: a contact's web channel, a law note's link or a resource's link"
+)
 
 # case: the exact problems, in the order the loader reports them (by file, then line).
 REF_HINT = "instead, so it comes from contacts.yaml and changes with it"
@@ -258,6 +266,98 @@ BROKEN: dict[str, list[str]] = {
     "closes-before-opens": [
         "pack/contacts.yaml:12: contacts[0].opening_hours[0].closes: closes (08:30) must be later than opens (09:00)"
     ],
+    # Numbers and links that cannot impersonate (issue 26).
+    "arabic-indic-digits-in-number": [
+        "pack/contacts.yaml:24: contacts[1].channels[0].value: the text holds U+0660 ARABIC-INDIC DIGIT ZERO, "
+        f"at the start, {OTHER_DIGIT_HINT} '0345 678 9040'"
+    ],
+    "fullwidth-digits-in-label": [
+        "pack/contacts.yaml:25: contacts[1].channels[0].label: the text holds U+FF10 FULLWIDTH DIGIT ZERO, "
+        f"after 'Out of hours', {OTHER_DIGIT_HINT} 'Out of hours 0345 678 9040'"
+    ],
+    "look-alike-host": [
+        "pack/contacts.yaml:26: contacts[1].channels[1].value: the address www.nspcc.\u043erg.uk holds "
+        "U+043E CYRILLIC SMALL LETTER O, after 'www.nspcc.', which can look like a plain letter of another site's "
+        "address; write the address in plain letters (a to z, 0 to 9, hyphens), or, if this really is the site, "
+        "add www.nspcc.\u043erg.uk under allowed_international_hosts: in pack.yaml"
+    ],
+    "punycode-host": [
+        "pack/law.yaml:6: law[0].link: the address www.xn--legislaton-ijb.gov.uk has a part written in punycode "
+        "('xn--legislaton-ijb'), which a browser may show as letters that look like another site's; write the "
+        "site's plain address, or, if this really is the site, add www.xn--legislaton-ijb.gov.uk under "
+        "allowed_international_hosts: in pack.yaml"
+    ],
+    "user-info-in-link": [
+        "pack/contacts.yaml:26: contacts[1].channels[1].value: the link has 'www.westmercia.police.uk@' before its "
+        "address, so it opens evil.example, whatever comes before the '@'; delete 'www.westmercia.police.uk@' and "
+        "check that evil.example is the site you mean"
+    ],
+    "helpline-dials-999": [
+        "pack/contacts.yaml:25: contacts[1].channels[0].label: 'NSPCC helpline' dials 999, which reaches the "
+        "emergency services, not Out-of-hours team; write label: Emergency 999, or give Out-of-hours team's own number"
+    ],
+    "address-in-free-text": [
+        "pack/bands/0-9.yaml:12: behaviours[1].text: the text holds the web address 'www.example.org/touching', "
+        f"{ADDRESS_HINT}"
+    ],
+    "address-in-route-step": [
+        "pack/routes.yaml:16: routes[2].route_out[0]: the text holds the web address "
+        f"'https://referrals.example.org/form', {ADDRESS_HINT}"
+    ],
+    "descriptor-too-long": [
+        "pack/bands/0-9.yaml:12: behaviours[1].text: this text is 1,654 characters, over the limit of 1,500; "
+        "keep it to one plain sentence"
+    ],
+    # Editors see the cause, not its echoes (issue 22): the broken front door is reported once, and the
+    # {front_door} references in routes.yaml and the band are not reported again as having nothing to stand for.
+    "front-door-number-one-digit-short": [
+        "pack/contacts.yaml:10: contacts[0].channels[0].value: '0345 678 902' is not a valid UK number; "
+        "write a UK number as dialled, e.g. 0345 678 9021, or a short number such as 116 000"
+    ],
+    "front-door-number-with-letter-o": [
+        "pack/contacts.yaml:10: contacts[0].channels[0].value: '0345 678 9O21' is not a phone number; "
+        "write a UK number as dialled, e.g. 0345 678 9021, or a short number such as 116 000"
+    ],
+    "verified-but-not-confirmed": [
+        "pack/contacts.yaml:14: contacts[0].source: Front door: status is verified, but the source says "
+        "'could not be checked'; check those details and correct the source, or set status: unverified",
+        "pack/contacts.yaml:28: contacts[1].status_note: Out-of-hours team: status is verified, but the "
+        "status note says 'still to be confirmed'; check those details and correct the status note, "
+        "or set status: unverified",
+    ],
+    "verified-without-public-source": [
+        "pack/contacts.yaml:25: contacts[1].source: Out-of-hours team: status is verified, but the source gives no "
+        "public https:// address to check the details against; add the address of the page they were checked on, "
+        "e.g. source: https://www.example.org/contact-us, or set status: unverified"
+    ],
+    # YAML syntax errors in plain words, each keeping its line.
+    "bad-indentation": [
+        "pack/contacts.yaml:10: line 10 is not lined up with `kind:` on line 7; start it with 6 spaces"
+    ],
+    "colon-in-value": [
+        "pack/contacts.yaml:4: line 4 has a colon inside the value of 'summary'; put the whole value in quotes, "
+        'e.g. summary: "The local front door: call it first."'
+    ],
+    "quote-left-open": [
+        "pack/contacts.yaml:11: line 11 opens a quote that is not closed on that line; "
+        "put the closing quote at the end of the value, or remove the quote"
+    ],
+    "value-starts-with-bracket": [
+        "pack/bands/0-9.yaml:12: line 12 has a value of 'text' starting with '[', which YAML reads as a sign of its "
+        'own; put the whole value in quotes, e.g. text: "[Redirected] touching that carries on."'
+    ],
+    "list-left-open": [
+        "pack/contacts.yaml:5: line 5 opens a list with '[' that is not closed on that line; "
+        "end the list with ']', or write each item on its own line starting with '- '"
+    ],
+    "second-document": [
+        "pack/routes.yaml:18: line 18 starts a second document ('---' or '...'); a content file is one document, "
+        "so delete that line"
+    ],
+    "text-after-block-sign": [
+        "pack/contacts.yaml:20: line 20 has text straight after '|' or '>'; start the text on the next line, "
+        "indented, or put the whole value in quotes instead"
+    ],
 }
 
 # Files a case takes away from the minimal pack before its own files go in.
@@ -436,13 +536,6 @@ WARNED: dict[str, list[str]] = {
     "theme-jump": [
         "pack/bands/9-17.yaml:16: behaviours[2].theme: warning: the theme 'images' is red at 9 in band '0-9' "
         "but green at 9 here; check the ratings, or give the items different themes"
-    ],
-    "verified-but-not-confirmed": [
-        "pack/contacts.yaml:14: contacts[0].source: warning: Front door: status is verified, but the source says "
-        "'could not be checked'; check those details and correct the source, or set status: unverified",
-        "pack/contacts.yaml:28: contacts[1].status_note: warning: Out-of-hours team: status is verified, but the "
-        "status note says 'to be confirmed'; check those details and correct the status note, "
-        "or set status: unverified",
     ],
     "pack-not-reviewed": [
         "pack/pack.yaml:3: last_reviewed: warning: the pack was last reviewed on 30 June 2025, over 12 months ago; "
@@ -659,3 +752,86 @@ def test_a_broken_contact_is_still_known_to_the_routes_that_name_it(make_pack) -
     # routes.yaml names the out-of-hours contact, whose number is wrong: one error, not a second "no contact".
     errors, _ = check_pack(make_pack("broken/invalid-phone"), today=TODAY)
     assert [str(problem) for problem in errors] == BROKEN["invalid-phone"]
+
+
+# ---------------------------------------------------------------- numbers and links that cannot impersonate (issue 26)
+
+
+def test_a_host_in_another_script_loads_once_pack_yaml_allows_it(make_pack) -> None:
+    pack_dir = make_pack("broken/punycode-host")
+    info = pack_dir / "pack.yaml"
+    info.write_text(
+        info.read_text(encoding="utf-8") + "allowed_international_hosts: [www.xn--legislaton-ijb.gov.uk]\n",
+        encoding="utf-8",
+    )
+    pack = load_pack(pack_dir, today=TODAY)
+    assert [note.link for note in pack.law] == ["https://www.xn--legislaton-ijb.gov.uk/ukpga/1978/37"]
+
+
+def test_an_allowed_host_does_not_let_a_look_alike_of_another_host_through(make_pack) -> None:
+    pack_dir = make_pack("broken/look-alike-host")
+    info = pack_dir / "pack.yaml"
+    info.write_text(
+        info.read_text(encoding="utf-8") + "allowed_international_hosts: [www.xn--legislaton-ijb.gov.uk]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in caught.value.problems] == BROKEN["look-alike-host"]
+
+
+@pytest.mark.parametrize(("length", "refused"), [(1500, False), (1501, True)])
+def test_a_text_of_1500_characters_is_the_longest_a_pack_may_hold(make_pack, length: int, refused: bool) -> None:
+    pack_dir = make_pack()
+    contacts = pack_dir / "contacts.yaml"
+    note = "A" + "b" * (length - 2) + "."
+    text = contacts.read_text(encoding="utf-8").replace("    local: true\n", f"    local: true\n    notes: [{note}]\n")
+    contacts.write_text(text, encoding="utf-8")
+    errors, _ = check_pack(pack_dir, today=TODAY)
+    assert [str(problem) for problem in errors] == (
+        [
+            f"pack/contacts.yaml:18: contacts[0].notes[0]: this text is {length:,} characters, over the limit of "
+            "1,500; shorten it, or split it into several items of a list"
+        ]
+        if refused
+        else []
+    )
+
+
+def test_a_descriptor_over_the_limit_is_an_error_and_not_also_a_warning(make_pack) -> None:
+    errors, warnings = check_pack(make_pack("broken/descriptor-too-long"), today=TODAY)
+    assert [str(problem) for problem in errors] == BROKEN["descriptor-too-long"]
+    assert warnings == []
+
+
+def test_the_shipped_pack_passes_every_rule_about_numbers_links_and_text_length() -> None:
+    # The shipped pack is the real test of a rule that could refuse fine text: none of these may flag it.
+    # (Whether each verified contact cites a public page is the content's to settle, not this test's.)
+    content = read_pack(SHIPPED_PACK)
+    for rule in (
+        rules.texts_are_within_the_limit,
+        rules.links_open_plain_hosts,
+        rules.sources_hold_checked_links,
+        rules.free_text_holds_no_addresses,
+        rules.shared_numbers_say_what_they_reach,
+    ):
+        assert [str(problem) for problem in rule(content, TODAY)] == [], rule.__name__
+    assert [str(problem) for problem in content.errors] == []
+
+
+def test_a_broken_front_door_without_the_fix_would_echo_in_every_reference(make_pack) -> None:
+    # The fixture's references are real ones to report: with a readable front door but no role, each is
+    # reported; with the role naming a front door that fails its own check, only the number is (BROKEN).
+    pack_dir = make_pack("broken/front-door-number-one-digit-short")
+    contacts = pack_dir / "contacts.yaml"
+    contacts.write_text(
+        contacts.read_text(encoding="utf-8").replace("value: 0345 678 902\n", "value: 0345 678 9021\n"),
+        encoding="utf-8",
+    )
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("roles:\n  front_door: front-door\n", ""), "utf-8")
+    errors, _ = check_pack(pack_dir, today=TODAY)
+    front_door = "{front_door} has nothing to stand for; add 'roles: front_door:' naming a contact in contacts.yaml"
+    out_of_hours = (
+        "{out_of_hours} has nothing to stand for; add 'roles: out_of_hours:' naming a contact in contacts.yaml"
+    )
+    assert [problem.message for problem in errors] == [front_door, front_door, front_door, out_of_hours]
