@@ -1,4 +1,5 @@
-"""Start the app the way `python -m streamlit run app.py` does, with the sign-in callback's log filter in place first.
+"""Start the app the way `python -m streamlit run app.py` does, with the sign-in callback's log filter in place first,
+and the sign-in cookie lasting a working day instead of Streamlit's 30 days.
 
 Streamlit logs what a client sends to /oauth2callback (error and
 error_description) at error level. app.py installs a filter for that log line
@@ -18,8 +19,30 @@ import sys
 sys.path.insert(0, os.getcwd())
 
 from behaviours.access import install_callback_log_filter
+from behaviours.signouts import SIGNIN_LIFETIME_SECONDS
 
 install_callback_log_filter()
+
+
+def shorten_signin_cookie() -> bool:
+    """Make Streamlit's sign-in cookies last SIGNIN_LIFETIME_SECONDS (a working day), not 30 days.
+
+    Streamlit 1.67 has no setting for this: its auth routes read the module constant
+    AUTH_COOKIE_MAX_AGE_SECONDS each time they set the cookie, so it is replaced here before
+    the server starts. If a later Streamlit moves it, nothing breaks: the cookie then lasts
+    longer, and app.py still refuses a sign-in older than a working day (behaviours/signouts.py).
+    """
+    try:
+        from streamlit.web.server.starlette import starlette_auth_routes
+    except ImportError:
+        return False
+    if not hasattr(starlette_auth_routes, "AUTH_COOKIE_MAX_AGE_SECONDS"):
+        return False
+    starlette_auth_routes.AUTH_COOKIE_MAX_AGE_SECONDS = SIGNIN_LIFETIME_SECONDS  # type: ignore[misc]
+    return True
+
+
+shorten_signin_cookie()
 
 from streamlit.web.cli import main  # noqa: E402
 
