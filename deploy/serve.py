@@ -44,6 +44,31 @@ def shorten_signin_cookie() -> bool:
 
 shorten_signin_cookie()
 
+# The largest message a client may send, in bytes. A browser sends only widget values: every
+# text box has a max_chars of 200 at most, so a page's values are a few KiB. Streamlit's own
+# setting (server.maxWidgetStateSize, .streamlit/config.toml) is in whole megabytes, and 1 MB a
+# session let 150 sessions from one address hold about 2 MiB each in a replica (issue 26;
+# bench/oversized_values.py). Streamlit truncates a text box's value to its max_chars, but
+# keeps the message it came in; over this limit the connection is closed (1009, message too
+# big) before the message is parsed, so nothing of it is kept or processed.
+CLIENT_MESSAGE_LIMIT_BYTES = 64_000
+
+
+def limit_client_messages() -> bool:
+    """Refuse client messages over CLIENT_MESSAGE_LIMIT_BYTES (Streamlit 1.67 reads this limit from
+    runtime_util's cached value, which is set here before the server starts)."""
+    try:
+        from streamlit.runtime import runtime_util
+    except ImportError:
+        return False
+    if not hasattr(runtime_util, "_max_widget_state_size_bytes"):
+        return False
+    runtime_util._max_widget_state_size_bytes = CLIENT_MESSAGE_LIMIT_BYTES  # type: ignore[attr-defined]
+    return True
+
+
+limit_client_messages()
+
 from streamlit.web.cli import main  # noqa: E402
 
 if __name__ == "__main__":
