@@ -4,11 +4,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from behaviours.core.access import email_allowed, install_callback_log_filter, signed_in_label
+from behaviours.core.access import install_callback_log_filter, signed_in_label
 from ui.contacts import danger_line, danger_panel
 from ui.frame_style import FRAME_CSS
 from ui.moment import start_run
 from ui.pack_loading import pack, pack_footer
+from ui.signin import require_sign_in, sign_out
 
 st.set_page_config(
     page_title="Traffic Light Reference",
@@ -36,18 +37,9 @@ def _auth_settings() -> tuple[bool, list[str]]:
 install_callback_log_filter()
 signin_required, allowed_domains = _auth_settings()
 if signin_required:
-    if not st.user.is_logged_in:
-        st.title("Traffic Light Reference", anchor=False)
-        st.markdown("Sign in with your work account to use this tool.")
-        st.markdown("If a child is in immediate danger, call [999](tel:999).")
-        st.button("Sign in", on_click=st.login, type="primary")
-        st.stop()
-    if not email_allowed(st.user.get("email"), allowed_domains):
-        st.title("Traffic Light Reference", anchor=False)
-        st.error("This account is not allowed to use this instance. Sign in with your work account.")
-        st.markdown("If a child is in immediate danger, call [999](tel:999).")
-        st.button("Sign out", on_click=st.logout)
-        st.stop()
+    # Every run, before anything is shown: signed in, not signed out on any replica, not older
+    # than a working day, e-mail not marked unverified, domain allowed (ui/signin.py).
+    require_sign_in(allowed_domains)
 
 content = pack()
 # One moment for the frame: the panel and the line say the same about who answers now.
@@ -58,7 +50,7 @@ with st.sidebar:
     if signin_required:
         # Whoever is signed in can leave from every page (a shared office computer).
         st.caption(signed_in_label(st.user.get("email")))
-        st.button("Sign out", on_click=st.logout, key="sign_out")
+        st.button("Sign out", on_click=sign_out, key="sign_out")
     # Which guidance this replica serves, at the foot of the frame on every page (docs/deploy.md).
     # Drawn here, before the page runs, because a page that ends early (st.stop) draws nothing after it.
     pack_footer()

@@ -9,7 +9,8 @@ browser sends them for `st.fragment(run_every=...)`:
 
 - the trainer's session on replica A polls its fragment every TRAINER_POLL_SECONDS, as
   the browser does, and reads "N answered" from each run;
-- the participants, half on each replica, open /join?room=CODE&p=TOKEN, poll their
+- the participants, half on each replica, each holding a token the room issued, open
+  /join?room=CODE&p=TOKEN (bench/room_admission.py measures joining itself), poll their
   fragment every PARTICIPANT_POLL_SECONDS, and each presses one answer at a random
   moment inside the window.
 
@@ -35,6 +36,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from behaviours.core.clock import now
 from behaviours.pack.loader import load_pack
 from behaviours.training.room_store import RedisStore
 from behaviours.training.rooms import (
@@ -47,6 +49,7 @@ from behaviours.training.rooms import (
     new_code,
     new_token,
     room_items,
+    token_participant,
 )
 from bench.report import REPO_ROOT
 from bench.stats import summarise
@@ -133,6 +136,13 @@ class Participant:
     error: str = ""
 
 
+def _issued(store: RedisStore, code: str) -> str:
+    admission = store.admit(code, now().timestamp())
+    if admission.token is None:
+        raise SystemExit(f"the room did not admit a participant: {admission.outcome.value}")
+    return admission.token
+
+
 def redis_memory(url: str) -> int:
     import redis
 
@@ -181,10 +191,12 @@ def run(participants: int, window_s: float, seed: int) -> int:
             print("trainer page did not show a count:\n" + first.text[:500])
             return 1
 
+        # Each phone holds a token the server issued (as after its first visit); opening
+        # /join?room=CODE&p=TOKEN is then what a phone does after a reload.
         people = [
             Participant(
                 replica=i % 2,
-                token=new_token(),
+                token=_issued(store, code),
                 choice=rng.choice([c.value for c in CHOICES]),
                 vote_at=rng.uniform(0, window_s),
             )
@@ -268,7 +280,9 @@ def run(participants: int, window_s: float, seed: int) -> int:
             else:
                 latencies.append(shown - person.sent)
         tally = store.tally(code, 0)
-        stored_right = sum(1 for p in people if (v := store.my_vote(code, 0, p.token)) and v.value == p.choice)
+        stored_right = sum(
+            1 for p in people if (v := store.my_vote(code, 0, token_participant(p.token))) and v.value == p.choice
+        )
         errors = [p.error for p in people if p.error]
         rejected = sum(1 for p in people if p.sent and not p.accepted)
         final_count = observations[-1][2] if observations else 0

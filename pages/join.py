@@ -1,26 +1,54 @@
 """A live training room, a participant's side: join with the code, rate the item on screen.
 
-Anonymous: no name is asked. On joining, the app adds a random participant token to the
-address (/join?room=CODE&p=TOKEN). It is not something the user typed and says nothing
-about anyone; it lets a phone that slept, reloaded or lost its replica come back as the
-same participant, so their answer is kept and never counted twice. It needs no cookie, and
-nginx logs no query strings. The room code in the address is the one on the projector.
+Anonymous: no name is asked. On joining, the server issues a participant token and adds
+it to the address (/join?room=CODE&p=TOKEN): a random id signed with the room's own
+secret, so a client can neither choose one nor make up another. It says nothing about
+anyone; it lets a phone that slept, reloaded or lost its replica come back as the same
+participant, so their answer is kept and never counted twice. It needs no cookie, and
+nginx logs no query strings. One browser session holds one participant per room (in
+st.session_state, on the server): another token in the address does not make it a second
+voter. Joins are limited per session and per room (behaviours/rooms.py).
 """
 
 import streamlit as st
 
 from behaviours.core.text import md
 from behaviours.training.room_store import StoreUnavailable
-from behaviours.training.rooms import CHOICES, PARTICIPANT_POLL_SECONDS, Choice, new_token, parse_code, parse_token
+from behaviours.training.rooms import (
+    CHOICES,
+    NO_ROOM_MESSAGE,
+    PARTICIPANT_POLL_SECONDS,
+    SESSION_JOINS,
+    SESSION_WRONG_CODES,
+    TOO_MANY_JOINS,
+    TOO_MANY_WRONG_CODES,
+    Choice,
+    JoinOutcome,
+    parse_code,
+    token_participant,
+)
 from ui.inputs import page_intro, secondary_text
 from ui.pack_loading import pack
-from ui.room import choice_label, item_block, pack_answer, room_store, store_down
+from ui.room import (
+    choice_label,
+    item_block,
+    pack_answer,
+    room_moment,
+    room_store,
+    session_allows,
+    session_record,
+    store_down,
+)
 
 content = pack()
 store = room_store()
 
-NO_ROOM = "There is no room with that code. Check the code on the screen; the room may have ended or expired."
+NO_ROOM = NO_ROOM_MESSAGE
 BAD_CODE = "That is not a room code. Codes have six letters and numbers, for example ABC234."
+# This session's participant token for each room it joined: {code: token}. Kept on the server.
+HELD = "room_participants"
+WRONG_CODES = "room_wrong_codes"
+JOINED = "room_joins"
 
 
 def _join_form(problem: str | None = None) -> None:
@@ -35,20 +63,46 @@ def _join_form(problem: str | None = None) -> None:
         st.form_submit_button("Join", type="primary", on_click=_join_typed)
 
 
+def _wrong_code(message: str) -> str:
+    """Count a code that is not a live room against this session's guesses; the words to show."""
+    session_record(WRONG_CODES, SESSION_WRONG_CODES, room_moment())
+    return message
+
+
 def _join_typed() -> None:
+    if not session_allows(WRONG_CODES, SESSION_WRONG_CODES, room_moment()):
+        st.session_state["join_problem"] = TOO_MANY_WRONG_CODES
+        return
     code = parse_code(st.session_state.get("join_code"))
-    st.session_state["join_problem"] = BAD_CODE if code is None else _enter(code)
+    st.session_state["join_problem"] = _wrong_code(BAD_CODE) if code is None else _enter(code)
+
+
+def _held(code: str) -> str | None:
+    return (st.session_state.get(HELD) or {}).get(code)
 
 
 def _enter(code: str) -> str | None:
-    """Join the room: the address gains the code and a fresh participant token. Else say why not."""
+    """Join the room: the server admits this session once and puts its token in the address. Else say why not."""
+    held = _held(code)
+    if held is not None:  # this session is already in the room: the same participant, never a new one
+        st.query_params.from_dict({"room": code, "p": held})
+        return None
+    moment = room_moment()
+    if not session_allows(WRONG_CODES, SESSION_WRONG_CODES, moment):
+        return TOO_MANY_WRONG_CODES
+    if not session_allows(JOINED, SESSION_JOINS, moment):
+        return TOO_MANY_JOINS
     try:
-        room = store.get(code)
+        admission = store.admit(code, moment)
     except StoreUnavailable:
         return "down"
-    if room is None or room.ended:
-        return NO_ROOM
-    st.query_params.from_dict({"room": code, "p": new_token()})
+    if admission.outcome is JoinOutcome.NO_ROOM:
+        return _wrong_code(NO_ROOM)
+    if admission.token is None:
+        return admission.outcome.message
+    session_record(JOINED, SESSION_JOINS, moment)
+    st.session_state[HELD] = {**(st.session_state.get(HELD) or {}), code: admission.token}
+    st.query_params.from_dict({"room": code, "p": admission.token})
     return None
 
 
@@ -110,19 +164,36 @@ def _live(code: str, participant: str) -> None:
 raw_code = st.query_params.get("room")
 raw_token = st.query_params.get("p")
 code = parse_code(raw_code)
-participant = parse_token(raw_token)
 if raw_code is None:
     _join_form()
 elif code is None:
-    _join_form(BAD_CODE)
-elif participant is None:
-    # Arrived from the QR code or the link: join straight away, with a fresh token.
-    problem = _enter(code)
-    if problem:
-        _join_form(problem)
+    if not session_allows(WRONG_CODES, SESSION_WRONG_CODES, room_moment()):
+        _join_form(TOO_MANY_WRONG_CODES)
     else:
-        st.rerun()
+        _join_form(_wrong_code(BAD_CODE))
 else:
-    page_intro("Training room")
-    st.markdown(f"Room **{code}**")
-    _live(code, participant)
+    token = _held(code)
+    if token is None and raw_token:
+        # A phone that reloaded or moved replica brings the token the server issued it.
+        try:
+            if store.participant(code, raw_token) is not None:
+                token = raw_token
+                st.session_state[HELD] = {**(st.session_state.get(HELD) or {}), code: token}
+        except StoreUnavailable:
+            page_intro("Join a training room")
+            store_down()
+            st.stop()
+    if token is None:
+        # Arrived from the QR code or the link (or with a token the server did not issue): join now.
+        problem = _enter(code)
+        if problem:
+            st.session_state["join_code"] = code
+            _join_form(problem)
+        else:
+            st.rerun()
+    else:
+        if raw_token != token:
+            st.query_params.from_dict({"room": code, "p": token})
+        page_intro("Training room")
+        st.markdown(f"Room **{code}**")
+        _live(code, token_participant(token))

@@ -3,7 +3,9 @@
 /room starts a room. /room?room=CODE&key=KEY is the trainer's own view of it; the key is
 random, stored only as a hash, never drawn on the page or in the join link, so a reload
 (or another tab) reopens the same room while participants, who only ever see
-/join?room=CODE, cannot drive it.
+/join?room=CODE, cannot drive it. Without the right key the page says the same for every
+code (live, ended or never started), so it cannot be used to find rooms. Starting rooms is
+limited per session and per replica (behaviours/rooms.py).
 """
 
 import random
@@ -14,10 +16,14 @@ from behaviours.core.text import md, md_link
 from behaviours.training.room_store import StoreUnavailable
 from behaviours.training.rooms import (
     MAX_ITEMS,
+    REPLICA_FULL,
+    SESSION_ROOMS,
+    TOO_MANY_ROOMS,
     TRAINER_POLL_SECONDS,
     ItemKind,
     Room,
     answered_sentence,
+    close_to_joiners,
     end,
     hash_key,
     join_link,
@@ -25,19 +31,38 @@ from behaviours.training.rooms import (
     move,
     new_code,
     new_token,
+    open_to_joiners,
     parse_code,
     reveal,
     room_items,
 )
 from ui.inputs import notice, page_intro, secondary_text
 from ui.pack_loading import pack
-from ui.room import base_address, item_block, join_panel, pack_answer, room_store, spread, store_down
+from ui.room import (
+    base_address,
+    item_block,
+    join_panel,
+    pack_answer,
+    replica_rooms,
+    room_moment,
+    room_store,
+    session_allows,
+    session_record,
+    spread,
+    store_down,
+)
 
 content = pack()
 store = room_store()
 
 raw_code = st.query_params.get("room")
 key = st.query_params.get("key")
+STARTED = "rooms_started"  # when this session started its rooms (session_state)
+# One answer for any code without its trainer key: it says nothing about whether the room exists.
+NOT_YOURS = (
+    "This page runs a room for the trainer who started it, from the address they were given. "
+    "To take part in a room, join it with the code on the screen."
+)
 
 
 def _start_form() -> None:
@@ -95,11 +120,19 @@ def _start_form() -> None:
 
 def _start_room(band_id: str, kind: ItemKind, items: tuple[str, ...]) -> None:
     """Open the room and put its code and the trainer's key in this tab's address."""
+    moment = room_moment()
+    if not session_allows(STARTED, SESSION_ROOMS, moment):
+        st.session_state["room_start_problem"] = TOO_MANY_ROOMS
+        return
+    if not replica_rooms().claim(moment):
+        st.session_state["room_start_problem"] = REPLICA_FULL
+        return
+    session_record(STARTED, SESSION_ROOMS, moment)
     trainer_key = new_token()
     try:
         for _attempt in range(5):
             room = Room(code=new_code(), band=band_id, kind=kind, items=items)
-            if store.create(room, hash_key(trainer_key)):
+            if store.create(room, hash_key(trainer_key), new_token()):
                 st.query_params.from_dict({"room": room.code, "key": trainer_key})
                 return
     except StoreUnavailable:
@@ -136,6 +169,13 @@ def _live(code: str) -> None:
 
     item = item_block(content, room)
     st.markdown(f"**{md(answered_sentence(tally.answered))}**")
+    try:
+        joins = store.joins(code, room_moment())
+    except StoreUnavailable:
+        joins = None
+    if joins is not None:
+        closed = " · closed to new joiners" if room.closed_to_joiners else ""
+        secondary_text(md(joins.sentence + closed))
 
     def act(change) -> None:
         try:
@@ -158,6 +198,16 @@ def _live(code: str) -> None:
         width="stretch",
     )
     buttons[3].button("End the room", on_click=act, args=(end,), width="stretch")
+    if room.closed_to_joiners:
+        st.button("Let new people join", on_click=act, args=(open_to_joiners,), icon=":material/lock_open:")
+    else:
+        st.button(
+            "Close to new joiners",
+            on_click=act,
+            args=(close_to_joiners,),
+            icon=":material/lock:",
+            help="Once everyone is in: nobody new can join, and those in the room keep answering.",
+        )
 
     if room.revealed and item is not None:
         spread(content, tally)
@@ -179,12 +229,10 @@ else:
         page_intro("Training room")
         store_down()
         st.stop()
-    if room is None:
-        _not_found("There is no room with that code. It may have ended or expired (rooms close after four hours).")
-    elif not key_matches(key, stored_key):
+    if room is None or not key_matches(key, stored_key):
         page_intro("Training room")
-        st.info("This page is for the trainer who started the room.", icon=":material/lock:")
-        st.markdown(f"To take part, {md_link('join the room', f'/join?room={code}')}.")
+        st.info(NOT_YOURS, icon=":material/lock:")
+        st.markdown(f"{md_link('Join a room', '/join')} · {md_link('Start a new room', '/room')}")
     else:
         page_intro("Training room")
         join_panel(code, join_link(base_address(), code))

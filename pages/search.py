@@ -5,7 +5,7 @@ import streamlit as st
 from behaviours.answers.params import parse_age, parse_query
 from behaviours.answers.plans import plan_search
 from behaviours.answers.search_results import results_table, search_examples
-from behaviours.core.text import md
+from behaviours.core.text import md, md_typed
 from ui.contacts import route_panel
 from ui.inputs import notice, page_intro, secondary_text, take_link_params
 from ui.levels import behaviour_lines_md, level_badge, level_title
@@ -98,7 +98,7 @@ if plan.correction:
 
 if not plan.results:
     at_age = f" at age {st.session_state.get('search_age')}" if plan.elsewhere else ""
-    st.header(md(f"Nothing matched “{query}”{at_age}"), anchor=False)
+    st.header(f"Nothing matched “{md_typed(query)}”{md(at_age)}", anchor=False)
     if plan.elsewhere:
         st.markdown(
             f"{plan.elsewhere} behaviour{' matches' if plan.elsewhere == 1 else 's match'} these words at other ages."
@@ -134,7 +134,7 @@ if not plan.results:
     st.stop()
 
 for_age = f" at age {plan.age}" if plan.age is not None else ""
-st.markdown(f"**{md(plan.summary)}** for “{md(query)}”{for_age}, best match first.")
+st.markdown(f"**{md(plan.summary)}** for “{md_typed(query)}”{for_age}, best match first.")
 if plan.more:
     notice(plan.more)
 show_notes = st.toggle("Show what to consider under each behaviour", key="search_notes")

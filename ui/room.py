@@ -8,15 +8,28 @@ from __future__ import annotations
 
 import html
 import os
+import threading
 
 import segno
 import streamlit as st
 
 from behaviours import Behaviour, Pack
+from behaviours.core.clock import now
 from behaviours.core.text import md
 from behaviours.pack.model import Scenario
 from behaviours.training.room_store import RoomStore, StoreUnavailable, store_from_env
-from behaviours.training.rooms import Choice, ItemKind, Room, Tally, find_item, item_level, public_base, spread_lines
+from behaviours.training.rooms import (
+    Choice,
+    ItemKind,
+    LiveRoomCount,
+    RateWindow,
+    Room,
+    Tally,
+    find_item,
+    item_level,
+    public_base,
+    spread_lines,
+)
 from behaviours.training.sessions import deciding_criteria
 from ui.levels import level_badge, level_title
 
@@ -31,6 +44,42 @@ STORE_DOWN = (
 def room_store() -> RoomStore:
     # Shared by every session on purpose: it holds rooms (pack ids and counts), never user input.
     return store_from_env()
+
+
+class ReplicaRooms:
+    """The rooms this replica started that are still live, behind a lock (sessions run in threads)."""
+
+    def __init__(self) -> None:
+        self._count = LiveRoomCount()
+        self._lock = threading.Lock()
+
+    def claim(self, moment: float) -> bool:
+        """Count one more room if the replica is under its limit; False when it is full."""
+        with self._lock:
+            if not self._count.allows(moment):
+                return False
+            self._count.record(moment)
+            return True
+
+
+@st.cache_resource(show_spinner=False)
+def replica_rooms() -> ReplicaRooms:
+    # Shared by every session on purpose: it holds only when rooms expire, nothing typed.
+    return ReplicaRooms()
+
+
+def room_moment() -> float:
+    """Now, in seconds, from the app's one clock: for rate limits and join counts."""
+    return now().timestamp()
+
+
+def session_allows(name: str, window: RateWindow, moment: float) -> bool:
+    """Whether this session is under ``window``'s limit for ``name`` (its history lives in session_state)."""
+    return window.allows(st.session_state.get(name, ()), moment)
+
+
+def session_record(name: str, window: RateWindow, moment: float) -> None:
+    st.session_state[name] = window.record(st.session_state.get(name, ()), moment)
 
 
 def store_down() -> None:
@@ -127,7 +176,11 @@ __all__ = [
     "join_panel",
     "pack_answer",
     "qr_image",
+    "replica_rooms",
+    "room_moment",
     "room_store",
+    "session_allows",
+    "session_record",
     "spread",
     "store_down",
 ]

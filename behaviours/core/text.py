@@ -26,6 +26,21 @@ def md(text: str) -> str:
     return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", escaped)
 
 
+# Where Streamlit's Markdown (remark-gfm) would turn plain text into a link: a web address
+# ("http://", "https://", "www.") or an e-mail address ("@"). It links them only when the
+# character before is the start, a space or punctuation, and after Markdown escapes are
+# resolved, so a backslash does not stop it; an invisible word joiner (U+2060) does.
+_AUTOLINK_START = re.compile(r"(?i)(?=https?:|www\.)|(?=@)")
+WORD_JOINER = "\u2060"
+
+
+def md_typed(text: str) -> str:
+    """What a person typed, echoed in Markdown as plain text: escaped as ``md`` does, and never
+    made into a link (a typed "https://evil.example/x", "www.evil.example" or "a@evil.example"
+    reads the same but cannot be clicked)."""
+    return md(_AUTOLINK_START.sub(WORD_JOINER, _CONTROL.sub("", str(text))))
+
+
 def safe_web_link(link: str) -> str | None:
     """The link if it is an http(s) web address we can show, else None."""
     candidate = link.strip()

@@ -6,7 +6,8 @@ replica reads and writes the same rooms, so a trainer on one replica sees the
 votes of participants on another.
 
 What is stored is only what behaviours/rooms.py allows: pack ids, the position,
-the trainer key's hash, random participant tokens and their answers, and counts.
+the trainer key's hash, the room's secret for participant tokens, random participant ids and
+their answers, the times of the last minute's joins, and counts.
 Every key expires with its room (ROOM_TTL_SECONDS).
 """
 
@@ -15,17 +16,28 @@ from __future__ import annotations
 import os
 import threading
 from abc import ABC, abstractmethod
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from behaviours.training.rooms import (
+    JOINS_PER_ROOM_PER_MINUTE,
     MAX_CHANGES_PER_ITEM,
     MAX_PARTICIPANTS,
+    MINUTE,
     ROOM_TTL_SECONDS,
+    Admission,
     Choice,
+    JoinOutcome,
+    Joins,
     Room,
     Tally,
     VoteOutcome,
+    issue_participant_token,
+    join_decision,
+    new_participant_id,
+    new_token,
+    participant_of,
     vote_decision,
 )
 
@@ -43,8 +55,20 @@ class RoomStore(ABC):
     """The operations pages need; both implementations pass the same tests."""
 
     @abstractmethod
-    def create(self, room: Room, key_hash: str) -> bool:
-        """Store a new room; False when the code is already taken."""
+    def create(self, room: Room, key_hash: str, secret: str | None = None) -> bool:
+        """Store a new room (with a fresh secret for its participant tokens); False when the code is taken."""
+
+    @abstractmethod
+    def admit(self, code: str, now: float) -> Admission:
+        """Admit one new participant, atomically (see rooms.join_decision), and issue their token."""
+
+    @abstractmethod
+    def participant(self, code: str, token: str | None) -> str | None:
+        """The participant id of a token this room's secret signed; None for any other token."""
+
+    @abstractmethod
+    def joins(self, code: str, now: float) -> Joins:
+        """How many have joined the room, and how many in the minute before ``now``."""
 
     @abstractmethod
     def get(self, code: str) -> Room | None:
@@ -85,6 +109,9 @@ class _MemoryRoom:
     room: Room
     key_hash: str
     expires_at: float
+    secret: str = ""
+    joined: int = 0
+    join_times: deque[float] = field(default_factory=deque)
     votes: dict[int, dict[str, Choice]] = field(default_factory=dict)
     changes: dict[int, dict[str, int]] = field(default_factory=dict)
     people: set[str] = field(default_factory=set)
@@ -103,6 +130,9 @@ class MemoryStore(RoomStore):
         self._clock = clock
         self._ttl = ttl_seconds
         self._rooms: dict[str, _MemoryRoom] = {}
+        # Codes in the order they expire (every room lives the same time): a create drops the
+        # expired ones from the front, so its cost does not grow with the number of rooms.
+        self._expiry_order: deque[tuple[float, str]] = deque()
         self._lock = threading.Lock()
 
     def _live(self, code: str) -> _MemoryRoom | None:
@@ -112,15 +142,49 @@ class MemoryStore(RoomStore):
             return None
         return held
 
-    def create(self, room: Room, key_hash: str) -> bool:
+    def create(self, room: Room, key_hash: str, secret: str | None = None) -> bool:
         with self._lock:
             now = self._clock()
-            for code in [c for c, r in self._rooms.items() if r.expires_at <= now]:
-                del self._rooms[code]
-            if room.code in self._rooms:
+            while self._expiry_order and self._expiry_order[0][0] <= now:
+                expires_at, code = self._expiry_order.popleft()
+                held = self._rooms.get(code)
+                if held is not None and held.expires_at == expires_at:
+                    del self._rooms[code]
+            if self._live(room.code) is not None:
                 return False
-            self._rooms[room.code] = _MemoryRoom(room=room, key_hash=key_hash, expires_at=now + self._ttl)
+            expires_at = now + self._ttl
+            self._rooms[room.code] = _MemoryRoom(
+                room=room, key_hash=key_hash, expires_at=expires_at, secret=secret or new_token()
+            )
+            self._expiry_order.append((expires_at, room.code))
             return True
+
+    def admit(self, code: str, now: float) -> Admission:
+        with self._lock:
+            held = self._live(code)
+            if held is not None:
+                while held.join_times and held.join_times[0] <= now - MINUTE:
+                    held.join_times.popleft()
+            outcome = join_decision(
+                held.room if held else None, held.joined if held else 0, len(held.join_times) if held else 0
+            )
+            if held is None or outcome is not JoinOutcome.ADMITTED:
+                return Admission(outcome)
+            held.joined += 1
+            held.join_times.append(now)
+            return Admission(outcome, issue_participant_token(held.secret, code))
+
+    def participant(self, code: str, token: str | None) -> str | None:
+        with self._lock:
+            held = self._live(code)
+            return participant_of(token, held.secret if held else None, code)
+
+    def joins(self, code: str, now: float) -> Joins:
+        with self._lock:
+            held = self._live(code)
+            if held is None:
+                return Joins()
+            return Joins(held.joined, sum(1 for t in held.join_times if now - MINUTE < t <= now))
 
     def get(self, code: str) -> Room | None:
         with self._lock:
@@ -228,8 +292,27 @@ return 1
 # The trainer's change applies only while the room exists (no resurrecting an expired room).
 _SAVE_SCRIPT = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'current', ARGV[1], 'revealed', ARGV[2], 'ended', ARGV[3], 'version', ARGV[4])
+redis.call('HSET', KEYS[1], 'current', ARGV[1], 'revealed', ARGV[2], 'ended', ARGV[3], 'version', ARGV[4],
+  'locked', ARGV[5])
 return 1
+"""
+
+# One join, atomically: the same rule as rooms.join_decision. KEYS[2] is a sorted set of the
+# last minute's joins (member: the new participant id, score: the time), trimmed on each join,
+# so it never holds more than JOINS_PER_ROOM_PER_MINUTE ids. Returns the outcome and, when
+# admitted, the room's secret, with which the caller signs the participant's token.
+_ADMIT_SCRIPT = """
+local room = redis.call('HMGET', KEYS[1], 'ended', 'locked', 'secret', 'joined')
+if not room[3] or room[1] == '1' then return {'no_room'} end
+if room[2] == '1' then return {'closed'} end
+if tonumber(room[4] or '0') >= tonumber(ARGV[4]) then return {'full'} end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[2])
+if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[3]) then return {'busy'} end
+redis.call('ZADD', KEYS[2], ARGV[1], ARGV[5])
+redis.call('HINCRBY', KEYS[1], 'joined', 1)
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+return {'admitted', room[3]}
 """
 
 
@@ -259,6 +342,7 @@ class RedisStore(RoomStore):
         self._create = self._redis.register_script(_CREATE_SCRIPT)
         self._vote = self._redis.register_script(_VOTE_SCRIPT)
         self._save = self._redis.register_script(_SAVE_SCRIPT)
+        self._admit = self._redis.register_script(_ADMIT_SCRIPT)
 
     @staticmethod
     def _keys(code: str, item_index: int) -> list[str]:
@@ -279,9 +363,37 @@ class RedisStore(RoomStore):
         except self._errors as error:
             raise StoreUnavailable("The room service cannot be reached.") from error
 
-    def create(self, room: Room, key_hash: str) -> bool:
-        fields = [part for pair in {**room.to_fields(), "key_hash": key_hash}.items() for part in pair]
+    def create(self, room: Room, key_hash: str, secret: str | None = None) -> bool:
+        stored = {**room.to_fields(), "key_hash": key_hash, "secret": secret or new_token(), "joined": "0"}
+        fields = [part for pair in stored.items() for part in pair]
         return bool(self._call(lambda: self._create(keys=[f"{KEY_PREFIX}{room.code}"], args=[self._ttl, *fields])))
+
+    def admit(self, code: str, now: float) -> Admission:
+        person = new_participant_id()
+        keys = [f"{KEY_PREFIX}{code}", f"{KEY_PREFIX}{code}:joins"]
+        args = [repr(now), repr(now - MINUTE), JOINS_PER_ROOM_PER_MINUTE, MAX_PARTICIPANTS, person]
+        result = self._call(lambda: self._admit(keys=keys, args=args))
+        parts = list(result) if isinstance(result, list) else []
+        outcome = JoinOutcome(parts[0]) if parts else JoinOutcome.NO_ROOM
+        if outcome is JoinOutcome.ADMITTED and len(parts) == 2:
+            return Admission(outcome, issue_participant_token(str(parts[1]), code, person))
+        return Admission(outcome if outcome is not JoinOutcome.ADMITTED else JoinOutcome.NO_ROOM)
+
+    def participant(self, code: str, token: str | None) -> str | None:
+        if token is None:
+            return None
+        secret = self._call(lambda: self._redis.hget(f"{KEY_PREFIX}{code}", "secret"))
+        return participant_of(token, secret if isinstance(secret, str) else None, code)
+
+    def joins(self, code: str, now: float) -> Joins:
+        def read() -> list[object]:
+            pipe = self._redis.pipeline(transaction=False)
+            pipe.hget(f"{KEY_PREFIX}{code}", "joined")
+            pipe.zcount(f"{KEY_PREFIX}{code}:joins", f"({now - MINUTE!r}", repr(now))
+            return list(pipe.execute())
+
+        joined, recent = self._call(read)  # type: ignore[misc]
+        return Joins(int(joined or 0), int(recent or 0))  # type: ignore[call-overload]
 
     def get(self, code: str) -> Room | None:
         fields = self._call(lambda: self._redis.hgetall(f"{KEY_PREFIX}{code}"))
@@ -295,7 +407,7 @@ class RedisStore(RoomStore):
 
     def save(self, room: Room) -> bool:
         fields = room.to_fields()
-        args = [fields["current"], fields["revealed"], fields["ended"], fields["version"]]
+        args = [fields["current"], fields["revealed"], fields["ended"], fields["version"], fields["locked"]]
         return bool(self._call(lambda: self._save(keys=[f"{KEY_PREFIX}{room.code}"], args=args)))
 
     def vote(self, code: str, item_index: int, participant: str, choice: Choice) -> VoteOutcome:

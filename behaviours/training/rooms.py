@@ -14,6 +14,7 @@ import hmac
 import random
 import secrets
 import urllib.parse
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -33,6 +34,26 @@ MAX_CHANGES_PER_ITEM = 10
 MAX_PARTICIPANTS = 500
 MAX_ITEMS = 60
 TOKEN_BYTES = 16
+# A participant token is issued by the server: a random participant id and its HMAC under the
+# room's own secret, so a client can neither choose one nor make a new one.
+PARTICIPANT_ID_BYTES = 8
+SIGNATURE_BYTES = 16
+
+# Who may join, and how fast (issue 26). A training room of about 150 phones, all behind one
+# office address, joins in the minute after the code goes up; a fifth more covers phones that
+# join twice (a second browser). One client opening sessions in a loop is held to the same pace,
+# and the trainer sees joins per minute and can close the room once everyone is in.
+JOINS_PER_ROOM_PER_MINUTE = 180
+# One browser session keeps one participant per room (a reload keeps it through its address);
+# it may join this many different rooms an hour.
+JOINS_PER_SESSION_PER_HOUR = 10
+# Codes that are not a room (mistyped, unknown or ended) one session may try before it must wait.
+WRONG_CODES_PER_SESSION_PER_MINUTE = 5
+# Starting rooms: a trainer starts one or two a session; a replica keeps at most this many live.
+ROOMS_PER_SESSION_PER_HOUR = 5
+LIVE_ROOMS_PER_REPLICA = 100
+MINUTE = 60.0
+HOUR = 60 * MINUTE
 # How often the pages poll the store (st.fragment(run_every=...)). The trainer's count should
 # show a vote within a second (bench/rooms.py); a phone only needs to follow the trainer's moves.
 TRAINER_POLL_SECONDS = 0.5
@@ -75,6 +96,7 @@ class Room:
     current: int = 0
     revealed: bool = False
     ended: bool = False
+    closed_to_joiners: bool = False  # the trainer has everyone in: no new participant is admitted
     version: int = 0  # goes up on every change, so a poll can tell "nothing new" cheaply
 
     @property
@@ -95,6 +117,7 @@ class Room:
             "current": str(self.current),
             "revealed": "1" if self.revealed else "0",
             "ended": "1" if self.ended else "0",
+            "locked": "1" if self.closed_to_joiners else "0",
             "version": str(self.version),
         }
 
@@ -108,6 +131,7 @@ class Room:
             current=int(fields["current"]),
             revealed=fields["revealed"] == "1",
             ended=fields["ended"] == "1",
+            closed_to_joiners=fields.get("locked", "0") == "1",
             version=int(fields.get("version", "0")),
         )
 
@@ -130,6 +154,73 @@ def reveal(room: Room) -> Room:
 
 def end(room: Room) -> Room:
     return room if room.ended else replace(room, ended=True, version=room.version + 1)
+
+
+def close_to_joiners(room: Room) -> Room:
+    """Everyone is in: nobody new is admitted (those already in keep voting)."""
+    return room if room.closed_to_joiners else replace(room, closed_to_joiners=True, version=room.version + 1)
+
+
+def open_to_joiners(room: Room) -> Room:
+    return replace(room, closed_to_joiners=False, version=room.version + 1) if room.closed_to_joiners else room
+
+
+class JoinOutcome(str, Enum):
+    """What happened when a session asked to join a room, each with the sentence it reads."""
+
+    ADMITTED = "admitted"
+    NO_ROOM = "no_room"  # unknown, expired or ended: one answer for all three
+    CLOSED = "closed"
+    BUSY = "busy"
+    FULL = "full"
+
+    @property
+    def message(self) -> str:
+        return _JOIN_MESSAGES[self]
+
+
+NO_ROOM_MESSAGE = "There is no room with that code. Check the code on the screen; the room may have ended or expired."
+_JOIN_MESSAGES = {
+    JoinOutcome.ADMITTED: "",
+    JoinOutcome.NO_ROOM: NO_ROOM_MESSAGE,
+    JoinOutcome.CLOSED: "This room is not taking new people. Ask the trainer to open it again.",
+    JoinOutcome.BUSY: "Many people are joining this room at once. Wait a few seconds, then press Join again.",
+    JoinOutcome.FULL: "This room is full. Ask the trainer about another room.",
+}
+
+
+def join_decision(room: Room | None, joined: int, joins_last_minute: int) -> JoinOutcome:
+    """The join rule both stores follow (the Redis store runs it in one Lua script)."""
+    if room is None or room.ended:
+        return JoinOutcome.NO_ROOM
+    if room.closed_to_joiners:
+        return JoinOutcome.CLOSED
+    if joined >= MAX_PARTICIPANTS:
+        return JoinOutcome.FULL
+    if joins_last_minute >= JOINS_PER_ROOM_PER_MINUTE:
+        return JoinOutcome.BUSY
+    return JoinOutcome.ADMITTED
+
+
+@dataclass(frozen=True)
+class Admission:
+    """A join's outcome and, when admitted, the participant token the server issued."""
+
+    outcome: JoinOutcome
+    token: str | None = None
+
+
+@dataclass(frozen=True)
+class Joins:
+    """For the trainer: how many have joined, and how many in the last minute."""
+
+    total: int = 0
+    last_minute: int = 0
+
+    @property
+    def sentence(self) -> str:
+        people = "Nobody has joined yet" if self.total == 0 else f"{self.total} joined"
+        return f"{people} · {self.last_minute} in the last minute"
 
 
 class VoteOutcome(str, Enum):
@@ -263,6 +354,39 @@ def parse_token(raw: str | None) -> str | None:
     return raw
 
 
+def new_participant_id() -> str:
+    return secrets.token_hex(PARTICIPANT_ID_BYTES)
+
+
+def _signature(secret: str, code: str, participant: str) -> str:
+    message = f"{code}:{participant}".encode("ascii")
+    return hmac.new(secret.encode("ascii"), message, hashlib.sha256).hexdigest()[: SIGNATURE_BYTES * 2]
+
+
+def issue_participant_token(secret: str, code: str, participant: str | None = None) -> str:
+    """A participant token for this room: a random id and its HMAC under the room's secret."""
+    person = participant or new_participant_id()
+    return person + _signature(secret, code, person)
+
+
+PARTICIPANT_TOKEN_LENGTH = (PARTICIPANT_ID_BYTES + SIGNATURE_BYTES) * 2
+
+
+def participant_of(token: str | None, secret: str | None, code: str) -> str | None:
+    """The participant id a token names, if the server issued it for this room; else None."""
+    if token is None or secret is None or len(token) != PARTICIPANT_TOKEN_LENGTH:
+        return None
+    if any(ch not in "0123456789abcdef" for ch in token):
+        return None
+    person, signature = token[: PARTICIPANT_ID_BYTES * 2], token[PARTICIPANT_ID_BYTES * 2 :]
+    return person if hmac.compare_digest(signature, _signature(secret, code, person)) else None
+
+
+def token_participant(token: str) -> str:
+    """The participant id inside a token already checked with participant_of."""
+    return token[: PARTICIPANT_ID_BYTES * 2]
+
+
 def hash_key(key: str) -> str:
     """The trainer key as stored: a SHA-256, so the store alone cannot open the trainer's view."""
     return hashlib.sha256(key.encode("ascii")).hexdigest()
@@ -272,6 +396,69 @@ def key_matches(key: str | None, stored_hash: str | None) -> bool:
     if key is None or stored_hash is None or parse_token(key) is None:
         return False
     return hmac.compare_digest(hash_key(key), stored_hash)
+
+
+# ------------------------------------------------------------------ how often
+
+
+@dataclass(frozen=True)
+class RateWindow:
+    """At most ``limit`` events in any ``seconds``: a sliding window over the events' times.
+
+    The history is a plain tuple of times, kept by whoever is limited (a session keeps its
+    own in st.session_state), so the rule stays pure and a test can pin every moment.
+    """
+
+    limit: int
+    seconds: float
+
+    def recent(self, history: Sequence[float], now: float) -> tuple[float, ...]:
+        return tuple(t for t in history if now - self.seconds < t <= now)
+
+    def allows(self, history: Sequence[float], now: float) -> bool:
+        return len(self.recent(history, now)) < self.limit
+
+    def record(self, history: Sequence[float], now: float) -> tuple[float, ...]:
+        """The history with this event added, and nothing older than the window kept."""
+        return (*self.recent(history, now), now)
+
+
+SESSION_JOINS = RateWindow(JOINS_PER_SESSION_PER_HOUR, HOUR)
+SESSION_WRONG_CODES = RateWindow(WRONG_CODES_PER_SESSION_PER_MINUTE, MINUTE)
+SESSION_ROOMS = RateWindow(ROOMS_PER_SESSION_PER_HOUR, HOUR)
+
+TOO_MANY_WRONG_CODES = "Too many codes that are not a room have been tried here. Wait a minute, then try again."
+TOO_MANY_JOINS = "This browser has joined too many rooms in the last hour. Ask the trainer for help."
+TOO_MANY_ROOMS = (
+    f"You have started {ROOMS_PER_SESSION_PER_HOUR} rooms in the last hour, the most one browser may. "
+    "Reopen one from its address, or wait a while."
+)
+REPLICA_FULL = "This server is running as many rooms as it can. End rooms you no longer use, or try again later."
+
+
+class LiveRoomCount:
+    """The rooms this replica has started that have not yet expired: at most ``limit``.
+
+    Rooms expire ROOM_TTL_SECONDS after they start, in the order they started, so the oldest
+    are dropped from the front: the cost of a check does not grow with the number of rooms.
+    Not thread-safe on its own; the page holds it behind a lock.
+    """
+
+    def __init__(self, limit: int = LIVE_ROOMS_PER_REPLICA, ttl_seconds: float = ROOM_TTL_SECONDS) -> None:
+        self.limit = limit
+        self._ttl = ttl_seconds
+        self._expiries: deque[float] = deque()
+
+    def live(self, now: float) -> int:
+        while self._expiries and self._expiries[0] <= now:
+            self._expiries.popleft()
+        return len(self._expiries)
+
+    def allows(self, now: float) -> bool:
+        return self.live(now) < self.limit
+
+    def record(self, now: float) -> None:
+        self._expiries.append(now + self._ttl)
 
 
 # ------------------------------------------------------------------ pack items

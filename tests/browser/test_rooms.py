@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from behaviours.pack.loader import load_pack
+from behaviours.training.room_store import RedisStore
+from behaviours.training.rooms import Choice, ItemKind, Room, hash_key, new_code, new_token, room_items
+from bench.room_admission import vote_stuffing
+from tests.helpers import SHIPPED_PACK
 from tests.redis_server import RedisServer, start_redis
 
 from .harness import (
@@ -132,7 +138,7 @@ def test_a_trainer_and_three_phones_on_two_replicas_share_one_room(browser, room
         tokens = []
         for phone in phones:
             open_app(phone, room_proxy.url, f"/join?room={code}")
-            wait_for_address(phone, rf"/join\?room={code}&p=[0-9a-f]{{32}}$")
+            wait_for_address(phone, rf"/join\?room={code}&p=[0-9a-f]{{48}}$")
             wait_for_app(phone)
             tokens.append(phone.url.rsplit("p=", 1)[1])
             assert key not in phone.content()  # the trainer key never reaches a participant
@@ -202,7 +208,7 @@ def test_join_and_trainer_pages_pass_axe(page, app_url, browser, viewport):
         violations = axe_violations(phone)
         assert not violations, "join form: " + format_violations(violations)
         open_app(phone, app_url, f"/join?room={code}")
-        wait_for_address(phone, r"&p=[0-9a-f]{32}$")
+        wait_for_address(phone, r"&p=[0-9a-f]{48}$")
         wait_for_app(phone)
         vote(phone, "Amber")
         violations = axe_violations(phone)
@@ -247,3 +253,24 @@ def test_with_redis_down_rooms_say_so_and_every_other_page_works(page, streamlit
     page.get_by_role("button", name="Start the room").click()
     wait_for_app(page)
     expect(page.get_by_text("Live rooms are not available right now")).to_be_visible()
+
+
+def test_one_websocket_stays_one_voter_however_many_tokens_it_sends(room_replicas, redis_server):
+    """Issue 26, finding 1: 520 reruns of /join?room=CODE&p=<new token>, each pressing Red, counted 500 votes.
+
+    Streamlit's own protocol over a real WebSocket to a replica on Redis (bench/ws_client.py):
+    every rerun carries a token the client made up; the session stays one participant.
+    """
+    store = RedisStore(redis_server.url)
+    try:
+        code = new_code()
+        band = load_pack(SHIPPED_PACK).bands[-1].id
+        items = tuple(room_items(load_pack(SHIPPED_PACK), band, ItemKind.BEHAVIOUR, seed=1)[:3])
+        assert store.create(Room(code=code, band=band, kind=ItemKind.BEHAVIOUR, items=items), hash_key(new_token()))
+        done, _seconds, errors = vote_stuffing(room_replicas[0].url, code, 100, deadline=time.perf_counter() + 120)
+        assert errors == [] and done == 100
+        assert store.tally(code, 0).answered == 1
+        assert store.tally(code, 0).count(Choice.RED) == 1
+        assert store.joins(code, 0).total == 1
+    finally:
+        store.close()

@@ -1,7 +1,8 @@
 """Sign-in for real: a real OpenID Connect provider, two replicas, the shipped nginx, Chromium.
 
 Nothing here mocks st.user. oidc-provider-mock runs on loopback; two app
-replicas read one secrets.toml (written to a temp directory and passed with
+replicas (started by deploy/serve.py, as the image starts them, and sharing a
+real redis-server for the list of ended sign-ins) read one secrets.toml (written to a temp directory and passed with
 --secrets.files, so nothing is written into the repository) that shares the
 cookie_secret and names the proxy's /oauth2callback; nginx runs the shipped
 deploy/nginx.conf in front of them. Chromium signs in through the proxy the
@@ -11,14 +12,18 @@ way a practitioner would.
 from __future__ import annotations
 
 import http.client
+import json
 import re
 import secrets
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.redis_server import RedisServer, start_redis
 
 from .harness import (
     NGINX_SITE_CONF,
@@ -31,7 +36,6 @@ from .harness import (
     require_nginx,
     start_nginx,
     start_oidc_provider,
-    start_streamlit,
     start_streamlit_via,
     wait_for_app,
     write_auth_secrets,
@@ -86,15 +90,32 @@ def secrets_file(oidc_provider: OidcProvider, proxy_port: int, tmp_path_factory:
 
 
 @pytest.fixture(scope="module")
-def signin_replicas(secrets_file: Path, server_log_dir: Path) -> Iterator[list[StreamlitServer]]:
-    """Two replicas with sign-in on, one shared secrets file, Host allow-list as the container sets it."""
+def signin_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    server = start_redis(tmp_path_factory.mktemp("signin-redis"))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def signin_replicas(
+    secrets_file: Path, server_log_dir: Path, signin_redis: RedisServer
+) -> Iterator[list[StreamlitServer]]:
+    """Two replicas with sign-in on, one shared secrets file and Redis, Host allow-list as the container sets it."""
     # As deploy/compose.yaml and deploy/k8s/ set it: only the service's own host name.
-    env = {"STREAMLIT_SERVER_ALLOWED_HOSTS": "127.0.0.1"}
+    env = {"STREAMLIT_SERVER_ALLOWED_HOSTS": "127.0.0.1", "TRAFFIC_LIGHT_REDIS_URL": signin_redis.url}
     started: list[StreamlitServer] = []
     try:
         for name in ("signin1", "signin2"):
             started.append(
-                start_streamlit(server_log_dir, env=env, extra_args=["--secrets.files", str(secrets_file)], name=name)
+                start_streamlit_via(
+                    NGINX_SITE_CONF.parent / "serve.py",
+                    server_log_dir,
+                    env=env,
+                    extra_args=["--secrets.files", str(secrets_file)],
+                    name=name,
+                )
             )
         yield started
     finally:
@@ -205,6 +226,91 @@ def test_sign_in_reach_every_page_on_both_replicas_then_sign_out(
     open_through(page, signin_proxy, "/case")
     assert SIGN_IN_PROMPT in main_text(page)
     assert "Case discussion" not in main_text(page)
+
+
+def sign_out_at_provider(page: Any, proxy: NginxProxy, provider: OidcProvider) -> None:
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url(f"{provider.url}/oauth2/end_session*")
+    page.get_by_role("button", name="End session").click()
+    page.wait_for_url(f"{proxy.url}/**")
+    wait_for_app(page)
+
+
+def test_cookies_copied_before_sign_out_open_nothing_on_either_replica(
+    browser, context, page, oidc_provider, signin_proxy, signin_replicas
+):
+    """Issue 26, finding 2: cookies copied before "Sign out" still opened /case as signed in on both replicas."""
+    cookies = replica_cookies(signin_proxy, signin_replicas)
+    use_replica(context, signin_proxy, cookies[signin_replicas[0].port])
+    open_through(page, signin_proxy, "/")
+    sign_in_as(page, signin_proxy, oidc_provider, ALLOWED_EMAIL)
+    expect(page.get_by_text(f"Signed in as {ALLOWED_EMAIL}")).to_be_visible()
+    copied = [c for c in context.cookies() if c["name"].startswith("_streamlit_user")]
+    assert {c["name"] for c in copied} >= {"_streamlit_user", "_streamlit_user_tokens"}
+    # The sign-in cookie lasts a working day (10 hours), not Streamlit's 30 days.
+    user_cookie = next(c for c in copied if c["name"] == "_streamlit_user")
+    assert 9.5 * 3600 < user_cookie["expires"] - time.time() <= 10 * 3600 + 60, user_cookie["expires"] - time.time()
+
+    # Before sign-out the copied cookies work on both replicas (so the check below can fail).
+    replay = browser.new_context(locale="en-GB")
+    try:
+        replay.add_cookies(copied)
+        replayed = replay.new_page()
+        for replica in signin_replicas:
+            use_replica(replay, signin_proxy, cookies[replica.port])
+            open_through(replayed, signin_proxy, "/case")
+            expect(replayed.get_by_text(f"Signed in as {ALLOWED_EMAIL}")).to_be_visible()
+
+        sign_out_at_provider(page, signin_proxy, oidc_provider)
+        expect(page.get_by_text(SIGN_IN_PROMPT)).to_be_visible()
+
+        for replica in signin_replicas:
+            use_replica(replay, signin_proxy, cookies[replica.port])
+            open_through(replayed, signin_proxy, "/case")
+            expect(replayed.get_by_text(SIGN_IN_PROMPT)).to_be_visible()
+            text = main_text(replayed)
+            assert "You have signed out. Sign in again to use this tool." in text
+            assert "Case discussion" not in text and "Signed in as" not in text, (replica.port, text[:300])
+    finally:
+        replay.close()
+
+
+def test_an_account_whose_provider_says_email_unverified_is_refused(page, oidc_provider, signin_proxy):
+    """Issue 26, finding 3: an account with email_verified false and an allowed domain signed in."""
+    email = f"unverified.{secrets.token_hex(3)}@{ALLOWED_DOMAIN}"
+    body = json.dumps({"email": email, "email_verified": False}).encode()
+    request = urllib.request.Request(
+        f"{oidc_provider.url}/users/{email}", data=body, method="PUT", headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 204
+    open_through(page, signin_proxy, "/")
+    sign_in_as(page, signin_proxy, oidc_provider, email)
+    expect(page.get_by_text("This account's e-mail address is not verified")).to_be_visible()
+    text = main_text(page)
+    assert "999" in text and "Look up a behaviour by age" not in text and "Signed in as" not in text
+    open_through(page, signin_proxy, "/case")
+    assert "not verified" in main_text(page) and "Case discussion" not in main_text(page)
+
+
+def set_cookie_headers(port: int, path: str, headers: dict[str, str]) -> list[str]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return [value for name, value in response.getheaders() if name.lower() == "set-cookie"]
+    finally:
+        connection.close()
+
+
+def test_sign_in_cookies_are_secure_behind_tls(signin_proxy):
+    # /auth/logout always sets (clears) both sign-in cookies: the same Set-Cookie path as sign-in.
+    behind_tls = set_cookie_headers(signin_proxy.port, "/auth/logout", {"X-Forwarded-Proto": "https"})
+    auth = [c for c in behind_tls if c.startswith("_streamlit_user")]
+    assert len(auth) >= 2 and all(re.search(r";\s*Secure\b", c, re.IGNORECASE) for c in auth), behind_tls
+    plain = set_cookie_headers(signin_proxy.port, "/auth/logout", {})
+    assert not any(re.search(r";\s*Secure\b", c, re.IGNORECASE) for c in plain if c.startswith("_streamlit_user"))
 
 
 def test_an_address_outside_the_allowed_domain_is_refused(page, oidc_provider, signin_proxy):

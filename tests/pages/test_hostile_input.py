@@ -155,7 +155,7 @@ HOSTILE_TEXT = {
 
 
 def build_hostile_pack(dest: Path) -> Path:
-    """The minimal pack with hostile text in descriptors, guidance and contacts, and a 10,000-character descriptor."""
+    """The minimal pack with hostile text in descriptors, guidance and contacts, and a descriptor just under the 1,500-character limit (longer is an error)."""
     shutil.copytree(MINIMAL_PACK, dest)
     band = dest / "bands" / "0-9.yaml"
     text = band.read_text(encoding="utf-8")
@@ -166,7 +166,7 @@ def build_hostile_pack(dest: Path) -> Path:
         "Touching that carries on after being redirected.",
         quoted(HOSTILE_TEXT["image"] + " " + HOSTILE_TEXT["data_link"]),
     )
-    text = text.replace("Sharing nude images of others.", quoted(HOSTILE_TEXT["directive"] + " " + "long " * 2000))
+    text = text.replace("Sharing nude images of others.", quoted(HOSTILE_TEXT["directive"] + " " + "long " * 290))
     band.write_text(text, encoding="utf-8")
     pack_yaml = dest / "pack.yaml"
     pack_yaml.write_text(

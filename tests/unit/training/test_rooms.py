@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import threading
 from collections.abc import Iterator
@@ -14,22 +15,31 @@ from behaviours.training.rooms import (
     CODE_ALPHABET,
     MAX_CHANGES_PER_ITEM,
     ROOM_TTL_SECONDS,
+    SESSION_JOINS,
+    SESSION_ROOMS,
+    SESSION_WRONG_CODES,
     Choice,
     ItemKind,
+    JoinOutcome,
+    LiveRoomCount,
     Room,
     Tally,
     VoteOutcome,
     choice_word,
+    close_to_joiners,
     end,
     find_item,
     hash_key,
+    issue_participant_token,
     join_link,
     key_matches,
     move,
     new_code,
     new_token,
+    open_to_joiners,
     parse_code,
     parse_token,
+    participant_of,
     public_base,
     reveal,
     room_items,
@@ -89,6 +99,51 @@ def test_moving_starts_each_item_hidden_and_stops_at_the_ends():
 def test_room_round_trips_through_flat_fields():
     room = Room(code="ABC234", band="9-13", kind=ItemKind.SCENARIO, items=("a", "b"), current=1, revealed=True)
     assert Room.from_fields(room.to_fields()) == room
+    closed = close_to_joiners(room)
+    assert closed.closed_to_joiners and Room.from_fields(closed.to_fields()) == closed
+    assert not open_to_joiners(closed).closed_to_joiners
+
+
+def test_participant_tokens_are_the_servers_own_and_name_one_room():
+    secret = new_token()
+    token = issue_participant_token(secret, "ABC234")
+    assert len(token) == 48 and set(token) <= set("0123456789abcdef")
+    person = participant_of(token, secret, "ABC234")
+    assert person == token[:16]
+    assert participant_of(token, secret, "ABC235") is None  # another room's code
+    assert participant_of(token, new_token(), "ABC234") is None  # another room's secret
+    forged = token[:16] + "0" * 32
+    assert participant_of(forged, secret, "ABC234") is None
+    assert participant_of(new_token() + new_token()[:16], secret, "ABC234") is None  # made up by a client
+    assert participant_of(token.upper(), secret, "ABC234") is None
+    assert participant_of(None, secret, "ABC234") is None and participant_of(token, None, "ABC234") is None
+
+
+def test_session_limits_are_what_the_room_needs():
+    # Literals, not the module's constants: these are the numbers the deploy guide promises.
+    assert (SESSION_JOINS.limit, SESSION_JOINS.seconds) == (10, 3600)
+    assert (SESSION_WRONG_CODES.limit, SESSION_WRONG_CODES.seconds) == (5, 60)
+    assert (SESSION_ROOMS.limit, SESSION_ROOMS.seconds) == (5, 3600)
+    history: tuple[float, ...] = ()
+    for second in range(5):
+        assert SESSION_WRONG_CODES.allows(history, 1000.0 + second)
+        history = SESSION_WRONG_CODES.record(history, 1000.0 + second)
+    assert not SESSION_WRONG_CODES.allows(history, 1005.0)
+    assert not SESSION_WRONG_CODES.allows(history, 1059.9)
+    assert SESSION_WRONG_CODES.allows(history, 1060.0)  # the first guess is a minute old
+    assert len(SESSION_WRONG_CODES.record(history, 1200.0)) == 1  # nothing older than the window is kept
+
+
+def test_a_replica_keeps_at_most_100_live_rooms_and_frees_them_as_they_expire():
+    count = LiveRoomCount()
+    for minute in range(100):
+        assert count.allows(60.0 * minute)
+        count.record(60.0 * minute)
+    assert not count.allows(6000.0)
+    assert count.live(6000.0) == 100
+    # The first room started at 0 expires four hours later; then there is room for one more.
+    assert not count.allows(4 * 3600 - 1)
+    assert count.allows(4 * 3600)
 
 
 def test_items_come_from_the_band_in_a_repeatable_mixed_order():
@@ -263,6 +318,75 @@ def test_concurrent_votes_lose_nothing_and_count_each_person_once(store):
         assert tally.count(choice) == sum(1 for c in final.values() if c is choice)
 
 
+def test_a_store_admits_participants_with_its_own_tokens(store):
+    room, _ = open_room(store)
+    other, _ = open_room(store)
+    admission = store.admit(room.code, 1000.0)
+    assert admission.outcome is JoinOutcome.ADMITTED and admission.token is not None
+    person = store.participant(room.code, admission.token)
+    assert person == admission.token[:16]
+    assert store.participant(other.code, admission.token) is None
+    assert store.participant(room.code, new_token() + new_token()[:16]) is None
+    assert store.participant(room.code, None) is None
+    assert store.vote(room.code, 0, person, Choice.RED) is VoteOutcome.COUNTED
+    assert store.joins(room.code, 1000.0).total == 1
+
+
+def test_a_room_admits_180_joins_a_minute(store):
+    room, _ = open_room(store)
+    outcomes = [store.admit(room.code, 5000.0 + i / 10).outcome for i in range(180)]
+    assert outcomes == [JoinOutcome.ADMITTED] * 180
+    assert store.admit(room.code, 5018.0).outcome is JoinOutcome.BUSY
+    assert store.joins(room.code, 5018.0).last_minute == 180
+    # A minute after the first joins, the next ones get in.
+    assert store.admit(room.code, 5060.05).outcome is JoinOutcome.ADMITTED
+    joins = store.joins(room.code, 5060.05)
+    assert joins.total == 181 and joins.sentence == f"181 joined · {joins.last_minute} in the last minute"
+
+
+def test_a_room_admits_at_most_500_people(store):
+    room, _ = open_room(store)
+    moment = 10_000.0
+    admitted = 0
+    for _ in range(3):
+        admitted += sum(store.admit(room.code, moment).outcome is JoinOutcome.ADMITTED for _ in range(180))
+        moment += 61
+    assert admitted == 500
+    assert store.admit(room.code, moment + 61).outcome is JoinOutcome.FULL
+
+
+def test_a_closed_room_takes_nobody_new_and_an_ended_room_reads_as_no_room(store):
+    room, _ = open_room(store)
+    first = store.admit(room.code, 1000.0)
+    assert store.save(close_to_joiners(store.get(room.code)))
+    assert store.admit(room.code, 1001.0).outcome is JoinOutcome.CLOSED
+    person = store.participant(room.code, first.token)
+    assert store.vote(room.code, 0, person, Choice.AMBER) is VoteOutcome.COUNTED  # those in keep answering
+    assert store.save(open_to_joiners(store.get(room.code)))
+    assert store.admit(room.code, 1002.0).outcome is JoinOutcome.ADMITTED
+    assert store.save(end(store.get(room.code)))
+    assert store.admit(room.code, 1003.0).outcome is JoinOutcome.NO_ROOM
+    assert store.admit(new_code(), 1003.0).outcome is JoinOutcome.NO_ROOM
+
+
+def test_the_memory_store_creates_a_room_in_the_same_time_with_60000_rooms():
+    import time
+
+    def cost_of_200_creates(rooms: int) -> float:
+        store = MemoryStore(clock=FakeClock())
+        codes = iter(f"{n:06d}" for n in range(rooms + 200))  # distinct, so no create is refused
+        for code in itertools.islice(codes, rooms):
+            assert store.create(Room(code=code, band="9-13", kind=ItemKind.BEHAVIOUR, items=("a",)), "h")
+        started = time.perf_counter()
+        for code in codes:
+            assert store.create(Room(code=code, band="9-13", kind=ItemKind.BEHAVIOUR, items=("a",)), "h")
+        return time.perf_counter() - started
+
+    few, many = cost_of_200_creates(1_000), cost_of_200_creates(60_000)
+    # Scanning every room on create made this about 60 times slower (15.6 ms a create at 60,000 rooms).
+    assert many < 5 * few + 0.05, (few, many)
+
+
 def test_memory_rooms_expire_after_their_time():
     clock = FakeClock()
     store = MemoryStore(clock=clock)
@@ -286,7 +410,20 @@ def test_redis_keys_expire_with_the_room(redis_server):
     assert all(0 < client.ttl(k) <= ROOM_TTL_SECONDS for k in keys), {k: client.ttl(k) for k in keys}
     # Only ids, counts, tokens and the key's hash are kept: the trainer key itself is not.
     stored = client.hgetall(f"tlr:room:{room.code}")
-    assert set(stored) == {"code", "band", "kind", "items", "current", "revealed", "ended", "version", "key_hash"}
+    assert set(stored) == {
+        "code",
+        "band",
+        "kind",
+        "items",
+        "current",
+        "revealed",
+        "ended",
+        "locked",
+        "version",
+        "key_hash",
+        "secret",
+        "joined",
+    }
 
 
 def test_an_unreachable_redis_says_so_quickly():
