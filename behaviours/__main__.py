@@ -124,32 +124,46 @@ def _not_a_folder(target: Path) -> bool:
 
 
 def diff_command(old_dir: Path, new_dir: Path, out: Path | None) -> int:
-    """Write what changed from OLD to NEW; both must be valid packs (a broken one lists its problems instead)."""
+    """Write what changed from OLD to NEW. NEW must be a valid pack (a broken one lists its problems instead);
+    OLD, the version now live, is compared as it is even where today's checks, tightened since, find problems in
+    it: the report says how many, so the sign-off can see them."""
     from behaviours.pack.diff import diff_report
-    from behaviours.pack.loader import PackError, load_pack
+    from behaviours.pack.loader import PackError, load_live_pack, load_pack
 
     if _not_a_folder(old_dir) or _not_a_folder(new_dir):
         return 2
-    packs = []
-    for target in (old_dir, new_dir):
-        try:
-            packs.append(load_pack(target))
-        except PackError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            print(
-                f"{display_path(target)} has errors, so it cannot be compared; fix them (python -m behaviours check) "
-                "and run diff again.",
-                file=sys.stderr,
-            )
-            return 1
-    report = diff_report(packs[0], packs[1], display_path(old_dir), display_path(new_dir))
+    try:
+        old, old_problems = load_live_pack(old_dir)
+    except PackError as exc:
+        return _not_comparable(old_dir, exc)
+    try:
+        new = load_pack(new_dir)
+    except PackError as exc:
+        return _not_comparable(new_dir, exc)
+    report = diff_report(old, new, display_path(old_dir), display_path(new_dir))
+    if old_problems:
+        report += (
+            f"\n## Checks the old pack no longer passes\n\n{display_path(old_dir)} has {len(old_problems)} "
+            "problem(s) under today's checks (they were added or tightened since it was published); the new pack "
+            "passes them all:\n\n" + "".join(f"- {problem}\n" for problem in old_problems)
+        )
     if out is None:
         sys.stdout.write(report)
     else:
         out.write_text(report, encoding="utf-8")
         print(f"Wrote the report of what changed to {display_path(out)}.")
     return 0
+
+
+def _not_comparable(target: Path, exc: Exception) -> int:
+    for problem in getattr(exc, "problems", []):
+        print(problem, file=sys.stderr)
+    print(
+        f"{display_path(target)} has errors, so it cannot be compared; fix them (python -m behaviours check) "
+        "and run diff again.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def review_command(target: Path) -> int:

@@ -102,6 +102,18 @@ def load_pack(path: str | os.PathLike[str] | None = None, today: dt.date | None 
     return pack
 
 
+def load_live_pack(path: str | os.PathLike[str], today: dt.date | None = None) -> tuple[Pack, list[Problem]]:
+    """The pack as it is live, for comparison only: built even when today's cross-file checks find problems
+    (checks tighten between versions), with those problems. Files that cannot be read into the model still
+    raise ``PackError``: there is nothing to compare then. Never used to show guidance."""
+    pack_dir = Path(path)
+    content = read_pack(pack_dir)
+    if content.errors:
+        raise PackError(sorted(content.errors, key=_order))
+    errors, warnings = run_rules(content, today or clock.today())
+    return _build(content, sorted(warnings, key=_order)), sorted(errors, key=_order)
+
+
 def check_pack(
     path: str | os.PathLike[str] | None = None, today: dt.date | None = None
 ) -> tuple[list[Problem], list[Problem]]:

@@ -184,3 +184,31 @@ def test_users_are_told_when_each_part_was_last_reviewed():
 )
 def test_add_months(day, months, expected):
     assert add_months(day, months) == expected
+
+
+CHILDLINE_SOURCE = (
+    "    source: >-\n"
+    '      Childline, "About Childline" (under 19, call free on 0800 1111),\n'
+    '      https://www.childline.org.uk/; NSPCC Learning, "Childline" (free,\n'
+    "      24-hour, up to 19), https://learning.nspcc.org.uk/services/childline\n"
+)
+
+
+def test_the_live_pack_is_compared_even_where_checks_added_since_find_problems(tmp_path, capsys):
+    # Checks tighten between versions (content 2.0 predates the rule that a verified contact cites an https
+    # page): the sign-off report still compares the live version, and lists what it no longer passes.
+    old = shutil.copytree(SHIPPED_PACK, tmp_path / "live")
+    _edit(old / "contacts.yaml", CHILDLINE_SOURCE, "    source: Childline's own page\n")
+    out = tmp_path / "changes.md"
+    assert main(["diff", str(old), str(SHIPPED_PACK), "--out", str(out)]) == 0
+    report = out.read_text(encoding="utf-8")
+    assert "## Checks the old pack no longer passes" in report
+    assert "status is verified, but the source gives no public https:// address" in report
+    assert "- Changes of level: **0**" in report
+
+
+def test_a_broken_new_pack_is_never_compared(tmp_path, capsys):
+    new = shutil.copytree(SHIPPED_PACK, tmp_path / "edited")
+    _edit(new / "contacts.yaml", CHILDLINE_SOURCE, "    source: Childline's own page\n")
+    assert main(["diff", str(SHIPPED_PACK), str(new)]) == 1
+    assert "cannot be compared" in capsys.readouterr().err
