@@ -142,10 +142,16 @@ def diff_command(old_dir: Path, new_dir: Path, out: Path | None) -> int:
         return _not_comparable(new_dir, exc)
     report = diff_report(old, new, display_path(old_dir), display_path(new_dir))
     if old_problems:
-        report += (
-            f"\n## Checks the old pack no longer passes\n\n{display_path(old_dir)} has {len(old_problems)} "
-            "problem(s) under today's checks (they were added or tightened since it was published); the new pack "
-            "passes them all:\n\n" + "".join(f"- {problem}\n" for problem in old_problems)
+        signature = report.rfind("\nSigned off by:")
+        tail = report[signature:] if signature >= 0 else ""
+        report = (
+            (report[:signature] if signature >= 0 else report)
+            + (
+                f"\n## Checks the old pack no longer passes\n\n{display_path(old_dir)} has {len(old_problems)} "
+                "problem(s) under today's checks (they were added or tightened since it was published); the new pack "
+                "passes them all:\n\n" + "".join(f"- {problem}\n" for problem in old_problems)
+            )
+            + tail
         )
     if out is None:
         sys.stdout.write(report)

@@ -205,6 +205,7 @@ def test_the_live_pack_is_compared_even_where_checks_added_since_find_problems(t
     assert "## Checks the old pack no longer passes" in report
     assert "status is verified, but the source gives no public https:// address" in report
     assert "- Changes of level: **0**" in report
+    assert report.index("## Checks the old pack no longer passes") < report.index("Signed off by:")
 
 
 def test_a_broken_new_pack_is_never_compared(tmp_path, capsys):
