@@ -52,7 +52,7 @@ def test_age_14_opens_with_a_summary_that_links_to_each_level_red_first(shipped:
         next(i for i, b in enumerate(blocks) if HEADINGS[level] in b) for level in (Level.RED, Level.AMBER, Level.GREEN)
     ]
     assert summary[0] < cards[0] < cards[1] < cards[2]
-    targets = [str(h.proto.body) for h in at.main.get("html")]
+    targets = [str(h.proto.body) for h in at.main.get("html") if 'id="band-' in str(h.proto.body)]
     assert targets == [f'<div id="band-13-17-{lv}" class="tlr-anchor"></div>' for lv in ("red", "amber", "green")]
 
 
@@ -90,11 +90,12 @@ def test_an_age_inside_one_band_has_no_comparison(shipped: Pack) -> None:
     assert not any(m.startswith("## Rated differently") for m in markdown_sources(open_page("lookup", age="14")))
 
 
-def test_a_developmental_age_shows_that_band_too_labelled_as_such(shipped: Pack) -> None:
+def test_a_developmental_age_shows_that_band_first_labelled_as_such(shipped: Pack) -> None:
     at = open_page("lookup", age="14")
     at.number_input(key="lookup_dev_age").set_value(7).run()
     assert not at.exception
-    assert band_headers(at) == ["Ages 13 to 17", "Ages 5 to 9 (Shown for developmental age 7)"]
+    # Development first (issue 24.3): the developmental band leads, the age's band beside it, labelled.
+    assert band_headers(at) == ["Ages 5 to 9 (Shown for developmental age 7)", "Ages 13 to 17 (For age 14 in years)"]
     text = visible_text(at)
     assert "Developmental age 7 (Ages 5 to 9): " in text
     assert "#band-5-9-red" in text
