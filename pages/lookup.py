@@ -158,17 +158,17 @@ def _matches(plan: LookupPlan, answer: LookupAnswer, words: str) -> None:
     """What was seen, answered first: the best matches at the age, each a card with its level at that age."""
     if answer.correction:
         notice(answer.correction)
-    where = " at this age" if plan.bands else ""
+    where = " at this age" if plan.bands else ""  # our own words, not typed: no escaping needed
     if not answer.matches:
         st.markdown(
-            f"**Nothing{md(where)} matches “{md_typed(words)}”.** Try other words, or read the behaviours "
+            f"**Nothing{where} matches “{md_typed(words)}”.** Try other words, or read the behaviours "
             "below level by level. If it is not listed, rate it with the criteria in the case discussion."
         )
         st.page_link("pages/case.py", label="Talk it through in the case discussion", icon=":material/forum:")
         return
     shown = len(answer.matches)
     more = f" (the best {shown} of {answer.total})" if answer.total > shown else ""
-    st.markdown(f"**What matches “{md_typed(words)}”{md(where)}{md(more)}, best match first:**")
+    st.markdown(f"**What matches “{md_typed(words)}”{where}{more}, best match first:**")
     for card in answer.matches:
         item_card(content, card, show_band=len(plan.bands) != 1)
 

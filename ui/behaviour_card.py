@@ -87,7 +87,7 @@ def item_card_md(
         at = f" at age {card.age}" if card.age is not None else ""
         band = f" · {md(card.band.label)}" if show_band else ""
         parts = [
-            f"{level_title(pack, card.level)}{md(at)}{band}",
+            f"{level_title(pack, card.level)}{at}{band}",
             f"**{md(card.behaviour.text)}**",
             do_now_md(pack, card.level),
         ]

@@ -13,7 +13,9 @@ from behaviours.pack.pack import Pack
 
 
 def _note(**fields: object) -> LawNote:
-    return LawNote.model_validate({"id": "x", "title": "T", "text": "First fact. Second fact.", "source": "S", **fields})
+    return LawNote.model_validate(
+        {"id": "x", "title": "T", "text": "First fact. Second fact.", "source": "S", **fields}
+    )
 
 
 def test_a_key_rule_is_the_notes_own_or_else_its_first_sentence() -> None:
