@@ -168,7 +168,7 @@ def _matches(plan: LookupPlan, answer: LookupAnswer, words: str) -> None:
         return
     shown = len(answer.matches)
     more = f" (the best {shown} of {answer.total})" if answer.total > shown else ""
-    st.markdown(f"**What matches “{md_typed(words)}”{where}{more}, best match first:**")
+    st.markdown(f"**Best matches for “{md_typed(words)}”{where}{more}:**")
     for card in answer.matches:
         item_card(content, card, show_band=len(plan.bands) != 1)
 

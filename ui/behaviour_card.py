@@ -80,16 +80,17 @@ def item_line_md(pack: Pack, card: ItemCard, *, show_notes: bool = False, law_li
 def item_card_md(
     pack: Pack, card: ItemCard, *, show_notes: bool = False, law_links: bool = True, show_band: bool = True
 ) -> str:
-    """A card standing alone (a match): the level at the age in words first, the behaviour, what to do
-    now, the law's key rules and the image rule."""
+    """A card standing alone (a match): the level at the age in words first, what to do now, the
+    behaviour, the law's key rules and the image rule."""
 
     def make() -> str:
         at = f" at age {card.age}" if card.age is not None else ""
         band = f" · {md(card.band.label)}" if show_band else ""
+        # As on an NHS care card: the level in words, then what to do, then what it is about.
         parts = [
             f"{level_title(pack, card.level)}{at}{band}",
-            f"**{md(card.behaviour.text)}**",
             do_now_md(pack, card.level),
+            f"**{md(card.behaviour.text)}**",
         ]
         details = details_md(pack, card, show_notes=show_notes, law_links=law_links)
         if details:

@@ -130,7 +130,7 @@ def test_words_from_a_link_answer_first_with_the_level_at_the_age_and_leave_the_
     assert dict(at.query_params) == {}, "the link's words are read once and leave the address bar"
     assert at.text_input(key="lookup_q").value == "sent a nude"
     blocks = markdown_sources(at)
-    lead = next(i for i, b in enumerate(blocks) if b.startswith("**What matches “sent a nude” at this age"))
+    lead = next(i for i, b in enumerate(blocks) if b.startswith("**Best matches for “sent a nude” at this age"))
     first_card = blocks[lead + 1]
     # Level in words first, at the age; the behaviour; the one action; who to call by reference.
     assert re.match(r":(red|orange|green)-background\[\*\*(Red: act today|Amber: take notice)", first_card)
