@@ -1,16 +1,17 @@
-"""Look up: from a child's age (or a band) to the levels, what to do and whom to call.
+"""Look up: from a child's age (or a band) and what was seen or heard, to the level, what to do and whom to call.
 
-The answer comes first: once an age is entered, a summary says which levels the answer holds
-and links to each, and every band's cards run most serious first (red, amber, green), so on a
-phone the red level is on the first screens. The inputs and the answer sit in one fragment:
-changing the age redraws only them, not the frame.
+One question, one answer: with words, the behaviours they match at that age come first, each a
+compact card with its level at the age and the action that matters most; the rest of the age's
+behaviours follow, grouped by level, most serious first. Without words the page is the reference
+for the age. Who to call and the law are said once each, lower on the page, and the cards link
+there. The inputs and the answer sit in one fragment: a change redraws only them, not the frame.
 """
 
 import datetime as dt
 
 import streamlit as st
 
-from behaviours import AgeBand, Level
+from behaviours import Level
 from behaviours.answers.lookup import (
     BOUNDARY_ADVICE,
     SERIOUS_FIRST,
@@ -18,24 +19,26 @@ from behaviours.answers.lookup import (
     answer_counts,
     answer_summary,
     boundary_differences,
-    level_anchor,
     plan_lookup,
 )
-from behaviours.answers.params import parse_age, parse_band, parse_level
-from behaviours.core.text import md
+from behaviours.answers.params import MAX_QUERY, parse_age, parse_band, parse_level, parse_query
+from behaviours.answers.plans import BandCards, LookupAnswer, plan_lookup_answer
+from behaviours.core.text import md, md_typed
 from behaviours.documents.export import band_csv
+from ui.behaviour_card import card_style, item_card, law_section, level_group_md, who_to_call_section
 from ui.contacts import route_panel
 from ui.content_cache import ContentCache, pack_key
 from ui.inputs import (
     age_and_band_inputs,
     band_handout_button,
     developmental_age_input,
+    keep_side_by_side,
     notice,
     page_intro,
     secondary_text,
     take_link_params,
 )
-from ui.levels import level_badge, level_card
+from ui.levels import level_badge
 from ui.moment import steady_now
 from ui.pack_loading import pack
 
@@ -51,8 +54,9 @@ _SUMMARIES = ContentCache("look-up summaries", max_entries=512)
 
 # A link such as /?age=9&level=red fills the controls once, then leaves the address bar:
 # the page never writes what a user types into the URL.
-link = take_link_params("age", "band", "level")
+link = take_link_params("age", "band", "level", "q")
 age = parse_age(link["age"]) if "age" in link else None
+words = parse_query(link["q"]) if "q" in link else None
 band = parse_band(content, link["band"]) if "band" in link else None
 level = parse_level(content, link["level"]) if "level" in link else None
 if age is not None:
@@ -61,7 +65,9 @@ if band is not None:
     st.session_state["lookup_band"] = band.value
 if level is not None:
     st.session_state["lookup_level"] = level.value.value if level.value else ALL
-link_notices = [p.notice for p in (age, band, level) if p is not None and p.notice]
+if words is not None:
+    st.session_state["lookup_q"] = words.value or ""
+link_notices = [p.notice for p in (age, band, level, words) if p is not None and p.notice]
 
 
 def _choose_band(band_id: str) -> None:
@@ -114,31 +120,22 @@ def _boundary(plan: LookupPlan) -> None:
                         )
 
 
-def _band(plan: LookupPlan, band: AgeBand, now: dt.datetime, show_notes: bool) -> None:
+def _band(plan: LookupPlan, cards: BandCards, now: dt.datetime, show_notes: bool) -> None:
+    band = cards.band
     label = md(band.label)
     if plan.guide_only:
         label += " (a guide only, for vulnerable young adults)"
-    if band.id in plan.shown_for:
-        label += f" ({md(plan.shown_for[band.id])})"
+    if cards.note:
+        label += f" ({md(cards.note)})"
     st.header(label, anchor=False)
     if band.summary:
         st.markdown(md(band.summary))
-    levels = [plan.level] if plan.level else list(SERIOUS_FIRST)
-    at_age = plan.age_for(band)
-    columns = st.columns(len(levels))
-    for column, level in zip(columns, levels, strict=True):
-        with column:
-            # The target of the summary's jump link (an empty element with an id, nothing else).
-            st.html(f'<div id="{level_anchor(band, level)}" class="tlr-anchor"></div>')
-            level_card(
-                content,
-                level,
-                content.behaviours(band, level, age=at_age),
-                now=now,
-                show_notes=show_notes,
-                age=at_age,
-            )
-    st.download_button(
+    for group in cards.groups:
+        # The target of the summary's jump link (an empty element with an id, nothing else).
+        st.html(f'<div id="{group.anchor}" class="tlr-anchor"></div>')
+        st.markdown(level_group_md(content, group.level, group.cards, show_notes=show_notes))
+    downloads = st.columns(2)
+    downloads[0].download_button(
         f"Download {band.label} as CSV",
         data=lambda b=band: band_csv(content, b),
         file_name=f"traffic-light-{band.id}.csv",
@@ -148,8 +145,32 @@ def _band(plan: LookupPlan, band: AgeBand, now: dt.datetime, show_notes: bool) -
         on_click="ignore",
     )
     band_handout_button(
-        content, band, label=f"Download {band.label} handout (PDF)", key=f"pdf_{band.id}", printed=now.date()
+        content,
+        band,
+        label=f"Download {band.label} handout (PDF)",
+        key=f"pdf_{band.id}",
+        printed=now.date(),
+        where=downloads[1],
     )
+
+
+def _matches(plan: LookupPlan, answer: LookupAnswer, words: str) -> None:
+    """What was seen, answered first: the best matches at the age, each a card with its level at that age."""
+    if answer.correction:
+        notice(answer.correction)
+    where = " at this age" if plan.bands else ""  # our own words, not typed: no escaping needed
+    if not answer.matches:
+        st.markdown(
+            f"**Nothing{where} matches “{md_typed(words)}”.** Try other words, or read the behaviours "
+            "below level by level. If it is not listed, rate it with the criteria in the case discussion."
+        )
+        st.page_link("pages/case.py", label="Talk it through in the case discussion", icon=":material/forum:")
+        return
+    shown = len(answer.matches)
+    more = f" (the best {shown} of {answer.total})" if answer.total > shown else ""
+    st.markdown(f"**Best matches for “{md_typed(words)}”{where}{more}:**")
+    for card in answer.matches:
+        item_card(content, card, show_band=len(plan.bands) != 1)
 
 
 @st.fragment
@@ -174,13 +195,30 @@ def answer() -> None:
     )
     for text in link_notices:
         notice(text)
-    controls = st.columns([1, 1, 1])
-    age_and_band_inputs(content, "lookup", controls[0], controls[2])
-    developmental_age_input("lookup", controls[1])
+    # The age and the developmental age side by side even on a phone, so what was seen is on the first screen.
+    with st.container(key="lookup_ages"):
+        ages = st.columns(2)
+    keep_side_by_side("lookup_ages")
+    card_style()
+    developmental_age_input("lookup", ages[1])
+    st.text_input(
+        "What did you see or hear? (a few words, no names)",
+        key="lookup_q",
+        max_chars=MAX_QUERY,
+        autocomplete="off",
+        placeholder="For example: sent a nude",
+        help="The behaviours these words match at the child's age come first. Nothing you type is stored "
+        "or put in the web address.",
+    )
+    typed = parse_query(st.session_state.get("lookup_q") or "").value or ""
+    cards = plan_lookup_answer(content, plan, typed)
+    if typed:
+        _matches(plan, cards, typed)
     if plan.bands:
         _summary(plan)
-    options = st.columns([2, 1], vertical_alignment="bottom")
-    with options[0]:
+    options = st.columns([1, 2, 1], vertical_alignment="bottom")
+    age_and_band_inputs(content, "lookup", ages[0], options[0])
+    with options[1]:
         st.radio(
             "Show levels",
             options=LEVEL_CHOICES,
@@ -188,7 +226,7 @@ def answer() -> None:
             horizontal=True,
             key="lookup_level",
         )
-    with options[1]:
+    with options[2]:
         show_notes = st.toggle("Show what to consider", key="lookup_notes")
 
     for text in plan.notices:
@@ -209,6 +247,9 @@ def answer() -> None:
                     band.label, key=f"pick_{band.id}", on_click=_choose_band, args=(band.id,), width="stretch"
                 )
         secondary_text(md(content.info.developmental_age_note))
+        if cards.matches:
+            who_to_call_section(content, cards.levels, now)
+            law_section(content, cards.laws, heading="The law for these behaviours")
         return
 
     if plan.why:
@@ -216,10 +257,12 @@ def answer() -> None:
     if plan.shown_for:
         secondary_text(md(content.info.developmental_age_note))
     _boundary(plan)
-    for band in plan.bands:
-        _band(plan, band, now, show_notes)
+    for band_cards in cards.bands:
+        _band(plan, band_cards, now, show_notes)
     if not plan.shown_for:
         secondary_text(md(content.info.developmental_age_note))
+    who_to_call_section(content, cards.levels, now)
+    law_section(content, cards.laws)
 
 
 answer()

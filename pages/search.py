@@ -2,13 +2,16 @@
 
 import streamlit as st
 
+from behaviours.answers.cards import item_card as item_card_plan
+from behaviours.answers.cards import laws_on_page
 from behaviours.answers.params import parse_age, parse_query
 from behaviours.answers.plans import plan_search
 from behaviours.answers.search_results import results_table, search_examples
 from behaviours.core.text import md, md_typed
+from ui.behaviour_card import card_style, item_card, law_section
 from ui.contacts import route_panel
 from ui.inputs import notice, page_intro, secondary_text, take_link_params
-from ui.levels import behaviour_lines_md, level_badge, level_title
+from ui.levels import level_title
 from ui.moment import run_now
 from ui.pack_loading import pack
 
@@ -143,18 +146,20 @@ with st.expander("Show as a table"):
 
 # One flat list in the engine's order: the level in words on every hit (colour and icon only repeat it),
 # and the law at the child's age on the item itself.
-for rank, result in enumerate(plan.results, 1):
-    level_words = level_badge(content, result.level)
-    if plan.age is not None:
-        level_words += f" at age {plan.age}"
-    heading = f"**{rank}.** {level_words} · {md(result.band.label)}"
-    st.markdown(heading + "\n\n" + behaviour_lines_md(content, [result.behaviour], show_notes, plan.age))
+# The same card as the look-up's (ui/behaviour_card.py): the law's key rule on the card, its full text once below.
+card_style()
+cards = [item_card_plan(content, result.behaviour, result.band, plan.age) for result in plan.results]
+for card in cards:
+    item_card(content, card, show_notes=show_notes)
 
 # What to do at each level found, the most serious first: the route out and whom to call now.
+# The cards' "Who to call" link lands here: who to call is said once, in each level's route.
+st.html('<div id="who-to-call" class="tlr-anchor"></div>')
 st.header("What to do at these levels", anchor=False)
 for level in plan.levels:
     with st.container(border=True):
         st.markdown(f"### {level_title(content, level)}")
         route_panel(content, content.route_for(level), now=now, show_title=False, show_setting=False)
+law_section(content, laws_on_page(cards), heading="The law for these behaviours")
 secondary_text("Browse a whole age band, level by level, in Look up.")
 st.page_link("pages/lookup.py", label="Look up an age or band", icon=":material/list:")

@@ -79,6 +79,15 @@ def age_and_band_inputs(pack: Pack, prefix: str, age_column: DeltaGenerator, ban
     )
 
 
+def keep_side_by_side(key: str) -> None:
+    """Keep the columns inside the container with ``key`` side by side on a phone, where Streamlit
+    would stack them: for two short inputs that belong together (an age and a developmental age)."""
+    st.html(
+        f"<style>.st-key-{key} [data-testid='stHorizontalBlock']{{flex-wrap:nowrap;gap:0.75rem}}"
+        f".st-key-{key} [data-testid='stColumn']{{min-width:0;flex:1 1 0;width:auto}}</style>"
+    )
+
+
 def developmental_age_input(prefix: str, column: DeltaGenerator) -> None:
     """The child's developmental age, if it differs from their age in years (``f"{prefix}_dev_age"``)."""
     column.number_input(

@@ -35,6 +35,15 @@ class LookupPlan:
         """The age a band's items are read at: the developmental age for a band shown for it."""
         return self.developmental_age if band.id in self.shown_for else self.age
 
+    def band_note(self, band: AgeBand) -> str | None:
+        """What a band's heading adds: 'Shown for developmental age 8' for the band that leads with a
+        developmental age, and 'For age 16 in years' for the age's own band beside it."""
+        if band.id in self.shown_for:
+            return self.shown_for[band.id]
+        if self.shown_for and self.age is not None:
+            return f"For age {self.age} in years"
+        return None
+
 
 def plan_lookup(
     pack: Pack,
@@ -46,7 +55,8 @@ def plan_lookup(
     """Decide what to show for an age (whole years) and/or a band id, with the level filter.
 
     A developmental age (for a child whose development differs from their age in years) adds
-    the band for it, labelled as shown for that age, after the bands for the age in years.
+    the band for it, labelled as shown for that age. Development first: it leads, and the bands
+    for the age in years follow it.
     """
     plan = _plan_for_age(pack, age, band_id, level)
     if developmental_age is None or plan.adult or not plan.bands:
@@ -68,7 +78,7 @@ def plan_lookup(
     label = f"Shown for developmental age {developmental_age}"
     return replace(
         plan,
-        bands=[*plan.bands, *extra],
+        bands=[*extra, *plan.bands],
         notices=notices,
         shown_for={b.id: label for b in extra},
         developmental_age=developmental_age,

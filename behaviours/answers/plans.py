@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from behaviours.answers.cards import ItemCard, item_card, laws_on_page
 from behaviours.answers.case import (
     Answer,
     CaseBands,
@@ -20,7 +21,7 @@ from behaviours.answers.case import (
     routes_for_case,
 )
 from behaviours.answers.case import suggest_level as _suggest_level
-from behaviours.answers.lookup import plan_lookup
+from behaviours.answers.lookup import SERIOUS_FIRST, LookupPlan, level_anchor, plan_lookup
 from behaviours.answers.search_results import (
     SearchResult,
     correction_notice,
@@ -30,9 +31,106 @@ from behaviours.answers.search_results import (
 )
 from behaviours.contacts.directory import audience_words, channel_words, filter_contacts
 from behaviours.contacts.hours import WhoToCall, who_to_call
-from behaviours.pack.model import Audience, Behaviour, ChannelKind, Contact, Level, Route
+from behaviours.pack.model import AgeBand, Audience, Behaviour, ChannelKind, Contact, LawNote, Level, Route
 from behaviours.pack.pack import Pack
 from behaviours.wording.contacts import date_words
+
+# ------------------------------------------------------------------ look-up: what was seen, at this age
+
+# The look-up shows this many matches first; the rest of the age's behaviours follow, grouped by level.
+LOOKUP_MATCHES = 5
+
+
+@dataclass(frozen=True)
+class LevelGroup:
+    """One level's cards in one band, and the id its jump link targets."""
+
+    level: Level
+    cards: list[ItemCard]
+    anchor: str
+
+
+@dataclass(frozen=True)
+class BandCards:
+    """A band's cards grouped by level, most serious first, with what its heading adds (see ``band_note``)."""
+
+    band: AgeBand
+    note: str | None
+    groups: list[LevelGroup]
+
+
+@dataclass(frozen=True)
+class LookupAnswer:
+    """The look-up's answer: the behaviours matching what was seen first (best first, each at its level
+    at the age), then the rest of the bands' behaviours by level, the levels they hold, and the law
+    notes they cite, for the page's one "The law at this age"."""
+
+    matches: list[ItemCard] = field(default_factory=list)
+    total: int = 0  # how many matched in all
+    correction: str | None = None
+    searched: bool = False  # words were given
+    bands: list[BandCards] = field(default_factory=list)
+    levels: list[Level] = field(default_factory=list)  # most serious first: whom to call, once, below
+    laws: list[LawNote] = field(default_factory=list)
+
+    @property
+    def cards(self) -> list[ItemCard]:
+        """Every card on the page, matches first."""
+        return self.matches + [card for band in self.bands for group in band.groups for card in group.cards]
+
+
+def plan_lookup_answer(pack: Pack, plan: LookupPlan, words: str | None, limit: int = LOOKUP_MATCHES) -> LookupAnswer:
+    """From the bands the look-up shows and the (already cleaned) words for what was seen, to the cards.
+
+    The matches are searched in the bands shown (the developmental band leading, as in search), each
+    read at its band's age; they are not listed again below. Without bands, words search every band,
+    each match at its listed level. Nothing typed is kept: the answer is made afresh on every run.
+    """
+    matches: list[ItemCard] = []
+    total = 0
+    correction = None
+    if words:
+        found = pack.find(
+            words,
+            age=plan.age if plan.bands and not plan.guide_only else None,
+            developmental_age=plan.developmental_age if plan.shown_for else None,
+            bands=[band.id for band in plan.bands] if plan.bands else None,
+            limit=limit,
+        )
+        matches = [item_card(pack, hit.behaviour, hit.band, plan.age_for(hit.band)) for hit in found.hits]
+        total = found.total
+        correction = correction_notice(words, found.did_you_mean)
+    shown = {(card.band.id, card.behaviour.id) for card in matches}
+    levels = [plan.level] if plan.level else list(SERIOUS_FIRST)
+    bands = []
+    for band in plan.bands:
+        at = plan.age_for(band)
+        groups = [
+            LevelGroup(
+                level,
+                [
+                    item_card(pack, behaviour, band, at)
+                    for behaviour in pack.behaviours(band, level, age=at)
+                    if (band.id, behaviour.id) not in shown
+                ],
+                level_anchor(band, level),
+            )
+            for level in levels
+        ]
+        bands.append(BandCards(band, plan.band_note(band), groups))
+    answer = LookupAnswer(matches, total, correction, bool(words), bands)
+    cards = answer.cards
+    present = {card.level for card in cards}
+    return LookupAnswer(
+        matches,
+        total,
+        correction,
+        bool(words),
+        bands,
+        [level for level in SERIOUS_FIRST if level in present],
+        laws_on_page(cards),
+    )
+
 
 # ------------------------------------------------------------------ search
 
@@ -238,11 +336,13 @@ __all__ = [
     "AboutPlan",
     "CasePlan",
     "HelplinesPlan",
+    "LookupAnswer",
     "SearchPlan",
     "audience_from_link",
     "kept_choices",
     "plan_about",
     "plan_case",
     "plan_helplines",
+    "plan_lookup_answer",
     "plan_search",
 ]

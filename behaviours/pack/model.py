@@ -55,6 +55,8 @@ Identifier = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=80),
 ]
+# A key rule or key action is read on every card it concerns: one short sentence, never the whole note.
+KEY_SENTENCE_MAX = 140
 _CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
@@ -186,6 +188,9 @@ class LevelGuide(Strict):
     who_to_tell: list[Text] = Field(min_length=1)
     hackett: list[HackettStage] = Field(default_factory=list)
     hackett_note: Text | None = None
+    key_action: Annotated[Text, StringConstraints(max_length=KEY_SENTENCE_MAX)] | None = Field(
+        default=None, description="The one step that matters most, shown on every card at this level."
+    )
 
 
 class Levels(Strict):
@@ -350,6 +355,10 @@ class LawNote(Strict):
     source: Text
     last_reviewed: dt.date | None = None
     link: ShownText | None = None
+    key_rule: Annotated[Text, StringConstraints(max_length=KEY_SENTENCE_MAX)] | None = Field(
+        default=None, description="The note's rule in one short sentence, shown on each item it concerns."
+    )
+    images: bool = Field(default=False, description="About images: items citing it show the image rule.")
 
     @field_validator("link")
     @classmethod

@@ -52,7 +52,7 @@ def test_age_14_opens_with_a_summary_that_links_to_each_level_red_first(shipped:
         next(i for i, b in enumerate(blocks) if HEADINGS[level] in b) for level in (Level.RED, Level.AMBER, Level.GREEN)
     ]
     assert summary[0] < cards[0] < cards[1] < cards[2]
-    targets = [str(h.proto.body) for h in at.main.get("html")]
+    targets = [str(h.proto.body) for h in at.main.get("html") if 'id="band-' in str(h.proto.body)]
     assert targets == [f'<div id="band-13-17-{lv}" class="tlr-anchor"></div>' for lv in ("red", "amber", "green")]
 
 
@@ -90,11 +90,12 @@ def test_an_age_inside_one_band_has_no_comparison(shipped: Pack) -> None:
     assert not any(m.startswith("## Rated differently") for m in markdown_sources(open_page("lookup", age="14")))
 
 
-def test_a_developmental_age_shows_that_band_too_labelled_as_such(shipped: Pack) -> None:
+def test_a_developmental_age_shows_that_band_first_labelled_as_such(shipped: Pack) -> None:
     at = open_page("lookup", age="14")
     at.number_input(key="lookup_dev_age").set_value(7).run()
     assert not at.exception
-    assert band_headers(at) == ["Ages 13 to 17", "Ages 5 to 9 (Shown for developmental age 7)"]
+    # Development first (issue 24.3): the developmental band leads, the age's band beside it, labelled.
+    assert band_headers(at) == ["Ages 5 to 9 (Shown for developmental age 7)", "Ages 13 to 17 (For age 14 in years)"]
     text = visible_text(at)
     assert "Developmental age 7 (Ages 5 to 9): " in text
     assert "#band-5-9-red" in text
@@ -119,3 +120,40 @@ def test_a_negative_age_asks_for_a_whole_number(shipped: Pack) -> None:
     at.number_input(key="lookup_age").set_value(-3).run()
     assert not at.exception
     assert any("Enter the child's age as a whole number from 0 to 25" in i.value for i in at.main.info)
+
+
+# ------------------------------------------------------------------ what was seen (issue 24.1, 24.2)
+
+
+def test_words_from_a_link_answer_first_with_the_level_at_the_age_and_leave_the_address(shipped: Pack) -> None:
+    at = open_page("lookup", age="14", q="sent a nude")
+    assert dict(at.query_params) == {}, "the link's words are read once and leave the address bar"
+    assert at.text_input(key="lookup_q").value == "sent a nude"
+    blocks = markdown_sources(at)
+    lead = next(i for i, b in enumerate(blocks) if b.startswith("**Best matches for “sent a nude” at this age"))
+    first_card = blocks[lead + 1]
+    # Level in words first, at the age; the behaviour; the one action; who to call by reference.
+    assert re.match(r":(red|orange|green)-background\[\*\*(Red: act today|Amber: take notice)", first_card)
+    assert "at age 14" in first_card.splitlines()[0]
+    assert "**Do now:**" in first_card and "[Who to call](#who-to-call)" in first_card
+    assert "*Law:* [A nude or sexual image of anyone under 18" in first_card
+    assert "**Images:** never view, copy, share or save the image" in first_card
+    summary = next(i for i, b in enumerate(blocks) if b.startswith("**Age 14 (Ages 13 to 17): "))
+    assert lead < summary, "the matches come before the reference"
+
+
+def test_the_full_law_text_is_on_the_page_once_and_who_to_call_once(shipped: Pack) -> None:
+    at = open_page("lookup", age="14")
+    page = "\n".join(markdown_sources(at)) + "\n".join(str(h.proto.body) for h in at.main.get("html"))
+    note = shipped.law_note("indecent-images")
+    assert note is not None
+    assert page.count("Protection of Children Act 1978") == 1, "the full note once, in The law at this age"
+    assert page.count(note.key_rule or "") >= 2, "its key rule on each card it concerns"
+    assert page.count("## Who to call") == 1
+
+
+def test_words_that_match_nothing_say_so_and_keep_the_reference(shipped: Pack) -> None:
+    at = open_page("lookup", age="14", q="zzzzqqq")
+    text = visible_text(at)
+    assert "Nothing at this age matches “zzzzqqq”" in text
+    assert band_headers(at) == ["Ages 13 to 17"]

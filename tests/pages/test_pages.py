@@ -179,10 +179,13 @@ def test_lookup_age_9_shows_both_shipped_bands_with_compass_and_999(shipped: Pac
     assert "Age 9 sits on the boundary between two bands" in notices(at)
     amber, red = level_sections(at, "Amber"), level_sections(at, "Red")
     assert len(amber) == 2 and len(red) == 2, "one amber and one red card per band"
+    # Who to call is said once, in full, below the cards (issue 24.5); each card points there.
     for card in amber + red:
-        assert COMPASS in card, "the Compass number is readable on every amber and red card"
-    for card in red:
-        assert "999" in card
+        assert "[Who to call](#who-to-call)" in card
+        assert COMPASS not in card, "the cards do not repeat who to call"
+    who = [str(m.value) for m in at.main.markdown if str(m.value).startswith("## Who to call")]
+    assert len(who) == 1 and COMPASS in who[0]
+    assert "Immediate danger: call [999](tel:999)" in at.markdown[1].value, "999 stays in the frame's line"
     assert "age" not in at.query_params
 
 
@@ -517,12 +520,17 @@ def test_when_compass_is_closed_the_out_of_hours_number_comes_first_everywhere(
     assert f"Compass ([{COMPASS}](tel:+443456789021)) reopens {reopens}" in top_line
     sidebar = " ".join(str(m.value) for m in at.sidebar.markdown)
     assert _first_number(sidebar) == OUT_OF_HOURS
+    # The red card says what to do and points to the page's one "Who to call", which leads with the
+    # out-of-hours team (issue 24.5: said once per page, not in every card).
     red_card = next(str(m.value) for m in at.markdown if "Red: act today" in str(m.value))
-    assert red_card.index("Who to call now") < red_card.index("What to do now")
-    assert _first_number(red_card) == OUT_OF_HOURS
-    assert red_card.count(f"tel:+44{OUT_OF_HOURS.replace(' ', '')[1:]}") >= 1
-    # The route's list names Compass and the out-of-hours team once each.
-    route_list = red_card[red_card.index("*The route out*") :]
+    assert "[Who to call](#who-to-call)" in red_card and "0345" not in red_card
+    who = next(str(m.value) for m in at.main.markdown if str(m.value).startswith("## Who to call"))
+    assert _first_number(who) == OUT_OF_HOURS
+    assert who.count(f"tel:+44{OUT_OF_HOURS.replace(' ', '')[1:]}") >= 1
+    # The red route's list names Compass and the out-of-hours team once each.
+    (red_route,) = [e for e in at.main.expander if e.label.startswith("Red: act today")]
+    route_text = "\n".join(str(m.value) for m in red_route.markdown)
+    route_list = route_text[route_text.index("*The route out*") :]
     assert route_list.count("**Compass (Shropshire Council)**") == 1
     assert route_list.count("**Emergency Social Work Team (out of hours)**") == 1
     assert route_list.index("Emergency Social Work Team (out of hours)") < route_list.index("Compass (Shropshire")
@@ -538,8 +546,8 @@ def test_in_office_hours_compass_comes_first(shipped: Pack, clock: Callable[[dt.
     at = open_page("lookup", age="4", level="red")
     assert at.markdown[0].value == f"[Emergency: 999](tel:999) [Compass: {COMPASS}](tel:+443456789021)"
     assert _first_number(at.markdown[1].value) == COMPASS
-    red_card = next(str(m.value) for m in at.markdown if "Red: act today" in str(m.value))
-    assert _first_number(red_card) == COMPASS
+    who = next(str(m.value) for m in at.main.markdown if str(m.value).startswith("## Who to call"))
+    assert _first_number(who) == COMPASS
     assert _first_number(open_page("helplines").success[0].value) == COMPASS
 
 

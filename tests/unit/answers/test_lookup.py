@@ -165,17 +165,18 @@ def test_a_negative_age_asks_for_a_whole_number_in_range(pack: Pack, age: int) -
 # ------------------------------------------------------------------ developmental age (issue 15.6)
 
 
-def test_a_developmental_age_adds_its_band_labelled_as_such(shipped: Pack) -> None:
+def test_a_developmental_age_leads_with_its_band_labelled_as_such(shipped: Pack) -> None:
     plan = plan_lookup(shipped, 14, None, None, developmental_age=7)
-    assert labels(plan.bands) == ["Ages 13 to 17", "Ages 5 to 9"]
+    assert labels(plan.bands) == ["Ages 5 to 9", "Ages 13 to 17"], "development first (issue 24.3)"
     assert plan.shown_for == {"5-9": "Shown for developmental age 7"}
-    assert plan.age_for(plan.bands[0]) == 14
-    assert plan.age_for(plan.bands[1]) == 7, "the added band's items are read at the developmental age"
+    assert plan.age_for(plan.bands[0]) == 7, "the developmental band's items are read at the developmental age"
+    assert plan.age_for(plan.bands[1]) == 14
+    assert [plan.band_note(b) for b in plan.bands] == ["Shown for developmental age 7", "For age 14 in years"]
 
 
 def test_a_developmental_age_on_a_boundary_adds_both_its_bands(shipped: Pack) -> None:
     plan = plan_lookup(shipped, 15, None, None, developmental_age=9)
-    assert labels(plan.bands) == ["Ages 13 to 17", "Ages 5 to 9", "Ages 9 to 13"]
+    assert labels(plan.bands) == ["Ages 5 to 9", "Ages 9 to 13", "Ages 13 to 17"]
     assert set(plan.shown_for) == {"5-9", "9-13"}
 
 
@@ -217,9 +218,9 @@ def test_the_summary_counts_each_level_most_serious_first(shipped: Pack) -> None
 def test_the_summary_follows_the_level_filter_and_names_the_developmental_band(shipped: Pack) -> None:
     plan = plan_lookup(shipped, 14, None, Level.AMBER, developmental_age=7)
     lines = answer_summary(shipped, plan)
-    assert lines[0].startswith("Age 14 (Ages 13 to 17): ") and lines[0].endswith("amber behaviours listed.")
     n = len(shipped.behaviours("5-9", Level.AMBER, age=7))
-    assert lines[1] == f"Developmental age 7 (Ages 5 to 9): {n} amber behaviours listed."
+    assert lines[0] == f"Developmental age 7 (Ages 5 to 9): {n} amber behaviours listed.", "development first"
+    assert lines[1].startswith("Age 14 (Ages 13 to 17): ") and lines[1].endswith("amber behaviours listed.")
 
 
 def test_no_bands_no_summary(shipped: Pack) -> None:

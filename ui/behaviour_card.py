@@ -1,0 +1,184 @@
+"""One renderer for a behaviour card, and the sections the cards point to.
+
+A card says its level in words first, then the behaviour, the one action that matters most, the
+law as one key rule per note (linked to the page's one "The law at this age") and, for an image,
+the image rule. Who to call is said once per page, in full, in "Who to call" (the cards link to it).
+The look-up, search and the case page's "Find a behaviour" all draw cards here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+
+import streamlit as st
+
+from behaviours import Level, Pack
+from behaviours.answers.cards import (
+    IMAGE_RULE,
+    LAW_SECTION_ANCHOR,
+    WHO_TO_CALL_ANCHOR,
+    ItemCard,
+    key_action,
+    key_rule,
+    law_anchor,
+)
+from behaviours.core.text import md, safe_web_link
+from behaviours.pack.model import LawNote
+from behaviours.wording.levels import level_heading
+from ui.contacts import calls_now, lead_md, route_md
+from ui.content_cache import ContentCache, pack_key
+from ui.levels import level_title
+
+# Card Markdown by the pack, the item's band and id, the age it is read at and how it is shown:
+# ids and numbers from the pack, never anything typed (tests/pages/test_content_cache_privacy.py).
+_ITEMS = ContentCache("behaviour cards", max_entries=4096)
+
+
+def _cached(pack: Pack, key: tuple[object, ...], make: object) -> str:
+    token = pack_key(pack)
+    if token is None:
+        return make()  # type: ignore[operator,no-any-return]
+    return _ITEMS.get((token, *key), make)  # type: ignore[arg-type]
+
+
+def do_now_md(pack: Pack, level: Level) -> str:
+    """The line every card at a level carries: the one action that matters most, and where whom to call is said."""
+    return f"**Do now:** {md(key_action(pack, level))} [Who to call]({'#' + WHO_TO_CALL_ANCHOR})"
+
+
+def details_md(pack: Pack, card: ItemCard, *, show_notes: bool = False, law_links: bool = True) -> str:
+    """What a card says under its behaviour, in small type, one after another: how the level changes with
+    age (no age given), the law's key rule per note (a link to the full note), the image rule, and
+    with ``show_notes`` what to consider. Empty when there is nothing to add."""
+    lines: list[str] = []
+    if card.changes:
+        lines.append(f"*Changes with age:* {md(card.changes)}.")
+    for law in card.laws:
+        at = f" at {law.ages}" if law.ages else ""
+        rule = f"[{md(law.rule)}]({'#' + law.anchor})" if law_links else md(law.rule)
+        lines.append(f"*Law{at}:* {rule}")
+    if card.image_rule:
+        lines.append(f"**Images:** {md(IMAGE_RULE)}")
+    if show_notes:
+        lines += [f"*Consider:* {md(consider)}" for consider in card.behaviour.consider]
+    # Each a small span; card_style() sets each on its own line (a space between them elsewhere).
+    return " ".join(f":small[{line}]" for line in lines)
+
+
+def item_line_md(pack: Pack, card: ItemCard, *, show_notes: bool = False, law_links: bool = True) -> str:
+    """A card inside its level's group: the behaviour, then its key rules and the image rule beneath."""
+
+    def make() -> str:
+        details = details_md(pack, card, show_notes=show_notes, law_links=law_links)
+        return f"- {md(card.behaviour.text)}" + (f"  \n  {details}" if details else "")
+
+    return _cached(pack, ("line", card.band.id, card.behaviour.id, card.age, show_notes, law_links), make)
+
+
+def item_card_md(
+    pack: Pack, card: ItemCard, *, show_notes: bool = False, law_links: bool = True, show_band: bool = True
+) -> str:
+    """A card standing alone (a match): the level at the age in words first, what to do now, the
+    behaviour, the law's key rules and the image rule."""
+
+    def make() -> str:
+        at = f" at age {card.age}" if card.age is not None else ""
+        band = f" · {md(card.band.label)}" if show_band else ""
+        # As on an NHS care card: the level in words, then what to do, then what it is about.
+        parts = [
+            f"{level_title(pack, card.level)}{at}{band}",
+            do_now_md(pack, card.level),
+            f"**{md(card.behaviour.text)}**",
+        ]
+        details = details_md(pack, card, show_notes=show_notes, law_links=law_links)
+        if details:
+            parts.append(details)
+        return "\n\n".join(parts)
+
+    return _cached(pack, ("card", card.band.id, card.behaviour.id, card.age, show_notes, law_links, show_band), make)
+
+
+def card_style() -> None:
+    """The cards' small lines each on a line of their own, set closer than body text: on a phone the
+    look-up's 57 behaviours at 14 stay a few screens shorter. Call once on a page that draws cards."""
+    st.html(
+        "<style>[data-testid='stMarkdownContainer'] span[style*='font-size: 0.875rem']"
+        "{display:block;line-height:1.45;margin-top:0.1rem}</style>"
+    )
+
+
+def item_card(pack: Pack, card: ItemCard, **options: bool) -> None:
+    """A match's card in its own bordered box."""
+    with st.container(border=True):
+        st.markdown(item_card_md(pack, card, **options))
+
+
+def level_group_md(
+    pack: Pack, level: Level, cards: Sequence[ItemCard], *, show_notes: bool = False, heading: str = "###"
+) -> str:
+    """A level's cards in a band: the level in words, the action that matters most once, then each card."""
+    parts = [f"{heading} {level_title(pack, level)}", do_now_md(pack, level)]
+    if cards:
+        parts.append("\n".join(item_line_md(pack, card, show_notes=show_notes) for card in cards))
+    else:
+        parts.append("Nothing listed at this level for this age.")
+    return "\n\n".join(parts)
+
+
+# ------------------------------------------------------------------ the sections cards point to
+
+
+def who_to_call_section(pack: Pack, levels: Sequence[Level], now: dt.datetime) -> None:
+    """Who to call, once per page: whoever answers now in full, then for each level on the page (most
+    serious first) its first step out, with its route and every contact one tap away."""
+    st.html(f'<div id="{WHO_TO_CALL_ANCHOR}" class="tlr-anchor"></div>')
+    parts = ["## Who to call"]
+    lead = lead_md(calls_now(pack, None, now))
+    if lead:
+        parts.append(f"**Now:** {lead}")
+    routes = [(level, pack.route_for(level)) for level in levels]
+    parts += [
+        f"**{md(level_heading(pack, level))}:** {md(route.route_out[0])}"
+        for level, route in routes
+        if route is not None and route.route_out
+    ]
+    st.markdown("\n\n".join(parts))
+    for level, route in routes:
+        if route is None:
+            continue
+        with st.expander(f"{level_heading(pack, level)}: every step and contact"):
+            st.markdown(route_md(pack, route, now=now, show_title=False, show_lead=False))
+
+
+def _law_html(notes: Sequence[LawNote], heading: str) -> str:
+    blocks = [
+        f'<h2 id="{LAW_SECTION_ANCHOR}">{html.escape(heading)}</h2>',
+        "<p>The key rule of each law is on the behaviours it concerns; open a note for the full text.</p>",
+    ]
+    for note in notes:
+        source = html.escape(note.source)
+        link = safe_web_link(note.link) if note.link else None
+        if link:
+            source += f' (<a href="{html.escape(link, quote=True)}">{html.escape(link)}</a>)'
+        blocks.append(
+            f'<details class="tlr-law"><summary><strong>{html.escape(note.title)}</strong></summary>'
+            f'<p id="{law_anchor(note)}"><strong>{html.escape(key_rule(note))}</strong></p>'
+            f"<p>{html.escape(note.text)}</p>"
+            f"<p>Source: {source}</p></details>"
+        )
+    return "".join(blocks)
+
+
+def law_section(pack: Pack, notes: Sequence[LawNote], heading: str = "The law at this age") -> None:
+    """Each law note the page's cards cite, once: its title, and on opening its key rule, full text and
+    source. The key rules themselves are on the cards, never only here.
+
+    One HTML block (escaped here, and sanitised again by Streamlit) so that each note carries the id
+    its cards link to without an element of its own; a link to a note opens it (Chromium opens a
+    closed <details> that holds the target)."""
+    if not notes:
+        return
+    ids = tuple(note.id for note in notes)
+    st.html(_cached(pack, ("law", ids, heading), lambda: _law_html(notes, heading)))
