@@ -28,11 +28,6 @@ def shipped():
     return shipped_pack()
 
 
-def level_card(page, heading: str):
-    """The column holding one level card, found by its heading's words."""
-    return page.locator('[data-testid="stColumn"]').filter(has=page.get_by_role("heading", name=heading))
-
-
 # ------------------------------------------------------------------ look up
 
 
@@ -45,15 +40,13 @@ def test_age_9_shows_both_bands_every_level_in_words_and_whom_to_call(page, app_
         expect(page.get_by_role("heading", name=heading, level=3)).to_have_count(2)
     expect(page.get_by_text("Age 9 sits on the boundary between two bands")).to_be_visible()
 
-    red_cards = level_card(page, "Red: act today")
-    expect(red_cards).to_have_count(2)
-    for number in range(2):
-        card = red_cards.nth(number)
-        expect(card).to_contain_text(COMPASS)
-        expect(card).to_contain_text("999")
-        # The numbers are links a phone can dial, not just text.
-        expect(card.locator(f'a[href="{COMPASS_TEL}"]').first).to_be_visible()
-        expect(card.locator('a[href="tel:999"]').first).to_be_visible()
+    # Who to call is said once on the page, in its own section the cards link to, with numbers a phone
+    # can dial (not text only); the call bar keeps 999.
+    expect(page.get_by_role("heading", name="Who to call", level=2)).to_have_count(1)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("link", name="Who to call").first).to_have_attribute("href", "#who-to-call")
+    expect(main.locator(f'a[href="{COMPASS_TEL}"]').first).to_be_visible()
+    expect(main.locator('a[href="tel:999"]').first).to_be_visible()
     # The sidebar's panel links to the same two numbers.
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_role("link", name="999")).to_have_attribute("href", "tel:999")
