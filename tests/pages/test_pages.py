@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from behaviours.answers.finding import search
 from behaviours.contacts.directory import filter_contacts
 from behaviours.contacts.hours import UK
 from behaviours.core.clock import NOW_ENV
@@ -245,7 +246,7 @@ def test_lookup_typed_age_never_reaches_the_address_bar(minimal: Pack) -> None:
 def test_search_sexting_finds_the_image_sharing_descriptors(shipped: Pack) -> None:
     at = open_page("search", q="sexting")
     text = read(at)
-    hits = shipped.search("sexting")
+    hits = search(shipped, "sexting")
     assert hits
     for hit in hits:
         assert hit.behaviour.text in text, hit.behaviour.id
@@ -258,7 +259,7 @@ def test_search_sexting_finds_the_image_sharing_descriptors(shipped: Pack) -> No
 def test_search_results_are_one_ranked_list_each_with_band_and_level_in_words(shipped: Pack) -> None:
     at = open_page("search", q="older boyfriend")
     text = read(at)
-    hits = shipped.search("older boyfriend")
+    hits = search(shipped, "older boyfriend")
     # The best match leads, whatever its band or level: the much older partner, not a green relationship item.
     assert hits[0].behaviour.id.endswith("much-older-partner")
     ranked = [m.value for m in at.main.markdown if re.match(r"\*\*\d+\.\*\* ", m.value)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from pack_builder import REPO_ROOT, TODAY
 
+from behaviours.answers.finding import search
 from behaviours.pack.loader import load_pack
 from behaviours.pack.pack import Pack
 from bench.relevance import (
@@ -104,7 +105,7 @@ def test_original_set_recall_at_3_meets_its_target(shipped: Pack) -> None:
 
 def test_the_measure_counts_a_miss_as_a_miss(shipped: Pack) -> None:
     # The harness itself: an item that cannot be in the top three scores 0, one that is first scores 1.
-    first = shipped.search("sextortion", age=14)[0].behaviour.id
+    first = search(shipped, "sextortion", age=14)[0].behaviour.id
     outcomes = evaluate(shipped, [Case("sextortion", (first,), 14), Case("sextortion", ("0-5-green-affection",), 14)])
     assert [o.recall for o in outcomes] == [1.0, 0.0]
     assert [o.reciprocal_rank for o in outcomes] == [1.0, 0.0]
