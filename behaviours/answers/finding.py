@@ -137,12 +137,14 @@ def find(
     developmental_age: int | None = None,
     limit: int | None = SEARCH_LIMIT,
     bands: Iterable[str] | None = None,
+    lead_bands: Iterable[str] | None = None,
 ) -> SearchAnswer:
     """Descriptors matching the words, best match first (never band or level order alone); where some
     match every word, only those. With ``age``, only the bands that hold that age; with
     ``developmental_age`` too, its bands are searched as well and lead, with the age's bands beside
     them; with ``bands`` (ids), only those bands (the case page's bands, which may add a developmental
-    one; its developmental band still leads when ``developmental_age`` is given). Words that name a
+    one); ``lead_bands`` (ids, e.g. the case page's developmental band) are searched too and lead, as a
+    developmental age's bands do. Words that name a
     context ("in class", "uncle", "money", "secret") reorder the matches (see
     `behaviours.answers.search.CONTEXTS`), using each item's level at ``age``.
 
@@ -159,6 +161,11 @@ def find(
         within = in_bands if within is None else within & in_bands
         if lead is not None:
             lead = lead & in_bands
+    if lead_bands is not None:
+        leading = found.positions_in(frozenset(lead_bands))
+        if leading:
+            lead = leading if lead is None else lead | leading
+            within = None if within is None else within | leading
     # The levels read context at the age; for the developmental band alone, at the developmental age.
     level_age = age if age is not None else developmental_age
     ranked = found.index.search(text, limit, within, levels=found.levels_at(level_age), lead=lead or None)

@@ -113,10 +113,19 @@ class CaseMatches:
     correction: str | None = None
 
 
-def find_for_case(pack: Pack, text: str | None, bands: Sequence[AgeBand], limit: int = CASE_MATCHES) -> CaseMatches:
+def find_for_case(
+    pack: Pack,
+    text: str | None,
+    bands: Sequence[AgeBand],
+    limit: int = CASE_MATCHES,
+    *,
+    developmental: AgeBand | None = None,
+) -> CaseMatches:
     """The same engine and ranking as the search page, kept to the bands the case shows (the age's
-    bands and any developmental band), so a word finds the same items in the same order on both pages."""
-    if not text or not bands:
+    bands and any developmental band), so a word finds the same items in the same order on both pages.
+    A ``developmental`` band is searched and leads, with the age's bands beside it, as in the look-up."""
+    if not text or not (bands or developmental):
         return CaseMatches([], 0)
-    found = find(pack, text, limit=limit, bands=[band.id for band in bands])
+    lead = [developmental.id] if developmental is not None else None
+    found = find(pack, text, limit=limit, bands=[band.id for band in bands], lead_bands=lead)
     return CaseMatches([hit.behaviour for hit in found.hits], found.total, correction_notice(text, found.did_you_mean))

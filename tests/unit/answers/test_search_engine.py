@@ -183,8 +183,18 @@ def test_in_private_keeps_the_green_private_item_first(shipped_pack) -> None:
 
 
 def test_uncle_finds_the_adult_relative_items(shipped_pack) -> None:
-    assert set(_ids(shipped_pack, "uncle", age=7)[:3]) >= {"5-9-red-disclosure", "5-9-red-family-member"}
-    assert _ids(shipped_pack, "uncle", age=4)[0] == "0-5-red-disclosure"
+    # Content 2.1 split the family items: *-red-family-member is siblings and other children in the
+    # family; an uncle is abuse by an adult relative.
+    assert _ids(shipped_pack, "uncle", age=7)[:2] == ["5-9-red-adult-relative", "5-9-red-disclosure"]
+    assert _ids(shipped_pack, "uncle", age=14)[0] == "13-17-red-adult-relative"
+    assert "5-9-red-family-member" not in _ids(shipped_pack, "uncle", age=7)[:2]
+    assert _ids(shipped_pack, "uncle", age=4)[0] == "0-5-red-disclosure"  # 0-5 has no adult-relative item
+
+
+def test_a_word_naming_an_adult_relative_brings_that_item_in_beside_a_closer_match(shipped_pack) -> None:
+    # The other words match a disclosure item best; "grandad" still brings in abuse by an adult relative.
+    assert "5-9-red-adult-relative" in _ids(shipped_pack, "grandad plays tickling games and says it's a secret", age=6)[:3]
+    assert "9-13-red-adult-relative" in _ids(shipped_pack, "stepdad comes into her room at night", age=12)[:3]
 
 
 @pytest.mark.parametrize(

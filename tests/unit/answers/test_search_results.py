@@ -7,10 +7,12 @@ import dataclasses
 import pytest
 from pack_builder import MINIMAL, REPO_ROOT, TODAY
 
+from behaviours.answers.case import bands_for_case
 from behaviours.answers.finding import search
 from behaviours.answers.search_results import (
     corrected_words,
     correction_notice,
+    find_for_case,
     levels_found,
     ranked_results,
     result_summary,
@@ -96,3 +98,33 @@ def test_shipped_examples_find_something() -> None:
     examples = search_examples(shipped)
     assert len(examples) == 4
     assert all(search(shipped, words) for words in examples)
+
+
+# ------------------------------------------------------------------ the case page's "Find a behaviour"
+
+
+def test_find_for_case_lets_the_developmental_band_lead(shipped: Pack) -> None:
+    # Age 16 with the 5-9 band for development: both bands are searched, and the 5-9 items lead.
+    case = bands_for_case(shipped, 16, None, "5-9")
+    assert case.developmental is not None and case.developmental.id == "5-9"
+    led = find_for_case(shipped, "masturbating", case.bands, developmental=case.developmental)
+    assert [shipped.band_of(b).id for b in led.behaviours][:4] == ["5-9"] * 4
+    assert {shipped.band_of(b).id for b in led.behaviours} == {"5-9", "13-17"}
+    # Without the developmental band leading, the age's band comes first: the lead is what moved it.
+    unled = find_for_case(shipped, "masturbating", case.bands)
+    assert unled.behaviours[0].id.startswith("13-17-")
+
+
+def test_find_for_case_searches_a_developmental_band_the_bands_leave_out(shipped: Pack) -> None:
+    band_13_17, band_5_9 = shipped.band("13-17"), shipped.band("5-9")
+    assert band_13_17 is not None and band_5_9 is not None
+    found = find_for_case(shipped, "masturbating", [band_13_17], developmental=band_5_9)
+    assert found.behaviours[0].id.startswith("5-9-")
+    assert any(b.id.startswith("13-17-") for b in found.behaviours)
+
+
+def test_find_for_case_without_a_developmental_band_keeps_to_the_case_bands(shipped: Pack) -> None:
+    case = bands_for_case(shipped, 7, None)
+    assert case.developmental is None
+    found = find_for_case(shipped, "masturbating in class", case.bands)
+    assert found.behaviours and all(b.id.startswith("5-9-") for b in found.behaviours)
