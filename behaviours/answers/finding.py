@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from behaviours.answers.search import SearchIndex, corrected_query
+from behaviours.answers.search import SearchIndex, corrected_query, stem, words
 from behaviours.pack.model import AgeBand, Behaviour
 from behaviours.pack.pack import Pack
 
@@ -98,10 +98,23 @@ def _build_index(pack: Pack) -> SearchIndex:
         for behaviour_id in named:
             listed.setdefault(behaviour_id, {}).setdefault(field_name, []).extend(entry.words)
     documents = [
-        {"keywords": b.keywords, "text": [b.text], "consider": b.consider, **listed.get(b.id, {})}
+        {"keywords": b.keywords, "text": [b.text], "consider": b.consider, **_once_each(listed.get(b.id, {}))}
         for b in pack.all_behaviours
     ]
     return SearchIndex(documents, pack.info.synonyms)
+
+
+def _once_each(fields: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The word list's phrases for one behaviour, each word once: many ways of saying one thing
+    ("dick pic", "d pic", "unwanted pics") must not weigh "pic" more than the item's own keywords."""
+    once: dict[str, list[str]] = {}
+    for name, phrases in fields.items():
+        by_stem: dict[str, str] = {}
+        for phrase in phrases:
+            for word in words(phrase):
+                by_stem.setdefault(stem(word), word)
+        once[name] = [" ".join(by_stem.values())]
+    return once
 
 
 # One PackSearch per live pack, by the pack's id (a Pack holds lists, so it cannot be a dict key);

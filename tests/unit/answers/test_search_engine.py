@@ -192,9 +192,11 @@ def test_uncle_finds_the_adult_relative_items(shipped_pack) -> None:
 
 
 def test_a_word_naming_an_adult_relative_brings_that_item_in_beside_a_closer_match(shipped_pack) -> None:
-    # The other words match a disclosure item best; "grandad" still brings in abuse by an adult relative.
-    assert "5-9-red-adult-relative" in _ids(shipped_pack, "grandad plays tickling games and says it's a secret", age=6)[:3]
+    # The other words match a disclosure item best; "uncle" or "stepdad" still brings in abuse by an adult relative.
+    assert "5-9-red-adult-relative" in _ids(shipped_pack, "says uncle touched her", age=5)[:3]
     assert "9-13-red-adult-relative" in _ids(shipped_pack, "stepdad comes into her room at night", age=12)[:3]
+    # Money named: the exchange item joins though the gifts item matched more of the words.
+    assert "13-17-red-exchange" in _ids(shipped_pack, "older man buying her a phone and clothes", age=14)[:3]
 
 
 @pytest.mark.parametrize(
