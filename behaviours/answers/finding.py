@@ -52,6 +52,7 @@ class PackSearch:
         self._pack = weakref.proxy(pack)  # the pack owns this, not the other way round
         self._positions_of_bands: dict[frozenset[str], frozenset[int]] = {}
         self._levels_memo: dict[int | None, np.ndarray] = {}
+        self._positions_of_age: dict[int, frozenset[int]] = {}
         everything = pack.all_behaviours
         self.behaviours: tuple[Behaviour, ...] = tuple(everything)
         # The band of each descriptor, by its position in ``all_behaviours``.
@@ -63,7 +64,13 @@ class PackSearch:
         self.index = _build_index(pack)
 
     def positions_for_age(self, age: int) -> frozenset[int]:
-        return self.positions_in(frozenset(band.id for band in self._pack.bands_for_age(age)))
+        found = self._positions_of_age.get(age)
+        if found is None:
+            pack = self._pack
+            found = self.positions_in(frozenset(band.id for band in pack.bands_for_age(age)))
+            if pack.min_age <= age <= pack.max_age:  # the pack's ages only, however many are typed
+                self._positions_of_age[age] = found
+        return found
 
     def positions_in(self, bands: frozenset[str]) -> frozenset[int]:
         # Kept per set of band ids (content, never typed words): the same set object each time lets

@@ -479,7 +479,7 @@ class SearchIndex:
                 scores[joined] *= counts[joined] / most
                 pool = np.union1d(pool, joined)
         total = len(pool)
-        scores = self._in_context(query, pool, scores, levels, lead)
+        scores = self._in_context(found_contexts, pool, scores, levels, lead)
         if limit is not None and limit <= 0:
             return Ranked([], total, corrections)
         # Best score first; on a tie the shorter, more specific descriptor; then a stable order.
@@ -495,14 +495,14 @@ class SearchIndex:
 
     def _in_context(
         self,
-        query: str,
+        found: list[int],
         pool: np.ndarray,
         scores: np.ndarray,
         levels: np.ndarray | None,
         lead: Collection[int] | None,
     ) -> np.ndarray:
-        """The pool's scores after reading the query's context (see `CONTEXTS`); a new array."""
-        found = contexts_in(query)
+        """The pool's scores after reading the contexts the query named (``found``, numbers in
+        `CONTEXTS`); a new array."""
         if not found and lead is None:
             return scores
         scores = scores.copy()
