@@ -251,7 +251,8 @@ def test_search_sexting_finds_the_image_sharing_descriptors(shipped: Pack) -> No
     for hit in hits:
         assert hit.behaviour.text in text, hit.behaviour.id
     assert any("images" in hit.behaviour.text for hit in hits)
-    assert "A child takes a naked or semi-naked image of themselves and sends it to someone of a similar age" in text
+    # Content 2.1's wording of the 9-13 own-image item.
+    assert "A child takes a nude or semi-nude picture of themselves and sends it to a child of a similar age" in text
     assert at.text_input(key="search_q").value == "sexting"
     assert "q" not in at.query_params
 
@@ -310,14 +311,15 @@ def test_a_misspelt_search_says_what_it_searched_for_instead(shipped: Pack) -> N
 
 
 def test_no_hits_at_an_age_offers_every_age_and_the_case_discussion(shipped: Pack) -> None:
-    at = open_page("search", q="sextortion", age="6")
+    # 9-13 and 13-17 only (sextortion is in 5-9 since pack 2.1).
+    at = open_page("search", q="trafficking", age="6")
     text = read(at)
-    assert "Nothing matched “sextortion” at age 6" in text
+    assert "Nothing matched “trafficking” at age 6" in text
     assert "match these words at other ages" in text
     assert any("case discussion" in p.label for p in at.main.get("page_link"))
     at.button(key="search_every_age").click().run()
     assert at.number_input(key="search_age").value is None
-    assert "sexual images" in read(at) and "Nothing matched" not in read(at)
+    assert "arranged to travel" in read(at) and "Nothing matched" not in read(at)
 
 
 def test_search_offers_the_results_as_a_table(minimal: Pack) -> None:
