@@ -104,7 +104,7 @@ def _build_index(pack: Pack) -> SearchIndex:
         named = set(entry.behaviours) | {b.id for b in pack.all_behaviours if b.theme in entry.themes}
         for behaviour_id in named:
             listed.setdefault(behaviour_id, {}).setdefault(field_name, []).extend(entry.words)
-    documents = [
+    documents: list[dict[str, Iterable[str]]] = [
         {"keywords": b.keywords, "text": [b.text], "consider": b.consider, **_once_each(listed.get(b.id, {}))}
         for b in pack.all_behaviours
     ]
