@@ -12,6 +12,7 @@ import contextlib
 from collections.abc import Callable
 
 from behaviours import load_pack
+from behaviours.answers.finding import search
 from behaviours.pack.yamlsource import YamlRejected, parse_yaml_text
 from bench.content import time_calls
 from bench.report import Row
@@ -57,8 +58,8 @@ def _rows(
 def measure_hostile_input(repeats: int) -> list[Row]:
     """Search the shipped pack with 10 KB queries and read YAML bombs; ratios to a short query / a plain file."""
     pack = load_pack(shipped_pack_dir())
-    pack.search("warm the index")
-    searches = _rows(pack.search, (f"search '{SHORT_QUERY}'", SHORT_QUERY), LONG_QUERIES, repeats)
+    search(pack, "warm the index")
+    searches = _rows(lambda text: search(pack, text), (f"search '{SHORT_QUERY}'", SHORT_QUERY), LONG_QUERIES, repeats)
     for row in searches[1:]:
         row.measure = f"search {row.measure}"
     reads = _rows(_read, ("read a plain YAML file", PLAIN_YAML), YAML_BOMBS, repeats)

@@ -35,6 +35,7 @@ if __package__ in {None, ""}:  # run as `python bench/relevance.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from behaviours import Pack, load_pack
+from behaviours.answers.finding import find
 
 SET_PATH = Path(__file__).with_name("relevance.yaml")
 SETS_DIR = Path(__file__).with_name("relevance_sets")
@@ -121,7 +122,7 @@ def evaluate(pack: Pack, cases: list[Case]) -> list[Outcome]:
     """Run each query through the same engine the pages use."""
     outcomes = []
     for case in cases:
-        hits = pack.find(case.query, age=case.age, developmental_age=case.developmental_age, limit=20).hits
+        hits = find(pack, case.query, age=case.age, developmental_age=case.developmental_age, limit=20).hits
         shown = tuple(hit.behaviour.id for hit in hits)
         expected = set(case.expect)
         found = len(expected & set(shown[:TOP]))

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from behaviours import LEVELS, Level, Pack, load_pack
+from behaviours.answers.finding import search
 from behaviours.wording.levels import level_heading
 from bench.baselines.static_page import Block
 from bench.browser_time import BrowserTarget, number_input_interaction
@@ -241,7 +242,7 @@ def content_plugs() -> list[ContentPlug]:
         ContentPlug(
             name="content pack",
             load_pack=load_pack,
-            search=lambda pack, text: pack.search(text),
+            search=lambda pack, text: search(pack, text),
             make_pack=make_pack,
             queries=lambda pack: search_queries(pack, 1000),
             default_pack=shipped_pack_dir(),

@@ -137,7 +137,9 @@ if options:
         autocomplete="off",
         placeholder="For example: sextortion",
     )
-    matches = find_for_case(content, clean_input(find_text or "", FIND_MAX), case_bands.bands)
+    matches = find_for_case(
+        content, clean_input(find_text or "", FIND_MAX), case_bands.bands, developmental=case_bands.developmental
+    )
     if matches.correction:
         notice(matches.correction)
     if find_text and not matches.behaviours:

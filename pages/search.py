@@ -100,8 +100,10 @@ if plan.correction:
     notice(plan.correction)
 
 if not plan.results:
-    at_age = f" at age {st.session_state.get('search_age')}" if plan.elsewhere else ""
-    st.header(f"Nothing matched “{md_typed(query)}”{md(at_age)}", anchor=False)
+    # md() folds spaces at the ends, so the space before "at age" is written outside it.
+    searched_age = st.session_state.get("search_age")
+    at_age = " " + md(f"at age {searched_age}") if plan.elsewhere else ""
+    st.header(f"Nothing matched “{md_typed(query)}”{at_age}", anchor=False)
     if plan.elsewhere:
         st.markdown(
             f"{plan.elsewhere} behaviour{' matches' if plan.elsewhere == 1 else 's match'} these words at other ages."

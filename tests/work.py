@@ -23,7 +23,7 @@ class CallCounter:
 
     With a limit, runaway work (an alias bomb being expanded) fails at once
     with TooMuchWork instead of running until the test's timeout. Example:
-    `with CallCounter(limit=50_000) as work: pack.search(query)`, then
+    `with CallCounter(limit=50_000) as work: search(pack, query)`, then
     `assert work.calls < 5_000`.
     """
 

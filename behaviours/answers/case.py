@@ -56,6 +56,7 @@ class CaseBands:
     notices: list[str] = field(default_factory=list)
     adult: bool = False
     age_for_law: int | None = None
+    developmental: AgeBand | None = None  # the band that fits the child's development, when one was given
 
 
 def bands_for_case(
@@ -91,7 +92,12 @@ def bands_for_case(
                 "better than their age in years."
             )
     return CaseBands(
-        bands=bands, reasons=reasons, notices=list(plan.notices), adult=plan.adult, age_for_law=age_for_law
+        bands=bands,
+        reasons=reasons,
+        notices=list(plan.notices),
+        adult=plan.adult,
+        age_for_law=age_for_law,
+        developmental=developmental,
     )
 
 

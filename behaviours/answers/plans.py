@@ -21,6 +21,7 @@ from behaviours.answers.case import (
     routes_for_case,
 )
 from behaviours.answers.case import suggest_level as _suggest_level
+from behaviours.answers.finding import find
 from behaviours.answers.lookup import SERIOUS_FIRST, LookupPlan, level_anchor, plan_lookup
 from behaviours.answers.search_results import (
     SearchResult,
@@ -90,7 +91,8 @@ def plan_lookup_answer(pack: Pack, plan: LookupPlan, words: str | None, limit: i
     total = 0
     correction = None
     if words:
-        found = pack.find(
+        found = find(
+            pack,
             words,
             age=plan.age if plan.bands and not plan.guide_only else None,
             developmental_age=plan.developmental_age if plan.shown_for else None,
@@ -184,10 +186,10 @@ def plan_search(
     if lookup and lookup.bands:
         search_age = max(b.max_age for b in lookup.bands) if adult else age
         level_age = None if adult else age
-    found = pack.find(query, age=search_age, developmental_age=developmental_age)
+    found = find(pack, query, age=search_age, developmental_age=developmental_age)
     correction = correction_notice(query, found.did_you_mean)
     if not found.hits:
-        elsewhere = pack.find(query, limit=0).total if search_age is not None else 0
+        elsewhere = find(pack, query, limit=0).total if search_age is not None else 0
         return SearchPlan(
             query, level_age, correction=correction, age_notices=notices, adult=adult, elsewhere=elsewhere
         )

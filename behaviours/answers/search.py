@@ -432,6 +432,10 @@ class SearchIndex:
         mask = self._mask(within) if within is not None else None
         counts = np.zeros(self._size, dtype=np.int32)
         scores = np.zeros(self._size, dtype=np.float64)
+        found_contexts = contexts_in(query)
+        # The stems of the cues of contexts whose behaviours join (see `Context.joins`).
+        joining_cues = {s for n in found_contexts if CONTEXTS[n].joins for cue in _cue_stems()[n] for s in cue}
+        named = np.zeros(self._size, dtype=bool)
         for unit in units:
             # A unit counts once per document: its best-weighted phrase there.
             best = np.zeros(self._size, dtype=np.float64)
@@ -445,6 +449,8 @@ class SearchIndex:
                 best[~mask] = 0.0
             counts += best > 0.0
             scores += best
+            if joining_cues and any(s in joining_cues for phrase, _ in unit.phrases for s in phrase):
+                named |= best > 0.0
         most = int(counts.max()) if self._size else 0
         if most == 0:
             return Ranked([], 0, corrections)
@@ -460,11 +466,20 @@ class SearchIndex:
             levels is not None
             and len(pool)
             and not (levels[pool] > 0).any()
-            and any(CONTEXTS[n].never_green_first for n in contexts_in(query))
+            and any(CONTEXTS[n].never_green_first for n in found_contexts)
         ):
             pool = np.union1d(pool, np.flatnonzero((counts > 0) & (levels > 0)))
+        # A word naming who did it (an uncle, a stepdad) is what the practitioner means most: the
+        # behaviours matching that word join, their score scaled by the share of the words they
+        # matched, so that "grandad ... tickling games" reaches abuse by an adult relative though the
+        # other words matched a disclosure item better.
+        if named.any():
+            joined = np.setdiff1d(np.flatnonzero(named), pool, assume_unique=True)
+            if len(joined):
+                scores[joined] *= counts[joined] / most
+                pool = np.union1d(pool, joined)
         total = len(pool)
-        scores = self._in_context(query, pool, scores, levels, lead)
+        scores = self._in_context(found_contexts, pool, scores, levels, lead)
         if limit is not None and limit <= 0:
             return Ranked([], total, corrections)
         # Best score first; on a tie the shorter, more specific descriptor; then a stable order.
@@ -480,14 +495,14 @@ class SearchIndex:
 
     def _in_context(
         self,
-        query: str,
+        found: list[int],
         pool: np.ndarray,
         scores: np.ndarray,
         levels: np.ndarray | None,
         lead: Collection[int] | None,
     ) -> np.ndarray:
-        """The pool's scores after reading the query's context (see `CONTEXTS`); a new array."""
-        found = contexts_in(query)
+        """The pool's scores after reading the contexts the query named (``found``, numbers in
+        `CONTEXTS`); a new array."""
         if not found and lead is None:
             return scores
         scores = scores.copy()
@@ -534,7 +549,9 @@ class Context:
     ``leans_to``: words the pack's behaviours use for that context, whose behaviours move up;
     ``raises``: among equal matches the more serious level comes first;
     ``never_green_first``: the phrase names an adult, force, money or secrecy, so a green item is
-    never first when an amber or red one matched.
+    never first when an amber or red one matched;
+    ``joins``: the behaviours matching a cue word itself join the matches (see `SearchIndex.search`),
+    even if others matched more of the query's words.
     """
 
     name: str
@@ -542,6 +559,7 @@ class Context:
     leans_to: tuple[str, ...]
     raises: bool = True
     never_green_first: bool = False
+    joins: bool = False
 
 
 # From this many matched query parts, a behaviour missing one part still counts, its score scaled by
@@ -667,8 +685,15 @@ CONTEXTS: tuple[Context, ...] = (
             "babysitter",
             "family friend",
         ),
-        ("an adult or older child has done something sexual", "family member", "adult"),
+        (
+            "an adult or older child has done something sexual",
+            "adult relative",
+            "an adult in the family",
+            "family member",
+            "adult",
+        ),
         never_green_first=True,
+        joins=True,
     ),
     Context(
         "money or gifts",
@@ -696,6 +721,7 @@ CONTEXTS: tuple[Context, ...] = (
         ),
         ("money", "gifts", "exchange", "payment"),
         never_green_first=True,
+        joins=True,
     ),
     Context(
         "secrecy",

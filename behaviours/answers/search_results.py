@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from behaviours.answers.finding import SearchHit, find, search
 from behaviours.answers.search import typed_words
 from behaviours.pack.model import LEVELS, AgeBand, Behaviour, Level
-from behaviours.pack.pack import Pack, SearchHit
+from behaviours.pack.pack import Pack
 
 MAX_EXAMPLES = 4
 
@@ -91,7 +92,7 @@ def search_examples(pack: Pack, limit: int = MAX_EXAMPLES) -> list[str]:
         if not key or key in seen:
             continue
         seen.add(key)
-        if pack.search(word):
+        if search(pack, word):
             examples.append(word.strip())
         if len(examples) >= limit:
             break
@@ -112,10 +113,19 @@ class CaseMatches:
     correction: str | None = None
 
 
-def find_for_case(pack: Pack, text: str | None, bands: Sequence[AgeBand], limit: int = CASE_MATCHES) -> CaseMatches:
+def find_for_case(
+    pack: Pack,
+    text: str | None,
+    bands: Sequence[AgeBand],
+    limit: int = CASE_MATCHES,
+    *,
+    developmental: AgeBand | None = None,
+) -> CaseMatches:
     """The same engine and ranking as the search page, kept to the bands the case shows (the age's
-    bands and any developmental band), so a word finds the same items in the same order on both pages."""
-    if not text or not bands:
+    bands and any developmental band), so a word finds the same items in the same order on both pages.
+    A ``developmental`` band is searched and leads, with the age's bands beside it, as in the look-up."""
+    if not text or not (bands or developmental):
         return CaseMatches([], 0)
-    found = pack.find(text, limit=limit, bands=[band.id for band in bands])
+    lead = [developmental.id] if developmental is not None else None
+    found = find(pack, text, limit=limit, bands=[band.id for band in bands], lead_bands=lead)
     return CaseMatches([hit.behaviour for hit in found.hits], found.total, correction_notice(text, found.did_you_mean))

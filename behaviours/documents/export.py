@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from behaviours.answers.finding import SearchHit
 from behaviours.core.text import long_date
 from behaviours.pack.model import LEVELS, AgeBand
-from behaviours.pack.pack import Pack, SearchHit
+from behaviours.pack.pack import Pack
 
 # A spreadsheet treats a cell starting with these as a formula; content must never run as one.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

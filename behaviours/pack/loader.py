@@ -93,7 +93,6 @@ def load_pack(path: str | os.PathLike[str] | None = None, today: dt.date | None 
         if errors:
             raise PackError(errors, warnings)
         pack = _build(content, warnings)
-        pack.build_index()  # at load time, so the first search costs what the others do
     finally:
         if collecting:
             gc.enable()

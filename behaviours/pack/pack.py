@@ -7,9 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import numpy as np
-
-from behaviours.answers.search import SearchIndex, corrected_query
 from behaviours.pack.band_rules import law_ids_at, level_at
 from behaviours.pack.model import (
     LEVELS,
@@ -29,27 +26,6 @@ from behaviours.pack.model import (
     VocabularyEntry,
 )
 from behaviours.pack.yamlsource import Problem
-
-# More results than this help nobody in a case discussion; the page says how many matched.
-SEARCH_LIMIT = 100
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One search result: the descriptor, its band, and how well it matched."""
-
-    behaviour: Behaviour
-    band: AgeBand
-    score: float
-
-
-@dataclass(frozen=True)
-class SearchAnswer:
-    """What a search found: the best hits, how many matched in all, and the corrected words if any."""
-
-    hits: list[SearchHit]
-    total: int
-    did_you_mean: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,118 +182,6 @@ class Pack:
         """The directory entries a route names, in the route's order."""
         return [self._contact_by_id[c] for c in route.contacts if c in self._contact_by_id]
 
-    @cached_property
-    def _index(self) -> SearchIndex:
-        # The word list's words count as keywords of the behaviours they name (directly or by theme);
-        # explicit ones in a field of their own, so that they are matched but never suggested.
-        listed: dict[str, dict[str, list[str]]] = {}
-        for entry in self.vocabulary:
-            field_name = "explicit" if entry.explicit else "vocabulary"
-            named = set(entry.behaviours) | {b.id for b in self.all_behaviours if b.theme in entry.themes}
-            for behaviour_id in named:
-                listed.setdefault(behaviour_id, {}).setdefault(field_name, []).extend(entry.words)
-        documents = [
-            {"keywords": b.keywords, "text": [b.text], "consider": b.consider, **listed.get(b.id, {})}
-            for b in self.all_behaviours
-        ]
-        return SearchIndex(documents, self.info.synonyms)
-
-    def _levels_at(self, age: int | None) -> np.ndarray:
-        """Each descriptor's level at the age (0 green, 1 amber, 2 red), by position; listed levels without one."""
-        held = self._levels_memo.get(age)
-        if held is None:
-            held = np.fromiter(
-                (self.level_at(b, age).rank for b in self.all_behaviours), dtype=np.int8, count=len(self.all_behaviours)
-            )
-            if age is None or self.min_age <= age <= self.max_age:  # content's ages only, however many are typed
-                self._levels_memo[age] = held
-        return held
-
-    @cached_property
-    def _levels_memo(self) -> dict[int | None, np.ndarray]:
-        return {}
-
-    def find(
-        self,
-        text: str,
-        *,
-        age: int | None = None,
-        developmental_age: int | None = None,
-        limit: int | None = SEARCH_LIMIT,
-        bands: Iterable[str] | None = None,
-    ) -> SearchAnswer:
-        """Descriptors matching the words, best match first (never band or level order alone); where some
-        match every word, only those. With ``age``, only the bands that hold that age; with
-        ``developmental_age`` too, its bands are searched as well and lead, with the age's bands beside
-        them; with ``bands`` (ids), only those bands (the case page's bands, which may add a developmental one).
-        Words that name a context ("in class", "uncle", "money", "secret") reorder the matches (see
-        `behaviours.answers.search.CONTEXTS`), using each item's level at ``age``.
-
-        At most ``limit`` hits (None for all); ``total`` says how many matched in all.
-        """
-        within = self._positions_for_age(age) if age is not None else None
-        lead = None
-        if developmental_age is not None and self.bands_for_age(developmental_age):
-            lead = self._positions_for_age(developmental_age)
-            within = lead if within is None else within | lead
-        if bands is not None:
-            in_bands = self._positions_in(frozenset(bands))
-            within = in_bands if within is None else within & in_bands
-        # The levels read context at the age; for the developmental band alone, at the developmental age.
-        level_age = age if age is not None else developmental_age
-        ranked = self._index.search(text, limit, within, levels=self._levels_at(level_age), lead=lead)
-        everything, band_at = self.all_behaviours, self._band_at
-        hits = [SearchHit(everything[position], band_at[position], score) for position, score in ranked.hits]
-        return SearchAnswer(hits, ranked.total, corrected_query(text, ranked.corrections))
-
-    def search(
-        self,
-        text: str,
-        limit: int | None = SEARCH_LIMIT,
-        *,
-        age: int | None = None,
-        developmental_age: int | None = None,
-    ) -> list[SearchHit]:
-        """The hits of ``find``: descriptors matching the words, best first."""
-        return self.find(text, age=age, developmental_age=developmental_age, limit=limit).hits
-
-    def search_count(self, text: str, *, age: int | None = None) -> int:
-        """How many descriptors match the words, before any limit."""
-        return self.find(text, age=age, limit=0).total
-
-    def _positions_for_age(self, age: int) -> frozenset[int]:
-        return self._positions_in(frozenset(band.id for band in self.bands_for_age(age)))
-
-    def _positions_in(self, bands: frozenset[str]) -> frozenset[int]:
-        # Kept per set of band ids (content, never typed words): the same set object each time lets
-        # the index reuse its mask for it without hashing thousands of positions per search.
-        found = self._positions_of_bands.get(bands)
-        if found is None:
-            found = frozenset().union(*(self._positions_by_band.get(band, frozenset()) for band in bands))
-            self._positions_of_bands[bands] = found
-        return found
-
-    @cached_property
-    def _positions_of_bands(self) -> dict[frozenset[str], frozenset[int]]:
-        return {}
-
-    @cached_property
-    def _band_at(self) -> tuple[AgeBand, ...]:
-        """The band of each descriptor, by its position in ``all_behaviours``."""
-        return tuple(band for band in self.bands for _ in band.behaviours)
-
-    @cached_property
-    def _positions_by_band(self) -> dict[str, frozenset[int]]:
-        # Worked out once per pack: a search for an age then costs a union, not a pass over every item.
-        positions: dict[str, set[int]] = {}
-        for position, behaviour in enumerate(self.all_behaviours):
-            positions.setdefault(self._band_of_behaviour[behaviour.id].id, set()).add(position)
-        return {band: frozenset(found) for band, found in positions.items()}
-
-    def build_index(self) -> None:
-        """Build the search index now (the loader calls this), so the first search costs what the others do."""
-        _ = self._index
-
     def scenarios_for(self, band_id: str | None = None) -> list[Scenario]:
         """Training scenarios, optionally only one band's."""
         return [s for s in self.scenarios if band_id is None or s.band == band_id]
@@ -355,4 +219,4 @@ def older_than(day: dt.date, months: int, today: dt.date) -> bool:
     return day < cutoff
 
 
-__all__ = ["LEVELS", "Pack", "SearchAnswer", "SearchHit", "highest_level", "older_than"]
+__all__ = ["LEVELS", "Pack", "highest_level", "older_than"]

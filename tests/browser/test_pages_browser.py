@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from behaviours.answers.finding import search
 from behaviours.core.phones import InvalidPhoneNumber, parse_uk_number
 from behaviours.core.text import mailto
 from behaviours.pack.model import ChannelKind, Status
@@ -88,7 +89,7 @@ def test_band_and_level_link_shows_only_red(page, app_url):
 def test_search_sexting_finds_the_image_sharing_descriptors(page, app_url, shipped):
     open_app(page, app_url, "/search?q=sexting")
 
-    hits = shipped.search("sexting")
+    hits = search(shipped, "sexting")
     assert any("images" in hit.behaviour.text for hit in hits)
     words = visible_words(page)
     for hit in hits:

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from behaviours import Level, load_pack
 from behaviours.answers.case import Answer
+from behaviours.answers.finding import search
 from tests.helpers import MINIMAL_PACK, SHIPPED_PACK, main_text, note_data, open_page
 
 PAGE = "pages/case.py"
@@ -42,7 +43,7 @@ def answer_all(at, pack, answer):
 
 def test_a_14_year_old_sending_nude_images_with_an_older_person_is_red_with_the_route_and_a_note(shipped):
     descriptor = next(
-        h.behaviour for h in shipped.search("nude images") if h.band.id == "13-17" and h.behaviour.id == NUDE_IMAGES_ID
+        h.behaviour for h in search(shipped, "nude images") if h.band.id == "13-17" and h.behaviour.id == NUDE_IMAGES_ID
     )
     at = open_page(PAGE)
     at.number_input(key="case_age").set_value(14).run()
@@ -294,7 +295,7 @@ def test_find_a_behaviour_uses_the_search_ranking_so_sextortion_never_offers_con
     at.number_input(key="case_age").set_value(14).run()
     at.text_input(key="case_find").input("sextortion").run()
     offered = _offered(at)
-    expected = [h.behaviour for h in shipped.search("sextortion", age=14)][:6]
+    expected = [h.behaviour for h in search(shipped, "sextortion", age=14)][:6]
     assert offered, "the box offers matches"
     assert offered[0].startswith("Add: Red: Someone threatens to share a young person's sexual images")
     assert [o.split(": ", 2)[2] for o in offered] == [b.text for b in expected], "the same order as Search"

@@ -17,6 +17,7 @@ from behaviours.answers.case import (
     routes_for_case,
     suggest_level,
 )
+from behaviours.answers.finding import search
 from behaviours.pack.loader import load_pack
 from behaviours.pack.model import Level
 from behaviours.pack.pack import Pack
@@ -371,7 +372,7 @@ def test_a_14_year_old_sending_nude_images_with_an_older_person_is_red():
     bands = bands_for_case(SHIPPED, 14, None)
     hits = [
         h.behaviour
-        for h in SHIPPED.search("nude images")
+        for h in search(SHIPPED, "nude images")
         if h.band.id == "13-17" and "takes or sends" in h.behaviour.text
     ]
     assert [b.id for b in hits] == ["13-17-amber-taking-or-sending-images"]

@@ -11,6 +11,7 @@ import threading
 
 import pytest
 
+from behaviours.answers.finding import find
 from behaviours.answers.search import SearchIndex, corrected_query, stem, tokens
 
 
@@ -168,7 +169,7 @@ def shipped_pack():
 
 
 def _ids(pack, text: str, age: int | None = None, developmental_age: int | None = None) -> list[str]:
-    return [hit.behaviour.id for hit in pack.find(text, age=age, developmental_age=developmental_age, limit=10).hits]
+    return [hit.behaviour.id for hit in find(pack, text, age=age, developmental_age=developmental_age, limit=10).hits]
 
 
 def test_in_class_puts_the_red_public_item_above_the_green_private_one(shipped_pack) -> None:
@@ -182,8 +183,20 @@ def test_in_private_keeps_the_green_private_item_first(shipped_pack) -> None:
 
 
 def test_uncle_finds_the_adult_relative_items(shipped_pack) -> None:
-    assert set(_ids(shipped_pack, "uncle", age=7)[:3]) >= {"5-9-red-disclosure", "5-9-red-family-member"}
-    assert _ids(shipped_pack, "uncle", age=4)[0] == "0-5-red-disclosure"
+    # Content 2.1 split the family items: *-red-family-member is siblings and other children in the
+    # family; an uncle is abuse by an adult relative.
+    assert _ids(shipped_pack, "uncle", age=7)[:2] == ["5-9-red-adult-relative", "5-9-red-disclosure"]
+    assert _ids(shipped_pack, "uncle", age=14)[0] == "13-17-red-adult-relative"
+    assert "5-9-red-family-member" not in _ids(shipped_pack, "uncle", age=7)[:2]
+    assert _ids(shipped_pack, "uncle", age=4)[0] == "0-5-red-disclosure"  # 0-5 has no adult-relative item
+
+
+def test_a_word_naming_an_adult_relative_brings_that_item_in_beside_a_closer_match(shipped_pack) -> None:
+    # The other words match a disclosure item best; "uncle" or "stepdad" still brings in abuse by an adult relative.
+    assert "5-9-red-adult-relative" in _ids(shipped_pack, "says uncle touched her", age=5)[:3]
+    assert "9-13-red-adult-relative" in _ids(shipped_pack, "stepdad comes into her room at night", age=12)[:3]
+    # Money named: the exchange item joins though the gifts item matched more of the words.
+    assert "13-17-red-exchange" in _ids(shipped_pack, "older man buying her a phone and clothes", age=14)[:3]
 
 
 @pytest.mark.parametrize(
@@ -200,7 +213,7 @@ def test_uncle_finds_the_adult_relative_items(shipped_pack) -> None:
     ],
 )
 def test_a_phrase_naming_money_secrecy_force_or_an_adult_never_has_green_first(shipped_pack, text, age) -> None:
-    first = shipped_pack.find(text, age=age, limit=1).hits
+    first = find(shipped_pack, text, age=age, limit=1).hits
     assert first, text
     assert shipped_pack.level_at(first[0].behaviour, age).value != "green", (text, first[0].behaviour.id)
 
@@ -234,5 +247,5 @@ def test_the_developmental_band_leads_with_the_age_band_beside_it(shipped_pack) 
 def test_explicit_words_are_matched_but_never_suggested(shipped_pack) -> None:
     assert _ids(shipped_pack, "wanking in class", age=14)[0] == "13-17-red-public-exposure-or-masturbation"
     # One letter off an explicit word: the engine may search near words, but never offers the explicit one.
-    assert "wanking" not in (shipped_pack.find("wankin", age=14).did_you_mean or "")
-    assert "blowjob" not in (shipped_pack.find("blowjobb", age=14).did_you_mean or "")
+    assert "wanking" not in (find(shipped_pack, "wankin", age=14).did_you_mean or "")
+    assert "blowjob" not in (find(shipped_pack, "blowjobb", age=14).did_you_mean or "")

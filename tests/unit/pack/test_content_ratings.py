@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from behaviours import Level, load_pack
+from behaviours.answers.finding import search
 
 PACK = load_pack()
 RED, AMBER, GREEN = Level.RED, Level.AMBER, Level.GREEN
@@ -160,4 +161,4 @@ def test_red_guidance_and_criteria_ask_for_developmental_age_with_send_or_autism
     ],
 )
 def test_search_finds_the_new_items_by_everyday_words(query: str, expected: str) -> None:
-    assert expected in {hit.behaviour.id for hit in PACK.search(query)}
+    assert expected in {hit.behaviour.id for hit in search(PACK, query)}

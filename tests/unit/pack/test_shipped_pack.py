@@ -3,6 +3,7 @@
 import pytest
 
 from behaviours import LEVELS, Level, load_pack
+from behaviours.answers.finding import search
 from behaviours.pack.model import ChannelKind, Status
 
 PACK = load_pack()
@@ -125,13 +126,13 @@ SEARCHES = [
 
 @pytest.mark.parametrize(("query", "expected"), SEARCHES, ids=[q for q, _ in SEARCHES])
 def test_search_finds_what_practitioners_type(query, expected):
-    found = {hit.behaviour.id for hit in PACK.search(query)}
+    found = {hit.behaviour.id for hit in search(PACK, query)}
     missing = expected - found
     assert not missing, f"'{query}' did not find {missing}"
 
 
 def test_search_is_case_insensitive_and_order_free():
-    assert [h.behaviour.id for h in PACK.search("SEXTING")] == [h.behaviour.id for h in PACK.search("sexting")]
-    assert {h.behaviour.id for h in PACK.search("images sharing")} == {
-        h.behaviour.id for h in PACK.search("sharing images")
+    assert [h.behaviour.id for h in search(PACK, "SEXTING")] == [h.behaviour.id for h in search(PACK, "sexting")]
+    assert {h.behaviour.id for h in search(PACK, "images sharing")} == {
+        h.behaviour.id for h in search(PACK, "sharing images")
     }

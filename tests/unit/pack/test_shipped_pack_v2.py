@@ -8,6 +8,7 @@ import itertools
 import pytest
 
 from behaviours import Level, load_pack
+from behaviours.answers.finding import search
 from behaviours.answers.lookup import how_level_changes, law_for_item, plan_lookup
 from behaviours.pack.band_rules import theme_jumps_between_bands, theme_once_per_band
 from ui.components import behaviour_lines_md
@@ -243,7 +244,7 @@ HARMS = [
 
 @pytest.mark.parametrize(("query", "expected"), HARMS, ids=[q for q, _ in HARMS])
 def test_search_finds_each_current_harm_by_practitioners_words(query, expected):
-    found = {hit.behaviour.id for hit in PACK.search(query)}
+    found = {hit.behaviour.id for hit in search(PACK, query)}
     assert expected <= found, f"'{query}' did not find {expected - found}"
 
 
