@@ -6,6 +6,10 @@ random, stored only as a hash, never drawn on the page or in the join link, so a
 /join?room=CODE, cannot drive it. Without the right key the page says the same for every
 code (live, ended or never started), so it cannot be used to find rooms. Starting rooms is
 limited per session and per replica (behaviours/rooms.py).
+
+A room may rate each item twice (rate, discuss, re-rate; issue 27). When it ends, the trainer
+sees how far the room agreed before and after discussion (the figures are worked out once, then
+kept for the session), may save the result (counts only) and download it as a PDF.
 """
 
 import random
@@ -13,6 +17,11 @@ import random
 import streamlit as st
 
 from behaviours.core.text import md, md_link
+from behaviours.documents.handouts import room_summary_handout
+from behaviours.pack.identity import content_hash
+from behaviours.pack.loader import default_pack_dir
+from behaviours.training.debrief import Debrief, room_debrief, room_result
+from behaviours.training.results import SaveOutcome, today_for_result
 from behaviours.training.room_store import StoreUnavailable
 from behaviours.training.rooms import (
     MAX_ITEMS,
@@ -22,6 +31,7 @@ from behaviours.training.rooms import (
     TRAINER_POLL_SECONDS,
     ItemKind,
     Room,
+    Stage,
     answered_sentence,
     close_to_joiners,
     end,
@@ -33,9 +43,12 @@ from behaviours.training.rooms import (
     new_token,
     open_to_joiners,
     parse_code,
+    rate_again,
     reveal,
     room_items,
+    show_answer,
 )
+from ui.debrief import debrief_view
 from ui.inputs import notice, page_intro, secondary_text
 from ui.pack_loading import pack
 from ui.room import (
@@ -44,11 +57,13 @@ from ui.room import (
     join_panel,
     pack_answer,
     replica_rooms,
+    result_store,
     room_moment,
     room_store,
+    room_style,
     session_allows,
     session_record,
-    spread,
+    spreads,
     store_down,
 )
 
@@ -95,6 +110,11 @@ def _start_form() -> None:
     for item_id in order:
         item = content.behaviour(item_id) if kind is ItemKind.BEHAVIOUR else None
         labels[item_id] = item.text if item else next((s.title for s in content.scenarios if s.id == item_id), item_id)
+    st.toggle(
+        "Rate each item twice: before and after discussing the room's answers",
+        key="room_two_rounds",
+        help="The room rates, sees its spread and discusses it, then rates again; the pack's answer comes last.",
+    )
     chosen = st.multiselect(
         "Items, in the order the room will see them",
         options=order,
@@ -120,6 +140,7 @@ def _start_form() -> None:
 
 def _start_room(band_id: str, kind: ItemKind, items: tuple[str, ...]) -> None:
     """Open the room and put its code and the trainer's key in this tab's address."""
+    two_rounds = bool(st.session_state.get("room_two_rounds"))  # the toggle as it is now, not at the last run
     moment = room_moment()
     if not session_allows(STARTED, SESSION_ROOMS, moment):
         st.session_state["room_start_problem"] = TOO_MANY_ROOMS
@@ -131,7 +152,7 @@ def _start_room(band_id: str, kind: ItemKind, items: tuple[str, ...]) -> None:
     trainer_key = new_token()
     try:
         for _attempt in range(5):
-            room = Room(code=new_code(), band=band_id, kind=kind, items=items)
+            room = Room(code=new_code(), band=band_id, kind=kind, items=items, two_rounds=two_rounds)
             if store.create(room, hash_key(trainer_key), new_token()):
                 st.query_params.from_dict({"room": room.code, "key": trainer_key})
                 return
@@ -147,28 +168,53 @@ def _not_found(message: str) -> None:
     st.markdown(md_link("Start a new room", "/room"))
 
 
+ROOM_GONE = "This room has expired. Start a new room on the Training room page."
+STAGE_NOTES = {
+    Stage.RATING: "The room's answers stay hidden until you press Reveal.",
+    Stage.DISCUSSING: (
+        "Discuss the spread: what would make it greener or redder? The pack's answer stays hidden "
+        "until the room has rated again."
+    ),
+    Stage.RATING_AGAIN: "The second answers stay hidden until you press Reveal.",
+}
+
+
+def _act(code: str, change) -> None:
+    try:
+        latest = store.get(code)
+        if latest is not None:
+            store.save(change(latest))
+    except StoreUnavailable:
+        pass  # the next poll says so
+
+
 @st.fragment(run_every=TRAINER_POLL_SECONDS)
 def _live(code: str) -> None:
-    """The item, how many have answered, and after Reveal the spread and the pack's answer.
+    """The item, how many have answered, and after Reveal the spread (both rounds) and the pack's answer.
 
-    Polls twice a second: one read of the room and one of the item's counts.
+    Polls twice a second: one read of the room and one or two of the item's counts.
     """
     try:
         room = store.get(code)
         if room is None:
-            st.warning("This room has expired. Start a new one from the Training page.")
+            st.warning(ROOM_GONE, icon=":material/schedule:")
+            st.markdown(md_link("Start a new room", "/room"))
             return
-        tally = store.tally(code, room.current)
+        first = store.tally(code, room.current, 1)
+        second = store.tally(code, room.current, 2) if room.round == 2 else None
     except StoreUnavailable:
         store_down()
         return
     if room.ended:
-        st.success("This room has ended. Thank you.", icon=":material/check:")
-        st.markdown(md_link("Start a new room", "/room"))
-        return
+        st.rerun()  # the whole page: the summary is drawn once, outside this poll
 
-    item = item_block(content, room)
-    st.markdown(f"**{md(answered_sentence(tally.answered))}**")
+    stage = room.stage
+    with st.container(key="tlr-item"):
+        item = item_block(content, room)
+    open_round = second if (second is not None and stage is Stage.RATING_AGAIN) else first
+    with st.container(key="tlr-count"):
+        round_words = f" · {room.round_words}" if room.round_words else ""
+        st.markdown(f"**{md(answered_sentence(open_round.answered))}**{md(round_words)}")
     try:
         joins = store.joins(code, room_moment())
     except StoreUnavailable:
@@ -177,43 +223,139 @@ def _live(code: str) -> None:
         closed = " · closed to new joiners" if room.closed_to_joiners else ""
         secondary_text(md(joins.sentence + closed))
 
-    def act(change) -> None:
-        try:
-            latest = store.get(code)
-            if latest is not None:
-                store.save(change(latest))
-        except StoreUnavailable:
-            pass  # the next poll says so
-
     buttons = st.columns(4)
     buttons[0].button(
-        "Previous", on_click=act, args=(lambda r: move(r, -1),), disabled=room.current == 0, width="stretch"
+        "Previous", on_click=_act, args=(code, lambda r: move(r, -1)), disabled=room.current == 0, width="stretch"
     )
-    buttons[1].button("Reveal", on_click=act, args=(reveal,), disabled=room.revealed, type="primary", width="stretch")
+    if stage is Stage.DISCUSSING:
+        buttons[1].button("Rate again", on_click=_act, args=(code, rate_again), type="primary", width="stretch")
+    else:
+        buttons[1].button(
+            "Reveal", on_click=_act, args=(code, reveal), disabled=room.revealed, type="primary", width="stretch"
+        )
     buttons[2].button(
         "Next",
-        on_click=act,
-        args=(lambda r: move(r, 1),),
+        on_click=_act,
+        args=(code, lambda r: move(r, 1)),
         disabled=room.current >= len(room.items) - 1,
         width="stretch",
     )
-    buttons[3].button("End the room", on_click=act, args=(end,), width="stretch")
+    buttons[3].button("End the room", on_click=_act, args=(code, end), width="stretch")
+
+    if stage is Stage.DISCUSSING:
+        spreads(content, first, None)
+        secondary_text(STAGE_NOTES[stage])
+        st.button("Skip rating again: show the pack's answer", on_click=_act, args=(code, show_answer))
+    elif stage is Stage.ANSWER and item is not None:
+        spreads(content, first, second if second is not None and second.answered else None)
+        pack_answer(content, item)
+    elif stage in STAGE_NOTES:
+        secondary_text(STAGE_NOTES[stage])
+
     if room.closed_to_joiners:
-        st.button("Let new people join", on_click=act, args=(open_to_joiners,), icon=":material/lock_open:")
+        st.button("Let new people join", on_click=_act, args=(code, open_to_joiners), icon=":material/lock_open:")
     else:
         st.button(
             "Close to new joiners",
-            on_click=act,
-            args=(close_to_joiners,),
+            on_click=_act,
+            args=(code, close_to_joiners),
             icon=":material/lock:",
             help="Once everyone is in: nobody new can join, and those in the room keep answering.",
         )
 
-    if room.revealed and item is not None:
-        spread(content, tally)
-        pack_answer(content, item)
-    elif not room.revealed:
-        secondary_text("The room's answers stay hidden until you press Reveal.")
+
+# ------------------------------------------------------------------ when the room has ended
+
+SUMMARY = "room_debrief"  # session_state: (code, the counts it was made from, participants, Debrief)
+SAVED = "room_saved"  # session_state: {code: SaveOutcome}
+
+
+def _summary(code: str, room: Room) -> tuple[Debrief, dict, int] | None:
+    """The room's summary, worked out once (about 1.6 s a round) and kept for this session."""
+    try:
+        tallies = store.tallies(code, len(room.items))
+        participants = store.voters(code)
+    except StoreUnavailable:
+        return None
+    counts = tuple(sorted((slot, tuple(sorted(t.counts.items()))) for slot, t in tallies.items()))
+    kept = st.session_state.get(SUMMARY)
+    if kept and kept[0] == code and kept[1] == counts and kept[2] == participants:
+        return kept[3], tallies, participants
+    summary = room_debrief(content, room, tallies, participants)
+    st.session_state[SUMMARY] = (code, counts, participants, summary)
+    return summary, tallies, participants
+
+
+def _save(code: str, room: Room, tallies: dict, participants: int) -> None:
+    """Keep the room's result (counts only); the page says saved, or why not. Never raises."""
+    course = st.session_state.get("room_course") or None
+    try:
+        result = room_result(
+            content,
+            content_hash(default_pack_dir().resolve()),
+            room,
+            tallies,
+            participants,
+            today_for_result(),
+            course,
+        )
+    except ValueError:
+        outcome = SaveOutcome(saved=False, message="The result could not be saved: its counts do not add up.")
+    else:
+        outcome = result_store().save_result(result, courses=content.info.courses)
+    st.session_state[SAVED] = {**st.session_state.get(SAVED, {}), code: outcome}
+
+
+def _ended(code: str, room: Room) -> None:
+    st.success("This room has ended. Thank you.", icon=":material/check:")
+    st.markdown(md_link("Start a new room on the Training room page", "/room"))
+    made = _summary(code, room)
+    if made is None:
+        store_down()
+        return
+    summary, tallies, participants = made
+    debrief_view(summary)
+    if summary.empty:
+        return
+
+    st.subheader("Keep this result", anchor=False)
+    secondary_text(
+        "Saving keeps the pack's name and version, the band, each item's counts in each round, how many took "
+        "part and today's date: no names, no codes and nothing anyone typed."
+    )
+    outcome = st.session_state.get(SAVED, {}).get(code)
+    courses = list(content.info.courses)
+    if courses and not (outcome and outcome.saved):
+        st.selectbox(
+            "Training course (optional)",
+            options=["", *courses],
+            format_func=lambda course: course or "No course",
+            key="room_course",
+        )
+    st.button(
+        "Save this room's result",
+        on_click=_save,
+        args=(code, room, tallies, participants),
+        disabled=bool(outcome and outcome.saved),
+        icon=":material/save:",
+    )
+    if outcome is not None:
+        if outcome.saved:
+            st.success(md(outcome.message), icon=":material/check:")
+        else:
+            st.warning(md(outcome.message), icon=":material/cloud_off:")
+    # A room summary holds no personal data (counts and pack words only), so a download button, whose
+    # file Streamlit keeps briefly in its media store, is acceptable here, as for the band handouts.
+    held_on = today_for_result()
+    st.download_button(
+        "Room summary (PDF)",
+        data=lambda: room_summary_handout(content, summary, held_on, room_items=len(room.items)),
+        file_name=f"room-summary-{held_on.isoformat()}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        key="room_summary_pdf",
+    )
 
 
 code = parse_code(raw_code)
@@ -233,10 +375,18 @@ else:
         page_intro("Training room")
         st.info(NOT_YOURS, icon=":material/lock:")
         st.markdown(f"{md_link('Join a room', '/join')} · {md_link('Start a new room', '/room')}")
-    else:
+    elif room.ended:
+        room_style()
         page_intro("Training room")
-        join_panel(code, join_link(base_address(), code))
-        _live(code)
+        _ended(code, room)
+    else:
+        room_style()
+        live, side = st.columns([3, 1], gap="medium")
+        with side:
+            join_panel(code, join_link(base_address(), code))
+        with live:
+            st.title("Training room", anchor=False)
+            _live(code)
         secondary_text(
             "Keep this page's address to reopen the room after a reload; it lets you run the room, so "
             "do not share it. On a projector, full screen (F11) hides the address bar."

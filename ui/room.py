@@ -17,6 +17,8 @@ from behaviours import Behaviour, Pack
 from behaviours.core.clock import now
 from behaviours.core.text import md
 from behaviours.pack.model import Scenario
+from behaviours.training.results import ResultStore
+from behaviours.training.results import store_from_env as results_from_env
 from behaviours.training.room_store import RoomStore, StoreUnavailable, store_from_env
 from behaviours.training.rooms import (
     Choice,
@@ -63,6 +65,35 @@ class ReplicaRooms:
 
 
 @st.cache_resource(show_spinner=False)
+def result_store() -> ResultStore:
+    # Shared by every session on purpose: a connection pool to the results database (counts only).
+    return results_from_env()
+
+
+# The projector's own layout (page-local classes, keyed containers): the code and address beside the
+# item instead of above it, so the item, the count and the reveal fit 1280x720 with the code on screen;
+# the reveal in 24 px or more so the back of a room can read it.
+ROOM_CSS = """
+<style>
+.st-key-tlr-reveal [data-testid="stMarkdownContainer"] p,
+.st-key-tlr-reveal [data-testid="stMarkdownContainer"] li { font-size: 1.5rem; line-height: 1.35; }
+.st-key-tlr-reveal [data-testid="stMarkdownContainer"] li { margin-bottom: 0.1rem; }
+.st-key-tlr-count [data-testid="stMarkdownContainer"] p { font-size: 1.5rem; margin: 0; }
+.st-key-tlr-item h2 { font-size: 1.75rem; line-height: 1.25; padding: 0.25rem 0; }
+.st-key-tlr-item [data-testid="stMarkdownContainer"] p { font-size: 1.25rem; }
+.st-key-tlr-summary [data-testid="stMarkdownContainer"] p,
+.st-key-tlr-summary [data-testid="stMarkdownContainer"] li,
+.st-key-tlr-summary [data-testid="stMarkdownContainer"] td,
+.st-key-tlr-summary [data-testid="stMarkdownContainer"] th { font-size: 1.25rem; }
+</style>
+"""
+
+
+def room_style() -> None:
+    st.html(ROOM_CSS)
+
+
+@st.cache_resource(show_spinner=False)
 def replica_rooms() -> ReplicaRooms:
     # Shared by every session on purpose: it holds only when rooms expire, nothing typed.
     return ReplicaRooms()
@@ -105,20 +136,20 @@ def qr_image(link: str) -> str:
 
 
 def join_panel(code: str, link: str) -> None:
-    """The code and full join address, large enough to read from the back of a room, and the QR code."""
-    words, picture = st.columns([3, 1], vertical_alignment="center")
-    with words:
-        st.html(
-            '<div class="tlr-join">'
-            '<p style="font-size:1.25rem;margin:0">Join on your phone at</p>'
-            f'<p style="font-size:1.75rem;font-weight:700;margin:0 0 .25rem;overflow-wrap:anywhere">{html.escape(link)}</p>'
-            '<p style="font-size:1.25rem;margin:0">Room code '
-            f'<span style="font-size:3rem;font-weight:700;letter-spacing:.15em;font-family:monospace">'
-            f"{html.escape(code)}</span></p>"
-            "</div>"
-        )
-    with picture:
-        st.html(qr_image(link))
+    """The code and full join address, large enough to read from the back of a room, and the QR code.
+
+    Drawn in a narrow column beside the item (pages/room.py), so it sits at the top of the first
+    screen, level with the item, and the page has no reason to open scrolled."""
+    st.html(
+        '<div class="tlr-join">'
+        '<p style="font-size:1.25rem;margin:0">Room code</p>'
+        '<p style="font-size:2.75rem;font-weight:700;letter-spacing:.12em;font-family:monospace;margin:0;line-height:1.1">'
+        f"{html.escape(code)}</p>"
+        '<p style="font-size:1.1rem;margin:.25rem 0 0">Join on your phone at</p>'
+        f'<p style="font-size:1.25rem;font-weight:700;margin:0 0 .25rem;overflow-wrap:anywhere">{html.escape(link)}</p>'
+        "</div>"
+    )
+    st.html(qr_image(link).replace("max-width:13rem", "max-width:10rem"))
 
 
 def item_block(pack: Pack, room: Room) -> Behaviour | Scenario | None:
@@ -137,15 +168,28 @@ def item_block(pack: Pack, room: Room) -> Behaviour | Scenario | None:
     return item
 
 
-def spread(pack: Pack, tally: Tally) -> None:
+def spread(pack: Pack, tally: Tally, heading: str = "The room's answers", width: int = 20) -> None:
     """The room's answers as a bar list: the word first, then the count in figures, then a bar."""
     total = tally.answered
     lines = []
-    for choice, word, count, bar in spread_lines(pack, tally):
+    for choice, word, count, bar in spread_lines(pack, tally, width):
         marker = level_badge(pack, choice.level) if choice.level else f"**{md(word)}**"
         share = f" ({round(100 * count / total)}%)" if total else ""
         lines.append(f"- {marker} **{count}**{share} {bar}")
-    st.markdown(f"**The room's answers ({total} in all)**\n\n" + "\n".join(lines))
+    st.markdown(f"**{md(heading)} ({total} in all)**\n\n" + "\n".join(lines))
+
+
+def spreads(pack: Pack, first: Tally, second: Tally | None) -> None:
+    """The reveal, in 24 px text: one round's spread, or the first answers beside those after discussion."""
+    with st.container(key="tlr-reveal"):
+        if second is None:
+            spread(pack, first)
+            return
+        before, after = st.columns(2)
+        with before:
+            spread(pack, first, "First answers", width=10)
+        with after:
+            spread(pack, second, "After discussion", width=10)
 
 
 def pack_answer(pack: Pack, item: Behaviour | Scenario) -> None:
@@ -182,5 +226,6 @@ __all__ = [
     "session_allows",
     "session_record",
     "spread",
+    "spreads",
     "store_down",
 ]
