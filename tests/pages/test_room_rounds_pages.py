@@ -91,6 +91,10 @@ def test_a_two_round_room_ends_with_its_summary_and_a_dead_database_only_says_no
     assert "How the room agreed" in text
     assert "Percent agreement (two raters, same level)" in text
     assert "Bolton, Gandevia and Newell (2021)" in text and "Source: Child Abuse & Neglect 117:105062" in text
+    assert len(at.get("vega_lite_chart")) == 1  # the items the room split on, its numbers in the text beside it
+    assert (
+        "agreement 17%, then 60% after discussion" in text
+    )  # 2 of 12 pairs before (not sure left out); 12 of 20 after
     press(at, "Save this room's result")
     text = main_text(at)
     assert "The result could not be saved: the results database cannot be reached just now." in text
@@ -118,3 +122,49 @@ def test_a_saved_room_keeps_its_counts_per_round_and_says_saved(monkeypatch, tmp
     assert (again.green, again.amber, again.red, again.not_sure) == (0, 4, 1, 0)
     raw = (tmp_path / "results.sqlite3").read_bytes()
     assert code.encode() not in raw and not any(p.encode() in raw for p in people)
+
+
+def saved_room(url, participants, first):
+    """Save one room with the shipped pack's first three 9-13 descriptors and these first-round counts."""
+    import datetime as dt
+
+    from behaviours.pack.loader import load_pack
+    from behaviours.training.debrief import room_result
+    from behaviours.training.rooms import ItemKind, Room, Tally, room_items
+    from tests.helpers import SHIPPED_PACK
+
+    pack = load_pack(SHIPPED_PACK)
+    items = tuple(sorted(room_items(pack, "9-13", ItemKind.BEHAVIOUR, seed=0))[:3])
+    room = Room(code="ABC234", band="9-13", kind=ItemKind.BEHAVIOUR, items=items)
+    tallies = {(i, 1): Tally.from_raw(raw) for i, raw in enumerate(first)}
+    result = room_result(pack, "3f9a0c2d51e7", room, tallies, participants, dt.date(2026, 3, 4))
+    assert ResultStore(url).save_result(result).saved
+    return pack, items
+
+
+def test_the_agreement_page_lists_the_items_rooms_split_on_with_their_counts(monkeypatch, tmp_path):
+    from behaviours.training.debrief import item_words
+    from behaviours.training.rooms import ItemKind
+
+    url = f"sqlite:///{tmp_path / 'results.sqlite3'}"
+    monkeypatch.setenv("TRAFFIC_LIGHT_DATABASE_URL", url)
+    split = {"green": 3, "amber": 1, "red": 3}
+    agreed = {"green": 7}
+    pack, items = saved_room(url, 7, [split, agreed, {"red": 6, "unsure": 1}])
+    saved_room(url, 3, [{"red": 3}] * 3)  # a small room: left out
+    at = open_page("pages/agreement.py")
+    text = main_text(at)
+    assert "From 1 saved room with 5 or more participants (7 participants in all); 1 smaller room left out." in text
+    assert "Items where raters split most (first answers)" in text
+    words = item_words(pack, ItemKind.BEHAVIOUR, items[0])
+    # Pairs agreeing: 3*2 + 0 + 3*2 = 12 of 7*6 = 42 -> 29%.
+    assert f"{words} | " in text and "| 1 | 3 | 1 | 3 | 0 | 29% |" in text
+    assert "Items rated differently from the pack's level most often (first answers)" in text
+    assert "Bolton, Gandevia and Newell (2021)" in text
+    assert len(at.get("vega_lite_chart")) == 2  # a chart beside each list
+
+
+def test_the_agreement_page_with_the_database_down_says_so(monkeypatch):
+    monkeypatch.setenv("TRAFFIC_LIGHT_DATABASE_URL", f"postgresql://nobody@127.0.0.1:{free_port()}/results")
+    text = main_text(open_page("pages/agreement.py"))
+    assert "Saved results cannot be shown just now: the results database cannot be reached." in text
