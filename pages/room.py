@@ -56,6 +56,7 @@ from ui.room import (
     item_block,
     join_panel,
     pack_answer,
+    qr_image,
     replica_rooms,
     result_store,
     room_moment,
@@ -73,6 +74,17 @@ store = room_store()
 raw_code = st.query_params.get("room")
 key = st.query_params.get("key")
 STARTED = "rooms_started"  # when this session started its rooms (session_state)
+OPENED = "room_opened"  # the room just started, to open as a fresh page (session_state)
+FRESH = "room_fresh"  # the room whose first poll has not yet run (session_state)
+# The start form is long and the trainer scrolls to reach Start; the browser keeps that scroll for the
+# room, which put its code under the call bar. No script may run in the page (CSP), so for a moment
+# when the room first draws, a CSS animation takes the page's content out (display: none): with
+# nothing to scroll the browser goes back to the top, and the room appears there. An animation ends
+# on its own, so the rule needs no second run to undo it.
+TO_THE_TOP = (
+    "<style>@keyframes tlr-to-the-top { from, to { display: none; } }"
+    '[data-testid="stMainBlockContainer"] { animation: tlr-to-the-top 0.2s; }</style>'
+)
 # One answer for any code without its trainer key: it says nothing about whether the room exists.
 NOT_YOURS = (
     "This page runs a room for the trainer who started it, from the address they were given. "
@@ -154,7 +166,7 @@ def _start_room(band_id: str, kind: ItemKind, items: tuple[str, ...]) -> None:
         for _attempt in range(5):
             room = Room(code=new_code(), band=band_id, kind=kind, items=items, two_rounds=two_rounds)
             if store.create(room, hash_key(trainer_key), new_token()):
-                st.query_params.from_dict({"room": room.code, "key": trainer_key})
+                st.session_state[OPENED] = {"room": room.code, "key": trainer_key}
                 return
     except StoreUnavailable:
         st.session_state["room_start_problem"] = "down"
@@ -189,10 +201,13 @@ def _act(code: str, change) -> None:
 
 
 @st.fragment(run_every=TRAINER_POLL_SECONDS)
-def _live(code: str) -> None:
-    """The item, how many have answered, and after Reveal the spread (both rounds) and the pack's answer.
+def _live(code: str, link: str) -> None:
+    """The item, how many have answered, and after Reveal the spread (both rounds) and the pack's answer;
+    beside them the code, the join address, the trainer's buttons and the QR code.
 
-    Polls twice a second: one read of the room and one or two of the item's counts.
+    Laid out for a projector at 1280x720: the item, the count and the reveal on the left, the code
+    and the buttons on the right, all on the first screen. Polls twice a second: one read of the
+    room, one or two of the item's counts, and the joins.
     """
     try:
         room = store.get(code)
@@ -207,65 +222,69 @@ def _live(code: str) -> None:
         return
     if room.ended:
         st.rerun()  # the whole page: the summary is drawn once, outside this poll
-
-    stage = room.stage
-    with st.container(key="tlr-item"):
-        item = item_block(content, room)
-    open_round = second if (second is not None and stage is Stage.RATING_AGAIN) else first
-    with st.container(key="tlr-count"):
-        round_words = f" · {room.round_words}" if room.round_words else ""
-        st.markdown(f"**{md(answered_sentence(open_round.answered))}**{md(round_words)}")
     try:
         joins = store.joins(code, room_moment())
     except StoreUnavailable:
         joins = None
-    if joins is not None:
-        closed = " · closed to new joiners" if room.closed_to_joiners else ""
-        secondary_text(md(joins.sentence + closed))
 
-    buttons = st.columns(4)
-    buttons[0].button(
-        "Previous", on_click=_act, args=(code, lambda r: move(r, -1)), disabled=room.current == 0, width="stretch"
-    )
-    if stage is Stage.DISCUSSING:
-        buttons[1].button("Rate again", on_click=_act, args=(code, rate_again), type="primary", width="stretch")
-    else:
-        buttons[1].button(
-            "Reveal", on_click=_act, args=(code, reveal), disabled=room.revealed, type="primary", width="stretch"
-        )
-    buttons[2].button(
-        "Next",
-        on_click=_act,
-        args=(code, lambda r: move(r, 1)),
-        disabled=room.current >= len(room.items) - 1,
-        width="stretch",
-    )
-    buttons[3].button("End the room", on_click=_act, args=(code, end), width="stretch")
-
-    if stage is Stage.DISCUSSING:
-        spreads(content, first, None)
-        secondary_text(STAGE_NOTES[stage])
-        st.button("Skip rating again: show the pack's answer", on_click=_act, args=(code, show_answer))
-    elif stage is Stage.ANSWER and item is not None:
-        spreads(content, first, second if second is not None and second.answered else None)
-        pack_answer(content, item)
-    elif stage in STAGE_NOTES:
-        secondary_text(STAGE_NOTES[stage])
-
-    if room.closed_to_joiners:
-        st.button("Let new people join", on_click=_act, args=(code, open_to_joiners), icon=":material/lock_open:")
-    else:
+    stage = room.stage
+    live, side = st.columns([3, 1], gap="medium")
+    with side:
+        join_panel(code, link)
+        if stage is Stage.DISCUSSING:
+            st.button("Rate again", on_click=_act, args=(code, rate_again), type="primary", width="stretch")
+        else:
+            st.button(
+                "Reveal", on_click=_act, args=(code, reveal), disabled=room.revealed, type="primary", width="stretch"
+            )
         st.button(
-            "Close to new joiners",
+            "Next",
             on_click=_act,
-            args=(code, close_to_joiners),
-            icon=":material/lock:",
-            help="Once everyone is in: nobody new can join, and those in the room keep answering.",
+            args=(code, lambda r: move(r, 1)),
+            disabled=room.current >= len(room.items) - 1,
+            width="stretch",
         )
+        if joins is not None:
+            closed = " · closed to new joiners" if room.closed_to_joiners else ""
+            secondary_text(md(joins.sentence + closed))
+        st.html(qr_image(link, size="9rem"))
+        st.button(
+            "Previous", on_click=_act, args=(code, lambda r: move(r, -1)), disabled=room.current == 0, width="stretch"
+        )
+        if stage is Stage.DISCUSSING:
+            st.button("Skip rating again: show the pack's answer", on_click=_act, args=(code, show_answer))
+        st.button("End the room", on_click=_act, args=(code, end), width="stretch")
+        if room.closed_to_joiners:
+            st.button("Let new people join", on_click=_act, args=(code, open_to_joiners), icon=":material/lock_open:")
+        else:
+            st.button(
+                "Close to new joiners",
+                on_click=_act,
+                args=(code, close_to_joiners),
+                icon=":material/lock:",
+                help="Once everyone is in: nobody new can join, and those in the room keep answering.",
+            )
+
+    with live:
+        with st.container(key="tlr-item"):
+            item = item_block(content, room)
+        open_round = second if (second is not None and stage is Stage.RATING_AGAIN) else first
+        with st.container(key="tlr-count"):
+            round_words = f" · {room.round_words}" if room.round_words else ""
+            st.markdown(f"**{md(answered_sentence(open_round.answered))}**{md(round_words)}")
+        if stage is Stage.DISCUSSING:
+            spreads(content, first, None)
+            secondary_text(STAGE_NOTES[stage])
+        elif stage is Stage.ANSWER and item is not None:
+            spreads(content, first, second if second is not None and second.answered else None)
+            pack_answer(content, item)
+        elif stage in STAGE_NOTES:
+            secondary_text(STAGE_NOTES[stage])
 
 
 # ------------------------------------------------------------------ when the room has ended
 
+ENDED = f"**This room has ended. Thank you.** {md_link('Start a new room on the Training room page', '/room')}."
 SUMMARY = "room_debrief"  # session_state: (code, the counts it was made from, participants, Debrief)
 SAVED = "room_saved"  # session_state: {code: SaveOutcome}
 
@@ -307,14 +326,14 @@ def _save(code: str, room: Room, tallies: dict, participants: int) -> None:
 
 
 def _ended(code: str, room: Room) -> None:
-    st.success("This room has ended. Thank you.", icon=":material/check:")
-    st.markdown(md_link("Start a new room on the Training room page", "/room"))
     made = _summary(code, room)
     if made is None:
+        page_intro("Training room")
+        st.markdown(ENDED)
         store_down()
         return
     summary, tallies, participants = made
-    debrief_view(summary)
+    debrief_view(summary, ENDED)
     if summary.empty:
         return
 
@@ -358,6 +377,12 @@ def _ended(code: str, room: Room) -> None:
     )
 
 
+opened = st.session_state.pop(OPENED, None)
+if opened:
+    st.query_params.from_dict(opened)
+    st.session_state[FRESH] = opened["room"]
+    raw_code, key = opened["room"], opened["key"]
+
 code = parse_code(raw_code)
 if raw_code is None:
     _start_form()
@@ -377,16 +402,12 @@ else:
         st.markdown(f"{md_link('Join a room', '/join')} · {md_link('Start a new room', '/room')}")
     elif room.ended:
         room_style()
-        page_intro("Training room")
         _ended(code, room)
     else:
         room_style()
-        live, side = st.columns([3, 1], gap="medium")
-        with side:
-            join_panel(code, join_link(base_address(), code))
-        with live:
-            st.title("Training room", anchor=False)
-            _live(code)
+        if st.session_state.pop(FRESH, None) == code:
+            st.html(TO_THE_TOP)
+        _live(code, join_link(base_address(), code))
         secondary_text(
             "Keep this page's address to reopen the room after a reload; it lets you run the room, so "
             "do not share it. On a projector, full screen (F11) hides the address bar."

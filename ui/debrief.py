@@ -43,10 +43,14 @@ def agreement_chart(rows: Sequence[tuple[str, str, float]], title: str) -> alt.C
     )
 
 
-def debrief_view(summary: Debrief) -> None:
-    """The projector summary: agreement before and after, the items the room split on, and published figures."""
+def debrief_view(summary: Debrief, ended: str = "") -> None:
+    """The projector summary: agreement before and after, the items the room split on, and published figures.
+
+    Its title is the page's heading; ``ended`` (e.g. 'This room has ended.') is said first under it."""
     with st.container(key="tlr-summary"):
-        st.header(summary_title(summary), anchor=False)
+        st.title(summary_title(summary), anchor=False)
+        if ended:
+            st.markdown(ended)
         if summary.empty:
             st.markdown("Nobody answered in this room, so there are no figures to show.")
             return

@@ -6,6 +6,7 @@ comes from the pack (escaped with ``md``) or from the room's code and counts.
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import threading
@@ -76,11 +77,13 @@ def result_store() -> ResultStore:
 ROOM_CSS = """
 <style>
 .st-key-tlr-reveal [data-testid="stMarkdownContainer"] p,
-.st-key-tlr-reveal [data-testid="stMarkdownContainer"] li { font-size: 1.5rem; line-height: 1.35; }
-.st-key-tlr-reveal [data-testid="stMarkdownContainer"] li { margin-bottom: 0.1rem; }
+.st-key-tlr-reveal [data-testid="stMarkdownContainer"] li { font-size: 1.5rem; line-height: 1.25; }
+.st-key-tlr-reveal [data-testid="stMarkdownContainer"] p { margin-bottom: 0.25rem; }
+.st-key-tlr-reveal [data-testid="stMarkdownContainer"] li { margin: 0; padding: 0; }
+.st-key-tlr-reveal [data-testid="stMarkdownContainer"] ul { margin-bottom: 0; }
 .st-key-tlr-count [data-testid="stMarkdownContainer"] p { font-size: 1.5rem; margin: 0; }
-.st-key-tlr-item h2 { font-size: 1.75rem; line-height: 1.25; padding: 0.25rem 0; }
-.st-key-tlr-item [data-testid="stMarkdownContainer"] p { font-size: 1.25rem; }
+.st-key-tlr-item h2 { font-size: 1.5rem; line-height: 1.25; padding: 0.25rem 0 0; }
+.st-key-tlr-item [data-testid="stMarkdownContainer"] p { font-size: 1.25rem; margin-bottom: 0.25rem; }
 .st-key-tlr-summary [data-testid="stMarkdownContainer"] p,
 .st-key-tlr-summary [data-testid="stMarkdownContainer"] li,
 .st-key-tlr-summary [data-testid="stMarkdownContainer"] td,
@@ -127,29 +130,34 @@ def base_address() -> str | None:
     return public_base(os.environ.get(PUBLIC_URL_ENV), browser_url, headers)
 
 
-def qr_image(link: str) -> str:
+@functools.lru_cache(maxsize=64)
+def qr_image(link: str, size: str = "13rem") -> str:
     """The join address as a QR code in an <img> with a data: URI: drawn from the page itself,
-    so no file for it is ever served from /media/, and the alt text says where it leads."""
+    so no file for it is ever served from /media/, and the alt text says where it leads.
+    Cached: the trainer's view redraws it on every poll, and a link is a room's address, nothing typed."""
     uri = segno.make(link, error="m").svg_data_uri(scale=8, border=4, dark="#000", light="#fff")
     label = html.escape(f"QR code that opens {link}", quote=True)
-    return f'<img src="{html.escape(uri, quote=True)}" alt="{label}" style="width:100%;max-width:13rem;height:auto">'
+    return (
+        f'<img src="{html.escape(uri, quote=True)}" alt="{label}" '
+        f'style="width:100%;max-width:{html.escape(size)};height:auto">'
+    )
 
 
 def join_panel(code: str, link: str) -> None:
-    """The code and full join address, large enough to read from the back of a room, and the QR code.
-
-    Drawn in a narrow column beside the item (pages/room.py), so it sits at the top of the first
-    screen, level with the item, and the page has no reason to open scrolled."""
+    """The page's heading with the room code, and the full join address, large enough to read from the
+    back of a room. Drawn at the top of a narrow column beside the item (pages/room.py), so both are
+    on the first screen; the QR code goes further down that column."""
     st.html(
         '<div class="tlr-join">'
-        '<p style="font-size:1.25rem;margin:0">Room code</p>'
+        '<h1 style="font-size:1.25rem;font-weight:600;margin:0;padding:0">'
+        '<span style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)">Training room: </span>'
+        "Room code</h1>"
         '<p style="font-size:2.75rem;font-weight:700;letter-spacing:.12em;font-family:monospace;margin:0;line-height:1.1">'
         f"{html.escape(code)}</p>"
         '<p style="font-size:1.1rem;margin:.25rem 0 0">Join on your phone at</p>'
-        f'<p style="font-size:1.25rem;font-weight:700;margin:0 0 .25rem;overflow-wrap:anywhere">{html.escape(link)}</p>'
+        f'<p style="font-size:1.25rem;font-weight:700;margin:0;overflow-wrap:anywhere">{html.escape(link)}</p>'
         "</div>"
     )
-    st.html(qr_image(link).replace("max-width:13rem", "max-width:10rem"))
 
 
 def item_block(pack: Pack, room: Room) -> Behaviour | Scenario | None:
@@ -187,9 +195,9 @@ def spreads(pack: Pack, first: Tally, second: Tally | None) -> None:
             return
         before, after = st.columns(2)
         with before:
-            spread(pack, first, "First answers", width=10)
+            spread(pack, first, "First answers", width=6)
         with after:
-            spread(pack, second, "After discussion", width=10)
+            spread(pack, second, "After discussion", width=6)
 
 
 def pack_answer(pack: Pack, item: Behaviour | Scenario) -> None:
