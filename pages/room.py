@@ -13,6 +13,7 @@ kept for the session), may save the result (counts only) and download it as a PD
 """
 
 import random
+import secrets
 
 import streamlit as st
 
@@ -75,16 +76,24 @@ raw_code = st.query_params.get("room")
 key = st.query_params.get("key")
 STARTED = "rooms_started"  # when this session started its rooms (session_state)
 OPENED = "room_opened"  # the room just started, to open as a fresh page (session_state)
-FRESH = "room_fresh"  # the room whose first poll has not yet run (session_state)
+FRESH = "room_fresh"  # a room just started or ended, to draw from the top (session_state)
 # The start form is long and the trainer scrolls to reach Start; the browser keeps that scroll for the
 # room, which put its code under the call bar. No script may run in the page (CSP), so for a moment
 # when the room first draws, a CSS animation takes the page's content out (display: none): with
 # nothing to scroll the browser goes back to the top, and the room appears there. An animation ends
 # on its own, so the rule needs no second run to undo it.
-TO_THE_TOP = (
-    "<style>@keyframes tlr-to-the-top { from, to { display: none; } }"
-    '[data-testid="stMainBlockContainer"] { animation: tlr-to-the-top 0.2s; }</style>'
-)
+
+
+def _to_the_top() -> None:
+    """Draw the rule once; its animation's name is new each time, so the browser runs it again even
+    where the page already holds an earlier copy of the rule in the same place."""
+    name = f"tlr-to-the-top-{secrets.token_hex(4)}"
+    st.html(
+        f"<style>@keyframes {name} {{ from, to {{ display: none; }} }}"
+        f'[data-testid="stMainBlockContainer"] {{ animation: {name} 0.2s; }}</style>'
+    )
+
+
 # One answer for any code without its trainer key: it says nothing about whether the room exists.
 NOT_YOURS = (
     "This page runs a room for the trainer who started it, from the address they were given. "
@@ -221,6 +230,7 @@ def _live(code: str, link: str) -> None:
         store_down()
         return
     if room.ended:
+        st.session_state[FRESH] = code  # the summary opens at its top, not where End was pressed
         st.rerun()  # the whole page: the summary is drawn once, outside this poll
     try:
         joins = store.joins(code, room_moment())
@@ -402,11 +412,13 @@ else:
         st.markdown(f"{md_link('Join a room', '/join')} · {md_link('Start a new room', '/room')}")
     elif room.ended:
         room_style()
+        if st.session_state.pop(FRESH, None) == code:
+            _to_the_top()
         _ended(code, room)
     else:
         room_style()
         if st.session_state.pop(FRESH, None) == code:
-            st.html(TO_THE_TOP)
+            _to_the_top()
         _live(code, join_link(base_address(), code))
         secondary_text(
             "Keep this page's address to reopen the room after a reload; it lets you run the room, so "

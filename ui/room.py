@@ -80,6 +80,7 @@ ROOM_CSS = """
 .st-key-tlr-reveal [data-testid="stMarkdownContainer"] li { font-size: 1.5rem; line-height: 1.25; }
 .st-key-tlr-reveal [data-testid="stMarkdownContainer"] p { margin-bottom: 0.25rem; }
 .st-key-tlr-reveal [data-testid="stMarkdownContainer"] li { margin: 0; padding: 0; }
+.st-key-tlr-reveal [data-testid="stMarkdownContainer"] li * { font-size: 1.5rem !important; }
 .st-key-tlr-reveal [data-testid="stMarkdownContainer"] ul { margin-bottom: 0; }
 .st-key-tlr-count [data-testid="stMarkdownContainer"] p { font-size: 1.5rem; margin: 0; }
 .st-key-tlr-item h2 { font-size: 1.5rem; line-height: 1.25; padding: 0.25rem 0 0; }
