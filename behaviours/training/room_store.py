@@ -448,7 +448,7 @@ class RedisStore(RoomStore):
         return Tally.from_raw(raw if isinstance(raw, dict) else {})
 
     def voters(self, code: str) -> int:
-        return int(self._call(lambda: self._redis.scard(f"{KEY_PREFIX}{code}:people")))  # type: ignore[arg-type]
+        return int(self._call(lambda: self._redis.scard(f"{KEY_PREFIX}{code}:people")))  # type: ignore[call-overload]
 
     def tallies(self, code: str, items: int) -> dict[tuple[int, int], Tally]:
         slots = [(index, number) for index in range(items) for number in (1, 2)]
