@@ -35,7 +35,7 @@ def agreement_chart(rows: Sequence[tuple[str, str, float]], title: str) -> alt.C
                 "Round:N",
                 sort=None,
                 scale=alt.Scale(range=["#4C6272", "#005EB8"]),
-                legend=alt.Legend(orient="top", direction="vertical", title=None, labelFontSize=14),
+                legend=alt.Legend(orient="top", direction="vertical", title=None, labelFontSize=14, labelLimit=240),
             ),
             tooltip=["Item", "Round", alt.Tooltip("Agreement:Q", format=".0f")],
         )
