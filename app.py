@@ -67,6 +67,7 @@ navigation = st.navigation(
         st.Page("pages/training.py", title="Training", icon=":material/school:", url_path="training"),
         st.Page("pages/room.py", title="Training room", icon=":material/co_present:", url_path="room"),
         st.Page("pages/join.py", title="Join a room", icon=":material/qr_code_2:", url_path="join"),
+        st.Page("pages/agreement.py", title="Room agreement", icon=":material/insights:", url_path="agreement"),
         st.Page("pages/helplines.py", title="Helplines", icon=":material/call:", url_path="helplines"),
         st.Page("pages/about.py", title="About", icon=":material/info:", url_path="about"),
     ]

@@ -24,6 +24,7 @@ from behaviours.training.rooms import (
     TOO_MANY_WRONG_CODES,
     Choice,
     JoinOutcome,
+    Stage,
     parse_code,
     token_participant,
 )
@@ -106,9 +107,9 @@ def _enter(code: str) -> str | None:
     return None
 
 
-def _vote(code: str, index: int, participant: str, choice: Choice) -> None:
+def _vote(code: str, index: int, participant: str, choice: Choice, round_number: int = 1) -> None:
     try:
-        outcome = store.vote(code, index, participant, choice)
+        outcome = store.vote(code, index, participant, choice, round_number)
     except StoreUnavailable:
         st.session_state["room_message"] = "Your answer could not be sent: the room service cannot be reached."
         return
@@ -120,7 +121,7 @@ def _live(code: str, participant: str) -> None:
     """The item on screen and this phone's answer; polls so it follows the trainer."""
     try:
         room = store.get(code)
-        mine = store.my_vote(code, room.current, participant) if room else None
+        mine = store.my_vote(code, room.current, participant, room.round) if room else None
     except StoreUnavailable:
         store_down()
         return
@@ -130,27 +131,36 @@ def _live(code: str, participant: str) -> None:
     if room.ended:
         st.success("The trainer has ended this room. Thank you for taking part.", icon=":material/check:")
         return
-    if st.session_state.get("room_item") != (room.current, room.revealed):
-        st.session_state["room_item"] = (room.current, room.revealed)
+    if st.session_state.get("room_item") != (room.current, room.round, room.revealed):
+        st.session_state["room_item"] = (room.current, room.round, room.revealed)
         st.session_state.pop("room_message", None)
 
     item = item_block(content, room)
-    if room.revealed:
+    if room.stage is Stage.DISCUSSING:
         if mine is not None:
             st.markdown(f"You answered **{md(choice_label(content, mine))}**.")
+        st.markdown(
+            "**The room is discussing its answers.** You will rate this again before the pack's answer is shown."
+        )
+        return
+    if room.revealed:
+        if mine is not None:
+            again = " the second time" if room.two_rounds and room.round == 2 else ""
+            st.markdown(f"You answered **{md(choice_label(content, mine))}**{again}.")
         if item is not None:
             pack_answer(content, item)
         secondary_text("Wait for the trainer to move on.")
         return
 
-    st.markdown("**How would you rate this?**")
+    ask = "How would you rate this now, after the discussion?" if room.round == 2 else "How would you rate this?"
+    st.markdown(f"**{ask}**")
     for choice in CHOICES:
         chosen = mine is choice
         st.button(
             f"{choice_label(content, choice)}{' (your answer)' if chosen else ''}",
-            key=f"vote_{room.current}_{choice.value}",
+            key=f"vote_{room.current}_{room.round}_{choice.value}",
             on_click=_vote,
-            args=(code, room.current, participant, choice),
+            args=(code, room.current, participant, choice, room.round),
             type="primary" if chosen else "secondary",
             width="stretch",
         )

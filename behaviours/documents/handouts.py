@@ -20,6 +20,7 @@ from behaviours.core.clock import today
 from behaviours.documents.pdf import footer_line, render_pdf
 from behaviours.pack.model import LEVELS, AgeBand, Behaviour, Contact, LawNote, Route, Status
 from behaviours.pack.pack import Pack
+from behaviours.training.debrief import Debrief, summary_title
 from behaviours.wording import contacts as wording
 from behaviours.wording.levels import level_heading
 
@@ -167,3 +168,25 @@ def routes_handout(pack: Pack, generated: dt.date | None = None) -> bytes:
     """The routes and helplines sheet as a tagged PDF: local routes first, then every service with its hours
     and how far its details are checked."""
     return render_pdf("routes.html", routes_context(pack, generated or today()))
+
+
+def room_summary_context(
+    pack: Pack, summary: Debrief, held_on: dt.date, *, room_items: int, course: str | None = None
+) -> dict[str, Any]:
+    """What the room summary sheet shows: the same words as the projector summary (behaviours/training/debrief.py)."""
+    return {
+        **common_context(pack, summary_title(summary), held_on),
+        "summary": summary,
+        "held_on": held_on,
+        "room_items": room_items,
+        "course": course,
+    }
+
+
+def room_summary_handout(
+    pack: Pack, summary: Debrief, held_on: dt.date, *, room_items: int, course: str | None = None
+) -> bytes:
+    """A training room's agreement figures as an A4 PDF for the trainer's records: counts and figures only."""
+    return render_pdf(
+        "room-summary.html", room_summary_context(pack, summary, held_on, room_items=room_items, course=course)
+    )

@@ -83,16 +83,24 @@ class RoomStore(ABC):
         """Store the trainer's change (position, reveal, end); False when the room has gone."""
 
     @abstractmethod
-    def vote(self, code: str, item_index: int, participant: str, choice: Choice) -> VoteOutcome:
-        """Record one participant's answer for one item, atomically (see rooms.vote_decision)."""
+    def vote(self, code: str, item_index: int, participant: str, choice: Choice, round_number: int = 1) -> VoteOutcome:
+        """Record one participant's answer for one item in one round, atomically (see rooms.vote_decision)."""
 
     @abstractmethod
-    def my_vote(self, code: str, item_index: int, participant: str) -> Choice | None:
-        """This participant's current answer for the item, if any."""
+    def my_vote(self, code: str, item_index: int, participant: str, round_number: int = 1) -> Choice | None:
+        """This participant's current answer for the item in that round, if any."""
 
     @abstractmethod
-    def tally(self, code: str, item_index: int) -> Tally:
-        """The counts for one item."""
+    def tally(self, code: str, item_index: int, round_number: int = 1) -> Tally:
+        """The counts for one item in one round."""
+
+    @abstractmethod
+    def voters(self, code: str) -> int:
+        """How many different participants answered anything in the room (the participants a result counts)."""
+
+    def tallies(self, code: str, items: int) -> dict[tuple[int, int], Tally]:
+        """Every item's counts in both rounds, keyed by (item index, round): what a room's result is made from."""
+        return {(index, number): self.tally(code, index, number) for index in range(items) for number in (1, 2)}
 
     @abstractmethod
     def ping(self) -> None:
@@ -112,8 +120,8 @@ class _MemoryRoom:
     secret: str = ""
     joined: int = 0
     join_times: deque[float] = field(default_factory=deque)
-    votes: dict[int, dict[str, Choice]] = field(default_factory=dict)
-    changes: dict[int, dict[str, int]] = field(default_factory=dict)
+    votes: dict[tuple[int, int], dict[str, Choice]] = field(default_factory=dict)  # by (item, round)
+    changes: dict[tuple[int, int], dict[str, int]] = field(default_factory=dict)
     people: set[str] = field(default_factory=set)
 
 
@@ -204,11 +212,11 @@ class MemoryStore(RoomStore):
             held.room = replace(room)
             return True
 
-    def vote(self, code: str, item_index: int, participant: str, choice: Choice) -> VoteOutcome:
+    def vote(self, code: str, item_index: int, participant: str, choice: Choice, round_number: int = 1) -> VoteOutcome:
         with self._lock:
             held = self._live(code)
-            votes = held.votes.setdefault(item_index, {}) if held else {}
-            changes = held.changes.setdefault(item_index, {}) if held else {}
+            votes = held.votes.setdefault((item_index, round_number), {}) if held else {}
+            changes = held.changes.setdefault((item_index, round_number), {}) if held else {}
             outcome = vote_decision(
                 held.room if held else None,
                 item_index,
@@ -217,6 +225,7 @@ class MemoryStore(RoomStore):
                 changes.get(participant, 0),
                 held is not None and participant in held.people,
                 len(held.people) if held else 0,
+                round_number,
             )
             if held is not None and outcome is VoteOutcome.COUNTED:
                 held.people.add(participant)
@@ -226,18 +235,23 @@ class MemoryStore(RoomStore):
                 votes[participant] = choice
             return outcome
 
-    def my_vote(self, code: str, item_index: int, participant: str) -> Choice | None:
+    def my_vote(self, code: str, item_index: int, participant: str, round_number: int = 1) -> Choice | None:
         with self._lock:
             held = self._live(code)
-            return held.votes.get(item_index, {}).get(participant) if held else None
+            return held.votes.get((item_index, round_number), {}).get(participant) if held else None
 
-    def tally(self, code: str, item_index: int) -> Tally:
+    def tally(self, code: str, item_index: int, round_number: int = 1) -> Tally:
         with self._lock:
             held = self._live(code)
             counts: dict[Choice, int] = {}
-            for choice in (held.votes.get(item_index, {}) if held else {}).values():
+            for choice in (held.votes.get((item_index, round_number), {}) if held else {}).values():
                 counts[choice] = counts.get(choice, 0) + 1
             return Tally(counts=counts)
+
+    def voters(self, code: str) -> int:
+        with self._lock:
+            held = self._live(code)
+            return len(held.people) if held else 0
 
     def ping(self) -> None:
         return None
@@ -246,12 +260,13 @@ class MemoryStore(RoomStore):
 # ------------------------------------------------------------------ Redis
 
 # The whole vote in one atomic step on the server: the same rule as rooms.vote_decision.
+# ARGV[6] is the round the phone answered; it must be the round on screen (KEYS[2..4] are that round's).
 # A participant's answer is one field of a hash (HSET), so a repeat replaces, never adds;
 # the counts hash moves by exactly one between answers. Every key lives as long as the room.
 _VOTE_SCRIPT = """
-local room = redis.call('HMGET', KEYS[1], 'current', 'revealed', 'ended')
+local room = redis.call('HMGET', KEYS[1], 'current', 'revealed', 'ended', 'round')
 if not room[1] or room[3] == '1' then return 'no_room' end
-if room[1] ~= ARGV[1] or room[2] == '1' then return 'closed' end
+if room[1] ~= ARGV[1] or (room[4] or '1') ~= ARGV[6] or room[2] == '1' then return 'closed' end
 local previous = redis.call('HGET', KEYS[2], ARGV[2])
 local outcome
 if not previous then
@@ -293,7 +308,7 @@ return 1
 _SAVE_SCRIPT = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[1], 'current', ARGV[1], 'revealed', ARGV[2], 'ended', ARGV[3], 'version', ARGV[4],
-  'locked', ARGV[5])
+  'locked', ARGV[5], 'round', ARGV[6])
 return 1
 """
 
@@ -345,13 +360,15 @@ class RedisStore(RoomStore):
         self._admit = self._redis.register_script(_ADMIT_SCRIPT)
 
     @staticmethod
-    def _keys(code: str, item_index: int) -> list[str]:
+    def _keys(code: str, item_index: int, round_number: int = 1) -> list[str]:
         base = f"{KEY_PREFIX}{code}"
+        # The first round keeps the names rooms had before there were rounds; the second has its own.
+        slot = f"{item_index}" if round_number == 1 else f"{item_index}:r2"
         return [
             base,
-            f"{base}:votes:{item_index}",
-            f"{base}:counts:{item_index}",
-            f"{base}:changes:{item_index}",
+            f"{base}:votes:{slot}",
+            f"{base}:counts:{slot}",
+            f"{base}:changes:{slot}",
             f"{base}:people",
         ]
 
@@ -407,21 +424,46 @@ class RedisStore(RoomStore):
 
     def save(self, room: Room) -> bool:
         fields = room.to_fields()
-        args = [fields["current"], fields["revealed"], fields["ended"], fields["version"], fields["locked"]]
+        args = [
+            fields["current"],
+            fields["revealed"],
+            fields["ended"],
+            fields["version"],
+            fields["locked"],
+            fields["round"],
+        ]
         return bool(self._call(lambda: self._save(keys=[f"{KEY_PREFIX}{room.code}"], args=args)))
 
-    def vote(self, code: str, item_index: int, participant: str, choice: Choice) -> VoteOutcome:
-        args = [str(item_index), participant, choice.value, MAX_CHANGES_PER_ITEM, MAX_PARTICIPANTS]
-        result = self._call(lambda: self._vote(keys=self._keys(code, item_index), args=args))
+    def vote(self, code: str, item_index: int, participant: str, choice: Choice, round_number: int = 1) -> VoteOutcome:
+        args = [str(item_index), participant, choice.value, MAX_CHANGES_PER_ITEM, MAX_PARTICIPANTS, str(round_number)]
+        result = self._call(lambda: self._vote(keys=self._keys(code, item_index, round_number), args=args))
         return VoteOutcome(result)
 
-    def my_vote(self, code: str, item_index: int, participant: str) -> Choice | None:
-        value = self._call(lambda: self._redis.hget(self._keys(code, item_index)[1], participant))
+    def my_vote(self, code: str, item_index: int, participant: str, round_number: int = 1) -> Choice | None:
+        value = self._call(lambda: self._redis.hget(self._keys(code, item_index, round_number)[1], participant))
         return Choice(value) if isinstance(value, str) and value in {c.value for c in Choice} else None
 
-    def tally(self, code: str, item_index: int) -> Tally:
-        raw = self._call(lambda: self._redis.hgetall(self._keys(code, item_index)[2]))
+    def tally(self, code: str, item_index: int, round_number: int = 1) -> Tally:
+        raw = self._call(lambda: self._redis.hgetall(self._keys(code, item_index, round_number)[2]))
         return Tally.from_raw(raw if isinstance(raw, dict) else {})
+
+    def voters(self, code: str) -> int:
+        return int(self._call(lambda: self._redis.scard(f"{KEY_PREFIX}{code}:people")))  # type: ignore[call-overload]
+
+    def tallies(self, code: str, items: int) -> dict[tuple[int, int], Tally]:
+        slots = [(index, number) for index in range(items) for number in (1, 2)]
+
+        def read() -> list[object]:
+            pipe = self._redis.pipeline(transaction=False)
+            for index, number in slots:
+                pipe.hgetall(self._keys(code, index, number)[2])
+            return list(pipe.execute())
+
+        raws = self._call(read)
+        return {
+            slot: Tally.from_raw(raw if isinstance(raw, dict) else {})
+            for slot, raw in zip(slots, raws, strict=True)  # type: ignore[call-overload]
+        }
 
     def ping(self) -> None:
         self._call(self._redis.ping)

@@ -5,6 +5,10 @@ scenarios). Participants join anonymously with the room's short code and rate th
 item on screen green, amber, red or "not sure". A room holds only pack item ids,
 its position, and counts: never a name, never free text, never anything about a
 real child. behaviours/room_store.py keeps rooms in memory or in Redis.
+
+Rate, discuss, re-rate (issue 27): a room started with two rounds rates each item once,
+sees its spread without the pack's answer, discusses it, rates it again, and only then
+sees the pack's answer beside both rounds. Each round's answers are counted apart.
 """
 
 from __future__ import annotations
@@ -87,7 +91,7 @@ class ItemKind(str, Enum):
 
 @dataclass(frozen=True)
 class Room:
-    """A room's shared state: what is on screen, and whether its spread has been revealed."""
+    """A room's shared state: what is on screen, which round of it, and whether its spread has been revealed."""
 
     code: str
     band: str
@@ -98,6 +102,8 @@ class Room:
     ended: bool = False
     closed_to_joiners: bool = False  # the trainer has everyone in: no new participant is admitted
     version: int = 0  # goes up on every change, so a poll can tell "nothing new" cheaply
+    two_rounds: bool = False  # rate, discuss, re-rate: each item is rated twice before the pack's answer
+    round: int = 1  # 1: first answers; 2: answers after the spread was discussed
 
     @property
     def position(self) -> str:
@@ -106,6 +112,22 @@ class Room:
     @property
     def current_item(self) -> str:
         return self.items[self.current]
+
+    @property
+    def stage(self) -> Stage:
+        """Where the item on screen is: open for answers, its spread under discussion, or answered by the pack."""
+        if not self.revealed:
+            return Stage.RATING if self.round == 1 else Stage.RATING_AGAIN
+        if self.two_rounds and self.round == 1:
+            return Stage.DISCUSSING
+        return Stage.ANSWER
+
+    @property
+    def round_words(self) -> str:
+        """E.g. 'first round' / 'second round, after discussion' (empty in a one-round room)."""
+        if not self.two_rounds:
+            return ""
+        return "First answers" if self.round == 1 else "Rating again, after discussion"
 
     def to_fields(self) -> dict[str, str]:
         """Flat text fields, as stored in a Redis hash."""
@@ -119,6 +141,8 @@ class Room:
             "ended": "1" if self.ended else "0",
             "locked": "1" if self.closed_to_joiners else "0",
             "version": str(self.version),
+            "rounds": "2" if self.two_rounds else "1",
+            "round": str(self.round),
         }
 
     @classmethod
@@ -133,23 +157,49 @@ class Room:
             ended=fields["ended"] == "1",
             closed_to_joiners=fields.get("locked", "0") == "1",
             version=int(fields.get("version", "0")),
+            two_rounds=fields.get("rounds", "1") == "2",
+            round=2 if fields.get("round", "1") == "2" else 1,
         )
 
 
 # ------------------------------------------------------------------ moving through a room
 
 
+class Stage(str, Enum):
+    """Where the item on screen is in its rounds."""
+
+    RATING = "rating"  # round 1 open for answers
+    DISCUSSING = "discussing"  # round 1's spread shown, the pack's answer not yet (two-round rooms)
+    RATING_AGAIN = "rating_again"  # round 2 open for answers
+    ANSWER = "answer"  # the spread (both rounds where there were two) and the pack's answer
+
+
 def move(room: Room, change: int) -> Room:
-    """Next (+1) or Previous (-1): a new item starts hidden; the ends are clamped."""
+    """Next (+1) or Previous (-1): a new item starts hidden, in its first round; the ends are clamped."""
     target = max(0, min(len(room.items) - 1, room.current + change))
     if target == room.current:
         return room
-    return replace(room, current=target, revealed=False, version=room.version + 1)
+    return replace(room, current=target, revealed=False, round=1, version=room.version + 1)
 
 
 def reveal(room: Room) -> Room:
-    """Show the room's spread and the pack's rating; voting on this item closes."""
+    """Show the room's spread; voting on this round closes. In a two-round room's first round the
+    pack's rating stays hidden (the room discusses, then rates again); otherwise it is shown too."""
     return room if room.revealed else replace(room, revealed=True, version=room.version + 1)
+
+
+def rate_again(room: Room) -> Room:
+    """After the first round's spread was discussed: open the second round (its answers start empty)."""
+    if room.stage is not Stage.DISCUSSING:
+        return room
+    return replace(room, round=2, revealed=False, version=room.version + 1)
+
+
+def show_answer(room: Room) -> Room:
+    """Skip the second round for this item (the room already agreed): the pack's answer, beside round 1 alone."""
+    if room.stage is not Stage.DISCUSSING:
+        return room
+    return replace(room, round=2, revealed=True, version=room.version + 1)
 
 
 def end(room: Room) -> Room:
@@ -262,16 +312,18 @@ def vote_decision(
     changes_so_far: int,
     known_participant: bool,
     participants: int,
+    round_number: int = 1,
 ) -> VoteOutcome:
     """The vote rule both stores follow (the Redis store runs the same rule in one Lua script).
 
-    One current vote per participant per item: a second vote replaces the first, and may
-    change it at most MAX_CHANGES_PER_ITEM times. Votes count only for the item on screen
-    before its Reveal. A room takes at most MAX_PARTICIPANTS different participants.
+    One current vote per participant per item and round: a second vote replaces the first, and
+    may change it at most MAX_CHANGES_PER_ITEM times. Votes count only for the item and round on
+    screen before its Reveal (a first-round answer sent late never lands in the second round).
+    A room takes at most MAX_PARTICIPANTS different participants.
     """
     if room is None or room.ended:
         return VoteOutcome.NO_ROOM
-    if item_index != room.current or room.revealed:
+    if item_index != room.current or round_number != room.round or room.revealed:
         return VoteOutcome.CLOSED
     if previous is None:
         if not known_participant and participants >= MAX_PARTICIPANTS:

@@ -420,6 +420,8 @@ def test_redis_keys_expire_with_the_room(redis_server):
         "ended",
         "locked",
         "version",
+        "rounds",
+        "round",
         "key_hash",
         "secret",
         "joined",
