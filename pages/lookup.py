@@ -22,8 +22,10 @@ from behaviours.answers.lookup import (
     plan_lookup,
 )
 from behaviours.answers.params import parse_age, parse_band, parse_level
+from behaviours.answers.urgency import lookup_answer_levels
 from behaviours.core.text import md
 from behaviours.documents.export import band_csv
+from ui.call_bar import report_answer
 from ui.contacts import route_panel
 from ui.content_cache import ContentCache, pack_key
 from ui.inputs import (
@@ -129,7 +131,7 @@ def _band(plan: LookupPlan, band: AgeBand, now: dt.datetime, show_notes: bool) -
     for column, level in zip(columns, levels, strict=True):
         with column:
             # The target of the summary's jump link (an empty element with an id, nothing else).
-            st.html(f'<div id="{level_anchor(band, level)}" class="tlr-anchor"></div>')
+            st.html(f'<div id="{level_anchor(band, level)}" class="tlr-anchor" tabindex="-1"></div>')
             level_card(
                 content,
                 level,
@@ -164,6 +166,8 @@ def answer() -> None:
         None if chosen_level in (None, ALL) else Level(chosen_level),
         developmental_age=st.session_state.get("lookup_dev_age"),
     )
+    # The call bar rings now only for an amber or red answer (issue 24.5).
+    report_answer(lookup_answer_levels(content, plan))
     # Once there is an answer the how-to line gives way to it, so a phone's first screen holds the summary.
     page_intro(
         "Look up a behaviour by age",

@@ -515,8 +515,9 @@ def test_when_compass_is_closed_the_out_of_hours_number_comes_first_everywhere(
     assert bar.endswith(f"[Emergency Social Work Team: {OUT_OF_HOURS}](tel:+443456789040)")
     assert _first_number(top_line) == OUT_OF_HOURS
     assert f"Compass ([{COMPASS}](tel:+443456789021)) reopens {reopens}" in top_line
+    # Said once on the page (issue 24.5): the sidebar no longer repeats who to call.
     sidebar = " ".join(str(m.value) for m in at.sidebar.markdown)
-    assert _first_number(sidebar) == OUT_OF_HOURS
+    assert "0345" not in sidebar and "Worried about a child" not in sidebar
     red_card = next(str(m.value) for m in at.markdown if "Red: act today" in str(m.value))
     assert red_card.index("Who to call now") < red_card.index("What to do now")
     assert _first_number(red_card) == OUT_OF_HOURS
