@@ -82,7 +82,7 @@ def test_a_green_answer_does_not_say_ring_now_and_a_red_one_does(sized, app_url)
     open_app(page, app_url, "/?age=3&level=green")
     expect(page.get_by_role("heading", name="Green: healthy and expected")).to_be_visible()
     shown = bar(page)
-    assert [link["text"] for link in shown["links"]][0] == "Emergency: 999"
+    assert shown["links"][0]["text"] == "Emergency: 999"
     assert COMPASS_TEL not in hrefs(page) and "Who to call" in shown["links"][-1]["text"], shown
     assert "Immediate danger: call 999" in shown["line"] and "Worried about a child" not in shown["line"]
 
