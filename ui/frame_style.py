@@ -57,8 +57,8 @@ FRAME_CSS = f"""
   [data-testid="stMain"] {{ scroll-padding-top: 8.5rem; }}
 }}
 /* Nothing cut off: a button's, link's or page link's words wrap onto a second line instead of ending in
-   "...", and pills wrap instead of scrolling their last choices out of sight (a segmented control is left
-   as Streamlit draws it: its joined buttons, wrapped, would overlap as touch targets). */
+   "...", and pills or a segmented control wrap onto a second row instead of scrolling their last choices
+   out of sight. */
 [data-testid^="stBaseButton"] [data-testid="stMarkdownContainer"],
 [data-testid^="stBaseButton"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stPageLink-NavLink"] span:not([data-testid="stIconMaterial"]),
@@ -66,7 +66,7 @@ FRAME_CSS = f"""
 [data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"] p {{
   white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: break-word;
 }}
-[data-testid="stButtonGroup"]:has(button[data-variant="pills"]) > div {{ flex-wrap: wrap; overflow: visible; row-gap: 0.5rem; }}
+[data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; overflow: visible; row-gap: 0.5rem; }}
 /* A jump link's target lands below the bar, not under it, and takes the focus (tabindex="-1"), so the
    next Tab goes on from the part of the page the link named; its outline shows where that is. */
 .tlr-anchor {{ scroll-margin-top: 8.5rem; }}
