@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from behaviours.core.access import install_callback_log_filter, signed_in_label
-from ui.contacts import danger_line, danger_panel
+from ui.call_bar import frame_calls
 from ui.frame_style import FRAME_CSS
 from ui.moment import start_run
 from ui.pack_loading import pack, pack_footer
@@ -46,7 +46,7 @@ content = pack()
 now = start_run(content)
 
 with st.sidebar:
-    danger_panel(content, now)
+    # No call panel here: the call bar and the line under it say who to call, once (issue 24.5).
     if signin_required:
         # Whoever is signed in can leave from every page (a shared office computer).
         st.caption(signed_in_label(st.user.get("email")))
@@ -56,8 +56,11 @@ with st.sidebar:
     pack_footer()
 # The frame's stylesheet, once per run: the call bar that stays on screen, and the print layout.
 st.html(FRAME_CSS)
-# The same numbers on the page itself: on a phone the sidebar is closed to read the page.
-danger_line(content, now)
+
+HELPLINES = st.Page("pages/helplines.py", title="Helplines", icon=":material/call:", url_path="helplines")
+# The pages that answer a question about a concern: their bar rings now for amber and red answers
+# (and, until the page has said, to be safe); the others show 999 and a link to who to call.
+ANSWER_PAGES = {"", "search", "case"}
 
 navigation = st.navigation(
     [
@@ -68,8 +71,18 @@ navigation = st.navigation(
         st.Page("pages/room.py", title="Training room", icon=":material/co_present:", url_path="room"),
         st.Page("pages/join.py", title="Join a room", icon=":material/qr_code_2:", url_path="join"),
         st.Page("pages/agreement.py", title="Room agreement", icon=":material/insights:", url_path="agreement"),
-        st.Page("pages/helplines.py", title="Helplines", icon=":material/call:", url_path="helplines"),
+        HELPLINES,
         st.Page("pages/about.py", title="About", icon=":material/info:", url_path="about"),
     ]
 )
+# 999 and who to call, on the page itself (on a phone the sidebar is closed to read the page), in the
+# mode of the page's answer: a green answer does not tell anyone to ring now (ui/call_bar.py).
+calls = frame_calls(
+    content,
+    now,
+    page=navigation.url_path,
+    page_answers=navigation.url_path in ANSWER_PAGES,
+    who_to_call_page=HELPLINES,
+)
 navigation.run()
+calls.settle()

@@ -23,9 +23,11 @@ from behaviours.answers.lookup import (
 )
 from behaviours.answers.params import MAX_QUERY, parse_age, parse_band, parse_level, parse_query
 from behaviours.answers.plans import BandCards, LookupAnswer, plan_lookup_answer
+from behaviours.answers.urgency import lookup_answer_levels
 from behaviours.core.text import md, md_typed
 from behaviours.documents.export import band_csv
 from ui.behaviour_card import card_style, item_card, law_section, level_group_md, who_to_call_section
+from ui.call_bar import report_answer
 from ui.contacts import route_panel
 from ui.content_cache import ContentCache, pack_key
 from ui.inputs import (
@@ -132,7 +134,7 @@ def _band(plan: LookupPlan, cards: BandCards, now: dt.datetime, show_notes: bool
         st.markdown(md(band.summary))
     for group in cards.groups:
         # The target of the summary's jump link (an empty element with an id, nothing else).
-        st.html(f'<div id="{group.anchor}" class="tlr-anchor"></div>')
+        st.html(f'<div id="{group.anchor}" class="tlr-anchor" tabindex="-1"></div>')
         st.markdown(level_group_md(content, group.level, group.cards, show_notes=show_notes))
     downloads = st.columns(2)
     downloads[0].download_button(
@@ -185,6 +187,8 @@ def answer() -> None:
         None if chosen_level in (None, ALL) else Level(chosen_level),
         developmental_age=st.session_state.get("lookup_dev_age"),
     )
+    # The call bar rings now only for an amber or red answer (issue 24.5).
+    report_answer(lookup_answer_levels(content, plan))
     # Once there is an answer the how-to line gives way to it, so a phone's first screen holds the summary.
     page_intro(
         "Look up a behaviour by age",

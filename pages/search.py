@@ -9,6 +9,7 @@ from behaviours.answers.plans import plan_search
 from behaviours.answers.search_results import results_table, search_examples
 from behaviours.core.text import md, md_typed
 from ui.behaviour_card import card_style, item_card, law_section
+from ui.call_bar import report_answer
 from ui.contacts import route_panel
 from ui.inputs import notice, page_intro, secondary_text, take_link_params
 from ui.levels import level_title
@@ -83,6 +84,8 @@ plan = plan_search(
     parse_query(st.session_state.get("search_q") or "").value,
     st.session_state.get("search_age"),
 )
+# The call bar rings now only for an amber or red result (issue 24.5); no words yet, or green only, is neutral.
+report_answer(plan.levels)
 query = plan.query
 for text in plan.age_notices:
     notice(text)

@@ -425,18 +425,18 @@ st.session_state["training_address"] = address
 st.divider()
 st.header("Printable handouts", anchor=False)
 st.markdown("A4 sheets made from the current content, ready to print for a session.")
-handout_columns = st.columns(len(content.bands) + 1)
-for column, band in zip(handout_columns, content.bands, strict=False):
-    band_handout_button(
-        content, band, label=f"{band.label} (PDF)", key=f"training_pdf_{band.id}", where=column, printed=now.date()
+# One row that wraps: each button as wide as its words, so none is cut to "Ages 13 to..." (issue 24.6).
+with st.container(horizontal=True, gap="small", key="training_handouts"):
+    for band in content.bands:
+        band_handout_button(
+            content, band, label=f"{band.label} (PDF)", key=f"training_pdf_{band.id}", printed=now.date()
+        )
+    st.download_button(
+        "Routes and helplines (PDF)",
+        data=lambda: routes_handout(content, generated=now.date()),
+        file_name="traffic-light-routes-and-helplines.pdf",
+        mime="application/pdf",
+        key="training_pdf_routes",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
     )
-handout_columns[-1].download_button(
-    "Routes and helplines (PDF)",
-    data=lambda: routes_handout(content, generated=now.date()),
-    file_name="traffic-light-routes-and-helplines.pdf",
-    mime="application/pdf",
-    key="training_pdf_routes",
-    icon=":material/picture_as_pdf:",
-    on_click="ignore",
-    width="stretch",
-)

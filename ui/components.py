@@ -1,7 +1,7 @@
 """The shared renderers, one function per idea, gathered for pages that import them from one place.
 
 Each idea lives in its own module: ``ui.pack_loading`` (the pack and its error screen),
-``ui.levels`` (a level), ``ui.contacts`` (a contact, a route's calls, the danger panel) and
+``ui.levels`` (a level), ``ui.contacts`` (a contact, a route's calls, the frame's bar and line) and
 ``ui.inputs`` (link parameters, the age and band inputs, headings and notices). Content is
 always escaped (``md``) before it reaches Markdown: a pack cannot inject links, HTML or
 Streamlit directives.
@@ -10,8 +10,6 @@ Streamlit directives.
 from ui.contacts import (
     channel_links,
     contact_card,
-    danger_line,
-    danger_panel,
     route_md,
     route_panel,
     status_text,
@@ -34,8 +32,6 @@ __all__ = [
     "behaviour_lines_md",
     "channel_links",
     "contact_card",
-    "danger_line",
-    "danger_panel",
     "level_card",
     "level_title",
     "notice",

@@ -19,7 +19,6 @@ from behaviours.core.phones import InvalidPhoneNumber, PhoneNumber, parse_uk_num
 from behaviours.core.text import mailto, md, md_link, safe_web_link
 from behaviours.pack.model import ChannelKind, Status
 from behaviours.wording.contacts import (
-    TELL_DSL,
     call_reason,
     channel_label,
     date_words,
@@ -230,22 +229,22 @@ def _immediate_danger(answer: WhoToCall) -> list[str]:
 
 
 def _frame_md(pack: Pack, now: dt.datetime, which: str) -> str:
-    """The frame's panel or line: made once per state of the front door, from one answer per run."""
+    """The frame's bar or top line, in one mode: made once per state of the front door, from one answer per run."""
     answer = calls_now(pack, None, now)
     token = pack_key(pack)
-    make = {"panel": _danger_panel_md, "line": _danger_line_md, "bar": call_bar_md}[which]
+    make = {
+        "bar": call_bar_md,
+        "bar-neutral": neutral_bar_md,
+        "line": _danger_line_md,
+        "line-neutral": _emergency_line_md,
+    }[which]
     if token is None:
         return make(answer)
     return _FRAME.get((token, which, call_state(answer)), lambda: make(answer))
 
 
-def _danger_panel_md(answer: WhoToCall) -> str:
-    lines = _immediate_danger(answer)
-    lead = lead_md(answer)
-    if lead:
-        lines.append(f"**Worried about a child?** {lead}")
-    lines.append(TELL_DSL)
-    return "\n\n".join(lines)
+def _emergency_line_md(answer: WhoToCall) -> str:
+    return " · ".join(_immediate_danger(answer))
 
 
 def _danger_line_md(answer: WhoToCall) -> str:
@@ -256,13 +255,15 @@ def _danger_line_md(answer: WhoToCall) -> str:
     return " · ".join(parts)
 
 
-def danger_panel(pack: Pack, now: dt.datetime) -> None:
-    """The always-visible panel: 999 in immediate danger, then whom to ring first now, and the DSL."""
-    st.markdown(_frame_md(pack, now, "panel"))
-
-
 CALL_BAR_KEY = "call_bar"
 DANGER_LINE_KEY = "danger_line"
+
+
+def neutral_bar_md(answer: WhoToCall) -> str:
+    """Markdown for the bar on a page with no amber or red answer: each emergency number alone."""
+    return " ".join(
+        md_link(f"Emergency: {c.phone.display}", c.phone.tel_uri) for c in answer.emergency if c.phone is not None
+    )
 
 
 def call_bar_md(answer: WhoToCall) -> str:
@@ -275,22 +276,26 @@ def call_bar_md(answer: WhoToCall) -> str:
     return " ".join(links)
 
 
-def danger_line(pack: Pack, now: dt.datetime) -> None:
-    """At the top of every page's main area: a bar with 999 and whoever answers now, then whom to ring first.
+def frame_bar(pack: Pack, now: dt.datetime, *, ring_now: bool, who_to_call_page: object | None) -> None:
+    """The call bar's contents (the frame puts them in its sticky slot).
 
-    The bar stays at the top of the screen as the page scrolls (ui/frame_style.py), its links at
-    least 44 by 44 pixels, so a phone can call without scrolling back. The sidebar's panel says
-    the same at more length, but a phone shows the sidebar over the page and a person closes it
-    to read anything; this keeps the numbers on the page itself.
+    Ringing now (an amber or red answer, or a page about a concern): 999 and whoever answers now,
+    as buttons that show the number they dial. Otherwise 999 and a link to the page that says who
+    to call, with no instruction to ring anyone: a green answer needs no referral.
     """
-    bar = _frame_md(pack, now, "bar")
-    if bar:
-        with st.container(key=CALL_BAR_KEY):
-            st.markdown(bar)
-    text = _frame_md(pack, now, "line")
-    if text:
-        with st.container(key=DANGER_LINE_KEY):
-            st.markdown(text)
+    if ring_now:
+        st.markdown(_frame_md(pack, now, "bar"))
+        return
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        st.markdown(_frame_md(pack, now, "bar-neutral"), width="content")
+        if who_to_call_page is not None:
+            st.page_link(who_to_call_page, label="Who to call", icon=":material/call:", width="content")  # type: ignore[arg-type]
+
+
+def frame_line(pack: Pack, now: dt.datetime, *, ring_now: bool) -> None:
+    """The line under the bar: 'Immediate danger: call 999' always; when ringing now, whom to ring first,
+    in full (the one place on the page that says it at length)."""
+    st.markdown(_frame_md(pack, now, "line" if ring_now else "line-neutral"))
 
 
 def resource_checked(day: dt.date) -> str:

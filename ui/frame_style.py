@@ -32,6 +32,10 @@ FRAME_CSS = f"""
   border: 2px solid #005EB8; color: #004C97; background: #E8F1FB;
   font-weight: 600; text-decoration: none;
 }}
+/* The neutral bar's "Who to call" page link reads like the bar's other buttons. */
+.st-key-{CALL_BAR_KEY} [data-testid="stPageLink-NavLink"] {{ margin: 0; }}
+.st-key-{CALL_BAR_KEY} [data-testid="stPageLink-NavLink"] span {{ color: #004C97; font-weight: 600; }}
+.st-key-{CALL_BAR_KEY} [data-testid="stElementContainer"]:has(> .stMarkdown) {{ width: auto; }}
 .st-key-{CALL_BAR_KEY} a[href="tel:999"] {{ border-color: #B3261E; color: #A4161A; background: #FDECEC; }}
 .st-key-{CALL_BAR_KEY} a:focus-visible {{ outline: 3px solid #212B32; outline-offset: 2px; }}
 /* On a phone the page title takes less of the first screen, so the answer's summary is on it. */
@@ -42,8 +46,31 @@ FRAME_CSS = f"""
   .st-key-{DANGER_LINE_KEY} [data-testid="stMarkdownContainer"] p {{ font-size: 0.9rem; line-height: 1.4; }}
   [data-testid="stMainBlockContainer"] {{ padding-top: 4rem; }}
 }}
-/* A jump link's target lands below the bar, not under it. */
+/* At 200% zoom, or on a phone held sideways, the screen is short: the bar scrolls away with the page
+   instead of covering a focused control or heading (WCAG 2.4.11). 560px covers a 1280x844 or 1280x720
+   screen at 200% (422 and 360 CSS px tall) and leaves a phone held upright (844) with its sticky bar. */
+@media (max-height: 560px) {{
+  [data-testid="stLayoutWrapper"]:has(> .st-key-{CALL_BAR_KEY}) {{ position: static; }}
+}}
+/* Where the bar does stay, the browser scrolls a control that takes the focus (Tab) to below it. */
+@media (min-height: 561px) {{
+  [data-testid="stMain"] {{ scroll-padding-top: 8.5rem; }}
+}}
+/* Nothing cut off: a button's, link's or page link's words wrap onto a second line instead of ending in
+   "...", and pills or a segmented control wrap onto a second row instead of scrolling their last choices
+   out of sight. */
+[data-testid^="stBaseButton"] [data-testid="stMarkdownContainer"],
+[data-testid^="stBaseButton"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stPageLink-NavLink"] span:not([data-testid="stIconMaterial"]),
+[data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"],
+[data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"] p {{
+  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: break-word;
+}}
+[data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; overflow: visible; row-gap: 0.5rem; }}
+/* A jump link's target lands below the bar, not under it, and takes the focus (tabindex="-1"), so the
+   next Tab goes on from the part of the page the link named; its outline shows where that is. */
 .tlr-anchor {{ scroll-margin-top: 8.5rem; }}
+.tlr-anchor:focus {{ outline: none; }}
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > .tlr-anchor) {{ margin-bottom: -1rem; }}
 
 @media print {{

@@ -40,6 +40,22 @@ def _hex(rgb: tuple[int, int, int]) -> str:
     return "#" + "".join(f"{c:02x}" for c in rgb)
 
 
+@jinja2.pass_context
+def dial(context: Any, text: str) -> markupsafe.Markup | str:
+    """On a web page (``medium`` 'web'), each phone number in the page's ``phones`` (display -> tel: URI)
+    becomes a ``tel:`` link, as in the app; on paper the text is left as it is. The text is escaped first."""
+    phones: Mapping[str, str] = context.get("phones") or {}
+    if context.get("medium") != "web" or not phones:
+        return text
+    shown = {str(markupsafe.escape(display)): uri for display, uri in phones.items()}
+    # Longest first, no digit on either side, one pass: a link just made is never matched again.
+    pattern = re.compile(r"(?<![\d+])(" + "|".join(map(re.escape, sorted(shown, key=len, reverse=True))) + r")(?!\d)")
+    escaped = str(markupsafe.escape(text))
+    return markupsafe.Markup(  # noqa: S704 - the text and each href are escaped above; only our <a> is markup
+        pattern.sub(lambda m: f'<a href="{markupsafe.escape(shown[m.group(1)])}">{m.group(1)}</a>', escaped)
+    )
+
+
 class PrintUnavailable(RuntimeError):
     """WeasyPrint or its Debian libraries (Pango) are missing, so no PDF can be made here."""
 
@@ -55,6 +71,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["css_string"] = css_string
+    env.filters["dial"] = dial
     env.globals["long_date"] = long_date
     env.globals["level_class"] = level_class
     env.globals["credit_paragraphs"] = credit_paragraphs

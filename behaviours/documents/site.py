@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from behaviours.core.phones import InvalidPhoneNumber, parse_uk_number
 from behaviours.core.text import mailto, safe_web_link
 from behaviours.documents.handouts import band_context, band_title, common_context, printed_calls, routes_context
 from behaviours.documents.pdf import render_html
-from behaviours.pack.model import LEVELS
+from behaviours.pack.model import LEVELS, ChannelKind
 from behaviours.pack.pack import Pack
 from behaviours.wording.levels import level_heading
 
@@ -27,8 +28,29 @@ UNAVAILABLE = "unavailable.html"
 MADE = "Copy made"
 
 
+def site_phones(pack: Pack) -> dict[str, str]:
+    """Every phone number the pack gives (and 999), as shown -> its tel: link: the offline pages dial them
+    as the app does."""
+    phones: dict[str, str] = {"999": "tel:999"}
+    for contact in pack.contacts:
+        for channel in contact.channels:
+            if channel.kind != ChannelKind.PHONE:
+                continue
+            try:
+                number = parse_uk_number(channel.value)
+            except InvalidPhoneNumber:
+                continue
+            phones[number.display] = number.tel_uri
+    return phones
+
+
 def _web(pack: Pack, title: str, generated: dt.date, page: str) -> dict[str, Any]:
-    return {**common_context(pack, title, generated, made=MADE), "medium": "web", "page": page}
+    return {
+        **common_context(pack, title, generated, made=MADE),
+        "medium": "web",
+        "page": page,
+        "phones": site_phones(pack),
+    }
 
 
 def _criteria_context(pack: Pack) -> dict[str, Any]:

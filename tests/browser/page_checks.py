@@ -180,3 +180,46 @@ def reach_a_case_result(page: Any, app_url: str, shipped: Pack) -> None:
     shown_after_action(
         page, page.get_by_role("heading", name="Red: act today"), "equality answered yes raises it to red"
     )
+
+
+# Every control a person reads a label on: buttons (download and link buttons among them), page links,
+# pills, and widget labels (a select box's among them). A control is cut off when its words overflow
+# a box that hides the rest (scrollWidth > clientWidth under overflow hidden, or "..." by
+# text-overflow), or when a box around it that hides overflow (a row of pills that scrolls) ends
+# before the control does.
+_CLIPPED_JS = """() => {
+  const controls = document.querySelectorAll(
+    '[data-testid="stMain"] button, [data-testid="stMain"] a[data-testid="stPageLink-NavLink"], '
+    + '[data-testid="stMain"] a[data-testid^="stBaseLinkButton"], [data-testid="stMain"] [data-testid="stWidgetLabel"], '
+    + '[data-testid="stMain"] [data-baseweb="select"] [value], [data-testid="stMain"] [data-baseweb="select"] div[title]');
+  const hides = (cs) => cs.overflowX !== 'visible' || cs.textOverflow === 'ellipsis';
+  const out = [];
+  for (const el of controls) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    const text = (el.innerText || el.getAttribute('title') || '').replace(/\\s+/g, ' ').trim();
+    for (const part of [el, ...el.querySelectorAll('*')]) {
+      const cs = getComputedStyle(part);
+      if (hides(cs) && part.scrollWidth > part.clientWidth + 1 && part.getAttribute('data-testid') !== 'stIconMaterial') {
+        out.push({text, why: `its words need ${part.scrollWidth}px in a ${part.clientWidth}px box`});
+        break;
+      }
+    }
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (up.matches('[data-testid="stMain"]')) break;
+      const cs = getComputedStyle(up);
+      if (cs.overflowX === 'visible') continue;
+      const clip = up.getBoundingClientRect();
+      if (box.right > clip.right + 1 || box.left < clip.left - 1) {
+        out.push({text, why: `it ends at ${Math.round(box.right)}px, outside a box that ends at ${Math.round(clip.right)}px`});
+        break;
+      }
+    }
+  }
+  return out;
+}"""
+
+
+def clipped_controls(page: Any) -> list[dict[str, str]]:
+    """Each control in the main area whose words or box are cut off, as {"text", "why"}."""
+    return list(page.evaluate(_CLIPPED_JS))

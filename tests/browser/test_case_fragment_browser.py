@@ -62,7 +62,7 @@ def test_changing_an_answer_changes_the_level_the_route_and_the_note(page, app_u
     assert "Raised to Red" in _note_source(page)
 
     # Outside the fragment, the frame and section 2 stayed as they were.
-    expect(page.get_by_test_id("stSidebar").get_by_text("Immediate danger: call 999")).to_be_visible()
+    expect(main.locator(".st-key-danger_line").get_by_text("Immediate danger: call 999")).to_be_visible()
     expect(main.get_by_text("Ages 13 to 17 is the band for age 14", exact=False).first).to_be_visible()
 
 

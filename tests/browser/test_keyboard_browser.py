@@ -11,15 +11,15 @@ from .page_checks import shown_after_action, tab_until
 COMPASS_TEL = "tel:+443456789021"
 
 
-def test_tab_reaches_999_and_compass_in_the_danger_panel(page, app_url):
-    open_app(page, app_url)
+def test_tab_reaches_999_and_compass_in_the_call_bar(page, app_url):
+    open_app(page, app_url, "/?age=9")  # a red answer among the levels: the bar says whom to ring now
 
     to_999 = tab_until(page, lambda now: now.get("href") == "tel:999", limit=40)
-    assert to_999[-1]["text"] == "999"
+    assert to_999[-1]["text"] == "Emergency: 999"
     to_compass = tab_until(page, lambda now: now.get("href") == COMPASS_TEL, limit=10)
-    assert to_compass[-1]["text"] == "0345 678 9021"
-    # Both are the panel's own links (the sidebar comes first in the page's order).
-    assert to_999[-1]["sidebar"] == to_compass[-1]["sidebar"] == "yes"
+    assert to_compass[-1]["text"] == "Compass: 0345 678 9021"
+    # Both are the call bar's own links, on the page (the sidebar no longer repeats them).
+    assert to_999[-1]["sidebar"] == to_compass[-1]["sidebar"] == "no"
 
 
 def test_a_look_up_can_be_done_with_the_keyboard_alone(page, app_url, console_errors):

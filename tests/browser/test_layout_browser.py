@@ -69,16 +69,16 @@ def test_on_a_phone_999_stays_on_the_page_and_the_sidebar_opens_again(page, app_
     # On a phone the page comes first: the sidebar starts closed...
     expect(sidebar).to_have_attribute("data-collapsed", "true")
 
-    # ...and the numbers are on the page itself, at the top, on screen.
+    # ...and the numbers are on the page itself, at the top, on screen: 999 and, on Helplines, who to call now.
     expect(main.get_by_text("Immediate danger: call 999")).to_be_in_viewport()
     expect(main.locator('a[href="tel:999"]').first).to_be_in_viewport()
     expect(main.locator('a[href="tel:+443456789021"]').first).to_be_in_viewport()
 
-    # The sidebar's full panel comes back with its control.
+    # The sidebar comes back with its control: the pages, not a second copy of who to call (issue 24.5).
     page.get_by_role("button", name="Expand sidebar").click()
     wait_for_app(page)
-    expect(sidebar.get_by_text("Immediate danger: call 999")).to_be_in_viewport()
-    expect(sidebar.get_by_role("link", name="0345 678 9040")).to_be_in_viewport()
+    expect(sidebar.get_by_role("link", name="Helplines")).to_be_in_viewport()
+    expect(sidebar.locator('a[href^="tel:"]')).to_have_count(0)
 
 
 # ------------------------------------------------------------------ projector and desktop

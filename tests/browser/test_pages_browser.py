@@ -48,10 +48,11 @@ def test_age_9_shows_both_bands_every_level_in_words_and_whom_to_call(page, app_
     expect(main.get_by_role("link", name="Who to call").first).to_have_attribute("href", "#who-to-call")
     expect(main.locator(f'a[href="{COMPASS_TEL}"]').first).to_be_visible()
     expect(main.locator('a[href="tel:999"]').first).to_be_visible()
-    # The sidebar's panel links to the same two numbers.
-    sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_role("link", name="999")).to_have_attribute("href", "tel:999")
-    expect(sidebar.get_by_role("link", name=COMPASS)).to_have_attribute("href", COMPASS_TEL)
+    # The call bar links to the same two numbers (a red answer: ring now); the sidebar no longer repeats them.
+    bar = page.get_by_test_id("stMain").locator(".st-key-call_bar")
+    expect(bar.get_by_role("link", name="Emergency: 999")).to_have_attribute("href", "tel:999")
+    expect(bar.get_by_role("link", name=f"Compass: {COMPASS}")).to_have_attribute("href", COMPASS_TEL)
+    expect(page.get_by_test_id("stSidebar").locator('a[href^="tel:"]')).to_have_count(0)
     # The link filled the controls once and left the address bar.
     assert "age=" not in page.url
 
@@ -211,7 +212,7 @@ def test_a_deep_link_opened_first_on_a_fresh_server_still_runs_the_frame(page, s
     open_app(page, server.url, "/training?mode=facilitator&band=9-13")
 
     sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_text("Immediate danger: call 999")).to_be_visible()
+    expect(page.get_by_test_id("stMain").get_by_text("Immediate danger: call 999")).to_be_visible()
     expect(sidebar.get_by_role("link", name="Case discussion")).to_be_visible()  # the frame's navigation
     expect(page.get_by_role("heading", name="Training", level=1)).to_be_visible()
     expect(page.get_by_role("heading", name="Ages 9 to 13", level=2)).to_be_visible()

@@ -53,7 +53,9 @@ def test_age_14_opens_with_a_summary_that_links_to_each_level_red_first(shipped:
     ]
     assert summary[0] < cards[0] < cards[1] < cards[2]
     targets = [str(h.proto.body) for h in at.main.get("html") if 'id="band-' in str(h.proto.body)]
-    assert targets == [f'<div id="band-13-17-{lv}" class="tlr-anchor"></div>' for lv in ("red", "amber", "green")]
+    assert targets == [
+        f'<div id="band-13-17-{lv}" class="tlr-anchor" tabindex="-1"></div>' for lv in ("red", "amber", "green")
+    ]
 
 
 def test_the_how_to_line_gives_way_to_the_answer(shipped: Pack) -> None:

@@ -530,8 +530,9 @@ def test_when_compass_is_closed_the_out_of_hours_number_comes_first_everywhere(
     assert bar.endswith(f"[Emergency Social Work Team: {OUT_OF_HOURS}](tel:+443456789040)")
     assert _first_number(top_line) == OUT_OF_HOURS
     assert f"Compass ([{COMPASS}](tel:+443456789021)) reopens {reopens}" in top_line
+    # Said once on the page (issue 24.5): the sidebar no longer repeats who to call.
     sidebar = " ".join(str(m.value) for m in at.sidebar.markdown)
-    assert _first_number(sidebar) == OUT_OF_HOURS
+    assert "0345" not in sidebar and "Worried about a child" not in sidebar
     # The red card says what to do and points to the page's one "Who to call", which leads with the
     # out-of-hours team (issue 24.5: said once per page, not in every card).
     red_card = next(str(m.value) for m in at.markdown if "Red: act today" in str(m.value))

@@ -41,6 +41,9 @@ PAGES = {
 SERVED_AT = "/offline/"
 
 
+_INLINE = {"a", "span", "strong", "em", "b", "i", "abbr"}
+
+
 class _Page(HTMLParser):
     """The links, ids, scripts and visible text of one page."""
 
@@ -56,6 +59,8 @@ class _Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         self.tags.append(tag)
+        if tag not in _INLINE:  # a link or a bold word sits inside its sentence; a block starts a new one
+            self.words.append(" ")
         if tag == "html":
             self.lang = values.get("lang")
         if "id" in values:
@@ -69,6 +74,8 @@ class _Page(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("style", "title"):
             self._skip -= 1
+        if tag not in _INLINE:
+            self.words.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
@@ -76,7 +83,7 @@ class _Page(HTMLParser):
 
     @property
     def text(self) -> str:
-        return " ".join(" ".join(self.words).split())
+        return " ".join("".join(self.words).split())
 
 
 def parsed(path: Path) -> _Page:
@@ -106,7 +113,7 @@ def test_every_internal_link_resolves_and_nothing_needs_a_script(site: Path, nam
         if link == "data:,":  # the empty favicon, so no request goes to a server that may be down
             continue
         parts = urlsplit(link)
-        if parts.scheme in ("https", "http", "mailto"):
+        if parts.scheme in ("https", "http", "mailto", "tel"):
             continue
         assert not parts.scheme and not parts.netloc, f"{name}: unexpected link {link}"
         if parts.path == "/":  # the live app, from the page shown when it is down
@@ -225,3 +232,38 @@ def test_a_broken_pack_is_not_exported_and_the_validators_messages_are_shown(tmp
         assert re.sub(r"^.*?pack/", "pack/", str(problem)) in result.stderr.replace(str(tmp_path) + "/", "")
     assert "nothing was exported" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------------------------ tel: links and compact cards (issue 24.6)
+
+
+@pytest.mark.parametrize("name", ["index.html", "band-9-13.html", "routes.html", "unavailable.html"])
+def test_the_offline_pages_dial_their_numbers_as_the_app_does(site: Path, name: str) -> None:
+    html = (site / name).read_text(encoding="utf-8")
+    assert '<a href="tel:999">999</a>' in html
+    assert '<a href="tel:+443456789021">0345 678 9021</a>' in html  # Compass, the front door
+    assert '<a href="tel:+443456789040">0345 678 9040</a>' in html  # the out-of-hours team
+    # No number left as text beside a link that dials it, and no link inside a link.
+    assert '<a href="tel:+443456789021"><a' not in html and "tel:<a" not in html
+
+
+def test_a_number_in_a_hostile_line_is_linked_but_the_line_is_still_text() -> None:
+    from behaviours.documents.pdf import environment
+
+    template = environment().from_string("{{ line|dial }}")
+    phones = {"999": "tel:999", "0345 678 9021": "tel:+443456789021"}
+    out = template.render(line="<b>Ring</b> 0345 678 9021 or 9999 or 999", medium="web", phones=phones)
+    assert out == (
+        '&lt;b&gt;Ring&lt;/b&gt; <a href="tel:+443456789021">0345 678 9021</a> or 9999 or <a href="tel:999">999</a>'
+    )
+    # On paper (the PDFs) nothing is linked.
+    assert template.render(line="Ring 999", medium="pdf", phones=phones) == "Ring 999"
+
+
+def test_a_band_page_says_who_to_call_once_and_keeps_each_level_short(site: Path) -> None:
+    html = (site / "band-13-17.html").read_text(encoding="utf-8")
+    text = parsed(site / "band-13-17.html").text
+    assert html.count("<h2>Who to call</h2>") == 1
+    assert text.count("0345 678 9021") == 1  # said once, not under each level or item
+    # Each level: its heading in words, then what it can look like and what to do; the rest on request.
+    assert html.count("<summary>What to record and who to tell</summary>") == len(LEVELS)
