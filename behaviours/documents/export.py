@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pandas as pd
 
 from behaviours.core.text import long_date
 from behaviours.pack.model import LEVELS, AgeBand
-from behaviours.pack.pack import Pack, SearchHit
+from behaviours.pack.pack import Pack
 
 # A spreadsheet treats a cell starting with these as a formula; content must never run as one.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -44,18 +42,3 @@ def band_csv(pack: Pack, band: AgeBand) -> bytes:
         [{"Age band": f"{pack.info.name}, version {pack.info.version}, reviewed {long_date(pack.info.last_reviewed)}"}]
     )
     return pd.concat([table, footer], ignore_index=True).to_csv(index=False).encode("utf-8-sig")
-
-
-def search_table(pack: Pack, hits: Sequence[SearchHit]) -> pd.DataFrame:
-    """Search results as a table: band, level in words, and the descriptor."""
-    return pd.DataFrame(
-        [
-            {
-                "Age band": hit.band.label,
-                "Level": pack.level_label(hit.behaviour.level),
-                "What it can look like": hit.behaviour.text,
-            }
-            for hit in hits
-        ],
-        columns=["Age band", "Level", "What it can look like"],
-    )

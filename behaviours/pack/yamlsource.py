@@ -14,7 +14,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.composer import Composer
@@ -115,7 +115,11 @@ class _StrictComposer(Composer):
     def _reject(self, event: Any, message: str) -> None:
         raise YamlRejected(Problem(self._file, event.start_mark.line + 1, "", message))
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    if TYPE_CHECKING:  # given by the parser each loader mixes in (PyYAML's Parser or libyaml's CParser)
+
+        def peek_event(self) -> Any: ...
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
         if isinstance(event, AliasEvent):
             self._reject(
@@ -175,8 +179,11 @@ class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, SafeConstructor, R
         Resolver.__init__(self)
 
 
+_CParser: Any
 try:  # libyaml's C scanner and parser, when PyYAML was built with it
-    from yaml._yaml import CParser as _CParser
+    from yaml import _yaml
+
+    _CParser = _yaml.CParser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     _CParser = None
 
@@ -186,7 +193,7 @@ use_libyaml = LIBYAML
 
 if _CParser is not None:
 
-    class _FastStrictLoader(_StrictComposer, _CParser, SafeConstructor, Resolver):  # type: ignore[misc, valid-type]
+    class _FastStrictLoader(_StrictComposer, _CParser, SafeConstructor, Resolver):  # type: ignore[misc]  # CParser is typed Any here
         """libyaml scans and parses (the slow part in Python); the same strict composer builds the nodes."""
 
         def __init__(self, stream: str, file: str) -> None:
