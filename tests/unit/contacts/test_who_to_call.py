@@ -7,10 +7,9 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from pack_builder import MINIMAL, REPO_ROOT, TODAY
+from pack_builder import REPO_ROOT
 
 from behaviours.contacts.hours import UK, Openness, Role, bank_holiday, next_opening, openness, who_to_call
-from behaviours.pack.loader import load_pack
 from behaviours.pack.model import Level
 from behaviours.pack.pack import Pack
 from behaviours.wording.contacts import call_text, lead_sentence, who_to_call_lines
@@ -35,16 +34,6 @@ TELFORD = (
     " If the child lives in Telford & Wrekin: call Family Connect on 01952 385385 (option 1 for children); "
     "out of hours, Telford & Wrekin out-of-hours social care on 01952 676500."
 )
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Pack:
-    return load_pack(SHIPPED, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def minimal() -> Pack:
-    return load_pack(MINIMAL, today=TODAY)
 
 
 def _ids(pack: Pack, level: Level | None, when: dt.datetime | None) -> list[str]:
