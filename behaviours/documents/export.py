@@ -1,4 +1,4 @@
-"""Tables and files made from the pack: a band as a table and as CSV.
+"""Tables and files made from the pack: a band as a table and as CSV."""
 
 from __future__ import annotations
 
