@@ -233,3 +233,38 @@ def test_door_without_structured_hours_says_they_are_not_known(minimal: Pack) ->
         f"This tool does not know Front door's opening hours: call Front door on {COMPASS}, "
         f"and if it does not answer, call Out-of-hours team on {OUT_OF_HOURS}."
     )
+
+
+# Compass's opening and closing minutes, written out (issue 22.3): 9am to 5pm Monday to Thursday, 9am to 4pm on
+# Friday; open from the opening minute, closed from the closing minute. 7 December 2026 is a Monday.
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        (dt.datetime(2026, 12, 7, 8, 59, tzinfo=UK), Openness.CLOSED),
+        (dt.datetime(2026, 12, 7, 9, 0, tzinfo=UK), Openness.OPEN),
+        (dt.datetime(2026, 12, 10, 16, 59, tzinfo=UK), Openness.OPEN),
+        (dt.datetime(2026, 12, 10, 17, 0, tzinfo=UK), Openness.CLOSED),
+        (dt.datetime(2026, 12, 11, 15, 59, tzinfo=UK), Openness.OPEN),
+        (dt.datetime(2026, 12, 11, 16, 0, tzinfo=UK), Openness.CLOSED),
+    ],
+    ids=["monday-0859", "monday-0900", "thursday-1659", "thursday-1700", "friday-1559", "friday-1600"],
+)
+def test_compass_is_open_from_its_opening_minute_until_its_closing_minute(
+    shipped: Pack, when: dt.datetime, expected: Openness
+) -> None:
+    compass = shipped.contact("compass")
+    assert compass is not None
+    assert openness(compass, when) is expected
+
+
+def test_compass_next_opens_after_the_moment_asked_not_at_it(shipped: Pack) -> None:
+    compass = shipped.contact("compass")
+    assert compass is not None
+    monday_9am = dt.datetime(2026, 12, 7, 9, 0, tzinfo=UK)
+    assert next_opening(compass, dt.datetime(2026, 12, 7, 8, 59, tzinfo=UK)) == monday_9am
+    # At 9am sharp it has just opened: the next opening is Tuesday's, not this one.
+    assert next_opening(compass, monday_9am) == dt.datetime(2026, 12, 8, 9, 0, tzinfo=UK)
+    # Closed from 4pm on Friday until 9am on Monday.
+    assert next_opening(compass, dt.datetime(2026, 12, 11, 16, 0, tzinfo=UK)) == dt.datetime(
+        2026, 12, 14, 9, 0, tzinfo=UK
+    )
