@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from pack_builder import REPO_ROOT
 
-from behaviours.contacts.hours import UK, Openness, Role, bank_holiday, next_opening, openness, who_to_call
+from behaviours.contacts.hours import UK, Openness, Role, bank_holiday, closes_at, next_opening, openness, who_to_call
 from behaviours.pack.model import Level
 from behaviours.pack.pack import Pack
 from behaviours.wording.contacts import call_text, lead_sentence, who_to_call_lines
@@ -268,3 +268,15 @@ def test_compass_next_opens_after_the_moment_asked_not_at_it(shipped: Pack) -> N
     assert next_opening(compass, dt.datetime(2026, 12, 11, 16, 0, tzinfo=UK)) == dt.datetime(
         2026, 12, 14, 9, 0, tzinfo=UK
     )
+
+
+def test_compass_closes_at_its_closing_minute_from_its_opening_minute_on(shipped: Pack) -> None:
+    compass = shipped.contact("compass")
+    assert compass is not None
+    # At 9am sharp on Monday it is open until 5pm; at 5pm sharp on Thursday and 4pm sharp on Friday it is closed.
+    assert closes_at(compass, dt.datetime(2026, 12, 7, 9, 0, tzinfo=UK)) == dt.datetime(2026, 12, 7, 17, 0, tzinfo=UK)
+    assert closes_at(compass, dt.datetime(2026, 12, 11, 15, 59, tzinfo=UK)) == dt.datetime(
+        2026, 12, 11, 16, 0, tzinfo=UK
+    )
+    assert closes_at(compass, dt.datetime(2026, 12, 10, 17, 0, tzinfo=UK)) is None
+    assert closes_at(compass, dt.datetime(2026, 12, 11, 16, 0, tzinfo=UK)) is None
