@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test check site lint format bench clean preview diff review lock
+.PHONY: run test check site lint format bench clean preview diff review lock mutate
 
 # Installs exactly what requirements-dev.lock lists (every package, dependencies included, each
 # file checked against its SHA-256); requirements*.txt are the readable sources it is made from.
@@ -24,10 +24,13 @@ lock: $(VENV)/.installed
 run: $(VENV)/.installed
 	$(PY) -m streamlit run app.py
 
-## test: lint, validate the shipped pack, then every test (browser tests skip without Chromium unless CI=true)
+## test: lint, the layers contract (lint-imports), types (mypy, strict for behaviours/), validate the shipped pack,
+## then every test (browser tests skip without Chromium unless CI=true)
 test: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(PY) -m mypy
 	$(PY) -m behaviours check
 	$(PY) -m pytest
 
@@ -63,9 +66,15 @@ format: $(VENV)/.installed
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
+## mutate: mutation testing of the age, look-up, hours and case-level modules (pyproject.toml [tool.mutmut]); lists the survivors
+mutate: $(VENV)/.installed
+	rm -rf mutants
+	$(PY) -m mutmut run --max-children 2
+	$(PY) -m mutmut results
+
 ## bench: print speed figures and write bench/results.json
 bench: $(VENV)/.installed
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build mutants

@@ -1,7 +1,7 @@
 """Timing of content loading and search, fed with callables so the real loader plugs in.
 
 bench/targets.py plugs in `behaviours.load_pack(path)`, `behaviours.answers.finding.search(pack, text)`
-and bench/synthetic_pack.py, which makes packs 10 and 100 times the shipped
+and bench/synthetic_pack.py, which makes a pack 10 times the shipped
 one in a temporary folder at bench time.
 """
 

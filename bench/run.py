@@ -25,7 +25,7 @@ MAX_SESSIONS = 200  # the machine has 2 cores; more says nothing and takes the m
 
 QUICK = {
     "content_repeats": 5,
-    "content_factors": (1, 10, 100),
+    "content_factors": (1, 10),
     "server_repeats": 20,
     "server_warmup": 3,
     "browser_repeats": 3,
@@ -38,7 +38,7 @@ QUICK = {
 }
 FULL = {
     "content_repeats": 30,
-    "content_factors": (1, 10, 100),
+    "content_factors": (1, 10),
     "server_repeats": 200,
     "server_warmup": 10,
     "browser_repeats": 15,

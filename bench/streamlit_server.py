@@ -81,10 +81,6 @@ class StreamlitServer:
             raise
         return self
 
-    def log_tail(self, lines: int = 30) -> str:
-        """The last lines the server printed, for error messages."""
-        return "\n".join(self.running.output().splitlines()[-lines:])
-
     def stop(self) -> None:
         """Stop the server and its children (SIGTERM, then SIGKILL); remove its log and HOME."""
         if self._running is not None:

@@ -1,4 +1,4 @@
-"""Synthetic content packs, 10 or 100 times the shipped one, made at bench time and never committed.
+"""Synthetic content packs, 10 times the shipped one (or any factor), made at bench time and never committed.
 
 `make_pack(dest, factor)` copies the shipped pack and gives it `factor` times
 as many behaviours. Each new behaviour is a variant of a real one: same band

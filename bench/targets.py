@@ -237,7 +237,7 @@ def capacity_targets() -> list[CapacityTarget]:
 
 
 def content_plugs() -> list[ContentPlug]:
-    """The shipped pack and packs 10 and 100 times larger made from it, loaded and searched."""
+    """The shipped pack and a pack 10 times larger made from it (the realistic ceiling), loaded and searched."""
     return [
         ContentPlug(
             name="content pack",
@@ -323,20 +323,21 @@ def goals() -> Sequence[Goal]:
     lookup = f"look-up /?age={DEEP_LINK_AGE}"
     return (
         Goal(
-            "search p95 < 5 ms on the 100x pack (searches 2 ms apart, as requests arrive)",
+            "search p95 < 5 ms on the 10x pack (searches 2 ms apart, as requests arrive)",
             "content",
             "content pack",
-            "search, 2 ms apart, 100x pack",
+            "search, 2 ms apart, 10x pack",
             _search_p95_with_cpu,
         ),
-        Goal("(same, searches back to back)", "content", "content pack", "search 100x pack", _search_p95_with_cpu),
-        # Issue 17.4: loading a large pack, and its first search.
-        Goal("the 100x pack loads in under 2 s", "content", "content pack", "load 100x pack", _median_under(2000.0)),
+        Goal("(same, searches back to back)", "content", "content pack", "search 10x pack", _search_p95_with_cpu),
+        # Issues 17.4 and 22.6: loading the largest pack a council (or a multi-council instance) will have, 10x the
+        # shipped one, and its first search.
+        Goal("the 10x pack loads in under 1.5 s", "content", "content pack", "load 10x pack", _median_under(1500.0)),
         Goal(
-            "the first search on a freshly loaded 100x pack < 5 ms (index built at load)",
+            "the first search on a freshly loaded 10x pack < 5 ms (index built at load)",
             "content",
             "content pack",
-            "first search 100x pack",
+            "first search 10x pack",
             _median_under(5.0),
         ),
         Goal("look-up rerun <= 1.5x bare page", "server", lookup, "rerun", _ratio_at_most("bare", 1.5)),

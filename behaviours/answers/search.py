@@ -154,7 +154,8 @@ def _stemmer() -> Stemmer.Stemmer:
 
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem of one lower-case word: 'touching', 'touches' and 'touch' meet."""
-    return _stemmer().stemWord(word)
+    stemmed: str = _stemmer().stemWord(word)
+    return stemmed
 
 
 def normalise(text: str) -> str:

@@ -6,7 +6,9 @@ page agrees and tests can pin any moment:
 - ``pinned(moment)`` (a context manager) fixes the time inside a process, for unit tests;
 - the environment variable ``TRAFFIC_LIGHT_NOW`` (ISO 8601, e.g. ``2026-12-25T17:30``;
   a time without an offset is UK time) fixes it for a whole server, for AppTest and
-  browser runs.
+  browser runs;
+- the environment variable ``TRAFFIC_LIGHT_NOW_FILE`` names a file holding such a moment,
+  read at every ``now()``: a browser test moves a running server's clock by writing it.
 
 Nothing else may call ``datetime.now()`` or ``date.today()``.
 """
@@ -17,10 +19,12 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 UK = ZoneInfo("Europe/London")
 NOW_ENV = "TRAFFIC_LIGHT_NOW"
+NOW_FILE_ENV = "TRAFFIC_LIGHT_NOW_FILE"
 
 _pinned: dt.datetime | None = None
 
@@ -48,12 +52,16 @@ def parse_moment(text: str) -> dt.datetime:
 
 
 def now() -> dt.datetime:
-    """The current moment in UK time (aware): pinned by a test, by ``TRAFFIC_LIGHT_NOW``, or the real clock."""
+    """The current moment in UK time (aware): pinned by a test, by ``TRAFFIC_LIGHT_NOW`` or
+    ``TRAFFIC_LIGHT_NOW_FILE``, or the real clock."""
     if _pinned is not None:
         return _pinned
     fixed = os.environ.get(NOW_ENV)
     if fixed:
         return parse_moment(fixed)
+    moment_file = os.environ.get(NOW_FILE_ENV)
+    if moment_file:
+        return parse_moment(Path(moment_file).read_text(encoding="utf-8"))
     return dt.datetime.now(tz=UK)
 
 

@@ -69,7 +69,9 @@ def signin_key(claims: Mapping[str, object]) -> str | None:
 def issued_at(claims: Mapping[str, object]) -> float | None:
     try:
         value = claims.get("iat")
-        return float(value) if value is not None and not isinstance(value, bool) else None  # type: ignore[arg-type]
+        if value is None or isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            return None
+        return float(value)
     except (TypeError, ValueError):
         return None
 
@@ -100,17 +102,20 @@ def seconds_left(claims: Mapping[str, object], now: float) -> int:
     return max(60, int(remaining) + 60)
 
 
+def _app_clock() -> float:
+    """Seconds since the epoch from the app's one clock."""
+    from behaviours.core.clock import now
+
+    return now().timestamp()
+
+
 class SignOutList:
     """Ended sign-ins in this process: right for one instance, and the fallback for Redis."""
 
     description = "this server's memory (one instance only)"
 
     def __init__(self, clock: Callable[[], float] | None = None) -> None:
-        if clock is None:
-            from behaviours.core.clock import now  # the app's one clock
-
-            clock = lambda: now().timestamp()  # noqa: E731
-        self._clock = clock
+        self._clock: Callable[[], float] = clock if clock is not None else _app_clock
         self._ended: dict[str, float] = {}
         self._lock = threading.Lock()
 

@@ -1,12 +1,9 @@
-"""Tables and files made from the pack: a band as CSV, search results as a table."""
+"""Tables and files made from the pack: a band as a table and as CSV."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pandas as pd
 
-from behaviours.answers.finding import SearchHit
 from behaviours.core.text import long_date
 from behaviours.pack.model import LEVELS, AgeBand
 from behaviours.pack.pack import Pack
@@ -45,18 +42,3 @@ def band_csv(pack: Pack, band: AgeBand) -> bytes:
         [{"Age band": f"{pack.info.name}, version {pack.info.version}, reviewed {long_date(pack.info.last_reviewed)}"}]
     )
     return pd.concat([table, footer], ignore_index=True).to_csv(index=False).encode("utf-8-sig")
-
-
-def search_table(pack: Pack, hits: Sequence[SearchHit]) -> pd.DataFrame:
-    """Search results as a table: band, level in words, and the descriptor."""
-    return pd.DataFrame(
-        [
-            {
-                "Age band": hit.band.label,
-                "Level": pack.level_label(hit.behaviour.level),
-                "What it can look like": hit.behaviour.text,
-            }
-            for hit in hits
-        ],
-        columns=["Age band", "Level", "What it can look like"],
-    )

@@ -24,11 +24,8 @@ from behaviours.pack.model import Level
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
 # PDF/UA-1 makes WeasyPrint write a structure tree, /Lang, the title and DisplayDocTitle.
 PDF_VARIANT = "pdf/ua-1"
-LANGUAGE = "en-GB"
-# The font every document names first, a humanist sans. It comes from Debian's fonts-noto-core
-# (SIL Open Font License 1.1; installed by .ci/run and deploy/Dockerfile); WeasyPrint embeds the glyphs it uses.
-FONT_FAMILY = "Noto Sans"
-FONT_PACKAGE = "fonts-noto-core"
+# The templates name Noto Sans first, from Debian's fonts-noto-core (SIL Open Font License 1.1; installed by
+# .ci/run and deploy/Dockerfile); WeasyPrint embeds the glyphs it uses.
 
 
 # Light fills under near-black text (over 12:1); a darker edge repeats the level. The words say it.
@@ -117,7 +114,8 @@ def html_to_pdf(html: str) -> bytes:
     except (ImportError, OSError) as exc:  # OSError: Pango's shared libraries are missing
         raise PrintUnavailable(str(exc)) from exc
     document = weasyprint.HTML(string=html, base_url=str(TEMPLATES))
-    return document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+    return pdf
 
 
 def render_pdf(template: str, context: Mapping[str, Any]) -> bytes:

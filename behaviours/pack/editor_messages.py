@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, get_args
 
 import yaml
@@ -87,7 +87,7 @@ def _shown(value: Any) -> str:
     return repr(value)
 
 
-def _unknown_field(model: type[BaseModel], loc: tuple[str | int, ...], err: dict[str, Any]) -> str:
+def _unknown_field(model: type[BaseModel], loc: tuple[str | int, ...], err: Mapping[str, Any]) -> str:
     name = str(loc[-1]) if loc else ""
     allowed = field_names(model, loc[:-1])
     close = difflib.get_close_matches(name, allowed, n=1)
@@ -97,7 +97,7 @@ def _unknown_field(model: type[BaseModel], loc: tuple[str | int, ...], err: dict
     return f"unknown field '{name}'{hint}"
 
 
-def _too_short(err: dict[str, Any]) -> str:
+def _too_short(err: Mapping[str, Any]) -> str:
     minimum = (err.get("ctx") or {}).get("min_length", 1)
     return f"this list needs at least {minimum} item{'s' if minimum != 1 else ''}"
 
@@ -128,7 +128,7 @@ _WORDING["dict_type"] = _WORDING["model_attributes_type"] = _WORDING["model_type
 _WORDING["bool_parsing"] = _WORDING["bool_type"]
 
 
-def explain(model: type[BaseModel], err: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
+def explain(model: type[BaseModel], err: Mapping[str, Any]) -> tuple[tuple[str | int, ...], str]:
     """One pydantic error as (location, message in an editor's words)."""
     loc = tuple(part for part in err["loc"] if not (isinstance(part, str) and part.startswith("function-")))
     kind = err["type"]

@@ -12,7 +12,6 @@ words what they find.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -78,26 +77,13 @@ def load_pack(path: str | os.PathLike[str] | None = None, today: dt.date | None 
                 )
             ]
         )
-    # Loading makes a great many objects and frees almost none: the cycle collector would walk all
-    # of them again and again (about a sixth of the time on a large pack) and find nothing to free.
-    # It is paused for the load and runs once at its end, so the new objects settle in the oldest
-    # generation there instead of being walked by the first search; reference counting frees
-    # memory as ever.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        content = read_pack(pack_dir)
-        errors, warnings = run_rules(content, today or clock.today())
-        errors = sorted([*content.errors, *errors], key=_order)
-        warnings = sorted(warnings, key=_order)
-        if errors:
-            raise PackError(errors, warnings)
-        pack = _build(content, warnings)
-    finally:
-        if collecting:
-            gc.enable()
-    if collecting:
-        gc.collect()
+    content = read_pack(pack_dir)
+    errors, warnings = run_rules(content, today or clock.today())
+    errors = sorted([*content.errors, *errors], key=_order)
+    warnings = sorted(warnings, key=_order)
+    if errors:
+        raise PackError(errors, warnings)
+    pack = _build(content, warnings)
     return pack
 
 

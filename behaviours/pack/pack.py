@@ -96,7 +96,8 @@ class Pack:
 
     def level_guide(self, level: Level) -> LevelGuide:
         """What a level means and what to do, as the pack words it."""
-        return getattr(self.info.levels, level.value)
+        guide: LevelGuide = getattr(self.info.levels, level.value)
+        return guide
 
     def level_label(self, level: Level) -> str:
         """The pack's display word for a level (e.g. 'Amber', or 'Orange' in a licensed pack)."""

@@ -9,6 +9,7 @@ pack.yaml's ``last_reviewed``. ``python -m behaviours review`` lists them all, d
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,7 +81,7 @@ def review_items(content: PackContent) -> list[ReviewItem]:
             )
         )
     # Items checked one by one: due REVIEW_MONTHS after their own date, owned by their file's owner.
-    dated = (
+    dated: tuple[tuple[str, str, Callable[[Any], str], Callable[[Any], dt.date | None]], ...] = (
         ("contacts.yaml", "contacts", lambda c: f"contact: {c.name} ({c.status.value})", lambda c: c.checked_on),
         ("routes.yaml", "resources", lambda r: f"resource: {r.title}", lambda r: r.last_verified),
         ("law.yaml", "law", lambda n: f"law note: {n.title}", lambda n: n.last_reviewed),

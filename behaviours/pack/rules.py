@@ -17,6 +17,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from behaviours.core.text import long_date
 from behaviours.pack import links, references
@@ -575,7 +576,9 @@ def roles_name_real_contacts(content: PackContent, today: dt.date) -> Iterator[P
     known = content.ids("contacts.yaml", "contacts")
     if directory is None or known is None:
         return
-    named = [(role, getattr(directory.roles, role)) for role in ("front_door", "out_of_hours", "adult_safeguarding")]
+    named: list[tuple[str | tuple[str, int], Any]] = [
+        (role, getattr(directory.roles, role)) for role in ("front_door", "out_of_hours", "adult_safeguarding")
+    ]
     named += [(("neighbours", i), item) for i, item in enumerate(directory.roles.neighbours)]
     for role, contact_id in named:
         if contact_id is None or contact_id in known:

@@ -12,25 +12,18 @@ import datetime as dt
 import os
 import re
 import stat
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.events import (
     AliasEvent,
-    DocumentEndEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
-    SequenceEndEvent,
     SequenceStartEvent,
-    StreamEndEvent,
-    StreamStartEvent,
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
@@ -42,8 +35,8 @@ from behaviours.pack.editor_messages import syntax_problem
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
-# No content file comes near these (the 100-times benchmark pack has at most about 18,000 values in a
-# file, and no group has more than 20 fields); a file past them is refused before any more of it is read.
+# No content file comes near these (a band file of the bench's synthetic packs, 1,000 behaviours, holds
+# about 18,000 values, and no group has more than 20 fields); a file past them is refused before any more of it is read.
 MAX_NODES = 50_000
 MAX_KEYS = 200
 
@@ -81,27 +74,13 @@ class Problem:
 
 @dataclass
 class YamlDoc:
-    """A parsed YAML file: its data and the line each value starts on (1-based).
-
-    A file read by the fast path has its lines worked out only when something asks for one (a
-    problem or warning to report), by reading it again with the strict reader: a pack that loads
-    cleanly never pays for line marks it does not use.
-    """
+    """A parsed YAML file: its data and the line each value starts on (1-based)."""
 
     file: str
     data: Any
     # Mistakes found while reading that leave the rest readable (an unquoted time); the value is kept as written.
     problems: list[Problem] = field(default_factory=list)
-    _lines: dict[Path_, int] | None = field(default_factory=dict, repr=False, compare=False)
-    _lines_later: Callable[[], dict[Path_, int]] | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def lines(self) -> dict[Path_, int]:
-        """The line each value starts on, by its path."""
-        if self._lines is None:
-            self._lines = self._lines_later() if self._lines_later is not None else {}
-            self._lines_later = None
-        return self._lines
+    lines: dict[Path_, int] = field(default_factory=dict, repr=False, compare=False)
 
     def line_for(self, path: Path_) -> int | None:
         """The line of the value at ``path``, or of its nearest ancestor that has one."""
@@ -136,7 +115,11 @@ class _StrictComposer(Composer):
     def _reject(self, event: Any, message: str) -> None:
         raise YamlRejected(Problem(self._file, event.start_mark.line + 1, "", message))
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    if TYPE_CHECKING:  # given by the parser each loader mixes in (PyYAML's Parser or libyaml's CParser)
+
+        def peek_event(self) -> Any: ...
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
         if isinstance(event, AliasEvent):
             self._reject(
@@ -196,8 +179,11 @@ class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, SafeConstructor, R
         Resolver.__init__(self)
 
 
+_CParser: Any
 try:  # libyaml's C scanner and parser, when PyYAML was built with it
-    from yaml._yaml import CParser as _CParser
+    from yaml import _yaml
+
+    _CParser = _yaml.CParser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     _CParser = None
 
@@ -207,7 +193,7 @@ use_libyaml = LIBYAML
 
 if _CParser is not None:
 
-    class _FastStrictLoader(_StrictComposer, _CParser, SafeConstructor, Resolver):  # type: ignore[misc, valid-type]
+    class _FastStrictLoader(_StrictComposer, _CParser, SafeConstructor, Resolver):  # type: ignore[misc]  # CParser is typed Any here
         """libyaml scans and parses (the slow part in Python); the same strict composer builds the nodes."""
 
         def __init__(self, stream: str, file: str) -> None:
@@ -318,142 +304,11 @@ def parse_yaml_text(text: str, file: str) -> YamlDoc:
     the ones the editor sees. So libyaml only ever speeds up a file that both would accept.
     """
     if use_libyaml and _CParser is not None and _libyaml_agrees(text):
-        data = _fast_data(text)
-        if data is not _NOT_PLAIN:
-            return YamlDoc(
-                file=file, data=data, _lines=None, _lines_later=lambda: _parse(text, file, _FastStrictLoader).lines
-            )
         try:
             return _parse(text, file, _FastStrictLoader)
         except (_UsePureReader, YamlRejected, yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
             pass
     return _parse(text, file, _StrictLoader)
-
-
-# ---------------------------------------------------------------- the fast path
-
-_NOT_PLAIN = object()  # what _fast_data gives for a file it leaves to the strict readers
-
-
-class _NotPlain(Exception):
-    """The fast path met something the strict readers must judge and word."""
-
-
-_STR = "tag:yaml.org,2002:str"
-_IMPLICIT = Resolver.yaml_implicit_resolvers
-_CONSTRUCT = SafeConstructor()
-_CONSTRUCTORS = {
-    "tag:yaml.org,2002:int": _CONSTRUCT.construct_yaml_int,
-    "tag:yaml.org,2002:float": _CONSTRUCT.construct_yaml_float,
-    "tag:yaml.org,2002:bool": _CONSTRUCT.construct_yaml_bool,
-    "tag:yaml.org,2002:null": _CONSTRUCT.construct_yaml_null,
-    "tag:yaml.org,2002:timestamp": _CONSTRUCT.construct_yaml_timestamp,
-}
-
-
-def _fast_data(text: str) -> Any:
-    """The file's data straight from libyaml's events, without nodes or line marks, for plain files.
-
-    It takes a file only when the strict reader would read it to the same data with no problem at all:
-    at the first anchor, alias, tag, duplicate or merge key, unquoted time, odd value, limit or syntax
-    error it gives up (``_NOT_PLAIN``) and the strict readers read the file and word what they find.
-    `tests/unit/test_yaml_properties.py` and `test_fast_loading.py` check the two give the same data.
-    """
-    parser = _CParser(text)
-    try:
-        get = parser.get_event
-        if type(get()) is not StreamStartEvent or type(get()) is not DocumentStartEvent:
-            return _NOT_PLAIN  # an empty file: the strict reader says so
-        counter = [1]  # values and keys, counted as the strict composer counts them (the root is one)
-        data = _fast_value(get, get(), 1, counter)
-        if counter[0] > MAX_NODES:
-            return _NOT_PLAIN
-        if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
-            return _NOT_PLAIN  # more than one document
-        return data
-    except Exception:  # _NotPlain, or any syntax or value error: the strict reader's to word
-        return _NOT_PLAIN
-    finally:
-        parser.dispose()
-
-
-# The first characters of a plain value that YAML may read as something other than text (a number,
-# date, yes/no, null, '<<' ...): any other plain value is text as it stands.
-_MAYBE_NOT_TEXT = frozenset(key for key in _IMPLICIT if key)
-
-
-def _fast_value(get: Callable[[], Any], event: Any, depth: int, counter: list[int]) -> Any:
-    """One value and everything in it. Text, by far the commonest value, is taken where it is met."""
-    if depth > MAX_DEPTH:
-        raise _NotPlain
-    kind = type(event)
-    if kind is ScalarEvent:
-        return _fast_scalar(event)
-    if event.anchor is not None or event.tag is not None:
-        raise _NotPlain
-    if kind is SequenceStartEvent:
-        items = []
-        event = get()
-        while type(event) is not SequenceEndEvent:
-            if (
-                type(event) is ScalarEvent
-                and event.anchor is None
-                and event.tag is None
-                and (not event.implicit[0] or (event.value and event.value[0] not in _MAYBE_NOT_TEXT))
-                and depth < MAX_DEPTH
-            ):
-                items.append(event.value)
-            else:
-                items.append(_fast_value(get, event, depth + 1, counter))
-            event = get()
-        counter[0] += len(items)
-        return items
-    if kind is MappingStartEvent:
-        result: dict[str, Any] = {}
-        event = get()
-        while type(event) is not MappingEndEvent:
-            if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None:
-                raise _NotPlain
-            key = event.value
-            if key == "<<" or key in result or len(result) >= MAX_KEYS or depth >= MAX_DEPTH:
-                raise _NotPlain
-            event = get()
-            if (
-                type(event) is ScalarEvent
-                and event.anchor is None
-                and event.tag is None
-                and (not event.implicit[0] or (event.value and event.value[0] not in _MAYBE_NOT_TEXT))
-            ):
-                result[key] = event.value
-            else:
-                result[key] = _fast_value(get, event, depth + 1, counter)
-            event = get()
-        counter[0] += 2 * len(result)
-        return result
-    raise _NotPlain  # an alias
-
-
-def _fast_scalar(event: Any) -> Any:
-    """A scalar's value as the strict reader makes it, or ``_NotPlain`` for anything it would question."""
-    if event.anchor is not None or event.tag is not None:
-        raise _NotPlain
-    value = event.value
-    if not event.implicit[0]:  # quoted or block text: always a string
-        return value
-    if not event.style and _TIME.match(value):
-        raise _NotPlain  # the strict reader asks for quotes, with the line
-    tag = _STR
-    for candidate, pattern in _IMPLICIT.get(value[0] if value else "", ()):
-        if pattern.match(value):
-            tag = candidate
-            break
-    if tag == _STR:
-        return value
-    construct = _CONSTRUCTORS.get(tag)
-    if construct is None:
-        raise _NotPlain  # '<<', '=' and the like
-    made = construct(ScalarNode(tag, value))
-    return str(value) if isinstance(made, dt.datetime) else made
 
 
 def _libyaml_agrees(text: str) -> bool:

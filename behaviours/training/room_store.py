@@ -134,8 +134,10 @@ class MemoryStore(RoomStore):
         if clock is None:
             from behaviours.core.clock import now  # the app's one clock
 
-            clock = lambda: now().timestamp()  # noqa: E731
-        self._clock = clock
+            def clock() -> float:
+                return now().timestamp()
+
+        self._clock: Callable[[], float] = clock
         self._ttl = ttl_seconds
         self._rooms: dict[str, _MemoryRoom] = {}
         # Codes in the order they expire (every room lives the same time): a create drops the
@@ -331,6 +333,22 @@ return {'admitted', room[3]}
 """
 
 
+def _as_int(value: object) -> int:
+    """A Redis reply read as a whole number (a missing field counts as 0)."""
+    if value is None:
+        return 0
+    if isinstance(value, (int, str, bytes)):
+        return int(value)
+    raise StoreUnavailable("The room service gave an answer that is not a number.")
+
+
+def _as_list(value: object) -> list[object]:
+    """A Redis pipeline's replies, as a list."""
+    if isinstance(value, list):
+        return value
+    raise StoreUnavailable("The room service gave an answer that is not a list.")
+
+
 class RedisStore(RoomStore):
     """Rooms in Redis (or Valkey): shared by every replica, expiring on their own."""
 
@@ -382,13 +400,13 @@ class RedisStore(RoomStore):
 
     def create(self, room: Room, key_hash: str, secret: str | None = None) -> bool:
         stored = {**room.to_fields(), "key_hash": key_hash, "secret": secret or new_token(), "joined": "0"}
-        fields = [part for pair in stored.items() for part in pair]
+        fields: list[str | int] = [part for pair in stored.items() for part in pair]
         return bool(self._call(lambda: self._create(keys=[f"{KEY_PREFIX}{room.code}"], args=[self._ttl, *fields])))
 
     def admit(self, code: str, now: float) -> Admission:
         person = new_participant_id()
         keys = [f"{KEY_PREFIX}{code}", f"{KEY_PREFIX}{code}:joins"]
-        args = [repr(now), repr(now - MINUTE), JOINS_PER_ROOM_PER_MINUTE, MAX_PARTICIPANTS, person]
+        args: list[str | int] = [repr(now), repr(now - MINUTE), JOINS_PER_ROOM_PER_MINUTE, MAX_PARTICIPANTS, person]
         result = self._call(lambda: self._admit(keys=keys, args=args))
         parts = list(result) if isinstance(result, list) else []
         outcome = JoinOutcome(parts[0]) if parts else JoinOutcome.NO_ROOM
@@ -409,8 +427,8 @@ class RedisStore(RoomStore):
             pipe.zcount(f"{KEY_PREFIX}{code}:joins", f"({now - MINUTE!r}", repr(now))
             return list(pipe.execute())
 
-        joined, recent = self._call(read)  # type: ignore[misc]
-        return Joins(int(joined or 0), int(recent or 0))  # type: ignore[call-overload]
+        joined, recent = _as_list(self._call(read))
+        return Joins(_as_int(joined), _as_int(recent))
 
     def get(self, code: str) -> Room | None:
         fields = self._call(lambda: self._redis.hgetall(f"{KEY_PREFIX}{code}"))
@@ -448,7 +466,7 @@ class RedisStore(RoomStore):
         return Tally.from_raw(raw if isinstance(raw, dict) else {})
 
     def voters(self, code: str) -> int:
-        return int(self._call(lambda: self._redis.scard(f"{KEY_PREFIX}{code}:people")))  # type: ignore[call-overload]
+        return _as_int(self._call(lambda: self._redis.scard(f"{KEY_PREFIX}{code}:people")))
 
     def tallies(self, code: str, items: int) -> dict[tuple[int, int], Tally]:
         slots = [(index, number) for index in range(items) for number in (1, 2)]
@@ -459,10 +477,9 @@ class RedisStore(RoomStore):
                 pipe.hgetall(self._keys(code, index, number)[2])
             return list(pipe.execute())
 
-        raws = self._call(read)
+        raws = _as_list(self._call(read))
         return {
-            slot: Tally.from_raw(raw if isinstance(raw, dict) else {})
-            for slot, raw in zip(slots, raws, strict=True)  # type: ignore[call-overload]
+            slot: Tally.from_raw(raw if isinstance(raw, dict) else {}) for slot, raw in zip(slots, raws, strict=True)
         }
 
     def ping(self) -> None:
@@ -470,7 +487,7 @@ class RedisStore(RoomStore):
 
     def ttl(self, code: str) -> int:
         """Seconds the room has left (-2 when gone): for tests and the bench."""
-        return int(self._call(lambda: self._redis.ttl(f"{KEY_PREFIX}{code}")))  # type: ignore[arg-type]
+        return _as_int(self._call(lambda: self._redis.ttl(f"{KEY_PREFIX}{code}")))
 
     def close(self) -> None:
         self._redis.close()

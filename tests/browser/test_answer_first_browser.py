@@ -5,10 +5,12 @@ and widgets; labels are whole at 1280x720."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
 from .harness import app_rerun, expect, open_app, wait_for_app
@@ -56,7 +58,7 @@ def test_on_a_phone_the_answer_is_on_the_first_screens_and_the_numbers_stay_in_r
 
     # Far down the page, 999 and whoever answers now are still on screen, each at least 44x44.
     page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 6000)")
-    page.wait_for_timeout(200)
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stMain\"]').scrollTop > 0")
     links = page.evaluate(BAR_LINKS_JS)
     assert [link["href"] for link in links] == ["tel:999", "tel:+443456789021"]
     assert [link["text"] for link in links] == ["Emergency: 999", "Compass: 0345 678 9021"]
@@ -67,7 +69,13 @@ def test_on_a_phone_the_answer_is_on_the_first_screens_and_the_numbers_stay_in_r
     # The summary's link jumps to the red card, below the bar rather than under it.
     page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
     page.get_by_role("link", name=re.compile(r"^Red \(\d+\)$")).click()
-    page.wait_for_timeout(500)
+    # The jump has landed once the red heading is in the top half of the screen (checked in numbers below).
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            "limit => document.getElementById('band-13-17-red').getBoundingClientRect().top <= limit",
+            arg=SCREEN / 2,
+            timeout=5_000,
+        )
     target = page.evaluate("() => document.getElementById('band-13-17-red').getBoundingClientRect().top")
     bar_bottom = max(link["bottom"] for link in page.evaluate(BAR_LINKS_JS))
     assert bar_bottom <= target <= SCREEN / 2, (bar_bottom, target)

@@ -63,7 +63,10 @@ def dialogs(page) -> list[str]:
 
 
 def assert_inert(page, dialogs: list[str]) -> None:
-    page.wait_for_timeout(300)  # time for an onerror or a script to have fired, had one got in
+    # Every image has loaded or failed (so an onerror would have fired, had one got in), and the page has
+    # drawn two more frames (so would an inline script or handler).
+    page.wait_for_function("() => Array.from(document.images).every(image => image.complete)")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     assert dialogs == []
     assert page.title() == "Traffic Light Reference"
     assert page.evaluate("document.title") != "pwned"

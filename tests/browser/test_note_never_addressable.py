@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from tests.privacy import new_marker
 
 from .harness import NginxProxy, expect, http_get, open_app, wait_for_app
-from .test_proxy import offline_copy, proxy, replicas  # noqa: F401  (the shipped nginx.conf in front of two replicas)
+from .test_proxy import access_log_lines, offline_copy, proxy, replicas  # noqa: F401  (nginx.conf, two replicas)
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -84,6 +84,24 @@ def leaks_on_each_replica(
         for url in urls
         if marker in fetch(url, value).decode("utf-8", "replace")
     ]
+
+
+STREAM_ENDED = '"GET /_stcore/stream" 101 '  # nginx logs a WebSocket when it ends
+
+
+def close_the_tab(page, nginx: NginxProxy, *, timeout: float = 15) -> None:
+    """Close the tab and wait until nginx has logged the end of its WebSocket: from then on the server keeps
+    the session only as a disconnected one (disconnectedSessionTTL), which is what the checks after it probe."""
+
+    def ended() -> int:
+        return sum(STREAM_ENDED in line for line in access_log_lines(nginx))
+
+    before = ended()
+    page.close()
+    deadline = time.monotonic() + timeout
+    while ended() <= before:
+        assert time.monotonic() < deadline, f"nginx logged no end of the tab's WebSocket within {timeout} s"
+        time.sleep(0.05)
 
 
 def _fetchable(urls: list[str]) -> list[str]:
@@ -162,9 +180,8 @@ def test_no_note_format_makes_an_address_that_gives_the_note_away(browser, proxy
 
         # While the tab is open...
         assert _leaks(urls, marker, other) == []
-        page.close()
         # ...and after it has closed, inside the time the session is kept (disconnectedSessionTTL).
-        time.sleep(2)
+        close_the_tab(page, proxy)
         assert _leaks(urls, marker, other) == []
 
         # Every address nginx logged, fetched again by a client with no cookies; and the log itself.

@@ -9,8 +9,6 @@ to each replica by name.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from tests.privacy import new_marker
@@ -19,6 +17,7 @@ from .harness import http_get, open_app
 from .test_note_never_addressable import (
     _fill_the_case_page,
     addresses_of,
+    close_the_tab,
     copy_and_save_the_note,
     leaks_on_each_replica,
 )
@@ -48,8 +47,7 @@ def test_no_replica_gives_the_note_to_a_client_without_a_session(browser, proxy,
 
         urls = addresses_of(requested, proxy.url)
         assert leaks_on_each_replica(urls, marker, every_replica, _without_a_session) == []
-        page.close()
-        time.sleep(2)  # the tab has closed; its session is still kept (disconnectedSessionTTL)
+        close_the_tab(page, proxy)  # the tab has closed; its session is still kept (disconnectedSessionTTL)
         assert leaks_on_each_replica(urls, marker, every_replica, _without_a_session) == []
     finally:
         context.close()

@@ -72,7 +72,10 @@ def test_page_asks_nothing_of_any_other_host(page, app_url):
     page.on("request", lambda request: None if is_loopback(request.url) else elsewhere.append(request.url))
 
     open_app(page, app_url)
-    page.wait_for_timeout(300)  # the favicon is set after the first run
+    # The favicon is set after the first run: wait until the page names one, then two more frames, by when
+    # any request the page makes for what it has drawn has been sent (and seen by the handler above).
+    page.wait_for_function("() => document.querySelector('link[rel~=\"icon\"]') !== null")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
     assert elsewhere == []
 

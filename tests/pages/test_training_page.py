@@ -8,11 +8,21 @@ import pytest
 
 from behaviours.pack.loader import load_pack
 from behaviours.pack.model import Level
+from behaviours.pack.pack import Pack
 from tests.helpers import MINIMAL_PACK, open_page, visible_text
 
 PAGE = "pages/training.py"
-MINIMAL = load_pack(MINIMAL_PACK)
-LEVEL_OF_TEXT = {b.text: b.level.value for b in MINIMAL.all_behaviours}
+
+
+@pytest.fixture(scope="module")
+def minimal() -> Pack:
+    return load_pack(MINIMAL_PACK)
+
+
+@pytest.fixture(scope="module")
+def level_of_text(minimal: Pack) -> dict[str, str]:
+    """Each descriptor's level, by its text."""
+    return {b.text: b.level.value for b in minimal.all_behaviours}
 
 
 @pytest.fixture(autouse=True)
@@ -140,17 +150,17 @@ def test_a_bad_link_value_never_reaches_the_address_bar():
     assert params["seed"].isdigit() and int(params["seed"]) == quiz_number(at)
 
 
-def test_the_answer_stays_hidden_until_reveal():
+def test_the_answer_stays_hidden_until_reveal(level_of_text, minimal):
     at = open_training(seed="42", n="5")
     text = question_texts(at)[0]
-    level = MINIMAL.level_guide(Level(LEVEL_OF_TEXT[text]))
+    level = minimal.level_guide(Level(level_of_text[text]))
     assert len(reveal_buttons(at)) == 5
-    answer_radios(at)[0].set_value(LEVEL_OF_TEXT[text]).run()
+    answer_radios(at)[0].set_value(level_of_text[text]).run()
     page = visible_text(at)
     assert "Correct." not in page and "Not quite." not in page
     assert f"This is rated {level.label}." not in page
     assert level.meaning not in page
-    assert answer_radios(at)[0].value == LEVEL_OF_TEXT[text], "the rating can still change before the reveal"
+    assert answer_radios(at)[0].value == level_of_text[text], "the rating can still change before the reveal"
     assert "0 of 5 answers revealed" in page
     reveal_buttons(at)[0].click().run()
     page = visible_text(at)
@@ -159,12 +169,12 @@ def test_the_answer_stays_hidden_until_reveal():
     assert "1 of 5 answers revealed" in page
 
 
-def test_a_right_answer_says_so_with_the_level_in_words_and_its_meaning():
+def test_a_right_answer_says_so_with_the_level_in_words_and_its_meaning(level_of_text, minimal):
     at = open_training(seed="42", n="5")
     text = question_texts(at)[0]
-    rate_and_reveal(at, 0, LEVEL_OF_TEXT[text])
+    rate_and_reveal(at, 0, level_of_text[text])
     page = visible_text(at)
-    level = MINIMAL.level_guide(Level(LEVEL_OF_TEXT[text]))
+    level = minimal.level_guide(Level(level_of_text[text]))
     assert "Correct." in page
     assert f"This is rated {level.label}." in page
     assert f"{level.label}: {level.headline}" in page
@@ -183,25 +193,25 @@ def test_a_wrong_answer_gives_the_right_level_in_words():
     assert "Outside safe and healthy behaviour." in page
 
 
-def test_the_score_shows_once_every_answer_is_revealed():
+def test_the_score_shows_once_every_answer_is_revealed(level_of_text, minimal):
     at = open_training(seed="42", n="5")
     texts = question_texts(at)
     for text in texts[:-1]:
-        rate_and_reveal(at, 0, LEVEL_OF_TEXT[text])
+        rate_and_reveal(at, 0, level_of_text[text])
     assert "4 of 5 answers revealed" in visible_text(at)
     assert "You scored" not in visible_text(at)
-    wrong = "green" if LEVEL_OF_TEXT[texts[-1]] != "green" else "red"
+    wrong = "green" if level_of_text[texts[-1]] != "green" else "red"
     rate_and_reveal(at, 0, wrong)
     page = visible_text(at)
     assert "You scored 4 out of 5." in page
-    right_level = MINIMAL.level_label(Level(LEVEL_OF_TEXT[texts[-1]]))
+    right_level = minimal.level_label(Level(level_of_text[texts[-1]]))
     assert f"{right_level}: " in page
 
 
-def test_a_room_can_reveal_without_rating_and_that_counts_as_not_right():
+def test_a_room_can_reveal_without_rating_and_that_counts_as_not_right(level_of_text, minimal):
     at = open_training(seed="42", n="5")
     texts = question_texts(at)
-    right = MINIMAL.level_label(Level(LEVEL_OF_TEXT[texts[0]]))
+    right = minimal.level_label(Level(level_of_text[texts[0]]))
     rate_and_reveal(at, 0, None)
     page = visible_text(at)
     assert f"**Answer:** this is rated {right}." in page

@@ -10,6 +10,12 @@ from pathlib import Path
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 MINIMAL = FIXTURES / "packs" / "minimal"
 REPO_ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = REPO_ROOT / "behaviours" / "content"
+# The shipped bands' ids, youngest first, from their file names: test ids for parametrizing without loading a pack
+# at collection (the `shipped` fixture loads it once, when a test first asks for it).
+SHIPPED_BAND_IDS = sorted(
+    (path.stem for path in (SHIPPED / "bands").glob("*.yaml")), key=lambda s: int(s.split("-")[0])
+)
 
 # The minimal pack was reviewed and its contacts checked on 2026-11-01, so on this
 # date nothing in it is stale; passing it as ``today`` keeps the tests deterministic.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pack_builder import MINIMAL, REPO_ROOT, TODAY
+from pack_builder import SHIPPED, TODAY
 
 from behaviours.answers.case import (
     Answer,
@@ -18,19 +18,10 @@ from behaviours.answers.case import (
     suggest_level,
 )
 from behaviours.answers.finding import search
-from behaviours.pack.loader import load_pack
 from behaviours.pack.model import Level
 from behaviours.pack.pack import Pack
 
-SHIPPED_DIR = REPO_ROOT / "behaviours" / "content"
-SHIPPED = load_pack(SHIPPED_DIR, today=TODAY)
-
 GREEN_ID, AMBER_ID, RED_ID = "0-9-green-curious", "0-9-amber-repeated", "0-9-red-images"
-
-
-@pytest.fixture(scope="module")
-def minimal() -> Pack:
-    return load_pack(MINIMAL, today=TODAY)
 
 
 def chosen(pack: Pack, *ids: str):
@@ -65,24 +56,24 @@ def test_starts_at_the_highest_level_among_the_behaviours(minimal, ids, expected
 # ------------------------------------------------------------------ each criterion raises
 
 
-@pytest.mark.parametrize("criterion", SHIPPED.criteria, ids=lambda c: c.id)
-def test_each_yes_raises_a_green_behaviour_to_its_criterion_level(criterion):
-    green = SHIPPED.behaviours("5-9", Level.GREEN)[0]
-    answers = {criterion.id: Answer.YES}
+def test_each_yes_raises_a_green_behaviour_to_its_criterion_level(shipped):
+    green = shipped.behaviours("5-9", Level.GREEN)[0]
+    assert shipped.criteria
+    for criterion in shipped.criteria:
+        suggestion = suggest_level(shipped, [green], {criterion.id: Answer.YES}, False, 7)
 
-    suggestion = suggest_level(SHIPPED, [green], answers, False, 7)
-
-    assert suggestion.level == criterion.raises_to
-    word = SHIPPED.level_label(criterion.raises_to)
-    assert f"Raised to {word}: {criterion.name}, answered yes" in " ".join(suggestion.reasons)
+        assert suggestion.level == criterion.raises_to, criterion.id
+        word = shipped.level_label(criterion.raises_to)
+        assert f"Raised to {word}: {criterion.name}, answered yes" in " ".join(suggestion.reasons)
 
 
-@pytest.mark.parametrize("criterion", SHIPPED.criteria, ids=lambda c: c.id)
-def test_each_yes_alone_gives_its_criterion_level(criterion):
-    suggestion = suggest_level(SHIPPED, [], {criterion.id: Answer.YES}, False, 15)
+def test_each_yes_alone_gives_its_criterion_level(shipped):
+    assert shipped.criteria
+    for criterion in shipped.criteria:
+        suggestion = suggest_level(shipped, [], {criterion.id: Answer.YES}, False, 15)
 
-    assert suggestion.level == criterion.raises_to
-    assert f"Rated {SHIPPED.level_label(criterion.raises_to)}: {criterion.name}" in suggestion.reasons[0]
+        assert suggestion.level == criterion.raises_to, criterion.id
+        assert f"Rated {shipped.level_label(criterion.raises_to)}: {criterion.name}" in suggestion.reasons[0]
 
 
 def test_the_most_serious_yes_wins(minimal):
@@ -214,21 +205,21 @@ def test_a_behaviour_not_listed_beside_listed_ones_keeps_their_level(minimal):
         (10, Level.AMBER, False),
     ],
 )
-def test_red_under_13_cites_the_law(age, level_of, cites):
-    behaviour = SHIPPED.behaviours("9-13", level_of)[0]
+def test_red_under_13_cites_the_law(shipped, age, level_of, cites):
+    behaviour = shipped.behaviours("9-13", level_of)[0]
 
-    suggestion = suggest_level(SHIPPED, [behaviour], {}, False, age)
+    suggestion = suggest_level(shipped, [behaviour], {}, False, age)
 
-    law = SHIPPED.law_note("under-13s")
+    law = shipped.law_note("under-13s")
     assert (f"The law: {law.title}." in " ".join(suggestion.reasons)) is cites
 
 
-def test_red_from_the_criteria_under_13_cites_the_law_too(minimal):
+def test_red_from_the_criteria_under_13_cites_the_law_too(shipped, minimal):
     # The minimal pack has no under-13s note, so nothing is cited: never a note that does not exist.
     suggestion = suggest_level(minimal, [], {"coercion": Answer.YES}, False, 8)
     assert not any(r.startswith("The law") for r in suggestion.reasons)
 
-    shipped = suggest_level(SHIPPED, [], {"consent": Answer.YES}, False, 8)
+    shipped = suggest_level(shipped, [], {"consent": Answer.YES}, False, 8)
     assert "The law: Children under 13 cannot consent." in " ".join(shipped.reasons)
 
 
@@ -250,8 +241,8 @@ def test_the_caveat_is_always_there(minimal, ids):
         (20, None, ["Ages 13 to 17"], "Age 20 is 18 or over: adult safeguarding applies"),
     ],
 )
-def test_bands_for_the_age_or_band_with_the_reason(age, band, expected, reason):
-    case = bands_for_case(SHIPPED, age, band)
+def test_bands_for_the_age_or_band_with_the_reason(shipped, age, band, expected, reason):
+    case = bands_for_case(shipped, age, band)
 
     assert [b.label for b in case.bands] == expected
     assert case.reasons[0].startswith(reason)
@@ -266,8 +257,8 @@ def test_bands_for_the_age_or_band_with_the_reason(age, band, expected, reason):
         (None, "0-5", ["Ages 0 to 5"], "Ages 0 to 5 is shown too"),
     ],
 )
-def test_the_developmental_band_is_offered_with_its_reason(age, developmental, expected, says):
-    case = bands_for_case(SHIPPED, age, None, developmental)
+def test_the_developmental_band_is_offered_with_its_reason(shipped, age, developmental, expected, says):
+    case = bands_for_case(shipped, age, None, developmental)
 
     assert [b.label for b in case.bands] == expected
     assert says in " ".join(case.reasons)
@@ -283,8 +274,8 @@ def test_the_developmental_band_is_offered_with_its_reason(age, developmental, e
         (None, None, "0-5", None),
     ],
 )
-def test_the_law_reads_age_in_years_never_developmental_age(age, band, developmental, expected):
-    assert bands_for_case(SHIPPED, age, band, developmental).age_for_law == expected
+def test_the_law_reads_age_in_years_never_developmental_age(shipped, age, band, developmental, expected):
+    assert bands_for_case(shipped, age, band, developmental).age_for_law == expected
 
 
 def test_options_say_the_level_word_first_and_the_band_when_several(minimal):
@@ -336,30 +327,30 @@ def test_routes_for_the_level(minimal, level, not_listed, adult, danger, titles)
         (["13-17-green-private-masturbation"], []),
     ],
 )
-def test_the_concern_is_named_from_the_behaviours_themes_in_the_packs_words(ids, concerns):
-    assert concerns_for(SHIPPED, [SHIPPED.behaviour(i) for i in ids]) == concerns
+def test_the_concern_is_named_from_the_behaviours_themes_in_the_packs_words(shipped, ids, concerns):
+    assert concerns_for(shipped, [shipped.behaviour(i) for i in ids]) == concerns
 
 
 @pytest.mark.parametrize("level", list(Level))
-def test_the_note_lists_three_to_five_steps_and_leaves_999_to_the_danger_route(level):
-    steps = note_steps(SHIPPED, level)
+def test_the_note_lists_three_to_five_steps_and_leaves_999_to_the_danger_route(shipped, level):
+    steps = note_steps(shipped, level)
 
     assert 3 <= len(steps) <= 5
     assert not [step for step in steps if "999" in step]
-    guide = [" ".join(s.split()) for s in SHIPPED.level_guide(level).what_to_do if "999" not in s]
+    guide = [" ".join(s.split()) for s in shipped.level_guide(level).what_to_do if "999" not in s]
     assert len(steps) == min(5, len(guide))
     # Each note step is its guide step's opening sentence, in the guide's order.
     assert all(full.startswith(step) for step, full in zip(steps, guide, strict=False))
 
 
-def test_the_brief_reasons_are_one_short_line_each_for_case_3():
+def test_the_brief_reasons_are_one_short_line_each_for_case_3(shipped):
     behaviours = [
-        SHIPPED.behaviour("13-17-red-much-older-partner"),
-        SHIPPED.behaviour("13-17-amber-unexplained-money-or-gifts"),
+        shipped.behaviour("13-17-red-much-older-partner"),
+        shipped.behaviour("13-17-amber-unexplained-money-or-gifts"),
     ]
     answers = {"equality": Answer.YES, "change": Answer.YES}
 
-    suggestion = suggest_level(SHIPPED, behaviours, answers, False, 15)
+    suggestion = suggest_level(shipped, behaviours, answers, False, 15)
 
     assert suggestion.level == Level.RED
     assert suggestion.brief == ["Starts at Red: the most serious behaviour chosen."]
@@ -368,27 +359,27 @@ def test_the_brief_reasons_are_one_short_line_each_for_case_3():
 # ------------------------------------------------------------------ the two "done when" cases
 
 
-def test_a_14_year_old_sending_nude_images_with_an_older_person_is_red():
-    bands = bands_for_case(SHIPPED, 14, None)
+def test_a_14_year_old_sending_nude_images_with_an_older_person_is_red(shipped):
+    bands = bands_for_case(shipped, 14, None)
     hits = [
         h.behaviour
-        for h in search(SHIPPED, "nude images")
+        for h in search(shipped, "nude images")
         if h.band.id == "13-17" and "takes or sends" in h.behaviour.text
     ]
     assert [b.id for b in hits] == ["13-17-amber-taking-or-sending-images"]
 
-    suggestion = suggest_level(SHIPPED, hits, {"equality": Answer.YES}, False, bands.age_for_law)
+    suggestion = suggest_level(shipped, hits, {"equality": Answer.YES}, False, bands.age_for_law)
 
     assert suggestion.level == Level.RED
     assert suggestion.reasons[0].startswith("Starts at Amber")
     assert suggestion.reasons[1].startswith("Raised to Red: Equality, answered yes")
 
 
-def test_a_7_year_old_with_only_green_behaviours_and_all_no_is_green():
-    bands = bands_for_case(SHIPPED, 7, None)
-    greens = [b for b in behaviour_options(SHIPPED, bands.bands) if b.level == Level.GREEN][:3]
+def test_a_7_year_old_with_only_green_behaviours_and_all_no_is_green(shipped):
+    bands = bands_for_case(shipped, 7, None)
+    greens = [b for b in behaviour_options(shipped, bands.bands) if b.level == Level.GREEN][:3]
 
-    suggestion = suggest_level(SHIPPED, greens, all_answered(SHIPPED, Answer.NO), False, bands.age_for_law)
+    suggestion = suggest_level(shipped, greens, all_answered(shipped, Answer.NO), False, bands.age_for_law)
 
     assert suggestion.level == Level.GREEN
     assert suggestion.to_find_out == []
@@ -397,36 +388,32 @@ def test_a_7_year_old_with_only_green_behaviours_and_all_no_is_green():
 
 # ------------------------------------------------------------------ boundary ages (issue 15.5)
 
-_SHIPPED = SHIPPED
-
 
 # Since pack 2.1 no theme reads differently at 5 (tests/unit/test_lookup.py checks that), so 9 and 13.
 @pytest.mark.parametrize("age", [9, 13])
-def test_at_a_boundary_age_the_same_facts_give_the_same_level_whichever_band_was_picked(age: int) -> None:
+def test_at_a_boundary_age_the_same_facts_give_the_same_level_whichever_band_was_picked(shipped, age: int) -> None:
     from behaviours.answers.lookup import boundary_differences
 
-    differences = boundary_differences(_SHIPPED, age)
+    differences = boundary_differences(shipped, age)
     assert differences, f"age {age} has a theme the two bands rate differently"
     for difference in differences:
-        suggested = {
-            r.band.id: suggest_level(_SHIPPED, [r.behaviour], {}, False, age).level for r in difference.ratings
-        }
+        suggested = {r.band.id: suggest_level(shipped, [r.behaviour], {}, False, age).level for r in difference.ratings}
         assert set(suggested.values()) == {difference.higher}, (difference.theme, suggested)
 
 
-def test_a_raised_item_says_why_in_words() -> None:
-    lower = _SHIPPED.behaviour("9-13-amber-viewing-pornography")
+def test_a_raised_item_says_why_in_words(shipped) -> None:
+    lower = shipped.behaviour("9-13-amber-viewing-pornography")
     assert lower is not None
-    suggestion = suggest_level(_SHIPPED, [lower], {}, False, 9)
+    suggestion = suggest_level(shipped, [lower], {}, False, 9)
     assert suggestion.level == Level.RED
     assert any("at a boundary age it counts at the higher level" in r for r in suggestion.reasons)
 
 
-def test_away_from_a_boundary_an_item_keeps_its_own_level() -> None:
-    item = _SHIPPED.behaviour("9-13-amber-viewing-pornography")
+def test_away_from_a_boundary_an_item_keeps_its_own_level(shipped) -> None:
+    item = shipped.behaviour("9-13-amber-viewing-pornography")
     assert item is not None
-    assert suggest_level(_SHIPPED, [item], {}, False, 11).level == Level.AMBER
-    assert suggest_level(_SHIPPED, [item], {}, False, None).level == Level.AMBER
+    assert suggest_level(shipped, [item], {}, False, 11).level == Level.AMBER
+    assert suggest_level(shipped, [item], {}, False, None).level == Level.AMBER
 
 
 # ------------------------------------------------------------------ the concerns in pack.yaml are checked
@@ -438,7 +425,7 @@ def _with_concerns(tmp_path, text: str):
     from behaviours.pack.loader import check_pack
 
     pack_dir = tmp_path / "pack"
-    shutil.copytree(SHIPPED_DIR, pack_dir)
+    shutil.copytree(SHIPPED, pack_dir)
     pack_yaml = pack_dir / "pack.yaml"
     kept = pack_yaml.read_text(encoding="utf-8").split("\nconcerns:\n")[0]
     pack_yaml.write_text(kept + "\nconcerns:\n" + text, encoding="utf-8")

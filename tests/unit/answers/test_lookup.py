@@ -29,11 +29,6 @@ def pack() -> Pack:
     return load_pack(MINIMAL, today=TODAY)
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Pack:
-    return load_pack(SHIPPED, today=TODAY)
-
-
 def labels(plan_bands: list) -> list[str]:
     return [band.label for band in plan_bands]
 

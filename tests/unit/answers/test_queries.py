@@ -17,11 +17,6 @@ GREEN_TEXT = "Curious questions about bodies."
 BOTH_BANDS = ["Ages 0 to 9", "Ages 9 to 17"]
 
 
-@pytest.fixture(scope="module")
-def minimal() -> Pack:
-    return load_pack(MINIMAL, today=TODAY)
-
-
 @pytest.fixture
 def four_bands(make_pack) -> Pack:
     return load_pack(make_pack("variants/four-bands", remove=("bands/0-9.yaml", "bands/9-17.yaml")), today=TODAY)
@@ -270,8 +265,6 @@ def test_a_licensed_pack_can_call_amber_orange(make_pack) -> None:
 
 def test_search_keeps_the_best_hits_up_to_the_limit_and_counts_them_all(tmp_path):
     import shutil
-
-    from pack_builder import MINIMAL
 
     from behaviours import load_pack
 

@@ -9,10 +9,9 @@ sources the project did not write and split once by a hash of the query, and iss
 from __future__ import annotations
 
 import pytest
-from pack_builder import REPO_ROOT, TODAY
+from pack_builder import REPO_ROOT
 
 from behaviours.answers.finding import search
-from behaviours.pack.loader import load_pack
 from behaviours.pack.pack import Pack
 from bench.relevance import (
     HELDOUT_PATH,
@@ -31,11 +30,6 @@ from bench.relevance import (
 
 SHIPPED = REPO_ROOT / "behaviours" / "content"
 ALL_SETS = {"tuning": TUNING_PATH, "heldout": HELDOUT_PATH, "original": SET_PATH}
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Pack:
-    return load_pack(SHIPPED, today=TODAY)
 
 
 @pytest.fixture(scope="module", params=sorted(ALL_SETS))

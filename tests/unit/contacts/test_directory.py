@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from pack_builder import MINIMAL, REPO_ROOT, TODAY
+from pack_builder import REPO_ROOT
 
 from behaviours.contacts.directory import (
     AUDIENCE_CHOICES,
@@ -18,7 +18,6 @@ from behaviours.contacts.directory import (
     short_name,
 )
 from behaviours.contacts.hours import UK
-from behaviours.pack.loader import load_pack
 from behaviours.pack.model import Audience, Channel, ChannelKind, Contact, Status
 from behaviours.pack.pack import Pack
 
@@ -27,11 +26,6 @@ SHIPPED = REPO_ROOT / "behaviours" / "content"
 MONDAY_10AM = dt.datetime(2026, 11, 30, 10, 0, tzinfo=UK)
 MONDAY_5PM = dt.datetime(2026, 11, 30, 17, 0, tzinfo=UK)
 SUNDAY_NOON = dt.datetime(2026, 12, 6, 12, 0, tzinfo=UK)
-
-
-@pytest.fixture(scope="module")
-def minimal() -> Pack:
-    return load_pack(MINIMAL, today=TODAY)
 
 
 def _entry(

@@ -7,10 +7,9 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from pack_builder import MINIMAL, REPO_ROOT, TODAY
+from pack_builder import REPO_ROOT
 
-from behaviours.contacts.hours import UK, Openness, Role, bank_holiday, next_opening, openness, who_to_call
-from behaviours.pack.loader import load_pack
+from behaviours.contacts.hours import UK, Openness, Role, bank_holiday, closes_at, next_opening, openness, who_to_call
 from behaviours.pack.model import Level
 from behaviours.pack.pack import Pack
 from behaviours.wording.contacts import call_text, lead_sentence, who_to_call_lines
@@ -35,16 +34,6 @@ TELFORD = (
     " If the child lives in Telford & Wrekin: call Family Connect on 01952 385385 (option 1 for children); "
     "out of hours, Telford & Wrekin out-of-hours social care on 01952 676500."
 )
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Pack:
-    return load_pack(SHIPPED, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def minimal() -> Pack:
-    return load_pack(MINIMAL, today=TODAY)
 
 
 def _ids(pack: Pack, level: Level | None, when: dt.datetime | None) -> list[str]:
@@ -244,3 +233,50 @@ def test_door_without_structured_hours_says_they_are_not_known(minimal: Pack) ->
         f"This tool does not know Front door's opening hours: call Front door on {COMPASS}, "
         f"and if it does not answer, call Out-of-hours team on {OUT_OF_HOURS}."
     )
+
+
+# Compass's opening and closing minutes, written out (issue 22.3): 9am to 5pm Monday to Thursday, 9am to 4pm on
+# Friday; open from the opening minute, closed from the closing minute. 7 December 2026 is a Monday.
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        (dt.datetime(2026, 12, 7, 8, 59, tzinfo=UK), Openness.CLOSED),
+        (dt.datetime(2026, 12, 7, 9, 0, tzinfo=UK), Openness.OPEN),
+        (dt.datetime(2026, 12, 10, 16, 59, tzinfo=UK), Openness.OPEN),
+        (dt.datetime(2026, 12, 10, 17, 0, tzinfo=UK), Openness.CLOSED),
+        (dt.datetime(2026, 12, 11, 15, 59, tzinfo=UK), Openness.OPEN),
+        (dt.datetime(2026, 12, 11, 16, 0, tzinfo=UK), Openness.CLOSED),
+    ],
+    ids=["monday-0859", "monday-0900", "thursday-1659", "thursday-1700", "friday-1559", "friday-1600"],
+)
+def test_compass_is_open_from_its_opening_minute_until_its_closing_minute(
+    shipped: Pack, when: dt.datetime, expected: Openness
+) -> None:
+    compass = shipped.contact("compass")
+    assert compass is not None
+    assert openness(compass, when) is expected
+
+
+def test_compass_next_opens_after_the_moment_asked_not_at_it(shipped: Pack) -> None:
+    compass = shipped.contact("compass")
+    assert compass is not None
+    monday_9am = dt.datetime(2026, 12, 7, 9, 0, tzinfo=UK)
+    assert next_opening(compass, dt.datetime(2026, 12, 7, 8, 59, tzinfo=UK)) == monday_9am
+    # At 9am sharp it has just opened: the next opening is Tuesday's, not this one.
+    assert next_opening(compass, monday_9am) == dt.datetime(2026, 12, 8, 9, 0, tzinfo=UK)
+    # Closed from 4pm on Friday until 9am on Monday.
+    assert next_opening(compass, dt.datetime(2026, 12, 11, 16, 0, tzinfo=UK)) == dt.datetime(
+        2026, 12, 14, 9, 0, tzinfo=UK
+    )
+
+
+def test_compass_closes_at_its_closing_minute_from_its_opening_minute_on(shipped: Pack) -> None:
+    compass = shipped.contact("compass")
+    assert compass is not None
+    # At 9am sharp on Monday it is open until 5pm; at 5pm sharp on Thursday and 4pm sharp on Friday it is closed.
+    assert closes_at(compass, dt.datetime(2026, 12, 7, 9, 0, tzinfo=UK)) == dt.datetime(2026, 12, 7, 17, 0, tzinfo=UK)
+    assert closes_at(compass, dt.datetime(2026, 12, 11, 15, 59, tzinfo=UK)) == dt.datetime(
+        2026, 12, 11, 16, 0, tzinfo=UK
+    )
+    assert closes_at(compass, dt.datetime(2026, 12, 10, 17, 0, tzinfo=UK)) is None
+    assert closes_at(compass, dt.datetime(2026, 12, 11, 16, 0, tzinfo=UK)) is None

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 import pytest
-from pack_builder import MINIMAL, REPO_ROOT, TODAY
+from pack_builder import REPO_ROOT, TODAY
 from pypdf import PdfReader
 
 from behaviours.answers.case import Answer, bands_for_case, suggest_level
@@ -29,11 +29,6 @@ from behaviours.pack.pack import Pack
 
 SHIPPED = REPO_ROOT / "behaviours" / "content"
 WHEN = dt.datetime(2026, 11, 30, 10, 5)  # a Monday morning: the front door is open
-
-
-@pytest.fixture(scope="module")
-def minimal() -> Pack:
-    return load_pack(MINIMAL, today=TODAY)
 
 
 def record_for(pack: Pack, ids=(), answers=None, not_listed_text=None, age=12) -> CaseRecord:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from behaviours import Level, load_pack
+from behaviours import Level
 from behaviours.answers.finding import search
 
-PACK = load_pack()
 RED, AMBER, GREEN = Level.RED, Level.AMBER, Level.GREEN
 
 PINNED = [
@@ -85,19 +84,19 @@ PINNED = [
 
 
 @pytest.mark.parametrize(("item_id", "age", "level"), PINNED, ids=[f"{i}@{a}" for i, a, _ in PINNED])
-def test_the_signed_rating_at_that_age(item_id: str, age: int, level: Level) -> None:
-    assert PACK.level_at(PACK.behaviour(item_id), age) == level
+def test_the_signed_rating_at_that_age(shipped, item_id: str, age: int, level: Level) -> None:
+    assert shipped.level_at(shipped.behaviour(item_id), age) == level
 
 
 @pytest.mark.parametrize("item_id", ["9-13-green-kissing-hugging", "13-17-green-kissing-hugging"], ids=lambda i: i)
-def test_the_green_kissing_items_send_a_kiss_after_no_to_red(item_id: str) -> None:
-    consider = " ".join(PACK.behaviour(item_id).consider)
+def test_the_green_kissing_items_send_a_kiss_after_no_to_red(shipped, item_id: str) -> None:
+    consider = " ".join(shipped.behaviour(item_id).consider)
     assert "said no" in consider and "it is red" in consider
     assert "Moves to amber" not in consider
 
 
-def test_the_self_image_item_lists_the_ukcis_reasons_for_referral_and_never_says_any_image() -> None:
-    consider = " ".join(PACK.behaviour("9-13-red-sharing-images").consider)
+def test_the_self_image_item_lists_the_ukcis_reasons_for_referral_and_never_says_any_image(shipped) -> None:
+    consider = " ".join(shipped.behaviour("9-13-red-sharing-images").consider)
     for reason in (
         "an adult is involved",
         "coercion, blackmail or grooming",
@@ -107,41 +106,41 @@ def test_the_self_image_item_lists_the_ukcis_reasons_for_referral_and_never_says
         "immediate risk",
     ):
         assert reason in consider, reason
-    every_text = " ".join(c for b in PACK.all_behaviours for c in b.consider).lower()
+    every_text = " ".join(c for b in shipped.all_behaviours for c in b.consider).lower()
     assert "for any image" not in every_text and "any image involving a child under 13" not in every_text
 
 
-def test_a_partner_under_13_and_the_similar_age_item_point_at_each_other() -> None:
-    assert "under-13s" in PACK.behaviour("13-17-red-partner-under-13").law
+def test_a_partner_under_13_and_the_similar_age_item_point_at_each_other(shipped) -> None:
+    assert "under-13s" in shipped.behaviour("13-17-red-partner-under-13").law
     for item_id in ("13-17-amber-similar-age-sexual-activity", "9-13-red-oral-sex-or-intercourse"):
-        assert any("partner is under 13" in c for c in PACK.behaviour(item_id).consider), item_id
+        assert any("partner is under 13" in c for c in shipped.behaviour(item_id).consider), item_id
 
 
-def test_sibling_behaviour_and_abuse_by_an_adult_relative_are_two_themes_in_every_band_that_has_them() -> None:
-    siblings = {PACK.band_of(b).id for b in PACK.themed("sibling-sexual-behaviour")}
-    adults = {PACK.band_of(b).id for b in PACK.themed("abuse-by-adult-relative")}
+def test_sibling_behaviour_and_abuse_by_an_adult_relative_are_two_themes_in_every_band_that_has_them(shipped) -> None:
+    siblings = {shipped.band_of(b).id for b in shipped.themed("sibling-sexual-behaviour")}
+    adults = {shipped.band_of(b).id for b in shipped.themed("abuse-by-adult-relative")}
     assert siblings == adults == {"5-9", "9-13", "13-17"}
-    assert PACK.themed("family-sexual-activity") == []
-    for item in PACK.themed("abuse-by-adult-relative"):
+    assert shipped.themed("family-sexual-activity") == []
+    for item in shipped.themed("abuse-by-adult-relative"):
         assert "police" in " ".join(item.consider), item.id
 
 
-def test_forced_and_mutual_touching_no_longer_share_a_theme() -> None:
+def test_forced_and_mutual_touching_no_longer_share_a_theme(shipped) -> None:
     assert (
-        PACK.behaviour("0-5-red-persistent-touching-children").theme
-        != PACK.behaviour("5-9-amber-mutual-touching").theme
+        shipped.behaviour("0-5-red-persistent-touching-children").theme
+        != shipped.behaviour("5-9-amber-mutual-touching").theme
     )
 
 
-def test_choking_during_sex_names_the_strangulation_offence() -> None:
-    consider = " ".join(PACK.behaviour("13-17-red-choking-during-sex").consider)
+def test_choking_during_sex_names_the_strangulation_offence(shipped) -> None:
+    consider = " ".join(shipped.behaviour("13-17-red-choking-during-sex").consider)
     assert "Serious Crime Act 2015, s.75A" in consider
 
 
-def test_red_guidance_and_criteria_ask_for_developmental_age_with_send_or_autism() -> None:
-    red_steps = " ".join(PACK.level_guide(Level.RED).what_to_do)
+def test_red_guidance_and_criteria_ask_for_developmental_age_with_send_or_autism(shipped) -> None:
+    red_steps = " ".join(shipped.level_guide(Level.RED).what_to_do)
     assert "autism" in red_steps and "developmental age" in red_steps and "never lowers the level" in red_steps
-    developmental = next(c for c in PACK.criteria if c.id == "developmental")
+    developmental = next(c for c in shipped.criteria if c.id == "developmental")
     assert "autism" in developmental.why and "before calling it red" in developmental.why
 
 
@@ -160,5 +159,5 @@ def test_red_guidance_and_criteria_ask_for_developmental_age_with_send_or_autism
         ("revenge porn", "13-17-red-sharing-adult-peers-images"),
     ],
 )
-def test_search_finds_the_new_items_by_everyday_words(query: str, expected: str) -> None:
-    assert expected in {hit.behaviour.id for hit in search(PACK, query)}
+def test_search_finds_the_new_items_by_everyday_words(shipped, query: str, expected: str) -> None:
+    assert expected in {hit.behaviour.id for hit in search(shipped, query)}

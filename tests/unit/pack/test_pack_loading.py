@@ -1,8 +1,8 @@
 """Loading a large pack quickly without losing a check (issue 17.4).
 
-The fast YAML path builds plain data straight from libyaml's events and leaves every file with
-anything unusual to the strict readers; the search index is built with array sums. These tests
-hold both to what the slower, plainer code did.
+libyaml's parser feeds the strict composer, and leaves every file with anything unusual to the
+pure-Python reader; the search index is built with array sums. These tests hold both to what the
+slower, plainer code did.
 """
 
 from __future__ import annotations
@@ -43,22 +43,11 @@ def strict(text: str, fast_parser: bool) -> object:
 
 @needs_libyaml
 @pytest.mark.parametrize("path", SHIPPED_FILES, ids=lambda p: p.relative_to(SHIPPED_PACK).as_posix())
-def test_every_shipped_file_takes_the_fast_path_to_the_same_data_and_lines(path: Path) -> None:
+def test_every_shipped_file_reads_to_the_same_data_and_lines_with_libyaml_and_the_pure_reader(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    data = yamlsource._fast_data(text)
-    assert data is not yamlsource._NOT_PLAIN, "a shipped file fell back to the slow reader"
     doc = parse_yaml_text(text, "f.yaml")
-    assert doc._lines is None, "lines were worked out before anything asked for one"
     assert (doc.data, doc.lines, doc.problems) == strict(text, fast_parser=False) == strict(text, fast_parser=True)
-    assert data == doc.data
-
-
-PLAIN = "id: a\nitems:\n  - one\n  - 'two'\nwhen: 2026-12-01\ncount: 3\nshown: yes\nnone:\n"
-
-
-@needs_libyaml
-def test_plain_values_are_read_as_the_strict_reader_reads_them() -> None:
-    assert yamlsource._fast_data(PLAIN) == strict(PLAIN, fast_parser=False)[0]
+    assert doc.lines, "no line marks: an editor's problem could not be pointed at its line"
 
 
 @needs_libyaml
@@ -87,9 +76,7 @@ def test_plain_values_are_read_as_the_strict_reader_reads_them() -> None:
         pytest.param("".join(f"k{i}: {i}\n" for i in range(yamlsource.MAX_KEYS + 1)), id="too-many-keys"),
     ],
 )
-def test_anything_unusual_is_left_to_the_strict_reader_and_worded_as_it_words_it(text: str) -> None:
-    # The fast path gives up, or the text never reaches it (where libyaml is known to be more lenient).
-    assert yamlsource._fast_data(text) is yamlsource._NOT_PLAIN or not yamlsource._libyaml_agrees(text)
+def test_anything_unusual_is_worded_as_the_pure_reader_words_it(text: str) -> None:
     assert _outcome(text) == strict(text, fast_parser=False)
 
 
@@ -116,15 +103,6 @@ def _agrees_as_first_written(text: str) -> bool:
 @example("x\x7f")
 def test_the_quick_check_before_libyaml_agrees_with_its_plain_wording(text: str) -> None:
     assert yamlsource._libyaml_agrees(text) == _agrees_as_first_written(text)
-
-
-@needs_libyaml
-def test_a_problem_found_by_a_rule_still_gets_its_line_from_a_fast_read_file() -> None:
-    text = "id: x\nlabel: A\nbehaviours:\n  - id: one\n    text: Hello\n"
-    doc = parse_yaml_text(text, "f.yaml")
-    assert doc._lines is None
-    assert doc.line_for(("behaviours", 0, "text")) == 5
-    assert doc.line_for(("behaviours", 0, "missing")) == 4
 
 
 # ---------------------------------------------------------------- the index's arithmetic
@@ -252,22 +230,3 @@ def test_resolve_at_looks_along_each_path_and_keeps_the_rest_as_it_is() -> None:
     resolved = references.resolve_at(holder, {"front_door": "Compass"}, [(0, "text")])
     assert resolved[0].text == "Call Compass now." and resolved[1] is second
     assert references.resolve_at(second, {"front_door": "Compass"}, []) is second
-
-
-def test_a_load_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path) -> None:
-    import gc
-
-    from behaviours.pack.loader import PackError, load_pack
-
-    assert gc.isenabled()
-    load_pack(SHIPPED_PACK, today=TODAY)
-    assert gc.isenabled()
-    with pytest.raises(PackError):
-        load_pack(tmp_path, today=TODAY)  # an empty folder: refused
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        load_pack(SHIPPED_PACK, today=TODAY)
-        assert not gc.isenabled()
-    finally:
-        gc.enable()

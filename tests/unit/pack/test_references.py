@@ -37,11 +37,6 @@ def test_a_note_follows_the_hours_it_adds_to():
     assert references.hours_from_times([block], "Closed at lunch.") == "Monday 9am to 5pm. Closed at lunch."
 
 
-@pytest.fixture(scope="module")
-def shipped():
-    return load_pack(SHIPPED_PACK, TODAY)
-
-
 def _texts(model):
     if isinstance(model, str):
         yield model

@@ -9,9 +9,8 @@ import sys
 from collections import Counter
 
 import pytest
-from pack_builder import MINIMAL, REPO_ROOT, TODAY
+from pack_builder import REPO_ROOT
 
-from behaviours.pack.loader import load_pack
 from behaviours.pack.model import LEVELS, Level
 from behaviours.pack.pack import Pack
 from behaviours.training.quiz import (
@@ -26,16 +25,6 @@ from behaviours.training.quiz import (
 )
 
 SHIPPED = REPO_ROOT / "behaviours" / "content"
-
-
-@pytest.fixture(scope="module")
-def minimal() -> Pack:
-    return load_pack(MINIMAL, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Pack:
-    return load_pack(SHIPPED)
 
 
 def ids(questions) -> list[str]:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pack_builder import MINIMAL, REPO_ROOT, TODAY
 
-from behaviours.pack.loader import load_pack
 from behaviours.pack.model import Level
 from behaviours.pack.pack import Pack
 from behaviours.training.sessions import (
@@ -20,16 +18,6 @@ from behaviours.training.sessions import (
     step_index,
     step_position,
 )
-
-
-@pytest.fixture(scope="module")
-def minimal() -> Pack:
-    return load_pack(MINIMAL, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Pack:
-    return load_pack(REPO_ROOT / "behaviours" / "content")
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,18 @@ def test_environment_pins_the_clock_in_uk_time(monkeypatch: pytest.MonkeyPatch) 
     assert clock.now() == dt.datetime(2026, 12, 25, 12, 0, tzinfo=clock.UK)
 
 
+def test_a_moment_file_moves_the_clock_of_a_running_server(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    moment = tmp_path / "now"
+    moment.write_text("2026-12-10T16:59", encoding="utf-8")
+    monkeypatch.delenv(clock.NOW_ENV, raising=False)
+    monkeypatch.setenv(clock.NOW_FILE_ENV, str(moment))
+    assert clock.now() == dt.datetime(2026, 12, 10, 16, 59, tzinfo=clock.UK)
+    moment.write_text("2026-12-10T17:01", encoding="utf-8")
+    assert clock.now() == dt.datetime(2026, 12, 10, 17, 1, tzinfo=clock.UK)
+    monkeypatch.setenv(clock.NOW_ENV, "2026-12-04T09:00")  # a fixed moment wins
+    assert clock.now().hour == 9
+
+
 def test_a_bad_pinned_time_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(clock.NOW_ENV, "next friday")
     with pytest.raises(clock.ClockError, match="TRAFFIC_LIGHT_NOW='next friday' is not a date and time"):

@@ -2,19 +2,17 @@
 
 import pytest
 
-from behaviours import LEVELS, Level, load_pack
+from behaviours import LEVELS, Level
 from behaviours.contacts.directory import emergency_contacts, first_phone, front_door
 from behaviours.wording.levels import LEVEL_COLOUR, LEVEL_ICON, level_heading
-
-PACK = load_pack()
 
 
 @pytest.mark.parametrize(
     ("level", "heading"),
     [(Level.GREEN, "Green: healthy and expected"), (Level.AMBER, "Amber: take notice"), (Level.RED, "Red: act today")],
 )
-def test_headings_start_with_the_level_in_words(level, heading):
-    assert level_heading(PACK, level) == heading
+def test_headings_start_with_the_level_in_words(shipped, level, heading):
+    assert level_heading(shipped, level) == heading
 
 
 def test_each_level_has_its_own_colour_and_icon_shape():
@@ -22,12 +20,12 @@ def test_each_level_has_its_own_colour_and_icon_shape():
     assert len({LEVEL_ICON[level] for level in LEVELS}) == 3
 
 
-def test_the_immediate_danger_line_offers_only_emergency_numbers():
-    numbers = [first_phone(c).display for c in emergency_contacts(PACK)]
+def test_the_immediate_danger_line_offers_only_emergency_numbers(shipped):
+    numbers = [first_phone(c).display for c in emergency_contacts(shipped)]
     assert numbers == ["999"]
 
 
-def test_the_front_door_is_compass_with_its_number():
-    door = front_door(PACK)
+def test_the_front_door_is_compass_with_its_number(shipped):
+    door = front_door(shipped)
     assert door is not None and door.id == "compass"
     assert first_phone(door).display == "0345 678 9021"

@@ -7,21 +7,25 @@ import itertools
 
 import pytest
 
-from behaviours import Level, load_pack
+from behaviours import Level, Pack
 from behaviours.answers.finding import search
 from behaviours.answers.lookup import how_level_changes, law_for_item, plan_lookup
 from behaviours.pack.band_rules import theme_jumps_between_bands, theme_once_per_band
 from ui.components import behaviour_lines_md
 
-PACK = load_pack()
 AGES = range(0, 18)
-CONDITIONED = [b for b in PACK.all_behaviours if b.by_age]
-ITEM_AGES = [(b, age) for b in CONDITIONED for age in AGES]
-THEMES = sorted({b.theme for b in PACK.all_behaviours if b.theme})
-BAND_FILES = [(f"bands/{band.id}.yaml", band) for band in PACK.bands]
 
 
-def _pack_text() -> str:
+def _conditioned(PACK: Pack) -> list:
+    """The items whose level or law changes with the age."""
+    return [b for b in PACK.all_behaviours if b.by_age]
+
+
+def _themes(PACK: Pack) -> list[str]:
+    return sorted({b.theme for b in PACK.all_behaviours if b.theme})
+
+
+def _pack_text(PACK: Pack) -> str:
     parts = [b.text for b in PACK.all_behaviours] + [c for b in PACK.all_behaviours for c in b.consider]
     parts += [n.text for n in PACK.law]
     for level in (Level.GREEN, Level.AMBER, Level.RED):
@@ -33,12 +37,17 @@ def _pack_text() -> str:
 # ---------------------------------------------------------------- levels and law that follow the age
 
 
-def test_some_items_change_with_age():
-    assert len(CONDITIONED) >= 5
+def test_some_items_change_with_age(shipped):
+    assert len(_conditioned(shipped)) >= 5
 
 
-@pytest.mark.parametrize(("behaviour", "age"), ITEM_AGES, ids=[f"{b.id}@{a}" for b, a in ITEM_AGES])
-def test_an_age_conditioned_item_is_filed_under_its_level_at_every_age(behaviour, age):
+@pytest.mark.parametrize("age", AGES)
+def test_an_age_conditioned_item_is_filed_under_its_level_at_every_age(shipped, age):
+    for behaviour in _conditioned(shipped):
+        _filed_under_its_level(shipped, behaviour, age)
+
+
+def _filed_under_its_level(PACK: Pack, behaviour, age: int) -> None:
     band = PACK.band_of(behaviour)
     if not band.holds(age):
         assert band not in PACK.bands_for_age(age)
@@ -51,7 +60,7 @@ def test_an_age_conditioned_item_is_filed_under_its_level_at_every_age(behaviour
         assert behaviour not in PACK.behaviours(band, other, age=age)
     law_ids = {note.id for note in PACK.law_at(behaviour, age)}
     assert set(condition.law) | set(behaviour.law) == law_ids
-    assert behaviour.level.rank >= level.rank, "the listed level never understates any age"
+    assert behaviour.level.rank >= level.rank, f"{behaviour.id}@{age}: the listed level never understates any age"
 
 
 SIMILAR_AGE = [
@@ -69,77 +78,81 @@ SIMILAR_AGE = [
 @pytest.mark.parametrize(
     ("band_id", "age", "level", "law_id"), SIMILAR_AGE, ids=[f"{b}@{a}" for b, a, *_ in SIMILAR_AGE]
 )
-def test_similar_age_sexual_activity_follows_the_age_of_consent(band_id, age, level, law_id):
-    (item,) = [b for b in PACK.behaviours(band_id) if b.theme == "similar-age-sexual-activity"]
-    assert PACK.level_at(item, age) == level
-    assert law_id in {note.id for note in PACK.law_at(item, age)}
+def test_similar_age_sexual_activity_follows_the_age_of_consent(shipped, band_id, age, level, law_id):
+    (item,) = [b for b in shipped.behaviours(band_id) if b.theme == "similar-age-sexual-activity"]
+    assert shipped.level_at(item, age) == level
+    assert law_id in {note.id for note in shipped.law_at(item, age)}
     if age >= 13:
-        assert "under-13s" not in {note.id for note in PACK.law_at(item, age)}
+        assert "under-13s" not in {note.id for note in shipped.law_at(item, age)}
 
 
-def test_a_dsl_reading_13_17_for_a_14_year_old_gets_the_law_and_an_amber_response():
-    plan = plan_lookup(PACK, 14, None, None)
+def test_a_dsl_reading_13_17_for_a_14_year_old_gets_the_law_and_an_amber_response(shipped):
+    plan = plan_lookup(shipped, 14, None, None)
     assert [band.id for band in plan.bands] == ["13-17"]
-    amber = PACK.behaviours("13-17", Level.AMBER, age=plan.age)
-    green = PACK.behaviours("13-17", Level.GREEN, age=plan.age)
-    item = PACK.behaviour("13-17-amber-similar-age-sexual-activity")
+    amber = shipped.behaviours("13-17", Level.AMBER, age=plan.age)
+    green = shipped.behaviours("13-17", Level.GREEN, age=plan.age)
+    item = shipped.behaviour("13-17-amber-similar-age-sexual-activity")
     assert item in amber and item not in green
-    text = behaviour_lines_md(PACK, [item], show_notes=False, age=plan.age)
+    text = behaviour_lines_md(shipped, [item], show_notes=False, age=plan.age)
     assert "The law:* The age of consent is 16" in text
     assert "Changes with age" not in text
-    assert "DSL" in PACK.level_guide(Level.AMBER).who_to_tell[0] or any(
+    assert "DSL" in shipped.level_guide(Level.AMBER).who_to_tell[0] or any(
         "DSL" in step or "designated safeguarding lead" in step.lower()
-        for step in PACK.level_guide(Level.AMBER).who_to_tell
+        for step in shipped.level_guide(Level.AMBER).who_to_tell
     )
 
 
-def test_with_only_a_band_the_item_says_how_it_changes_and_which_law_applies_when():
-    item = PACK.behaviour("13-17-amber-similar-age-sexual-activity")
-    assert how_level_changes(PACK, item) == "Amber at 13-15, green at 16-17"
-    text = behaviour_lines_md(PACK, [item], show_notes=False)
+def test_with_only_a_band_the_item_says_how_it_changes_and_which_law_applies_when(shipped):
+    item = shipped.behaviour("13-17-amber-similar-age-sexual-activity")
+    assert how_level_changes(shipped, item) == "Amber at 13-15, green at 16-17"
+    text = behaviour_lines_md(shipped, [item], show_notes=False)
     assert "*Changes with age:* Amber at 13-15, green at 16-17." in text
     assert "The age of consent is 16" in text
 
 
-def test_an_item_at_one_level_at_every_age_says_nothing_about_changing():
-    item = PACK.behaviour("9-13-red-injury-pregnancy-or-sti")
-    assert how_level_changes(PACK, item) is None
-    at_12 = [entry.note.id for entry in law_for_item(PACK, item, 12)]
-    at_13 = [entry.note.id for entry in law_for_item(PACK, item, 13)]
+def test_an_item_at_one_level_at_every_age_says_nothing_about_changing(shipped):
+    item = shipped.behaviour("9-13-red-injury-pregnancy-or-sti")
+    assert how_level_changes(shipped, item) is None
+    at_12 = [entry.note.id for entry in law_for_item(shipped, item, 12)]
+    at_13 = [entry.note.id for entry in law_for_item(shipped, item, 13)]
     assert at_12 == ["under-13s"] and at_13 == ["age-of-consent"]
 
 
-def test_the_law_is_shown_on_the_item_without_the_consider_switch():
-    item = PACK.behaviour("13-17-amber-taking-or-sending-images")
-    hidden = behaviour_lines_md(PACK, [item], show_notes=False, age=15)
+def test_the_law_is_shown_on_the_item_without_the_consider_switch(shipped):
+    item = shipped.behaviour("13-17-amber-taking-or-sending-images")
+    hidden = behaviour_lines_md(shipped, [item], show_notes=False, age=15)
     assert "Indecent images of anyone under 18" in hidden
     assert "*Consider:*" not in hidden
-    assert "*Consider:*" in behaviour_lines_md(PACK, [item], show_notes=True, age=15)
+    assert "*Consider:*" in behaviour_lines_md(shipped, [item], show_notes=True, age=15)
 
 
-def test_no_band_carries_law_of_its_own():
-    assert all(not hasattr(band, "law") for band in PACK.bands)
+def test_no_band_carries_law_of_its_own(shipped):
+    assert all(not hasattr(band, "law") for band in shipped.bands)
 
 
-def test_the_under_13_note_is_only_on_red_items_never_on_green_or_amber():
+def test_the_under_13_note_is_only_on_red_items_never_on_green_or_amber(shipped):
     # It may sit on an older child's item when the other child is younger (e.g. 13-17 'much younger child').
-    for behaviour in PACK.all_behaviours:
-        band = PACK.band_of(behaviour)
+    for behaviour in shipped.all_behaviours:
+        band = shipped.band_of(behaviour)
         for age in range(band.min_age, band.max_age + 1):
-            if any(note.id == "under-13s" for note in PACK.law_at(behaviour, age)):
-                assert PACK.level_at(behaviour, age) == Level.RED, f"{behaviour.id} at {age}"
+            if any(note.id == "under-13s" for note in shipped.law_at(behaviour, age)):
+                assert shipped.level_at(behaviour, age) == Level.RED, f"{behaviour.id} at {age}"
 
 
 @pytest.mark.parametrize("item_id", ["0-5-red-acting-out-sex", "5-9-red-acting-out-sex", "5-9-amber-mutual-touching"])
-def test_play_items_do_not_carry_the_under_13_note(item_id):
-    assert "under-13s" not in PACK.behaviour(item_id).law
+def test_play_items_do_not_carry_the_under_13_note(shipped, item_id):
+    assert "under-13s" not in shipped.behaviour(item_id).law
 
 
 # ---------------------------------------------------------------- themes
 
 
-@pytest.mark.parametrize("theme", THEMES)
-def test_a_theme_is_once_per_band_and_never_jumps_green_to_red(theme):
+def test_a_theme_is_once_per_band_and_never_jumps_green_to_red(shipped):
+    for theme in _themes(shipped):
+        _once_per_band_and_no_jump(shipped, theme)
+
+
+def _once_per_band_and_no_jump(PACK: Pack, theme: str) -> None:
     items = PACK.themed(theme)
     bands = [PACK.band_of(b).id for b in items]
     assert len(bands) == len(set(bands)), f"{theme} appears twice in one band"
@@ -151,14 +164,15 @@ def test_a_theme_is_once_per_band_and_never_jumps_green_to_red(theme):
         assert abs(was.rank - now.rank) <= 1, f"{theme}: {younger.id} {was.value} -> {older.id} {now.value}"
 
 
-def test_themes_link_most_bands_and_the_rules_find_nothing_in_the_shipped_pack():
-    assert sum(1 for theme in THEMES if len(PACK.themed(theme)) > 1) >= 30
-    assert list(theme_once_per_band(BAND_FILES)) == []
-    assert list(theme_jumps_between_bands(BAND_FILES)) == []
+def test_themes_link_most_bands_and_the_rules_find_nothing_in_the_shipped_pack(shipped):
+    assert sum(1 for theme in _themes(shipped) if len(shipped.themed(theme)) > 1) >= 30
+    band_files = [(f"bands/{band.id}.yaml", band) for band in shipped.bands]
+    assert list(theme_once_per_band(band_files)) == []
+    assert list(theme_jumps_between_bands(band_files)) == []
 
 
-def test_pornography_at_9_is_the_same_behaviour_in_two_bands():
-    assert [b.id for b in PACK.themed("pornography")] == [
+def test_pornography_at_9_is_the_same_behaviour_in_two_bands(shipped):
+    assert [b.id for b in shipped.themed("pornography")] == [
         "5-9-red-seeking-pornography",
         "9-13-amber-viewing-pornography",
         "13-17-green-interest-in-erotica",
@@ -169,49 +183,49 @@ def test_pornography_at_9_is_the_same_behaviour_in_two_bands():
 
 
 @pytest.mark.parametrize("item_id", ["9-13-red-cyberflashing", "13-17-red-cyberflashing"])
-def test_cyberflashing_is_red_at_every_age(item_id):
-    item = PACK.behaviour(item_id)
-    band = PACK.band_of(item)
-    assert {PACK.level_at(item, age) for age in range(band.min_age, band.max_age + 1)} == {Level.RED}
+def test_cyberflashing_is_red_at_every_age(shipped, item_id):
+    item = shipped.behaviour(item_id)
+    band = shipped.band_of(item)
+    assert {shipped.level_at(item, age) for age in range(band.min_age, band.max_age + 1)} == {Level.RED}
     assert "cyberflashing" in item.law
 
 
 @pytest.mark.parametrize(("age", "level"), [(9, Level.AMBER), (12, Level.AMBER), (13, Level.AMBER)])
-def test_a_self_taken_image_in_9_13_follows_ukcis(age, level):
-    assert PACK.level_at(PACK.behaviour("9-13-red-sharing-images"), age) == level
+def test_a_self_taken_image_in_9_13_follows_ukcis(shipped, age, level):
+    assert shipped.level_at(shipped.behaviour("9-13-red-sharing-images"), age) == level
 
 
-def test_self_generated_images_are_not_all_red_but_passing_on_is():
-    assert PACK.behaviour("13-17-amber-taking-or-sending-images").level == Level.AMBER
-    assert PACK.behaviour("9-13-red-images-of-others").level == Level.RED
-    assert PACK.behaviour("13-17-red-sharing-others-images").level == Level.RED
+def test_self_generated_images_are_not_all_red_but_passing_on_is(shipped):
+    assert shipped.behaviour("13-17-amber-taking-or-sending-images").level == Level.AMBER
+    assert shipped.behaviour("9-13-red-images-of-others").level == Level.RED
+    assert shipped.behaviour("13-17-red-sharing-others-images").level == Level.RED
 
 
 @pytest.mark.parametrize("band_id", ["9-13", "13-17"])
-def test_one_off_harassment_is_amber_and_persistent_is_red(band_id):
-    (one_off,) = [b for b in PACK.behaviours(band_id) if b.theme == "sexual-bullying"]
-    (persistent,) = [b for b in PACK.behaviours(band_id) if b.theme == "sexual-harassment"]
+def test_one_off_harassment_is_amber_and_persistent_is_red(shipped, band_id):
+    (one_off,) = [b for b in shipped.behaviours(band_id) if b.theme == "sexual-bullying"]
+    (persistent,) = [b for b in shipped.behaviours(band_id) if b.theme == "sexual-harassment"]
     assert one_off.level == Level.AMBER and "one-off" in one_off.text
     assert persistent.level == Level.RED and "persistent" in persistent.text
     assert any("Part 5" in c for c in one_off.consider)
 
 
-def test_0_5_touching_items_differ_in_what_a_practitioner_sees():
-    amber = PACK.behaviour("0-5-amber-preoccupied-touching-others").text
-    red = PACK.behaviour("0-5-red-persistent-touching-children").text
+def test_0_5_touching_items_differ_in_what_a_practitioner_sees(shipped):
+    amber = shipped.behaviour("0-5-amber-preoccupied-touching-others").text
+    red = shipped.behaviour("0-5-red-persistent-touching-children").text
     assert "stops each time an adult redirects" in amber and "no force" in amber
     assert "even after firm and repeated redirection" in red and "force" in red
 
 
-def test_0_5_curiosity_about_adults_breasts_is_green_and_persistent_genital_touching_red():
-    assert PACK.behaviour("0-5-green-curious-about-adults-bodies").level == Level.GREEN
-    red = PACK.behaviour("0-5-red-touching-adults")
+def test_0_5_curiosity_about_adults_breasts_is_green_and_persistent_genital_touching_red(shipped):
+    assert shipped.behaviour("0-5-green-curious-about-adults-bodies").level == Level.GREEN
+    red = shipped.behaviour("0-5-red-touching-adults")
     assert "breasts" not in red.text and "genitals" in red.text
 
 
-def test_an_older_partner_is_red_under_16_and_amber_at_16_and_17():
-    item = PACK.behaviour("13-17-red-much-older-partner")
-    assert [PACK.level_at(item, age).value for age in range(13, 18)] == ["red", "red", "red", "amber", "amber"]
+def test_an_older_partner_is_red_under_16_and_amber_at_16_and_17(shipped):
+    item = shipped.behaviour("13-17-red-much-older-partner")
+    assert [shipped.level_at(item, age).value for age in range(13, 18)] == ["red", "red", "red", "amber", "amber"]
 
 
 # ---------------------------------------------------------------- current harms, found by practitioners' words
@@ -243,22 +257,22 @@ HARMS = [
 
 
 @pytest.mark.parametrize(("query", "expected"), HARMS, ids=[q for q, _ in HARMS])
-def test_search_finds_each_current_harm_by_practitioners_words(query, expected):
-    found = {hit.behaviour.id for hit in search(PACK, query)}
+def test_search_finds_each_current_harm_by_practitioners_words(shipped, query, expected):
+    found = {hit.behaviour.id for hit in search(shipped, query)}
     assert expected <= found, f"'{query}' did not find {expected - found}"
 
 
-def test_shore_and_stop_it_now_are_named_for_young_people_worried_about_themselves():
-    item = PACK.behaviour("13-17-red-viewing-child-abuse-images")
+def test_shore_and_stop_it_now_are_named_for_young_people_worried_about_themselves(shipped):
+    item = shipped.behaviour("13-17-red-viewing-child-abuse-images")
     assert any("Shore" in c and "Stop It Now" in c for c in item.consider)
-    assert PACK.contact("shore") is not None and PACK.contact("stop-it-now") is not None
+    assert shipped.contact("shore") is not None and shipped.contact("stop-it-now") is not None
 
 
 # ---------------------------------------------------------------- image guidance, law notes, wording
 
 
-def test_image_guidance_is_complete():
-    note = PACK.law_note("indecent-images").text
+def test_image_guidance_is_complete(shipped):
+    note = shipped.law_note("indecent-images").text
     for words in (
         "Never view, copy, print, share, store or save",
         "do not",
@@ -268,24 +282,27 @@ def test_image_guidance_is_complete():
         "AI",
     ):
         assert words in note, words
-    assert "description of any image" not in _pack_text()
+    assert "description of any image" not in _pack_text(shipped)
 
 
-@pytest.mark.parametrize("note", PACK.law, ids=lambda n: n.id)
-def test_every_law_note_has_a_source_and_a_date(note):
-    assert note.source.strip() and note.last_reviewed is not None
+def test_every_law_note_has_a_source_and_a_date(shipped):
+    assert shipped.law, "no law notes: this test checks nothing"
+    assert [n.id for n in shipped.law if not (n.source.strip() and n.last_reviewed is not None)] == []
 
 
-def test_law_notes_are_attributed_and_complete():
-    assert "Crown Prosecution Service" in PACK.law_note("age-of-consent").source
-    cse = PACK.law_note("cse-definition").text
+def test_law_notes_are_attributed_and_complete(shipped):
+    assert "Crown Prosecution Service" in shipped.law_note("age-of-consent").source
+    cse = shipped.law_note("cse-definition").text
     for words in ("coerce, manipulate or deceive", "financial advantage", "other children"):
         assert words in cse
-    assert "66A" in PACK.law_note("cyberflashing").source and "31 January 2024" in PACK.law_note("cyberflashing").text
-    assert "67A" in PACK.law_note("upskirting").source
-    assert "April 2024" in PACK.law_note("sextortion").source
-    assert "primary" in PACK.law_note("statutory-frameworks").text
-    assert "faith leaders" in PACK.law_note("positions-of-trust").text
+    assert (
+        "66A" in shipped.law_note("cyberflashing").source
+        and "31 January 2024" in shipped.law_note("cyberflashing").text
+    )
+    assert "67A" in shipped.law_note("upskirting").source
+    assert "April 2024" in shipped.law_note("sextortion").source
+    assert "primary" in shipped.law_note("statutory-frameworks").text
+    assert "faith leaders" in shipped.law_note("positions-of-trust").text
 
 
 @pytest.mark.parametrize(
@@ -298,14 +315,14 @@ def test_law_notes_are_attributed_and_complete():
         "to look at them or touch them",
     ],
 )
-def test_victim_blaming_and_near_copied_phrases_are_gone(phrase):
-    keywords = " ".join(k for b in PACK.all_behaviours for k in b.keywords).lower()
-    assert phrase not in _pack_text() and phrase not in keywords
+def test_victim_blaming_and_near_copied_phrases_are_gone(shipped, phrase):
+    keywords = " ".join(k for b in shipped.all_behaviours for k in b.keywords).lower()
+    assert phrase not in _pack_text(shipped) and phrase not in keywords
 
 
-def test_version_two_lists_its_changes():
-    assert PACK.info.version == "2.1.0"
-    (latest, previous, *_older) = PACK.info.changes
+def test_version_two_lists_its_changes(shipped):
+    assert shipped.info.version == "2.1.0"
+    (latest, previous, *_older) = shipped.info.changes
     assert latest.version == "2.1.0" and len(latest.items) >= 5
     assert previous.version == "2.0.0" and len(previous.items) >= 5
 
