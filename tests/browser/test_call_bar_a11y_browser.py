@@ -166,11 +166,12 @@ def test_a_jump_link_moves_the_focus_to_its_level(sized, app_url):
     link.focus()
     page.keyboard.press("Enter")
     expect(page.locator(f"#{target}")).to_be_focused()
-    # The next Tab goes on inside that level's card, not from the top of the page.
+    # The next Tab goes on inside that level's group of cards (the element after its anchor), not from the top.
     page.keyboard.press("Tab")
     inside = page.evaluate(
-        "id => { const col = document.getElementById(id).closest('[data-testid=\"stColumn\"]');"
-        " return !!col && col.contains(document.activeElement); }",
+        "id => { const holder = document.getElementById(id).closest('[data-testid=\"stElementContainer\"]');"
+        " const group = holder && holder.nextElementSibling;"
+        " return !!group && group.contains(document.activeElement); }",
         target,
     )
     assert inside

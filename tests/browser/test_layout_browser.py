@@ -20,13 +20,22 @@ PAGES = (
 )
 
 
-def level_boxes(page) -> list[dict[str, float]]:
-    """The bounding box of each level card (its column), in the order green, amber, red."""
+GROUP_BOX_JS = """(id) => {
+  const anchor = document.getElementById(id);
+  const holder = anchor && anchor.closest('[data-testid="stElementContainer"]');
+  const group = holder && holder.nextElementSibling;
+  if (!group) return null;
+  const r = group.getBoundingClientRect();
+  return {x: r.x, y: r.y + window.scrollY, width: r.width, height: r.height};
+}"""
+
+
+def level_boxes(page, band: str) -> list[dict[str, float]]:
+    """The bounding box of each level's group of cards in a band (what its jump link targets), green, amber, red."""
     boxes = []
-    for heading in LEVEL_HEADINGS:
-        column = page.locator('[data-testid="stColumn"]').filter(has=page.get_by_role("heading", name=heading))
-        expect(column).to_have_count(1)
-        box = column.bounding_box()
+    for heading, level in zip(LEVEL_HEADINGS, ("green", "amber", "red"), strict=True):
+        expect(page.get_by_role("heading", name=heading, level=3).first).to_be_visible()
+        box = page.evaluate(GROUP_BOX_JS, f"band-{band}-{level}")
         assert box is not None, heading
         boxes.append(box)
     return boxes
@@ -44,7 +53,7 @@ def horizontal_overflow(page) -> dict[str, float]:
 def test_on_a_phone_the_level_cards_stack_and_no_page_scrolls_sideways(page, app_url, viewport):
     open_app(page, app_url, "/?band=5-9")
 
-    green, amber, red = level_boxes(page)
+    green, amber, red = level_boxes(page, "5-9")
     # Most serious first (issue 15.2): red, then amber, then green.
     for above, below in ((red, amber), (amber, green)):
         assert below["y"] >= above["y"] + above["height"] - 1, "cards should sit one below the other"
@@ -100,11 +109,17 @@ def test_the_facilitator_view_is_large_enough_to_read_on_a_projector(page, app_u
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "projector"], indirect=True)
-def test_on_a_wide_screen_the_three_levels_sit_side_by_side(page, app_url, viewport):
+def test_on_a_wide_screen_the_levels_run_most_serious_first_and_use_the_width(page, app_url, viewport):
+    # Round 3's compact cards (issue 24.2) put each level's group under the one before, on every screen, so a
+    # projected band reads red, then amber, then green, each as wide as the page's text.
     open_app(page, app_url, "/?band=9-13")
 
-    green, amber, red = level_boxes(page)
-    # Most serious first on every screen (issue 15.2): red on the left.
-    for left, right in ((red, amber), (amber, green)):
-        assert abs(right["y"] - left["y"]) <= 1, "the cards start on the same line"
-        assert right["x"] >= left["x"] + left["width"] - 1, "each card is to the right of the one before"
+    green, amber, red = level_boxes(page, "9-13")
+    main_width = page.evaluate("() => document.querySelector('[data-testid=\"stMainBlockContainer\"]').clientWidth")
+    for above, below in ((red, amber), (amber, green)):
+        assert below["y"] >= above["y"] + above["height"] - 1, "most serious first: each level below the one before"
+        assert abs(below["x"] - above["x"]) <= 1, "the levels share the same left edge"
+    for box in (red, amber, green):
+        assert box["width"] >= 0.6 * main_width, "a level's cards use the width of the page"
+    sizes = horizontal_overflow(page)
+    assert sizes["scroll"] <= sizes["inner"] + 1

@@ -30,6 +30,7 @@ from .test_signin import (  # noqa: F401  (the provider, two signed-in replicas 
     secrets_file,
     sign_in_as,
     signin_proxy,
+    signin_redis,
     signin_replicas,
     use_replica,
 )

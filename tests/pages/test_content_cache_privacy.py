@@ -96,7 +96,7 @@ def test_a_marker_typed_on_every_page_is_in_no_cache(no_redis: None) -> None:
 
     stored = _stored()
     # The caches were used, so an empty search proves something.
-    assert any(where.startswith("level cards") for where, _ in stored)
+    assert any(where.startswith("behaviour cards") for where, _ in stored)
     assert any(where.startswith("route blocks") for where, _ in stored)
     assert any(where.startswith("st.cache_resource") for where, _ in stored)
     for needle in (marker, short):
