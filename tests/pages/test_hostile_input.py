@@ -159,8 +159,11 @@ def build_hostile_pack(dest: Path) -> Path:
     shutil.copytree(MINIMAL_PACK, dest)
     band = dest / "bands" / "0-9.yaml"
     text = band.read_text(encoding="utf-8")
+    # A descriptor that opens like a Markdown heading: the compact band view shows descriptors, not each
+    # level's meaning (which gets the same text below, for the pages that show it).
     text = text.replace(
-        "Curious questions about bodies.", quoted(HOSTILE_TEXT["script"] + " " + HOSTILE_TEXT["js_link"])
+        "Curious questions about bodies.",
+        quoted(HOSTILE_TEXT["heading"] + " " + HOSTILE_TEXT["script"] + " " + HOSTILE_TEXT["js_link"]),
     )
     text = text.replace(
         "Touching that carries on after being redirected.",
