@@ -34,10 +34,10 @@ BAR_LINKS_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] .s
 })"""
 
 
-def type_age(page, age: str) -> None:
+def type_age(page, age: str, timeout: float = 30_000) -> None:
     field = page.get_by_label("Child's age in years")
     field.fill(age)
-    with app_rerun(page):
+    with app_rerun(page, timeout=timeout):
         field.press("Enter")
 
 

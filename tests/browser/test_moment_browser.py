@@ -27,6 +27,9 @@ OPEN, CLOSED = "2026-12-10T16:59", "2026-12-10T17:01"
 COMPASS, OUT_OF_HOURS = "tel:+443456789021", "tel:+443456789040"
 
 pytestmark = pytest.mark.timeout(180)
+# A fresh server's first answers (the pack loaded, the fragment and the whole-page redraw when the bar or a
+# service changes) took over 30 s twice in six runs while the full suite shared this 2-core machine.
+SLOW_RUN_MS = 90_000
 
 
 def _bar(page) -> list[str]:
@@ -39,14 +42,14 @@ def test_an_answer_after_compass_closes_redraws_the_call_bar_and_the_cards(page,
     # TRAFFIC_LIGHT_NOW empty, so the moment comes from the file, read at every answer.
     server = streamlit_server_factory(env={NOW_ENV: "", NOW_FILE_ENV: str(clock)}, name="moving-clock")
     open_app(page, server.url, "/")
-    type_age(page, "9")
+    type_age(page, "9", timeout=SLOW_RUN_MS)
     expect(page.get_by_role("heading", name="Rated differently at age 9")).to_be_visible()
     before = _bar(page)
     assert COMPASS in before and OUT_OF_HOURS not in before, before
     assert _first_numbers(page) == ("0345 678 9021", "0345 678 9040")
 
     clock.write_text(CLOSED, encoding="utf-8")  # the app's clock is now past 17:00
-    type_age(page, "14")
+    type_age(page, "14", timeout=SLOW_RUN_MS)
     expect(page.get_by_role("heading", name="Ages 13 to 17", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Rated differently at age 9")).to_have_count(0)
     after = _bar(page)
