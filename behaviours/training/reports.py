@@ -332,12 +332,15 @@ def agreement_report(
         f"{header} Agreement |",
         f"{rule}---|",
     ]
-    for item in most_disagreed(items, limit):
+
+    def row(item: ItemAcrossRooms, last: str) -> str:
         c = item.first
-        lines.append(
+        return (
             f"| {name(item)} | {item.band} | {level(item)} | {item.rooms} | {c.green} | {c.amber} | {c.red} | "
-            f"{c.not_sure} | {percent_words(item.pairwise)} |"
+            f"{c.not_sure} | {last} |"
         )
+
+    lines += [row(item, percent_words(item.pairwise)) for item in most_disagreed(items, limit)]
     lines += [
         "",
         "## Items rated differently from the pack's level most often (first answers)",
@@ -345,11 +348,6 @@ def agreement_report(
         f"{header} Same as the pack |",
         f"{rule}---|",
     ]
-    for item in most_unlike_pack(items, limit):
-        c = item.first
-        lines.append(
-            f"| {name(item)} | {item.band} | {level(item)} | {item.rooms} | {c.green} | {c.amber} | {c.red} | "
-            f"{c.not_sure} | {share_words(item.with_pack)} |"
-        )
+    lines += [row(item, share_words(item.with_pack)) for item in most_unlike_pack(items, limit)]
     lines.append("")
     return "\n".join(lines)
