@@ -23,7 +23,7 @@ from behaviours.answers.lookup import (
 )
 from behaviours.answers.params import MAX_QUERY, parse_age, parse_band, parse_level, parse_query
 from behaviours.answers.plans import BandCards, LookupAnswer, plan_lookup_answer
-from behaviours.answers.urgency import lookup_answer_levels
+from behaviours.answers.urgency import answer_levels, lookup_answer_levels
 from behaviours.core.text import md, md_typed
 from behaviours.documents.export import band_csv
 from ui.behaviour_card import card_style, item_card, law_section, level_group_md, who_to_call_section
@@ -187,8 +187,6 @@ def answer() -> None:
         None if chosen_level in (None, ALL) else Level(chosen_level),
         developmental_age=st.session_state.get("lookup_dev_age"),
     )
-    # The call bar rings now only for an amber or red answer (issue 24.5).
-    report_answer(lookup_answer_levels(content, plan))
     # Once there is an answer the how-to line gives way to it, so a phone's first screen holds the summary.
     page_intro(
         "Look up a behaviour by age",
@@ -216,6 +214,8 @@ def answer() -> None:
     )
     typed = parse_query(st.session_state.get("lookup_q") or "").value or ""
     cards = plan_lookup_answer(content, plan, typed)
+    # The call bar rings now only for an amber or red answer (issue 24.5): the leading match, else the reference.
+    report_answer(answer_levels([card.level for card in cards.matches], lookup_answer_levels(content, plan)))
     if typed:
         _matches(plan, cards, typed)
     if plan.bands:

@@ -7,6 +7,7 @@ from behaviours.answers.cards import laws_on_page
 from behaviours.answers.params import parse_age, parse_query
 from behaviours.answers.plans import plan_search
 from behaviours.answers.search_results import results_table, search_examples
+from behaviours.answers.urgency import answer_levels
 from behaviours.core.text import md, md_typed
 from ui.behaviour_card import card_style, item_card, law_section
 from ui.call_bar import report_answer
@@ -84,8 +85,8 @@ plan = plan_search(
     parse_query(st.session_state.get("search_q") or "").value,
     st.session_state.get("search_age"),
 )
-# The call bar rings now only for an amber or red result (issue 24.5); no words yet, or green only, is neutral.
-report_answer(plan.levels)
+# The call bar rings now only for an amber or red answer (issue 24.5): the leading result; no words yet is neutral.
+report_answer(answer_levels([result.level for result in plan.results], []))
 query = plan.query
 for text in plan.age_notices:
     notice(text)

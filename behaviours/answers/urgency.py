@@ -1,14 +1,14 @@
 """How loudly the frame says "ring now": the call bar and top line follow the page's answer.
 
 A page that answers (the look-up, search, the case discussion) tells the frame which levels its
-answer holds; the frame then asks :func:`call_bar_mode`. A green-only answer ("No referral is
+answer holds (:func:`answer_levels`); the frame then asks :func:`call_bar_mode`. A green-only answer ("No referral is
 needed") does not tell anyone to ring the front door or the out-of-hours team; an amber or red one
 does, with the number for the hour. 999 is always on the bar, whatever the mode.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum
 
 from behaviours.answers.lookup import LookupPlan
@@ -50,3 +50,18 @@ def lookup_answer_levels(pack: Pack, plan: LookupPlan) -> list[Level]:
     return [
         level for level in levels if any(pack.behaviours(band, level, age=plan.age_for(band)) for band in plan.bands)
     ]
+
+
+def answer_levels(matched: Sequence[Level], reference: Iterable[Level]) -> list[Level]:
+    """The levels a page's answer holds, for the call bar.
+
+    When the user's words matched behaviours, the answer is the leading match: the one the page puts
+    first and the user reads as "what I saw". A three-year-old touching herself at nap time leads
+    with a green item, so the bar does not tell anyone to ring now, even though the age's amber and
+    red behaviours follow further down as reference (and each of those cards still says what to do
+    and links to who to call). ``matched`` is the matches' levels in the page's order; with no
+    matches (no words, or words that found nothing) the answer is the ``reference`` the page shows.
+    """
+    if matched:
+        return [matched[0]]
+    return list(reference)

@@ -94,3 +94,25 @@ def test_the_sidebar_does_not_repeat_who_to_call(page: str) -> None:
     at = open_page(page, age="9") if page == "lookup" else open_page(page)
     sidebar = " ".join(str(m.value) for m in at.sidebar.markdown)
     assert "tel:" not in sidebar and "Worried about a child" not in sidebar and "Content pack:" in sidebar
+
+
+def test_words_that_lead_with_a_green_item_do_not_say_ring_now() -> None:
+    """The issue's own case: a three-year-old touching herself at nap time, Friday 16:30. The age's amber
+    and red behaviours still follow as reference, but the answer to the words is green."""
+    at = open_page("lookup", age="3", q="touching herself at nap time")
+    bar, line = bar_and_line(at)
+    assert bar == "[Emergency: 999](tel:999)"
+    assert OUT_OF_HOURS_TEL not in bar + line and "Worried about a child" not in line
+
+
+def test_words_that_lead_with_a_red_or_amber_item_say_whom_to_ring() -> None:
+    at = open_page("lookup", age="14", q="sent a nude")
+    bar, line = bar_and_line(at)
+    assert bar.endswith(f"({OUT_OF_HOURS_TEL})") and "Compass is closed now" in line
+
+
+def test_a_search_leading_with_green_is_neutral_and_with_red_rings() -> None:
+    green = open_page("search", age="3", q="touching herself at nap time")
+    assert bar_and_line(green)[0] == "[Emergency: 999](tel:999)"
+    red = open_page("search", age="14", q="sent a nude")
+    assert bar_and_line(red)[0].endswith(f"({OUT_OF_HOURS_TEL})")
