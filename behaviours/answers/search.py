@@ -118,6 +118,14 @@ _STOP_WORDS = frozenset(
         "aged",
         "age",
         "yo",
+        # How people say who the child is, not what happened: "year 8 pupil", "10 year olds".
+        "olds",
+        "yr",
+        "yrs",
+        "pupil",
+        "pupils",
+        "student",
+        "students",
     ]
 )
 
@@ -179,6 +187,45 @@ def tokens(text: str) -> list[str]:
 
 # Words typed for one person that the pack writes in its neutral form ("touches himself": "touching themselves").
 _SAME_WORD = {"himself": "themselves", "herself": "themselves", "myself": "themselves", "yourself": "themselves"}
+
+# American spellings and words, as the pack (British English) writes them: practitioners trained
+# abroad and US-written guidance use them, and a one-letter fix would otherwise be shown as "did
+# you mean". Only words whose British form means the same in a safeguarding search; "pants"
+# (trousers there, underwear here) is left alone.
+US_TO_UK = {
+    "behavior": "behaviour",
+    "behaviors": "behaviours",
+    "behavioral": "behavioural",
+    "offense": "offence",
+    "offenses": "offences",
+    "pedophile": "paedophile",
+    "pedophiles": "paedophiles",
+    "pediatrician": "paediatrician",
+    "mom": "mum",
+    "moms": "mums",
+    "mommy": "mummy",
+    "diaper": "nappy",
+    "diapers": "nappies",
+    "pajamas": "pyjamas",
+    "butt": "bottom",
+    "recess": "playtime",
+    "daycare": "nursery",
+    "preschool": "nursery",
+    "kindergarten": "reception",
+    "counselor": "counsellor",
+    "cellphone": "phone",
+    "favorite": "favourite",
+}
+# "-ize" endings are "-ise" in the pack ("sexualized", "victimized", "normalizing").
+_IZE = re.compile(r"(?<=[a-z]{3})iz(e|ed|es|ing|ation|ations)$")
+
+
+def british(word: str) -> str:
+    """One typed word in the pack's British spelling: 'behavior' -> 'behaviour', 'sexualized' -> 'sexualised'."""
+    found = US_TO_UK.get(word)
+    if found is not None:
+        return found
+    return _IZE.sub(r"is\1", word) if "iz" in word else word
 
 
 def _max_typos(word: str) -> int:
@@ -308,6 +355,9 @@ class SearchIndex:
             (w for w in word_count if self._word_stem[w] in known and len(w) >= 3 and w not in explicit_words),
             key=lambda w: (-word_count.get(w, 0), w),
         )
+        self._vocabulary_by_letter: dict[str, list[str]] = {}
+        for word in self._vocabulary:
+            self._vocabulary_by_letter.setdefault(word[0], []).append(word)
         # Each context's leaning words as stem-phrases the index holds (see `CONTEXTS`).
         self._leanings = [
             tuple(phrase for phrase in (tuple(dict.fromkeys(tokens(term))) for term in context.leans_to) if phrase)
@@ -332,12 +382,19 @@ class SearchIndex:
         return token in self._tokens or token in self._phrases_with
 
     def _correct(self, word: str) -> list[str]:
-        """Pack words within a typo or two of ``word``, nearest first (at most three)."""
+        """Pack words within a typo or two of ``word`` that begin with the same letter, nearest first
+        (at most three). People rarely mistype a word's first letter, and an everyday word one letter
+        off at the start is another word, not a typo ("took" is not "hook", "hanging" not "changing")."""
         limit = _max_typos(word)
         if not limit:
             return []
         found = process.extract(
-            word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=6, processor=None
+            word,
+            self._vocabulary_by_letter.get(word[0], ()),
+            scorer=Levenshtein.distance,
+            score_cutoff=limit,
+            limit=6,
+            processor=None,
         )
         best = sorted(found, key=lambda item: (item[1], item[2]))
         nearest = best[0][1] if best else 0
@@ -349,7 +406,7 @@ class SearchIndex:
         corrections: dict[str, str] = {}
         remaining: list[str] = []
         fuzzy: dict[str, list[str]] = {}
-        for word in dict.fromkeys(_SAME_WORD.get(w, w) for w in words(query[:MAX_QUERY_CHARS])):
+        for word in dict.fromkeys(_SAME_WORD.get(w, w) for w in map(british, words(query[:MAX_QUERY_CHARS]))):
             token = stem(word)
             if self._known(token):
                 remaining.append(token)
@@ -603,7 +660,26 @@ CONTEXTS: tuple[Context, ...] = (
     Context("online", ("online", "internet", "app", "apps", "game", "gaming", "webcam", "camera"), ("online",), False),
     Context(
         "older or an adult",
-        ("older", "adult", "man", "men", "woman", "grown", "teacher", "coach", "stranger", "strangers", "lads"),
+        (
+            "older",
+            "adult",
+            "man",
+            "men",
+            "woman",
+            "grown",
+            "teacher",
+            "coach",
+            "stranger",
+            "strangers",
+            "lads",
+            "grownup",
+            "bloke",
+            "tutor",
+            "instructor",
+            "youth worker",
+            "taxi driver",
+            "paedophile",
+        ),
         ("adult", "much older", "older", "position of trust"),
         never_green_first=True,
     ),
@@ -646,6 +722,17 @@ CONTEXTS: tuple[Context, ...] = (
             "blackmailed",
             "scared",
             "against",
+            "rape",
+            "raped",
+            "assault",
+            "assaulted",
+            "coerced",
+            "coercion",
+            "manipulated",
+            "said no",
+            "drunk",
+            "spiked",
+            "intimidated",
         ),
         (
             "force",
@@ -719,6 +806,16 @@ CONTEXTS: tuple[Context, ...] = (
             "sold",
             "onlyfans",
             "exchange",
+            "drugs",
+            "alcohol",
+            "weed",
+            "cigarettes",
+            "phone credit",
+            "top up",
+            "takeaway",
+            "takeaways",
+            "reward",
+            "rewards",
         ),
         ("money", "gifts", "exchange", "payment"),
         never_green_first=True,
@@ -726,7 +823,21 @@ CONTEXTS: tuple[Context, ...] = (
     ),
     Context(
         "secrecy",
-        ("secret", "secretly", "secrets", "hidden", "hiding", "hide", "secretive"),
+        (
+            "secret",
+            "secretly",
+            "secrets",
+            "hidden",
+            "hiding",
+            "hide",
+            "secretive",
+            "don't tell",
+            "not to tell",
+            "not tell",
+            "deleted messages",
+            "deletes messages",
+            "deleting messages",
+        ),
         ("secret", "secretly", "secrecy", "secretive"),
         never_green_first=True,
     ),
@@ -748,14 +859,24 @@ def _cue_stems() -> tuple[tuple[frozenset[str], ...], ...]:
 def contexts_in(query: str) -> list[int]:
     """The numbers (in `CONTEXTS`) of the contexts a query's words name; stop words count ("in class")."""
     typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
-    stems = {stem(w) for w in typed}
+    stems = {stem(british(w)) for w in typed}
     found = [number for number, cues in enumerate(_cue_stems()) if any(cue and cue <= stems for cue in cues)]
-    # Two ages far apart ("15 year old, 22 year old boyfriend"), or anyone 18 or over, name someone older.
+    # Two ages far apart ("15 year old, 22 year old boyfriend"), an adult with someone under 16, or one
+    # age of 18 or over, name someone older; two close ages either side of 18 ("17 and 18") do not.
     ages = [int(w) for w in typed if w.isdigit() and len(w) <= 2]
     older = next(n for n, context in enumerate(CONTEXTS) if context.name == "older or an adult")
-    if older not in found and ages and (max(ages) >= 18 or (len(ages) > 1 and max(ages) - min(ages) >= 4)):
+    if older not in found and ages and _names_someone_older(ages):
         found.append(older)
     return found
+
+
+def _names_someone_older(ages: list[int]) -> bool:
+    """Whether the ages typed name someone older: one adult age alone ("18 year old boyfriend"), two
+    ages four or more years apart, or an adult beside a child under the age of consent."""
+    low, high = min(ages), max(ages)
+    if len(ages) == 1 or low == high:
+        return high >= 18
+    return high - low >= 4 or (high >= 18 and low < 16)
 
 
 # Every byte that is not a-z or 0-9 becomes a space: a text's words, as `_WORD` finds them, are then
