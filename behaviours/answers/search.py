@@ -118,6 +118,29 @@ _STOP_WORDS = frozenset(
         "aged",
         "age",
         "yo",
+        "not",
+        # What an apostrophe leaves of "didn't", "mum's", "they're": no meaning of their own.
+        "s",
+        "t",
+        "d",
+        "ll",
+        "re",
+        "ve",
+        "m",
+        "don",
+        "didn",
+        "doesn",
+        "isn",
+        "wasn",
+        "aren",
+        "weren",
+        "won",
+        "wouldn",
+        "couldn",
+        "shouldn",
+        "hasn",
+        "haven",
+        "hadn",
         # How people say who the child is, not what happened: "year 8 pupil", "10 year olds".
         "olds",
         "yr",
@@ -160,19 +183,53 @@ def _stemmer() -> Stemmer.Stemmer:
     return stemmer
 
 
+# Irregular past forms the stemmer leaves apart from their verb ("sent" is not "send" to Snowball),
+# as the verb: people report what happened in the past tense, the pack describes it in the present.
+# Only verbs of what was done or seen; left out are forms with another everyday meaning ("left",
+# "made" as in make-up) and those of telling ("told", "said"), which the pack's disclosure words hold.
+IRREGULAR = {
+    "sent": "send",
+    "met": "meet",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "bought": "buy",
+    "sold": "sell",
+    "paid": "pay",
+    "saw": "see",
+    "seen": "see",
+    "kept": "keep",
+    "hid": "hide",
+    "hidden": "hide",
+    "drew": "draw",
+    "drawn": "draw",
+    "showed": "show",
+    "shown": "show",
+}
+
+
 def stem(word: str) -> str:
-    """The Snowball (Porter 2) stem of one lower-case word: 'touching', 'touches' and 'touch' meet."""
-    stemmed: str = _stemmer().stemWord(word)
+    """The Snowball (Porter 2) stem of one lower-case word: 'touching', 'touches' and 'touch' meet,
+    and so do 'sent' and 'sends' (`IRREGULAR`)."""
+    stemmed: str = _stemmer().stemWord(IRREGULAR.get(word, word))
     return stemmed
 
 
+# "Child-on-child" (KCSIE's term since 2021) is made of words that are stop words on their own;
+# read as its older name, "peer-on-peer", so that the phrase survives.
+_CHILD_ON_CHILD = re.compile(r"\bchild(?:ren)?[\s-]+on[\s-]+child(?:ren)?\b")
+
+
 def normalise(text: str) -> str:
-    """Lower-case and strip accents."""
-    if text.isascii():  # nothing to decompose: the common case, and much the fastest
-        return text.lower()
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.lower()
+    """Lower-case and strip accents; "child-on-child" reads as "peer-on-peer"."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
+    if "on" in text and "child" in text:
+        text = _CHILD_ON_CHILD.sub("peer on peer", text)
+    return text
 
 
 def words(text: str) -> list[str]:
@@ -186,7 +243,17 @@ def tokens(text: str) -> list[str]:
 
 
 # Words typed for one person that the pack writes in its neutral form ("touches himself": "touching themselves").
-_SAME_WORD = {"himself": "themselves", "herself": "themselves", "myself": "themselves", "yourself": "themselves"}
+_SAME_WORD = {
+    "himself": "themselves",
+    "herself": "themselves",
+    "myself": "themselves",
+    "yourself": "themselves",
+    # The stemmer leaves "coercion" apart from the verb; the pack writes the noun.
+    "coerce": "coercion",
+    "coerced": "coercion",
+    "coerces": "coercion",
+    "coercing": "coercion",
+}
 
 # American spellings and words, as the pack (British English) writes them: practitioners trained
 # abroad and US-written guidance use them, and a one-letter fix would otherwise be shown as "did
@@ -516,6 +583,11 @@ class SearchIndex:
         # behaviour that misses one still counts, below those that match them all.
         slack = 1 if most >= SLACK_FROM else 0
         pool = np.flatnonzero(counts >= most - slack)
+        # Two words that only one or two behaviours hold both of ("child on child abuse"): those that
+        # hold one of them follow, below, so a practitioner is not left with a single answer.
+        if not slack and most >= 2 and len(pool) < FEW_MATCHES:
+            slack = 1
+            pool = np.flatnonzero(counts >= most - slack)
         if slack:
             scores = scores * (counts / most) ** COVERAGE_POWER
         # Only green items matched every word, yet the words name force, money, an adult or secrecy:
@@ -623,6 +695,8 @@ class Context:
 # From this many matched query parts, a behaviour missing one part still counts, its score scaled by
 # (parts matched / most matched) ** COVERAGE_POWER.
 SLACK_FROM = 3
+# With two query parts, when fewer behaviours than this match both, those matching one join (scaled as above).
+FEW_MATCHES = 3
 COVERAGE_POWER = 2.0
 # A context lifts the behaviours that speak of it by up to this share of the best match's score.
 CONTEXT_LIFT = 0.6
@@ -832,6 +906,7 @@ CONTEXTS: tuple[Context, ...] = (
             "hide",
             "secretive",
             "don't tell",
+            "dont tell",
             "not to tell",
             "not tell",
             "deleted messages",
@@ -856,11 +931,46 @@ def _cue_stems() -> tuple[tuple[frozenset[str], ...], ...]:
     return _CUE_STEMS
 
 
+def _cue_sequences() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Each context's cues as stem sequences, in the order they are written (the letters left over
+    from an apostrophe, "mum's" and "don't", left out)."""
+    global _CUE_SEQUENCES
+    if not _CUE_SEQUENCES:
+        _CUE_SEQUENCES = tuple(
+            tuple(tuple(stem(w) for w in word_list(normalise(cue)) if len(w) > 1) for cue in context.cues)
+            for context in CONTEXTS
+        )
+    return _CUE_SEQUENCES
+
+
+_CUE_SEQUENCES: tuple[tuple[tuple[str, ...], ...], ...] = ()
+
+
+def says(typed: Sequence[str], cue: Sequence[str]) -> bool:
+    """Whether the typed stems say the cue: one word anywhere; a phrase's words in its order, with at
+    most one other word between each ("mum's new boyfriend" says "mum's boyfriend"; "friends or
+    family" does not say "family friend")."""
+    if len(cue) == 1:
+        return cue[0] in typed
+    for start, word in enumerate(typed):
+        if word != cue[0]:
+            continue
+        at = start
+        for following in cue[1:]:
+            step = next((j for j in (at + 1, at + 2) if j < len(typed) and typed[j] == following), None)
+            if step is None:
+                break
+            at = step
+        else:
+            return True
+    return False
+
+
 def contexts_in(query: str) -> list[int]:
     """The numbers (in `CONTEXTS`) of the contexts a query's words name; stop words count ("in class")."""
     typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
-    stems = {stem(british(w)) for w in typed}
-    found = [number for number, cues in enumerate(_cue_stems()) if any(cue and cue <= stems for cue in cues)]
+    stems = [stem(british(w)) for w in typed if len(w) > 1 or w.isdigit()]
+    found = [number for number, cues in enumerate(_cue_sequences()) if any(cue and says(stems, cue) for cue in cues)]
     # Two ages far apart ("15 year old, 22 year old boyfriend"), an adult with someone under 16, or one
     # age of 18 or over, name someone older; two close ages either side of 18 ("17 and 18") do not.
     ages = [int(w) for w in typed if w.isdigit() and len(w) <= 2]
