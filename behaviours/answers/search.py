@@ -649,8 +649,12 @@ class SearchIndex:
             if top > 0:
                 scores[pool] += CONTEXT_LIFT * best * leaning[pool] / top
         if levels is not None and any(CONTEXTS[n].raises for n in found):
-            # For the same match, the more serious level first: each step up the levels adds a share.
-            scores[pool] *= 1.0 + LEVEL_STEP * np.clip(levels[pool], 0, 2)
+            # For the same match, the more serious level first: each step up the levels adds a share,
+            # once more for each further context that names an adult, force, money or secrecy ("older
+            # man buying her a phone": an adult and gifts together point at exploitation, not at gifts).
+            serious = sum(CONTEXTS[n].never_green_first for n in found)
+            steps = LEVEL_STEP * max(1, serious)
+            scores[pool] *= 1.0 + steps * np.clip(levels[pool], 0, 2)
         if lead is not None:
             in_lead = self._mask(lead)[pool]
             scores[pool[in_lead]] *= LEAD_FACTOR
@@ -794,6 +798,7 @@ CONTEXTS: tuple[Context, ...] = (
             "unwanted",
             "blackmail",
             "blackmailed",
+            "take no",
             "scared",
             "against",
             "rape",
