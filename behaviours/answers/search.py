@@ -2,16 +2,21 @@
 
 - Words are reduced with the Snowball English stemmer (PyStemmer), so "masturbation" and
   "masturbating" meet, and "touches" finds "touching".
-- A word the pack never uses is matched to the nearest words it does use (rapidfuzz edit
-  distance), so "masterbating", "sextin" and "pornagraphy" still find something; the page
-  offers the corrected words as "did you mean".
+- Irregular past forms meet their verb ("sent" and "sends", `IRREGULAR`); American spellings read
+  as the pack's British ones ("behavior", "sexualized", `british`); "child-on-child" reads as
+  "peer-on-peer".
+- A word the pack never uses is matched to the nearest words it does use that begin with the same
+  letter (rapidfuzz edit distance), so "masterbating", "sextin" and "pornagraphy" still find
+  something while "took" is not taken for "hook"; the page offers the corrected words as "did you
+  mean".
 - The pack's synonym groups match as phrases in any word order; a match through a synonym
   counts a little less than the word itself.
 - The pack's word list (vocabulary.yaml) counts as keywords of the behaviours it names, so
   slang, platform names and practitioners' phrasings find them; explicit words are matched
   but never offered as "did you mean".
 - Results are ordered by how well they match (BM25 over weighted fields: keywords and the word
-  list, then the descriptor, then its "consider" lines), never by band or level alone.
+  list, then the descriptor, then its "consider" lines), never by band or level alone. Where fewer
+  than three behaviours match both words of a two-word query, those matching one follow.
 - Then context is read (`CONTEXTS`): words such as "in class", "again", "forced", "uncle",
   "money" or "secret" lift the behaviours that speak of that context, and the more serious
   level among equal matches; a phrase naming an adult, force, money or secrecy never has a
