@@ -1,7 +1,8 @@
 """Search relevance on the shipped pack: recall@3, MRR and wrong-level-first, over three query sets.
 
 `python -m bench.relevance [--set FILE] [--pack DIR]` prints one row per query that misses, then the
-totals of each set:
+totals of each set (`--quiet`: totals only; `--tuning-misses`: the held-out half's totals only, so
+that whoever tunes the engine never reads its queries):
 
 - tuning (bench/relevance_sets/tuning.yaml): the engine may be tuned on these;
 - held-out (bench/relevance_sets/heldout.yaml): never tuned on, only reported;
@@ -223,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", type=Path, default=None, help="one set only (default: tuning, held-out, original)")
     parser.add_argument("--pack", type=Path, default=None)
     parser.add_argument("--quiet", action="store_true", help="totals only, no per-query misses")
+    parser.add_argument(
+        "--tuning-misses",
+        action="store_true",
+        help="per-query misses of the tuning and original sets only; the held-out half as totals only",
+    )
     args = parser.parse_args(argv)
     pack = load_pack(args.pack)
     sets = [(str(args.set), args.set)] if args.set else list(SETS)
@@ -231,7 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print("The sets name ids the pack does not have: " + ", ".join(unknown))
         return 1
-    totals = [(label, _report(label, pack, cases, args.quiet)) for label, cases in loaded]
+    totals = [
+        (label, _report(label, pack, cases, args.quiet or (args.tuning_misses and label == "held-out")))
+        for label, cases in loaded
+    ]
     print()
     for label, found in totals:
         print(

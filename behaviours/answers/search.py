@@ -2,16 +2,21 @@
 
 - Words are reduced with the Snowball English stemmer (PyStemmer), so "masturbation" and
   "masturbating" meet, and "touches" finds "touching".
-- A word the pack never uses is matched to the nearest words it does use (rapidfuzz edit
-  distance), so "masterbating", "sextin" and "pornagraphy" still find something; the page
-  offers the corrected words as "did you mean".
+- Irregular past forms meet their verb ("sent" and "sends", `IRREGULAR`); American spellings read
+  as the pack's British ones ("behavior", "sexualized", `british`); "child-on-child" reads as
+  "peer-on-peer".
+- A word the pack never uses is matched to the nearest words it does use that begin with the same
+  letter (rapidfuzz edit distance), so "masterbating", "sextin" and "pornagraphy" still find
+  something while "took" is not taken for "hook"; the page offers the corrected words as "did you
+  mean".
 - The pack's synonym groups match as phrases in any word order; a match through a synonym
   counts a little less than the word itself.
 - The pack's word list (vocabulary.yaml) counts as keywords of the behaviours it names, so
   slang, platform names and practitioners' phrasings find them; explicit words are matched
   but never offered as "did you mean".
 - Results are ordered by how well they match (BM25 over weighted fields: keywords and the word
-  list, then the descriptor, then its "consider" lines), never by band or level alone.
+  list, then the descriptor, then its "consider" lines), never by band or level alone. Where fewer
+  than three behaviours match both words of a two-word query, those matching one follow.
 - Then context is read (`CONTEXTS`): words such as "in class", "again", "forced", "uncle",
   "money" or "secret" lift the behaviours that speak of that context, and the more serious
   level among equal matches; a phrase naming an adult, force, money or secrecy never has a
@@ -118,6 +123,37 @@ _STOP_WORDS = frozenset(
         "aged",
         "age",
         "yo",
+        "not",
+        # What an apostrophe leaves of "didn't", "mum's", "they're": no meaning of their own.
+        "s",
+        "t",
+        "d",
+        "ll",
+        "re",
+        "ve",
+        "m",
+        "don",
+        "didn",
+        "doesn",
+        "isn",
+        "wasn",
+        "aren",
+        "weren",
+        "won",
+        "wouldn",
+        "couldn",
+        "shouldn",
+        "hasn",
+        "haven",
+        "hadn",
+        # How people say who the child is, not what happened: "year 8 pupil", "10 year olds".
+        "olds",
+        "yr",
+        "yrs",
+        "pupil",
+        "pupils",
+        "student",
+        "students",
     ]
 )
 
@@ -152,19 +188,53 @@ def _stemmer() -> Stemmer.Stemmer:
     return stemmer
 
 
+# Irregular past forms the stemmer leaves apart from their verb ("sent" is not "send" to Snowball),
+# as the verb: people report what happened in the past tense, the pack describes it in the present.
+# Only verbs of what was done or seen; left out are forms with another everyday meaning ("left",
+# "made" as in make-up) and those of telling ("told", "said"), which the pack's disclosure words hold.
+IRREGULAR = {
+    "sent": "send",
+    "met": "meet",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "bought": "buy",
+    "sold": "sell",
+    "paid": "pay",
+    "saw": "see",
+    "seen": "see",
+    "kept": "keep",
+    "hid": "hide",
+    "hidden": "hide",
+    "drew": "draw",
+    "drawn": "draw",
+    "showed": "show",
+    "shown": "show",
+}
+
+
 def stem(word: str) -> str:
-    """The Snowball (Porter 2) stem of one lower-case word: 'touching', 'touches' and 'touch' meet."""
-    stemmed: str = _stemmer().stemWord(word)
+    """The Snowball (Porter 2) stem of one lower-case word: 'touching', 'touches' and 'touch' meet,
+    and so do 'sent' and 'sends' (`IRREGULAR`)."""
+    stemmed: str = _stemmer().stemWord(IRREGULAR.get(word, word))
     return stemmed
 
 
+# "Child-on-child" (KCSIE's term since 2021) is made of words that are stop words on their own;
+# read as its older name, "peer-on-peer", so that the phrase survives.
+_CHILD_ON_CHILD = re.compile(r"\bchild(?:ren)?[\s-]+on[\s-]+child(?:ren)?\b")
+
+
 def normalise(text: str) -> str:
-    """Lower-case and strip accents."""
-    if text.isascii():  # nothing to decompose: the common case, and much the fastest
-        return text.lower()
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.lower()
+    """Lower-case and strip accents; "child-on-child" reads as "peer-on-peer"."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
+    if "on" in text and "child" in text:
+        text = _CHILD_ON_CHILD.sub("peer on peer", text)
+    return text
 
 
 def words(text: str) -> list[str]:
@@ -178,7 +248,56 @@ def tokens(text: str) -> list[str]:
 
 
 # Words typed for one person that the pack writes in its neutral form ("touches himself": "touching themselves").
-_SAME_WORD = {"himself": "themselves", "herself": "themselves", "myself": "themselves", "yourself": "themselves"}
+_SAME_WORD = {
+    "himself": "themselves",
+    "herself": "themselves",
+    "myself": "themselves",
+    "yourself": "themselves",
+    # The stemmer leaves "coercion" apart from the verb; the pack writes the noun.
+    "coerce": "coercion",
+    "coerced": "coercion",
+    "coerces": "coercion",
+    "coercing": "coercion",
+}
+
+# American spellings and words, as the pack (British English) writes them: practitioners trained
+# abroad and US-written guidance use them, and a one-letter fix would otherwise be shown as "did
+# you mean". Only words whose British form means the same in a safeguarding search; "pants"
+# (trousers there, underwear here) is left alone.
+US_TO_UK = {
+    "behavior": "behaviour",
+    "behaviors": "behaviours",
+    "behavioral": "behavioural",
+    "offense": "offence",
+    "offenses": "offences",
+    "pedophile": "paedophile",
+    "pedophiles": "paedophiles",
+    "pediatrician": "paediatrician",
+    "mom": "mum",
+    "moms": "mums",
+    "mommy": "mummy",
+    "diaper": "nappy",
+    "diapers": "nappies",
+    "pajamas": "pyjamas",
+    "butt": "bottom",
+    "recess": "playtime",
+    "daycare": "nursery",
+    "preschool": "nursery",
+    "kindergarten": "reception",
+    "counselor": "counsellor",
+    "cellphone": "phone",
+    "favorite": "favourite",
+}
+# "-ize" endings are "-ise" in the pack ("sexualized", "victimized", "normalizing").
+_IZE = re.compile(r"(?<=[a-z]{3})iz(e|ed|es|ing|ation|ations)$")
+
+
+def british(word: str) -> str:
+    """One typed word in the pack's British spelling: 'behavior' -> 'behaviour', 'sexualized' -> 'sexualised'."""
+    found = US_TO_UK.get(word)
+    if found is not None:
+        return found
+    return _IZE.sub(r"is\1", word) if "iz" in word else word
 
 
 def _max_typos(word: str) -> int:
@@ -308,6 +427,9 @@ class SearchIndex:
             (w for w in word_count if self._word_stem[w] in known and len(w) >= 3 and w not in explicit_words),
             key=lambda w: (-word_count.get(w, 0), w),
         )
+        self._vocabulary_by_letter: dict[str, list[str]] = {}
+        for word in self._vocabulary:
+            self._vocabulary_by_letter.setdefault(word[0], []).append(word)
         # Each context's leaning words as stem-phrases the index holds (see `CONTEXTS`).
         self._leanings = [
             tuple(phrase for phrase in (tuple(dict.fromkeys(tokens(term))) for term in context.leans_to) if phrase)
@@ -332,12 +454,19 @@ class SearchIndex:
         return token in self._tokens or token in self._phrases_with
 
     def _correct(self, word: str) -> list[str]:
-        """Pack words within a typo or two of ``word``, nearest first (at most three)."""
+        """Pack words within a typo or two of ``word`` that begin with the same letter, nearest first
+        (at most three). People rarely mistype a word's first letter, and an everyday word one letter
+        off at the start is another word, not a typo ("took" is not "hook", "hanging" not "changing")."""
         limit = _max_typos(word)
         if not limit:
             return []
         found = process.extract(
-            word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=6, processor=None
+            word,
+            self._vocabulary_by_letter.get(word[0], ()),
+            scorer=Levenshtein.distance,
+            score_cutoff=limit,
+            limit=6,
+            processor=None,
         )
         best = sorted(found, key=lambda item: (item[1], item[2]))
         nearest = best[0][1] if best else 0
@@ -349,7 +478,7 @@ class SearchIndex:
         corrections: dict[str, str] = {}
         remaining: list[str] = []
         fuzzy: dict[str, list[str]] = {}
-        for word in dict.fromkeys(_SAME_WORD.get(w, w) for w in words(query[:MAX_QUERY_CHARS])):
+        for word in dict.fromkeys(_SAME_WORD.get(w, w) for w in map(british, words(query[:MAX_QUERY_CHARS]))):
             token = stem(word)
             if self._known(token):
                 remaining.append(token)
@@ -459,6 +588,11 @@ class SearchIndex:
         # behaviour that misses one still counts, below those that match them all.
         slack = 1 if most >= SLACK_FROM else 0
         pool = np.flatnonzero(counts >= most - slack)
+        # Two words that only one or two behaviours hold both of ("child on child abuse"): those that
+        # hold one of them follow, below, so a practitioner is not left with a single answer.
+        if not slack and most >= 2 and len(pool) < FEW_MATCHES:
+            slack = 1
+            pool = np.flatnonzero(counts >= most - slack)
         if slack:
             scores = scores * (counts / most) ** COVERAGE_POWER
         # Only green items matched every word, yet the words name force, money, an adult or secrecy:
@@ -520,8 +654,12 @@ class SearchIndex:
             if top > 0:
                 scores[pool] += CONTEXT_LIFT * best * leaning[pool] / top
         if levels is not None and any(CONTEXTS[n].raises for n in found):
-            # For the same match, the more serious level first: each step up the levels adds a share.
-            scores[pool] *= 1.0 + LEVEL_STEP * np.clip(levels[pool], 0, 2)
+            # For the same match, the more serious level first: each step up the levels adds a share,
+            # once more for each further context that names an adult, force, money or secrecy ("older
+            # man buying her a phone": an adult and gifts together point at exploitation, not at gifts).
+            serious = sum(CONTEXTS[n].never_green_first for n in found)
+            steps = LEVEL_STEP * max(1, serious)
+            scores[pool] *= 1.0 + steps * np.clip(levels[pool], 0, 2)
         if lead is not None:
             in_lead = self._mask(lead)[pool]
             scores[pool[in_lead]] *= LEAD_FACTOR
@@ -566,6 +704,8 @@ class Context:
 # From this many matched query parts, a behaviour missing one part still counts, its score scaled by
 # (parts matched / most matched) ** COVERAGE_POWER.
 SLACK_FROM = 3
+# With two query parts, when fewer behaviours than this match both, those matching one join (scaled as above).
+FEW_MATCHES = 3
 COVERAGE_POWER = 2.0
 # A context lifts the behaviours that speak of it by up to this share of the best match's score.
 CONTEXT_LIFT = 0.6
@@ -603,7 +743,26 @@ CONTEXTS: tuple[Context, ...] = (
     Context("online", ("online", "internet", "app", "apps", "game", "gaming", "webcam", "camera"), ("online",), False),
     Context(
         "older or an adult",
-        ("older", "adult", "man", "men", "woman", "grown", "teacher", "coach", "stranger", "strangers", "lads"),
+        (
+            "older",
+            "adult",
+            "man",
+            "men",
+            "woman",
+            "grown",
+            "teacher",
+            "coach",
+            "stranger",
+            "strangers",
+            "lads",
+            "grownup",
+            "bloke",
+            "tutor",
+            "instructor",
+            "youth worker",
+            "taxi driver",
+            "paedophile",
+        ),
         ("adult", "much older", "older", "position of trust"),
         never_green_first=True,
     ),
@@ -644,8 +803,20 @@ CONTEXTS: tuple[Context, ...] = (
             "unwanted",
             "blackmail",
             "blackmailed",
+            "take no",
             "scared",
             "against",
+            "rape",
+            "raped",
+            "assault",
+            "assaulted",
+            "coerced",
+            "coercion",
+            "manipulated",
+            "said no",
+            "drunk",
+            "spiked",
+            "intimidated",
         ),
         (
             "force",
@@ -719,6 +890,16 @@ CONTEXTS: tuple[Context, ...] = (
             "sold",
             "onlyfans",
             "exchange",
+            "drugs",
+            "alcohol",
+            "weed",
+            "cigarettes",
+            "phone credit",
+            "top up",
+            "takeaway",
+            "takeaways",
+            "reward",
+            "rewards",
         ),
         ("money", "gifts", "exchange", "payment"),
         never_green_first=True,
@@ -726,7 +907,22 @@ CONTEXTS: tuple[Context, ...] = (
     ),
     Context(
         "secrecy",
-        ("secret", "secretly", "secrets", "hidden", "hiding", "hide", "secretive"),
+        (
+            "secret",
+            "secretly",
+            "secrets",
+            "hidden",
+            "hiding",
+            "hide",
+            "secretive",
+            "don't tell",
+            "dont tell",
+            "not to tell",
+            "not tell",
+            "deleted messages",
+            "deletes messages",
+            "deleting messages",
+        ),
         ("secret", "secretly", "secrecy", "secretive"),
         never_green_first=True,
     ),
@@ -745,17 +941,62 @@ def _cue_stems() -> tuple[tuple[frozenset[str], ...], ...]:
     return _CUE_STEMS
 
 
+def _cue_sequences() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Each context's cues as stem sequences, in the order they are written (the letters left over
+    from an apostrophe, "mum's" and "don't", left out)."""
+    global _CUE_SEQUENCES
+    if not _CUE_SEQUENCES:
+        _CUE_SEQUENCES = tuple(
+            tuple(tuple(stem(w) for w in word_list(normalise(cue)) if len(w) > 1) for cue in context.cues)
+            for context in CONTEXTS
+        )
+    return _CUE_SEQUENCES
+
+
+_CUE_SEQUENCES: tuple[tuple[tuple[str, ...], ...], ...] = ()
+
+
+def says(typed: Sequence[str], cue: Sequence[str]) -> bool:
+    """Whether the typed stems say the cue: one word anywhere; a phrase's words in its order, with at
+    most one other word between each ("mum's new boyfriend" says "mum's boyfriend"; "friends or
+    family" does not say "family friend")."""
+    if len(cue) == 1:
+        return cue[0] in typed
+    for start, word in enumerate(typed):
+        if word != cue[0]:
+            continue
+        at = start
+        for following in cue[1:]:
+            step = next((j for j in (at + 1, at + 2) if j < len(typed) and typed[j] == following), None)
+            if step is None:
+                break
+            at = step
+        else:
+            return True
+    return False
+
+
 def contexts_in(query: str) -> list[int]:
     """The numbers (in `CONTEXTS`) of the contexts a query's words name; stop words count ("in class")."""
     typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
-    stems = {stem(w) for w in typed}
-    found = [number for number, cues in enumerate(_cue_stems()) if any(cue and cue <= stems for cue in cues)]
-    # Two ages far apart ("15 year old, 22 year old boyfriend"), or anyone 18 or over, name someone older.
+    stems = [stem(british(w)) for w in typed if len(w) > 1 or w.isdigit()]
+    found = [number for number, cues in enumerate(_cue_sequences()) if any(cue and says(stems, cue) for cue in cues)]
+    # Two ages far apart ("15 year old, 22 year old boyfriend"), an adult with someone under 16, or one
+    # age of 18 or over, name someone older; two close ages either side of 18 ("17 and 18") do not.
     ages = [int(w) for w in typed if w.isdigit() and len(w) <= 2]
     older = next(n for n, context in enumerate(CONTEXTS) if context.name == "older or an adult")
-    if older not in found and ages and (max(ages) >= 18 or (len(ages) > 1 and max(ages) - min(ages) >= 4)):
+    if older not in found and ages and _names_someone_older(ages):
         found.append(older)
     return found
+
+
+def _names_someone_older(ages: list[int]) -> bool:
+    """Whether the ages typed name someone older: one adult age alone ("18 year old boyfriend"), two
+    ages four or more years apart, or an adult beside a child under the age of consent."""
+    low, high = min(ages), max(ages)
+    if len(ages) == 1 or low == high:
+        return high >= 18
+    return high - low >= 4 or (high >= 18 and low < 16)
 
 
 # Every byte that is not a-z or 0-9 becomes a space: a text's words, as `_WORD` finds them, are then

@@ -94,7 +94,9 @@ def test_results_are_ordered_by_match_not_by_position() -> None:
         "A child has a boyfriend or girlfriend of a similar age.",
         "A child has a boyfriend who is much older, or an adult.",
     )
-    assert positions(engine.search("older boyfriend")) == [1]
+    # Only document 1 holds both words, so it comes first; with so few full matches, the one holding
+    # one of them follows (FEW_MATCHES).
+    assert positions(engine.search("older boyfriend")) == [1, 0]
     assert sorted(positions(engine.search("boyfriend"))) == [0, 1]
 
 
