@@ -99,8 +99,9 @@ def store(request) -> Iterator[RoomStore]:
 
 
 def test_each_round_is_counted_apart_and_a_late_first_answer_never_lands_in_the_second(store):
-    room = two_round_room()
-    assert store.create(room, hash_key(new_token()))
+    made = two_round_room()
+    assert store.create(made, hash_key(new_token()))
+    room = store.get(made.code)  # as the page reads it: with the result key the store made
     alice, bob = new_token(), new_token()
     assert store.vote(room.code, 0, alice, Choice.GREEN, 1) is VoteOutcome.COUNTED
     assert store.vote(room.code, 0, bob, Choice.RED, 1) is VoteOutcome.COUNTED
