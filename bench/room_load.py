@@ -21,6 +21,7 @@ printed beside every figure: the machine is shared.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import time
 
@@ -41,14 +42,16 @@ def held_by_one_replica(ladder: list[RoomRun]) -> int | None:
 def table(runs: list[tuple[str, RoomRun]]) -> list[str]:
     """The figures as a Markdown table, as bench/README.md shows them."""
     lines = [
-        "| run | phones | replicas | vote to count p50 / p95 | lost | save | second tab | load average | verdict |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| run | phones | replicas | vote to count p50 / p95 | lost | save | second tab | replica CPU a phone "
+        "| load average | verdict |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, run in runs:
         save = f"{run.save_s * 1000:,.0f} ms" if run.save_s is not None else "-"
         lines.append(
             f"| {name} | {run.phones} | {run.replicas} | {run.vote_to_count.p50_ms:,.0f} / "
             f"{run.vote_to_count.p95_ms:,.0f} ms | {run.lost} | {save} | {run.second_tab or '-'} | "
+            f"{run.millicores_per_phone:.1f}m | "
             f"{run.load_before[0]:.1f} to {run.load_after[0]:.1f} | "
             f"{'met' if run.votes_met and run.save_met is not False else 'missed'} |"
         )
@@ -71,27 +74,28 @@ def main(argv: list[str] | None = None) -> int:
     print(f"room load bench: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the start", flush=True)
 
     runs: list[tuple[str, RoomRun]] = []
-    with rig(args.replicas, args.database) as running:
-        room = run_room(running, pack, args.phones, args.window, args.seed, min(300.0, deadline - time.perf_counter()))
-    runs.append(("the room", room))
-    print("\n".join(room.lines()), flush=True)
-
     ladder: list[RoomRun] = []
     not_run: list[int] = []
-    if steps:
-        with rig(1, args.database) as one:
-            for number, phones in enumerate(steps):
-                left = deadline - time.perf_counter()
-                if left < STEP_ALLOWANCE_S:
-                    not_run = steps[number:]
-                    break
-                step = run_room(one, pack, phones, args.window, args.seed + phones, min(STEP_ALLOWANCE_S * 2, left))
-                ladder.append(step)
-                runs.append((f"one replica, {phones}", step))
-                print("\n".join(step.lines()), flush=True)
-                if not step.votes_met:
-                    not_run = steps[number + 1 :]
-                    break
+    with contextlib.ExitStack() as stack:
+        running = stack.enter_context(rig(args.replicas, args.database))
+        room = run_room(running, pack, args.phones, args.window, args.seed, min(300.0, deadline - time.perf_counter()))
+        runs.append(("the room", room))
+        print("\n".join(room.lines()), flush=True)
+        if steps and args.replicas != 1:
+            stack.close()  # the ladder has one replica of its own (a single-replica room shares its rig)
+            running = stack.enter_context(rig(1, args.database))
+        for number, phones in enumerate(steps):
+            left = deadline - time.perf_counter()
+            if left < STEP_ALLOWANCE_S:
+                not_run = steps[number:]
+                break
+            step = run_room(running, pack, phones, args.window, args.seed + phones, min(STEP_ALLOWANCE_S * 2, left))
+            ladder.append(step)
+            runs.append((f"one replica, {phones}", step))
+            print("\n".join(step.lines()), flush=True)
+            if not step.votes_met:
+                not_run = steps[number + 1 :]
+                break
 
     print()
     print("\n".join(table(runs)))

@@ -75,7 +75,13 @@ from behaviours.training.rooms import (
 )
 from bench.report import REPO_ROOT
 from bench.stats import Stats, summarise
-from bench.streamlit_server import StreamlitServer, machine_busy_percent, machine_cpu_ticks, process_rss_kib
+from bench.streamlit_server import (
+    StreamlitServer,
+    machine_busy_percent,
+    machine_cpu_ticks,
+    process_cpu_seconds,
+    process_rss_kib,
+)
 from bench.ws_client import RunResult, SessionError, StreamlitSession
 
 ANSWERED = re.compile(r"\b(\d+) answered\b|Nobody has answered yet")
@@ -380,6 +386,13 @@ class RoomRun:
     load_before: tuple[float, float, float] = (0.0, 0.0, 0.0)
     load_after: tuple[float, float, float] = (0.0, 0.0, 0.0)
     busy_percent: float = float("nan")
+    replica_cpu_s: float = 0.0  # all replicas' CPU while the phones voted and polled and the trainer watched
+    voting_s: float = 0.0
+
+    @property
+    def millicores_per_phone(self) -> float:
+        """Replica CPU per phone in the room, in thousandths of a core (what an autoscaler's CPU target counts)."""
+        return 1000 * self.replica_cpu_s / self.voting_s / self.phones if self.voting_s and self.phones else 0.0
 
     @property
     def votes_met(self) -> bool:
@@ -422,6 +435,8 @@ class RoomRun:
             f"a phone's poll p95 {self.phone_poll.p95_ms:.0f} ms (n={self.phone_poll.n}); "
             f"a trainer's poll p95 {self.trainer_poll.p95_ms:.0f} ms (n={self.trainer_poll.n}); "
             f"opening /join p95 {self.opening.p95_ms:.0f} ms",
+            f"  replicas' CPU while voting: {self.replica_cpu_s:.1f} s over {self.voting_s:.1f} s, "
+            f"{self.millicores_per_phone:.1f} millicores a phone",
             f"  memory per phone: replicas {self.memory_kib_per_phone:.0f} KiB (RSS), Redis {self.redis_bytes_per_phone:.0f} bytes",
         ]
         if self.database != "none":
@@ -531,6 +546,7 @@ def run_room(rig: Rig, pack: Pack, phones: int, window_s: float, seed: int, budg
     errors: list[str] = []
     save_s: float | None = None
     save_problem = second_tab = ""
+    cpu_voting = voting_s = 0.0
     try:
         _, open_times = crowd.receive(deadline - time.perf_counter())
         rss_open = [process_rss_kib(s.pid) for s in rig.servers]
@@ -553,15 +569,25 @@ def run_room(rig: Rig, pack: Pack, phones: int, window_s: float, seed: int, budg
         watcher = threading.Thread(target=trainer_loop)
         watcher.start()
         opened = time.perf_counter() + 0.5
+        cpu_before = sum(process_cpu_seconds(s.pid) for s in rig.servers)
         crowd.send("go", opened)
-        # Every vote is pressed inside the window; then let the trainer see the last ones (at most 10 s more).
+        # Every vote is pressed inside the window; then let the trainer see the last ones (at most 10 s more),
+        # and keep watching a little longer, so that a vote acknowledged during the run that first counted
+        # it is also seen by a run that started after its acknowledgement.
         settle = min(opened + window_s + 10, deadline)
         while time.perf_counter() < settle and (
             time.perf_counter() < opened + window_s or not observations or observations[-1][2] < phones
         ):
             time.sleep(0.1)
+        all_in = time.perf_counter()
+        while time.perf_counter() < min(settle, all_in + 2.0) or (
+            time.perf_counter() < settle and sum(1 for o in observations if o[0] > all_in) < 2
+        ):
+            time.sleep(0.1)
         stop.set()
         watcher.join()
+        voting_s = time.perf_counter() - opened
+        cpu_voting = sum(process_cpu_seconds(s.pid) for s in rig.servers) - cpu_before
         if rig.database_url is not None and time.perf_counter() < deadline:
             save_s, save_problem, second_tab = end_and_save(rig, trainer, code, key)
         crowd.send("stop")
@@ -615,6 +641,8 @@ def run_room(rig: Rig, pack: Pack, phones: int, window_s: float, seed: int, budg
         load_before=load_before,
         load_after=os.getloadavg(),
         busy_percent=machine_busy_percent(ticks_before, machine_cpu_ticks()),
+        replica_cpu_s=cpu_voting,
+        voting_s=voting_s,
     )
 
 

@@ -40,6 +40,9 @@ def test_three_phones_vote_the_trainer_sees_every_vote_and_the_room_is_saved_onc
     assert out.count("saved counts match the votes: yes; a second tab's save: already saved") == 2
     assert re.search(r"vote to count on the trainer's screen: p50 \d+ ms, p95 \d+ ms, max \d+ ms \(n=3,", out)
     assert re.search(r"save \(press to the saved message\): \d+ ms;", out)
-    assert re.search(r"\| the room \| 3 \| 1 \| \d[\d,]* / \d[\d,]* ms \| 0 \| \d[\d,]* ms \| already saved \|", out)
+    assert re.search(
+        r"\| the room \| 3 \| 1 \| \d[\d,]* / \d[\d,]* ms \| 0 \| \d[\d,]* ms \| already saved \| \d+\.\dm \|", out
+    )
+    assert re.search(r"replicas' CPU while voting: \d+\.\d s over \d+\.\d s, \d+\.\d millicores a phone", out)
     assert "phones one replica holds with vote-to-count p95 < 1 s and nothing lost:" in out
     assert re.search(r"load average \d+\.\d\d before", out)
