@@ -9,9 +9,10 @@
    votes (target 0), and the time to save the result (target < 2 s), with a second tab's save
    refused as already saved.
 2. The ladder: the same room on ONE replica at each number of phones in ``--ladder``, rising; the
-   largest where p95 < 1 s with nothing lost is the phones one replica holds, the figure
-   docs/deploy.md and deploy/k8s/hpa.yaml use. A step that misses ends the ladder (more phones
-   only load the replica more).
+   largest number at which that step and every smaller one had p95 < 1 s with nothing lost is
+   the phones one replica holds, the figure docs/deploy.md and deploy/k8s/hpa.yaml use. On a
+   shared machine one step can miss from others' load and the next meet, so a miss does not end
+   the ladder; two misses in a row do (more phones only load the replica more).
 
 Bounded: every session has a 30 s timeout, each room stops at its share of ``--budget``, and a
 step is not started once the budget is spent (it is listed as not run). The load average is
@@ -34,9 +35,14 @@ STEP_ALLOWANCE_S = 90.0
 
 
 def held_by_one_replica(ladder: list[RoomRun]) -> int | None:
-    """The largest number of phones one replica held with vote-to-count p95 < 1 s and nothing lost."""
-    met = [run.phones for run in ladder if run.votes_met]
-    return max(met) if met else None
+    """The largest number of phones at which one replica, at that step and every smaller one, showed
+    vote-to-count p95 < 1 s with nothing lost; None when the smallest step missed."""
+    held = None
+    for run in sorted(ladder, key=lambda r: r.phones):
+        if not run.votes_met:
+            break
+        held = run.phones
+    return held
 
 
 def table(runs: list[tuple[str, RoomRun]]) -> list[str]:
@@ -93,18 +99,22 @@ def main(argv: list[str] | None = None) -> int:
             ladder.append(step)
             runs.append((f"one replica, {phones}", step))
             print("\n".join(step.lines()), flush=True)
-            if not step.votes_met:
+            if len(ladder) >= 2 and not ladder[-1].votes_met and not ladder[-2].votes_met:
                 not_run = steps[number + 1 :]
                 break
 
     print()
     print("\n".join(table(runs)))
     if not_run:
-        print(f"not run: {', '.join(str(n) for n in not_run)} phones on one replica (a step missed, or the budget)")
+        print(f"not run: {', '.join(str(n) for n in not_run)} phones on one replica (two steps missed, or the budget)")
     if steps:
         held = held_by_one_replica(ladder)
         top = f"at least {held}" if held is not None and held == max(steps) else str(held)
-        print(f"phones one replica holds with vote-to-count p95 < 1 s and nothing lost: {top if held else 'none'}")
+        met_any = ", ".join(str(r.phones) for r in ladder if r.votes_met) or "none"
+        print(
+            f"phones one replica holds with vote-to-count p95 < 1 s and nothing lost: {top if held else 'none'} "
+            f"(that step and every smaller one met; steps met: {met_any})"
+        )
     met = room.votes_met and room.save_met is not False
     print(f"targets (p95 < 1 s, 0 lost, save < 2 s, kept once) for {args.phones} phones: {'met' if met else 'NOT met'}")
     return 0 if met else 1

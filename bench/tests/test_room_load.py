@@ -46,3 +46,21 @@ def test_three_phones_vote_the_trainer_sees_every_vote_and_the_room_is_saved_onc
     assert re.search(r"replicas' CPU while voting: \d+\.\d s over \d+\.\d s, \d+\.\d millicores a phone", out)
     assert "phones one replica holds with vote-to-count p95 < 1 s and nothing lost:" in out
     assert re.search(r"load average \d+\.\d\d before", out)
+
+
+def test_the_phones_one_replica_holds_stop_at_the_first_step_that_missed():
+    from bench.room_load import held_by_one_replica
+    from bench.rooms import RoomRun
+    from bench.stats import summarise
+
+    def step(phones: int, p95_s: float, lost: int = 0) -> RoomRun:
+        latencies = [p95_s] * phones
+        return RoomRun(
+            phones, 1, 10.0, "SQLite", summarise(latencies), summarise(latencies), 0, lost, phones - lost, phones,
+            phones, 0, [], summarise([0.01]), summarise([0.01]), summarise([0.01]), summarise([0.01]),
+        )  # fmt: skip
+
+    assert held_by_one_replica([step(25, 0.4), step(50, 0.6), step(75, 1.2), step(100, 0.9)]) == 50
+    assert held_by_one_replica([step(25, 0.4), step(50, 0.6, lost=1)]) == 25
+    assert held_by_one_replica([step(25, 1.1)]) is None
+    assert held_by_one_replica([step(50, 0.5), step(25, 0.5)]) == 50
