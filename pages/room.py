@@ -354,7 +354,7 @@ def _ended(code: str, room: Room) -> None:
     )
     outcome = st.session_state.get(SAVED, {}).get(code)
     courses = list(content.info.courses)
-    if courses and not (outcome and outcome.saved):
+    if courses and not (outcome and outcome.kept):
         st.selectbox(
             "Training course (optional)",
             options=["", *courses],
@@ -365,12 +365,14 @@ def _ended(code: str, room: Room) -> None:
         "Save this room's result",
         on_click=_save,
         args=(code, room, tallies, participants),
-        disabled=bool(outcome and outcome.saved),
+        disabled=bool(outcome and outcome.kept),  # saved from here or, before, from another tab: once
         icon=":material/save:",
     )
     if outcome is not None:
         if outcome.saved:
             st.success(md(outcome.message), icon=":material/check:")
+        elif outcome.already_saved:
+            st.info(md(outcome.message), icon=":material/check:")
         else:
             st.warning(md(outcome.message), icon=":material/cloud_off:")
     # A room summary holds no personal data (counts and pack words only), so a download button, whose

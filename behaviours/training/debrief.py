@@ -88,6 +88,7 @@ def room_result(
         participants=participants,
         held_on=held_on,
         course=course or None,
+        result_key=room.result_key or None,
         tallies=tuple(
             RoundTally(round=number, counts=counts) for number in sorted(rounds) for counts in rounds[number]
         ),

@@ -3,7 +3,9 @@
 When a room ends, the trainer may save its result: the pack's name, version and hash, the
 band, each item's id and the pack's level for it, the count of each answer per round, the
 number of participants, the date (no time of day) and an optional course label from the
-pack's ``courses`` list. Nothing else can be stored: the tables have no column for a name, a
+pack's ``courses`` list. A room is saved once: its result key (random, made when the room was
+created, see rooms.Room.result_key) is stored in a UNIQUE column, so a second save of the same room,
+from another tab or trainer screen, stores nothing and says the result is already saved. Nothing else can be stored: the tables have no column for a name, a
 token, a time, free text or anything about a child, and ``RoomResult`` accepts only pack
 identifiers, counts and a date.
 
@@ -42,7 +44,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from behaviours import Level
@@ -64,13 +66,19 @@ PACK_VERSION_LENGTH = 40
 PACK_HASH_LENGTH = 64
 IDENTIFIER_LENGTH = 80
 COURSE_LENGTH = 80
+RESULT_KEY_LENGTH = 32
 
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _HASH = re.compile(r"^[0-9a-f]+$")
+_RESULT_KEY = re.compile(rf"^[0-9a-f]{{{RESULT_KEY_LENGTH}}}$")
 # Any PostgreSQL advisory lock number works, as long as every replica uses the same one.
 _MIGRATION_LOCK = 27_2027
 
 SAVED_MESSAGE = "The room's result is saved: counts and the date only, no names."
+ALREADY_SAVED_MESSAGE = (
+    "This room's result is already saved (from this screen or another one), so nothing more was stored: "
+    "each room is kept once."
+)
 NOT_SAVED_MESSAGE = (
     "The result could not be saved: the results database cannot be reached just now. "
     "The room itself is not affected, and its figures are still on this screen."
@@ -110,6 +118,8 @@ class RoomResult:
     held_on: dt.date
     tallies: tuple[RoundTally, ...]
     course: str | None = None
+    # The room's random result key (rooms.Room.result_key): saving the same room twice stores it once.
+    result_key: str | None = None
 
     def __post_init__(self) -> None:
         problems = list(_result_problems(self))
@@ -155,6 +165,10 @@ def _result_problems(result: RoomResult) -> list[str]:
         problems.append("held_on must be a date without a time of day")
     if result.course is not None and not _short_text(result.course, COURSE_LENGTH):
         problems.append("course must be one of the pack's course labels")
+    if result.result_key is not None and not (
+        isinstance(result.result_key, str) and _RESULT_KEY.match(result.result_key)
+    ):
+        problems.append(f"result_key must be the room's random result key ({RESULT_KEY_LENGTH} hex characters)")
     seen: set[tuple[str, int]] = set()
     for tally in result.tallies:
         counts = tally.counts
@@ -178,6 +192,12 @@ class SaveOutcome:
 
     saved: bool
     message: str
+    already_saved: bool = False  # the room's result was saved before (e.g. from another tab): nothing stored now
+
+    @property
+    def kept(self) -> bool:
+        """The room's result is in the database, saved now or before."""
+        return self.saved or self.already_saved
 
 
 @dataclass(frozen=True)
@@ -217,6 +237,8 @@ class RoomResultRow(Base):
     participants: Mapped[int] = mapped_column(Integer)
     held_on: Mapped[dt.date] = mapped_column(Date)
     course: Mapped[str | None] = mapped_column(String(COURSE_LENGTH), nullable=True)
+    # Random (see RoomResult.result_key); UNIQUE, so each room is saved once. NULL for rooms without one.
+    result_key: Mapped[str | None] = mapped_column(String(RESULT_KEY_LENGTH), nullable=True, unique=True, index=True)
     tallies: Mapped[list[ItemTallyRow]] = relationship(
         back_populates="result", cascade="all, delete-orphan", order_by="ItemTallyRow.id"
     )
@@ -255,6 +277,7 @@ def _to_rows(result: RoomResult) -> RoomResultRow:
         participants=result.participants,
         held_on=result.held_on,
         course=result.course,
+        result_key=result.result_key,
         tallies=[
             ItemTallyRow(
                 item_id=tally.counts.item_id,
@@ -280,6 +303,7 @@ def _from_rows(row: RoomResultRow) -> RoomResult:
         participants=row.participants,
         held_on=row.held_on,
         course=row.course,
+        result_key=row.result_key,
         tallies=tuple(
             RoundTally(
                 round=tally.round,
@@ -362,12 +386,32 @@ class ResultStore:
             return SaveOutcome(saved=False, message=UNKNOWN_COURSE_MESSAGE)
         try:
             engine = self._engine_ready()
+            if result.result_key is not None and self._has_key(engine, result.result_key):
+                return SaveOutcome(saved=False, message=ALREADY_SAVED_MESSAGE, already_saved=True)
             with Session(engine) as session, session.begin():
                 session.add(_to_rows(result))
+        except IntegrityError as error:
+            # Two saves of one room at the same moment: the UNIQUE result key lets one in.
+            if result.result_key is not None and self._has_key_safely(result.result_key):
+                return SaveOutcome(saved=False, message=ALREADY_SAVED_MESSAGE, already_saved=True)
+            log.warning("results database: could not save (%s)", type(error).__name__)
+            return SaveOutcome(saved=False, message=NOT_SAVED_MESSAGE)
         except _FAILURES as error:
             log.warning("results database: could not save (%s)", type(error).__name__)
             return SaveOutcome(saved=False, message=NOT_SAVED_MESSAGE)
         return SaveOutcome(saved=True, message=SAVED_MESSAGE)
+
+    @staticmethod
+    def _has_key(engine: Engine, result_key: str) -> bool:
+        with Session(engine) as session:
+            found = session.scalar(select(RoomResultRow.id).where(RoomResultRow.result_key == result_key))
+        return found is not None
+
+    def _has_key_safely(self, result_key: str) -> bool:
+        try:
+            return self._has_key(self._engine_ready(), result_key)
+        except _FAILURES:
+            return False
 
     def load_results(self) -> ReadOutcome:
         """Every saved result, oldest first; none and a message when the database cannot be read."""

@@ -36,6 +36,7 @@ from behaviours.training.rooms import (
     issue_participant_token,
     join_decision,
     new_participant_id,
+    new_result_key,
     new_token,
     participant_of,
     vote_decision,
@@ -45,6 +46,11 @@ REDIS_ENV = "TRAFFIC_LIGHT_REDIS_URL"
 KEY_PREFIX = "tlr:room:"
 # A page must never hang on a dead Redis: fail within a second and say so.
 REDIS_TIMEOUT_SECONDS = 1.0
+
+
+def _with_result_key(room: Room) -> Room:
+    """The room as created: with a fresh random result key unless it already has one."""
+    return room if room.result_key else replace(room, result_key=new_result_key())
 
 
 class StoreUnavailable(RuntimeError):
@@ -164,7 +170,7 @@ class MemoryStore(RoomStore):
                 return False
             expires_at = now + self._ttl
             self._rooms[room.code] = _MemoryRoom(
-                room=room, key_hash=key_hash, expires_at=expires_at, secret=secret or new_token()
+                room=_with_result_key(room), key_hash=key_hash, expires_at=expires_at, secret=secret or new_token()
             )
             self._expiry_order.append((expires_at, room.code))
             return True
@@ -211,7 +217,7 @@ class MemoryStore(RoomStore):
             held = self._live(room.code)
             if held is None:
                 return False
-            held.room = replace(room)
+            held.room = replace(room, result_key=held.room.result_key)  # as Redis: only the trainer's change
             return True
 
     def vote(self, code: str, item_index: int, participant: str, choice: Choice, round_number: int = 1) -> VoteOutcome:
@@ -399,7 +405,12 @@ class RedisStore(RoomStore):
             raise StoreUnavailable("The room service cannot be reached.") from error
 
     def create(self, room: Room, key_hash: str, secret: str | None = None) -> bool:
-        stored = {**room.to_fields(), "key_hash": key_hash, "secret": secret or new_token(), "joined": "0"}
+        stored = {
+            **_with_result_key(room).to_fields(),
+            "key_hash": key_hash,
+            "secret": secret or new_token(),
+            "joined": "0",
+        }
         fields: list[str | int] = [part for pair in stored.items() for part in pair]
         return bool(self._call(lambda: self._create(keys=[f"{KEY_PREFIX}{room.code}"], args=[self._ttl, *fields])))
 

@@ -104,6 +104,11 @@ class Room:
     version: int = 0  # goes up on every change, so a poll can tell "nothing new" cheaply
     two_rounds: bool = False  # rate, discuss, re-rate: each item is rated twice before the pack's answer
     round: int = 1  # 1: first answers; 2: answers after the spread was discussed
+    # Random, made by the store when the room is created (new_result_key), kept with the room's state,
+    # and stored with its saved result so that a second save of the same room (another tab) stores
+    # nothing. It says nothing about the room: not its code, not a key or token. "" for a room made
+    # before result keys existed, whose result is then saved without one.
+    result_key: str = ""
 
     @property
     def position(self) -> str:
@@ -143,6 +148,7 @@ class Room:
             "version": str(self.version),
             "rounds": "2" if self.two_rounds else "1",
             "round": str(self.round),
+            "result_key": self.result_key,
         }
 
     @classmethod
@@ -159,6 +165,7 @@ class Room:
             version=int(fields.get("version", "0")),
             two_rounds=fields.get("rounds", "1") == "2",
             round=2 if fields.get("round", "1") == "2" else 1,
+            result_key=fields.get("result_key", ""),
         )
 
 
@@ -397,6 +404,11 @@ def parse_code(raw: str | None) -> str | None:
 
 def new_token() -> str:
     """A random participant token or trainer key: 32 hex characters, meaning nothing."""
+    return secrets.token_hex(TOKEN_BYTES)
+
+
+def new_result_key() -> str:
+    """A room's result key: 32 random hex characters of its own draw, meaning nothing (see Room.result_key)."""
     return secrets.token_hex(TOKEN_BYTES)
 
 

@@ -168,3 +168,24 @@ def test_the_agreement_page_with_the_database_down_says_so(monkeypatch):
     monkeypatch.setenv("TRAFFIC_LIGHT_DATABASE_URL", f"postgresql://nobody@127.0.0.1:{free_port()}/results")
     text = main_text(open_page("pages/agreement.py"))
     assert "Saved results cannot be shown just now: the results database cannot be reached." in text
+
+
+def test_a_room_saved_from_two_tabs_is_kept_once_and_the_second_tab_says_so(monkeypatch, tmp_path):
+    url = f"sqlite:///{tmp_path / 'results.sqlite3'}"
+    monkeypatch.setenv("TRAFFIC_LIGHT_DATABASE_URL", url)
+    at, code = start_two_round_room()
+    trainer_key = at.query_params["key"]
+    run_two_rounds(at, code)
+    other_tab = open_page("pages/room.py", {"room": code, "key": trainer_key})
+    assert "This room has ended." in main_text(other_tab)
+    press(at, "Save this room's result")
+    assert "The room's result is saved: counts and the date only, no names." in main_text(at)
+    press(other_tab, "Save this room's result")
+    text = main_text(other_tab)
+    assert "This room's result is already saved (from this screen or another one)" in text
+    assert "The room's result is saved:" not in text
+    assert next(b for b in other_tab.button if b.label.startswith("Save this room's result")).disabled
+    saved = ResultStore(url).load_results()
+    assert saved.ok and len(saved.results) == 1 and saved.results[0].participants == 5
+    raw = (tmp_path / "results.sqlite3").read_bytes()
+    assert code.encode() not in raw and trainer_key.encode() not in raw

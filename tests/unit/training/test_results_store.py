@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,9 +24,11 @@ from behaviours.training.results import (
     ResultStore,
     RoomResult,
     RoundTally,
+    SaveOutcome,
     database_url,
     store_from_env,
 )
+from behaviours.training.rooms import new_result_key
 from tests.browser.harness import free_port
 from tests.postgres_server import PostgresServer, start_postgres
 
@@ -126,6 +130,7 @@ def test_the_stored_rows_hold_exactly_what_was_given(store, url):
         "participants": 6,
         "held_on": dt.date(2027, 3, 4) if "postgresql" in url else "2027-03-04",
         "course": None,
+        "result_key": None,
     }
     assert [
         (t["item_id"], t["round"], t["pack_level"], t["green"], t["amber"], t["red"], t["not_sure"]) for t in tallies
@@ -134,6 +139,93 @@ def test_the_stored_rows_hold_exactly_what_was_given(store, url):
         ("sharing-nudes", 2, "red", 0, 1, 5, 0),
         ("kissing-peer", 1, "green", 4, 2, 0, 0),
     ]
+
+
+# ------------------------------------------------------------------ each room once
+
+
+def count_rows(url: str) -> tuple[int, int]:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        rooms = connection.execute(text("SELECT COUNT(*) FROM room_results")).scalar_one()
+        tallies = connection.execute(text("SELECT COUNT(*) FROM item_tallies")).scalar_one()
+    engine.dispose()
+    return rooms, tallies
+
+
+def test_a_room_saved_twice_is_kept_once_and_the_second_save_says_so(store, url):
+    key = new_result_key()
+    first = store.save_result(replace(a_result(), result_key=key))
+    assert first.saved and first.kept and not first.already_saved
+    other_tab = ResultStore(url)  # another trainer screen, perhaps on another replica
+    second = other_tab.save_result(replace(a_result(), result_key=key))
+    other_tab.close()
+    assert not second.saved and second.already_saved and second.kept
+    assert second.message.startswith("This room's result is already saved")
+    assert "nothing more was stored" in second.message
+    assert count_rows(url) == (1, 3)
+    assert store.load_results().results == (replace(a_result(), result_key=key),)
+
+
+def test_two_rooms_are_two_results_and_rooms_without_a_key_are_each_kept(store, url):
+    assert store.save_result(replace(a_result(), result_key=new_result_key())).saved
+    assert store.save_result(replace(a_result(), result_key=new_result_key())).saved
+    assert store.save_result(a_result()).saved  # a room from before result keys: nothing to match it on
+    assert store.save_result(a_result()).saved
+    assert count_rows(url) == (4, 12)
+
+
+def test_two_saves_of_one_room_at_the_same_moment_store_it_once(url):
+    key = new_result_key()
+    stores = [ResultStore(url), ResultStore(url)]
+    assert all(s.load_results().ok for s in stores)  # both migrated and connected: only the saves race
+    together = threading.Barrier(2, timeout=30)
+    outcomes: list[SaveOutcome] = []
+
+    def save(results: ResultStore) -> None:
+        together.wait()
+        outcomes.append(results.save_result(replace(a_result(), result_key=key)))
+
+    threads = [threading.Thread(target=save, args=(s,)) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    for results in stores:
+        results.close()
+    assert sorted((o.saved, o.already_saved) for o in outcomes) == [(False, True), (True, False)], outcomes
+    assert count_rows(url) == (1, 3)
+
+
+def test_results_saved_before_result_keys_survive_the_upgrade(url):
+    from alembic import command
+    from alembic.config import Config
+
+    from behaviours.training.results import MIGRATIONS_DIR
+
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            text(
+                "INSERT INTO room_results (pack_name, pack_version, pack_hash, band, item_kind, participants, "
+                "held_on) VALUES ('Pack', '2.0.0', 'ab12', '9-13', 'behaviour', 5, '2027-01-02')"
+            )
+        )
+    engine.dispose()
+    results = ResultStore(url)
+    read = results.load_results()
+    key = new_result_key()
+    assert results.save_result(replace(a_result(), result_key=key)).saved
+    assert results.save_result(replace(a_result(), result_key=key)).already_saved
+    results.close()
+    assert read.ok and [(r.participants, r.result_key) for r in read.results] == [(5, None)]
+    assert count_rows(url) == (2, 3)
 
 
 # ------------------------------------------------------------------ nothing about a person
@@ -152,6 +244,7 @@ ALLOWED_COLUMNS = {
         "participants": Integer,
         "held_on": Date,
         "course": String,
+        "result_key": String,  # random, made per room (rooms.new_result_key): says nothing about anyone
     },
     "item_tallies": {
         "id": Integer,
@@ -216,6 +309,8 @@ def test_the_migrations_build_exactly_the_models_tables(store, url):
             "'Alex said he was scared': an item id is a pack id",
         ),
         ({"tallies": (tally("a", 3, 1, 0, 0, 0, Level.RED),)}, "a: round must be 1 or 2"),
+        ({"result_key": "ABC234"}, "result_key must be the room's random result key"),
+        ({"result_key": "Ann Smith's room"}, "result_key must be the room's random result key"),
     ],
 )
 def test_a_result_refuses_anything_but_identifiers_counts_and_a_date(change, message):

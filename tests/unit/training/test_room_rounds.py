@@ -24,6 +24,7 @@ from behaviours.training.rooms import (
     item_level,
     move,
     new_code,
+    new_result_key,
     new_token,
     rate_again,
     reveal,
@@ -99,8 +100,9 @@ def store(request) -> Iterator[RoomStore]:
 
 
 def test_each_round_is_counted_apart_and_a_late_first_answer_never_lands_in_the_second(store):
-    room = two_round_room()
-    assert store.create(room, hash_key(new_token()))
+    made = two_round_room()
+    assert store.create(made, hash_key(new_token()))
+    room = store.get(made.code)  # as the page reads it: with the result key the store made
     alice, bob = new_token(), new_token()
     assert store.vote(room.code, 0, alice, Choice.GREEN, 1) is VoteOutcome.COUNTED
     assert store.vote(room.code, 0, bob, Choice.RED, 1) is VoteOutcome.COUNTED
@@ -175,8 +177,15 @@ def test_a_saved_room_keeps_pack_ids_counts_per_round_participants_and_the_date_
         "held_on",
         "tallies",
         "course",
+        "result_key",  # random, made with the room: a second save of the room stores nothing
     }
     assert "ABC234" not in repr(result)
+    assert result.result_key is None  # a room made before result keys
+    key = new_result_key()
+    keyed = room_result(
+        SHIPPED, "3f9a0c2d51e7", dataclasses.replace(room, result_key=key), tallies, 5, dt.date(2026, 3, 4)
+    )
+    assert keyed.result_key == key and "ABC234" not in key
 
 
 def test_a_time_of_day_is_refused():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -234,10 +236,24 @@ def open_room(store: RoomStore, items=("a", "b", "c")) -> tuple[Room, str]:
 
 def test_a_room_is_stored_and_read_back(store):
     room, key = open_room(store)
-    assert store.get(room.code) == room
+    stored = store.get(room.code)
+    assert stored == replace(room, result_key=stored.result_key)
     assert key_matches(key, store.key_hash(room.code))
     assert store.get(new_code()) is None
     assert not store.create(room, hash_key(new_token()))  # a code is never handed out twice
+
+
+def test_each_room_gets_its_own_random_result_key_that_says_nothing_about_it(store):
+    (room, key), (other, _) = open_room(store), open_room(store)
+    made = store.get(room.code).result_key
+    assert re.fullmatch(r"[0-9a-f]{32}", made)
+    assert made != store.get(other.code).result_key
+    assert room.code.lower() not in made and made != key and made not in hash_key(key)
+    assert store.save(move(store.get(room.code), 1))
+    assert store.get(room.code).result_key == made  # the trainer's changes keep it
+    given = Room(code=new_code(), band="9-13", kind=ItemKind.BEHAVIOUR, items=("a",), result_key=new_token())
+    assert store.create(given, hash_key(new_token()))
+    assert store.get(given.code) == given
 
 
 def test_a_re_vote_replaces_and_never_counts_twice(store):
@@ -392,7 +408,7 @@ def test_memory_rooms_expire_after_their_time():
     store = MemoryStore(clock=clock)
     room, _ = open_room(store)
     clock.now += ROOM_TTL_SECONDS - 1
-    assert store.get(room.code) == room
+    assert store.get(room.code).items == room.items
     clock.now += 2
     assert store.get(room.code) is None
     assert store.vote(room.code, 0, new_token(), Choice.RED) is VoteOutcome.NO_ROOM
@@ -422,6 +438,7 @@ def test_redis_keys_expire_with_the_room(redis_server):
         "version",
         "rounds",
         "round",
+        "result_key",
         "key_hash",
         "secret",
         "joined",
