@@ -23,7 +23,7 @@ from behaviours.pack.identity import content_hash
 from behaviours.pack.loader import default_pack_dir
 from behaviours.training.debrief import Debrief, room_debrief, room_result
 from behaviours.training.results import SaveOutcome, today_for_result
-from behaviours.training.room_store import StoreUnavailable
+from behaviours.training.room_store import StoreUnavailable, start_room
 from behaviours.training.rooms import (
     MAX_ITEMS,
     REPLICA_FULL,
@@ -40,7 +40,6 @@ from behaviours.training.rooms import (
     join_link,
     key_matches,
     move,
-    new_code,
     new_token,
     open_to_joiners,
     parse_code,
@@ -171,16 +170,16 @@ def _start_room(band_id: str, kind: ItemKind, items: tuple[str, ...]) -> None:
         return
     session_record(STARTED, SESSION_ROOMS, moment)
     trainer_key = new_token()
+    wanted = Room(code="", band=band_id, kind=kind, items=items, two_rounds=two_rounds)
     try:
-        for _attempt in range(5):
-            room = Room(code=new_code(), band=band_id, kind=kind, items=items, two_rounds=two_rounds)
-            if store.create(room, hash_key(trainer_key), new_token()):
-                st.session_state[OPENED] = {"room": room.code, "key": trainer_key}
-                return
+        room = start_room(store, wanted, hash_key(trainer_key))
     except StoreUnavailable:
         st.session_state["room_start_problem"] = "down"
         return
-    st.session_state["room_start_problem"] = "A room could not be started. Try again."
+    if room is None:
+        st.session_state["room_start_problem"] = "A room could not be started. Try again."
+        return
+    st.session_state[OPENED] = {"room": room.code, "key": trainer_key}
 
 
 def _not_found(message: str) -> None:

@@ -10,7 +10,14 @@ from collections.abc import Iterator
 import pytest
 
 from behaviours.pack.loader import load_pack
-from behaviours.training.room_store import MemoryStore, RedisStore, RoomStore, StoreUnavailable, store_from_env
+from behaviours.training.room_store import (
+    MemoryStore,
+    RedisStore,
+    RoomStore,
+    StoreUnavailable,
+    start_room,
+    store_from_env,
+)
 from behaviours.training.rooms import (
     CODE_ALPHABET,
     MAX_CHANGES_PER_ITEM,
@@ -238,6 +245,43 @@ def test_a_room_is_stored_and_read_back(store):
     assert key_matches(key, store.key_hash(room.code))
     assert store.get(new_code()) is None
     assert not store.create(room, hash_key(new_token()))  # a code is never handed out twice
+
+
+def _taken(store: RoomStore, *codes: str) -> None:
+    for code in codes:
+        assert store.create(Room(code=code, band="0-5", kind=ItemKind.BEHAVIOUR, items=("x",)), hash_key(new_token()))
+
+
+def _fresh_codes(count: int) -> list[str]:
+    """Codes no earlier test used (the Redis server is shared by the module's tests)."""
+    codes: set[str] = set()
+    while len(codes) < count:
+        codes.add(new_code())
+    return sorted(codes)
+
+
+def test_starting_a_room_skips_codes_live_rooms_hold(store):
+    first, second, third, fourth = _fresh_codes(4)
+    _taken(store, first, second)
+    drawn = iter([first, second, third, fourth])
+    wanted = Room(code="", band="9-13", kind=ItemKind.SCENARIO, items=("s1", "s2"), two_rounds=True)
+    key = "0123456789abcdef0123456789abcdef"
+    room = start_room(store, wanted, hash_key(key), codes=lambda: next(drawn))
+    assert room == Room(code=third, band="9-13", kind=ItemKind.SCENARIO, items=("s1", "s2"), two_rounds=True)
+    assert store.get(third) == room
+    assert key_matches(key, store.key_hash(third))
+    assert next(drawn) == fourth, "the first free code is kept; no more are drawn"
+    assert store.get(first).band == "0-5", "a live room is never overwritten"
+
+
+def test_starting_a_room_gives_up_after_five_codes_that_are_all_taken(store):
+    codes = _fresh_codes(6)
+    _taken(store, *codes[:5])
+    drawn = iter(codes)
+    wanted = Room(code="", band="9-13", kind=ItemKind.BEHAVIOUR, items=("a",))
+    assert start_room(store, wanted, hash_key(new_token()), codes=lambda: next(drawn)) is None
+    assert next(drawn) == codes[5], "exactly five codes are tried"
+    assert store.get(codes[5]) is None
 
 
 def test_a_re_vote_replaces_and_never_counts_twice(store):
