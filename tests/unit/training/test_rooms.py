@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from behaviours.pack.loader import load_pack
+from behaviours.pack.pack import Pack
 from behaviours.training.room_store import (
     MemoryStore,
     RedisStore,
@@ -51,13 +51,9 @@ from behaviours.training.rooms import (
     reveal,
     room_items,
     spread_lines,
-    valid_items,
 )
 from tests.browser.harness import free_port
-from tests.helpers import SHIPPED_PACK
 from tests.redis_server import RedisServer, start_redis
-
-SHIPPED = load_pack(SHIPPED_PACK)
 
 # ------------------------------------------------------------------ pure rules
 
@@ -153,20 +149,20 @@ def test_a_replica_keeps_at_most_100_live_rooms_and_frees_them_as_they_expire():
     assert count.allows(4 * 3600)
 
 
-def test_items_come_from_the_band_in_a_repeatable_mixed_order():
-    band = SHIPPED.bands[0].id
-    items = room_items(SHIPPED, band, ItemKind.BEHAVIOUR, seed=7)
-    assert sorted(items) == sorted(b.id for b in SHIPPED.behaviours(band))
-    assert items == room_items(SHIPPED, band, ItemKind.BEHAVIOUR, seed=7)
-    assert valid_items(SHIPPED, ItemKind.BEHAVIOUR, items)
-    assert not valid_items(SHIPPED, ItemKind.BEHAVIOUR, [*items, "no-such-item"])
-    scenarios = room_items(SHIPPED, band, ItemKind.SCENARIO, seed=7)
-    assert scenarios and all(find_item(SHIPPED, ItemKind.SCENARIO, s) is not None for s in scenarios)
+def test_items_come_from_the_band_in_a_repeatable_mixed_order(shipped: Pack) -> None:
+    band = shipped.bands[0].id
+    items = room_items(shipped, band, ItemKind.BEHAVIOUR, seed=7)
+    assert sorted(items) == sorted(b.id for b in shipped.behaviours(band))
+    assert items == room_items(shipped, band, ItemKind.BEHAVIOUR, seed=7)
+    assert all(find_item(shipped, ItemKind.BEHAVIOUR, b) is not None for b in items)
+    assert find_item(shipped, ItemKind.BEHAVIOUR, "no-such-item") is None
+    scenarios = room_items(shipped, band, ItemKind.SCENARIO, seed=7)
+    assert scenarios and all(find_item(shipped, ItemKind.SCENARIO, s) is not None for s in scenarios)
 
 
-def test_spread_says_every_answer_in_words_with_its_count():
+def test_spread_says_every_answer_in_words_with_its_count(shipped: Pack) -> None:
     tally = Tally(counts={Choice.AMBER: 3, Choice.RED: 1})
-    lines = spread_lines(SHIPPED, tally, width=8)
+    lines = spread_lines(shipped, tally, width=8)
     assert [(word, count) for _c, word, count, _bar in lines] == [
         ("Green", 0),
         ("Amber", 3),
@@ -174,7 +170,7 @@ def test_spread_says_every_answer_in_words_with_its_count():
         ("Not sure", 0),
     ]
     assert [len(bar) for *_rest, bar in lines] == [0, 6, 2, 0]
-    assert choice_word(SHIPPED, Choice.UNSURE) == "Not sure"
+    assert choice_word(shipped, Choice.UNSURE) == "Not sure"
 
 
 @pytest.mark.parametrize(
