@@ -29,6 +29,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -160,9 +162,34 @@ def start_redis(log_dir: Path):
     return start(log_dir)
 
 
-def run(participants: int, window_s: float, seed: int) -> int:
-    rng = random.Random(seed)
-    log_dir = Path(tempfile.mkdtemp(prefix="bench-rooms-"))
+RATE_PROMPT = "How would you rate this?"  # what a phone shows while it may answer
+
+
+@dataclass
+class RoomRig:
+    """Two replicas sharing a redis-server, a store on it, and the shipped pack's oldest band: what both room
+    benches run against."""
+
+    redis_url: str
+    servers: list[StreamlitServer]
+    store: RedisStore
+    band: str
+    items: tuple[str, ...]
+    words: dict[str, str]  # each answer's value -> its button label ("Red", "Not sure")
+
+    def new_room(self, key: str | None = None) -> str:
+        """A room on the band's items, opened with ``key`` (a fresh one when None); its code."""
+        code = new_code()
+        self.store.create(
+            Room(code=code, band=self.band, kind=ItemKind.BEHAVIOUR, items=self.items), hash_key(key or new_token())
+        )
+        return code
+
+
+@contextmanager
+def room_rig(prefix: str, seed: int) -> Iterator[RoomRig]:
+    """Start Redis and two replicas on loopback; stop them all however the bench ends."""
+    log_dir = Path(tempfile.mkdtemp(prefix=prefix))
     redis_server = start_redis(log_dir)
     env = {"TRAFFIC_LIGHT_REDIS_URL": redis_server.url}
     servers = [StreamlitServer(REPO_ROOT / "app.py", env=env) for _ in range(2)]
@@ -173,161 +200,171 @@ def run(participants: int, window_s: float, seed: int) -> int:
         pack = load_pack(REPO_ROOT / "behaviours" / "content")
         band = pack.bands[-1].id
         items = tuple(room_items(pack, band, ItemKind.BEHAVIOUR, seed)[:5])
-        code, key = new_code(), new_token()
-        store.create(Room(code=code, band=band, kind=ItemKind.BEHAVIOUR, items=items), hash_key(key))
         words = {c.value: ("Not sure" if c.level is None else pack.level_label(c.level)) for c in CHOICES}
-
-        # Warm both replicas (first run imports and loads the pack), as a real server would be.
-        for server in servers:
-            with FragmentSession(server.url, page_name="join", query_string=f"room={code}&p={new_token()}") as s:
-                s.load()
-        redis_before = redis_memory(redis_server.url)
-        rss_before = [process_rss_kib(s.pid) for s in servers]
-
-        trainer = FragmentSession(servers[0].url, page_name="room", query_string=f"room={code}&key={key}")
-        trainer.connect()
-        first = trainer.load()
-        if answered(first) is None or not trainer.fragment_ids:
-            print("trainer page did not show a count:\n" + first.text[:500])
-            return 1
-
-        # Each phone holds a token the server issued (as after its first visit); opening
-        # /join?room=CODE&p=TOKEN is then what a phone does after a reload.
-        people = [
-            Participant(
-                replica=i % 2,
-                token=_issued(store, code),
-                choice=rng.choice([c.value for c in CHOICES]),
-                vote_at=rng.uniform(0, window_s),
-            )
-            for i in range(participants)
-        ]
-        sessions = []
-        open_times = []
-        for person in people:
-            session = FragmentSession(
-                servers[person.replica].url, page_name="join", query_string=f"room={code}&p={person.token}"
-            )
-            session.connect()
-            result = session.load()
-            open_times.append(result.latency_s)
-            if "How would you rate this?" not in result.text:
-                print("participant page did not offer the answers:\n" + result.text[:500])
-                return 1
-            sessions.append(session)
-        rss_open = [process_rss_kib(s.pid) for s in servers]
-
-        observations: list[tuple[float, float, int]] = []  # (run started, run finished, count)
-        trainer_polls: list[float] = []
-        stop = threading.Event()
-
-        def trainer_loop() -> None:
-            while not stop.is_set():
-                began = time.perf_counter()
-                result = trainer.fragment_rerun()
-                ended = time.perf_counter()
-                trainer_polls.append(result.latency_s)
-                count = answered(result)
-                if count is not None:
-                    observations.append((began, ended, count))
-                stop.wait(max(0.0, TRAINER_POLL_SECONDS - (ended - began)))
-
-        opened = time.perf_counter() + 0.5
-
-        def phone(person: Participant, session: FragmentSession) -> None:
-            try:
-                next_poll = opened + random.uniform(0, PARTICIPANT_POLL_SECONDS)
-                vote_time = opened + person.vote_at
-                done_at = opened + window_s + 2
-                while time.perf_counter() < done_at:
-                    now = time.perf_counter()
-                    if not person.sent and now >= vote_time:
-                        person.sent = time.perf_counter()
-                        result = session.fragment_rerun(triggers=(words[person.choice],))
-                        person.acked = time.perf_counter()
-                        person.accepted = "Your answer is in." in result.text
-                        continue
-                    if now >= next_poll:
-                        person.polls.append(session.fragment_rerun().latency_s)
-                        next_poll += PARTICIPANT_POLL_SECONDS
-                        continue
-                    time.sleep(max(0.0, min(next_poll, vote_time if not person.sent else done_at) - now))
-            except SessionError as error:
-                person.error = str(error)
-
-        threads = [threading.Thread(target=trainer_loop)]
-        threads += [threading.Thread(target=phone, args=(p, s)) for p, s in zip(people, sessions, strict=True)]
-        for thread in threads:
-            thread.start()
-        for thread in threads[1:]:
-            thread.join()
-        # Let the trainer see the last votes, then stop it.
-        deadline = time.perf_counter() + 5
-        while time.perf_counter() < deadline and (not observations or observations[-1][2] < participants):
-            time.sleep(0.1)
-        stop.set()
-        threads[0].join()
-        rss_after = [process_rss_kib(s.pid) for s in servers]
-        redis_after = redis_memory(redis_server.url)
-
-        # Vote to count shown: the first trainer run that started after the vote was acknowledged.
-        latencies = []
-        unseen = 0
-        for person in people:
-            shown = next((end for began, end, _count in observations if began >= person.acked), None)
-            if shown is None:
-                unseen += 1
-            else:
-                latencies.append(shown - person.sent)
-        tally = store.tally(code, 0)
-        stored_right = sum(
-            1 for p in people if (v := store.my_vote(code, 0, token_participant(p.token))) and v.value == p.choice
-        )
-        errors = [p.error for p in people if p.error]
-        rejected = sum(1 for p in people if p.sent and not p.accepted)
-        final_count = observations[-1][2] if observations else 0
-        lost = participants - tally.answered
-
-        vote_stats = summarise(latencies)
-        ack = summarise([p.acked - p.sent for p in people if p.sent])
-        poll = summarise([x for p in people for x in p.polls])
-        tpoll = summarise(trainer_polls)
-        opening = summarise(open_times)
-        print(f"rooms bench: {participants} participants on 2 replicas + Redis, votes within {window_s:.0f} s")
-        print(f"  trainer polls every {TRAINER_POLL_SECONDS} s, participants every {PARTICIPANT_POLL_SECONDS} s")
-        print(
-            f"  vote to count shown on the trainer's page: p50 {vote_stats.p50_ms:.0f} ms, "
-            f"p95 {vote_stats.p95_ms:.0f} ms, max {vote_stats.max_ms:.0f} ms (n={vote_stats.n}, never shown {unseen})"
-        )
-        print(
-            f"  lost votes: {lost} (Redis count {tally.answered}, trainer's last count {final_count}, "
-            f"stored answers matching what was pressed {stored_right}/{participants}, rejected {rejected}, "
-            f"session errors {len(errors)})"
-        )
-        print(f"  a vote (press to acknowledgement): p50 {ack.p50_ms:.1f} ms, p95 {ack.p95_ms:.1f} ms")
-        print(
-            f"  a participant poll: p50 {poll.p50_ms:.1f} ms, p95 {poll.p95_ms:.1f} ms (n={poll.n}); "
-            f"a trainer poll: p50 {tpoll.p50_ms:.1f} ms, p95 {tpoll.p95_ms:.1f} ms (n={tpoll.n})"
-        )
-        print(f"  opening /join: p50 {opening.p50_ms:.0f} ms, p95 {opening.p95_ms:.0f} ms")
-        per_open = (sum(rss_open) - sum(rss_before)) / participants
-        per_after = (sum(rss_after) - sum(rss_before)) / participants
-        print(
-            f"  memory per participant: replicas {per_open:.0f} KiB once joined, {per_after:.0f} KiB after voting "
-            f"(RSS, both replicas); Redis {(redis_after - redis_before) / participants:.0f} bytes"
-        )
-        for error in errors[:5]:
-            print(f"  error: {error}")
-        met = vote_stats.p95_ms < 1000 and lost == 0 and unseen == 0 and not errors
-        print(f"  target (p95 < 1000 ms, 0 lost): {'met' if met else 'NOT met'}")
-        for session in [trainer, *sessions]:
-            session.close()
-        return 0 if met else 1
+        yield RoomRig(redis_server.url, servers, store, band, items, words)
     finally:
         store.close()
         for server in servers:
             server.stop()
         redis_server.stop()
+
+
+def run(participants: int, window_s: float, seed: int) -> int:
+    rng = random.Random(seed)
+    with room_rig("bench-rooms-", seed) as rig:
+        return _run(rig, rng, participants, window_s)
+
+
+def _run(rig: RoomRig, rng: random.Random, participants: int, window_s: float) -> int:
+    servers, store, words = rig.servers, rig.store, rig.words
+    key = new_token()
+    code = rig.new_room(key)
+    # Warm both replicas (first run imports and loads the pack), as a real server would be.
+    for server in servers:
+        with FragmentSession(server.url, page_name="join", query_string=f"room={code}&p={new_token()}") as s:
+            s.load()
+    redis_before = redis_memory(rig.redis_url)
+    rss_before = [process_rss_kib(s.pid) for s in servers]
+
+    trainer = FragmentSession(servers[0].url, page_name="room", query_string=f"room={code}&key={key}")
+    trainer.connect()
+    first = trainer.load()
+    if answered(first) is None or not trainer.fragment_ids:
+        print("trainer page did not show a count:\n" + first.text[:500])
+        return 1
+
+    # Each phone holds a token the server issued (as after its first visit); opening
+    # /join?room=CODE&p=TOKEN is then what a phone does after a reload.
+    people = [
+        Participant(
+            replica=i % 2,
+            token=_issued(store, code),
+            choice=rng.choice([c.value for c in CHOICES]),
+            vote_at=rng.uniform(0, window_s),
+        )
+        for i in range(participants)
+    ]
+    sessions = []
+    open_times = []
+    for person in people:
+        session = FragmentSession(
+            servers[person.replica].url, page_name="join", query_string=f"room={code}&p={person.token}"
+        )
+        session.connect()
+        result = session.load()
+        open_times.append(result.latency_s)
+        if RATE_PROMPT not in result.text:
+            print("participant page did not offer the answers:\n" + result.text[:500])
+            return 1
+        sessions.append(session)
+    rss_open = [process_rss_kib(s.pid) for s in servers]
+
+    observations: list[tuple[float, float, int]] = []  # (run started, run finished, count)
+    trainer_polls: list[float] = []
+    stop = threading.Event()
+
+    def trainer_loop() -> None:
+        while not stop.is_set():
+            began = time.perf_counter()
+            result = trainer.fragment_rerun()
+            ended = time.perf_counter()
+            trainer_polls.append(result.latency_s)
+            count = answered(result)
+            if count is not None:
+                observations.append((began, ended, count))
+            stop.wait(max(0.0, TRAINER_POLL_SECONDS - (ended - began)))
+
+    opened = time.perf_counter() + 0.5
+
+    def phone(person: Participant, session: FragmentSession) -> None:
+        try:
+            next_poll = opened + random.uniform(0, PARTICIPANT_POLL_SECONDS)
+            vote_time = opened + person.vote_at
+            done_at = opened + window_s + 2
+            while time.perf_counter() < done_at:
+                now = time.perf_counter()
+                if not person.sent and now >= vote_time:
+                    person.sent = time.perf_counter()
+                    result = session.fragment_rerun(triggers=(words[person.choice],))
+                    person.acked = time.perf_counter()
+                    person.accepted = "Your answer is in." in result.text
+                    continue
+                if now >= next_poll:
+                    person.polls.append(session.fragment_rerun().latency_s)
+                    next_poll += PARTICIPANT_POLL_SECONDS
+                    continue
+                time.sleep(max(0.0, min(next_poll, vote_time if not person.sent else done_at) - now))
+        except SessionError as error:
+            person.error = str(error)
+
+    threads = [threading.Thread(target=trainer_loop)]
+    threads += [threading.Thread(target=phone, args=(p, s)) for p, s in zip(people, sessions, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads[1:]:
+        thread.join()
+    # Let the trainer see the last votes, then stop it.
+    deadline = time.perf_counter() + 5
+    while time.perf_counter() < deadline and (not observations or observations[-1][2] < participants):
+        time.sleep(0.1)
+    stop.set()
+    threads[0].join()
+    rss_after = [process_rss_kib(s.pid) for s in servers]
+    redis_after = redis_memory(rig.redis_url)
+
+    # Vote to count shown: the first trainer run that started after the vote was acknowledged.
+    latencies = []
+    unseen = 0
+    for person in people:
+        shown = next((end for began, end, _count in observations if began >= person.acked), None)
+        if shown is None:
+            unseen += 1
+        else:
+            latencies.append(shown - person.sent)
+    tally = store.tally(code, 0)
+    stored_right = sum(
+        1 for p in people if (v := store.my_vote(code, 0, token_participant(p.token))) and v.value == p.choice
+    )
+    errors = [p.error for p in people if p.error]
+    rejected = sum(1 for p in people if p.sent and not p.accepted)
+    final_count = observations[-1][2] if observations else 0
+    lost = participants - tally.answered
+
+    vote_stats = summarise(latencies)
+    ack = summarise([p.acked - p.sent for p in people if p.sent])
+    poll = summarise([x for p in people for x in p.polls])
+    tpoll = summarise(trainer_polls)
+    opening = summarise(open_times)
+    print(f"rooms bench: {participants} participants on 2 replicas + Redis, votes within {window_s:.0f} s")
+    print(f"  trainer polls every {TRAINER_POLL_SECONDS} s, participants every {PARTICIPANT_POLL_SECONDS} s")
+    print(
+        f"  vote to count shown on the trainer's page: p50 {vote_stats.p50_ms:.0f} ms, "
+        f"p95 {vote_stats.p95_ms:.0f} ms, max {vote_stats.max_ms:.0f} ms (n={vote_stats.n}, never shown {unseen})"
+    )
+    print(
+        f"  lost votes: {lost} (Redis count {tally.answered}, trainer's last count {final_count}, "
+        f"stored answers matching what was pressed {stored_right}/{participants}, rejected {rejected}, "
+        f"session errors {len(errors)})"
+    )
+    print(f"  a vote (press to acknowledgement): p50 {ack.p50_ms:.1f} ms, p95 {ack.p95_ms:.1f} ms")
+    print(
+        f"  a participant poll: p50 {poll.p50_ms:.1f} ms, p95 {poll.p95_ms:.1f} ms (n={poll.n}); "
+        f"a trainer poll: p50 {tpoll.p50_ms:.1f} ms, p95 {tpoll.p95_ms:.1f} ms (n={tpoll.n})"
+    )
+    print(f"  opening /join: p50 {opening.p50_ms:.0f} ms, p95 {opening.p95_ms:.0f} ms")
+    per_open = (sum(rss_open) - sum(rss_before)) / participants
+    per_after = (sum(rss_after) - sum(rss_before)) / participants
+    print(
+        f"  memory per participant: replicas {per_open:.0f} KiB once joined, {per_after:.0f} KiB after voting "
+        f"(RSS, both replicas); Redis {(redis_after - redis_before) / participants:.0f} bytes"
+    )
+    for error in errors[:5]:
+        print(f"  error: {error}")
+    met = vote_stats.p95_ms < 1000 and lost == 0 and unseen == 0 and not errors
+    print(f"  target (p95 < 1000 ms, 0 lost): {'met' if met else 'NOT met'}")
+    for session in [trainer, *sessions]:
+        session.close()
+    return 0 if met else 1
 
 
 def main(argv: list[str] | None = None) -> int:
