@@ -610,3 +610,11 @@ def test_a_yes_raises_the_level_and_quotes_its_question_once(minimal) -> None:
         "Raised to Red: Coercion, answered yes (Was there force, a threat, a bribe or a trick?).",
     ]
     assert suggestion.brief == [STARTS_GREEN_BRIEF, "Raised to Red: Coercion answered yes."]
+
+
+def test_a_question_still_open_after_an_answered_one_is_listed_to_find_out(minimal) -> None:
+    suggestion = suggest_level(minimal, [], {"coercion": Answer.NO}, False, None)
+    assert suggestion.to_find_out == [
+        "Persistence (not answered yet): Does it carry on after being redirected, or in secret? "
+        "A yes would make it at least Amber."
+    ]
