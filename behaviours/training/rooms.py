@@ -573,4 +573,3 @@ def _origin(url: str | None) -> str | None:
 def join_link(base: str | None, code: str) -> str:
     """The full join address, e.g. https://host/join?room=ABC234 (relative only when no base is known)."""
     return f"{(base or '').rstrip('/')}/join?room={code}"
-
