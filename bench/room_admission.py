@@ -22,22 +22,15 @@ from __future__ import annotations
 
 import argparse
 import secrets
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 from behaviours.core.clock import now
 from behaviours.pack.loader import load_pack
-from behaviours.training.room_store import RedisStore
-from behaviours.training.rooms import ItemKind, Room, hash_key, new_code, new_token, room_items
 from bench.report import REPO_ROOT
-from bench.rooms import start_redis
+from bench.rooms import RATE_PROMPT, rig
 from bench.stats import summarise
-from bench.streamlit_server import StreamlitServer
 from bench.ws_client import RunResult, SessionError, StreamlitSession
-
-RATE_PROMPT = "How would you rate this?"
 
 
 def press_starting(session: StreamlitSession, word: str) -> RunResult:
@@ -114,26 +107,15 @@ def training_room(urls: list[str], code: str, phones: int, deadline: float) -> t
 
 def run(reruns: int, phones: int, budget_s: float) -> int:
     deadline = time.perf_counter() + budget_s
-    log_dir = Path(tempfile.mkdtemp(prefix="bench-room-admission-"))
-    redis_server = start_redis(log_dir)
-    env = {"TRAFFIC_LIGHT_REDIS_URL": redis_server.url}
-    servers = [StreamlitServer(REPO_ROOT / "app.py", env=env) for _ in range(2)]
-    store = RedisStore(redis_server.url)
-    try:
-        for server in servers:
-            server.start()
-        pack = load_pack(REPO_ROOT / "behaviours" / "content")
-        band = pack.bands[-1].id
-        items = tuple(room_items(pack, band, ItemKind.BEHAVIOUR, 18)[:5])
-
-        attacked = new_code()
-        store.create(Room(code=attacked, band=band, kind=ItemKind.BEHAVIOUR, items=items), hash_key(new_token()))
+    pack = load_pack(REPO_ROOT / "behaviours" / "content")
+    with rig(2, "none") as running:
+        store, servers = running.store, running.servers
+        attacked = running.new_room(pack)
         done, took, attack_errors = vote_stuffing(servers[0].url, attacked, reruns, deadline)
         voters = store.tally(attacked, 0).answered
         joined = store.joins(attacked, now().timestamp()).total
 
-        room = new_code()
-        store.create(Room(code=room, band=band, kind=ItemKind.BEHAVIOUR, items=items), hash_key(new_token()))
+        room = running.new_room(pack)
         admitted, counted, opened, phone_errors = training_room([s.url for s in servers], room, phones, deadline)
         tally = store.tally(room, 0).answered
         joins = store.joins(room, now().timestamp())
@@ -155,11 +137,6 @@ def run(reruns: int, phones: int, budget_s: float) -> int:
         met = voters == 1 and joined == 1 and done == reruns and admitted == phones and tally == phones
         print(f"  target (1 voter per WebSocket; every phone admitted and counted): {'met' if met else 'NOT met'}")
         return 0 if met else 1
-    finally:
-        store.close()
-        for server in servers:
-            server.stop()
-        redis_server.stop()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -189,6 +189,7 @@ def start_redis(log_dir: Path):
 
 
 DATABASES = ("none", "sqlite", "postgres")
+RATE_PROMPT = "How would you rate this?"  # what a phone shows while it may answer
 END_LABEL = "End the room"
 SAVE_LABEL = "Save this room's result"
 VOTE_TO_COUNT_TARGET_S = 1.0
@@ -211,6 +212,16 @@ class Rig:
     @property
     def replicas(self) -> int:
         return len(self.servers)
+
+    def new_room(self, pack: Pack, key: str | None = None, seed: int = 18) -> str:
+        """A room on five of the pack's oldest band's items, opened with ``key`` (a fresh one when None); its code."""
+        band = pack.bands[-1].id
+        items = tuple(room_items(pack, band, ItemKind.BEHAVIOUR, seed)[:5])
+        code = new_code()
+        self.store.create(
+            Room(code=code, band=band, kind=ItemKind.BEHAVIOUR, items=items), hash_key(key or new_token())
+        )
+        return code
 
 
 @contextlib.contextmanager
@@ -299,7 +310,7 @@ def _crowd(
             session.connect()
             result = session.load()
             open_times.append(result.latency_s)
-            if "How would you rate this?" not in result.text:
+            if RATE_PROMPT not in result.text:
                 conn.send(("failed", "a phone's page did not offer the answers:\n" + result.text[:500]))
                 return
         conn.send(("ready", open_times))
@@ -504,10 +515,8 @@ def run_room(rig: Rig, pack: Pack, phones: int, window_s: float, seed: int, budg
     deadline = time.perf_counter() + budget_s
     rng = random.Random(seed)  # which answer, and when
     store = rig.store
-    band = pack.bands[-1].id
-    items = tuple(room_items(pack, band, ItemKind.BEHAVIOUR, seed)[:5])
-    code, key = new_code(), new_token()
-    store.create(Room(code=code, band=band, kind=ItemKind.BEHAVIOUR, items=items), hash_key(key))
+    key = new_token()
+    code = rig.new_room(pack, key, seed)
     room = store.get(code)
     assert room is not None
     words = {c.value: ("Not sure" if c.level is None else pack.level_label(c.level)) for c in CHOICES}

@@ -13,6 +13,7 @@ voter. Joins are limited per session and per room (behaviours/rooms.py).
 import streamlit as st
 
 from behaviours.core.text import md
+from behaviours.training.plans import JoinView, ParticipantView, plan_join, plan_participant
 from behaviours.training.room_store import StoreUnavailable
 from behaviours.training.rooms import (
     CHOICES,
@@ -24,7 +25,6 @@ from behaviours.training.rooms import (
     TOO_MANY_WRONG_CODES,
     Choice,
     JoinOutcome,
-    Stage,
     parse_code,
     token_participant,
 )
@@ -125,37 +125,33 @@ def _live(code: str, participant: str) -> None:
     except StoreUnavailable:
         store_down()
         return
-    if room is None:
-        st.warning("This room has expired. Thank you for taking part.", icon=":material/schedule:")
+    plan = plan_participant(room, mine)
+    if plan.view is ParticipantView.EXPIRED:
+        st.warning(plan.text, icon=":material/schedule:")
         return
-    if room.ended:
-        st.success("The trainer has ended this room. Thank you for taking part.", icon=":material/check:")
+    if plan.view is ParticipantView.ENDED:
+        st.success(plan.text, icon=":material/check:")
         return
+    assert room is not None
     if st.session_state.get("room_item") != (room.current, room.round, room.revealed):
         st.session_state["room_item"] = (room.current, room.round, room.revealed)
         st.session_state.pop("room_message", None)
 
     item = item_block(content, room)
-    if room.stage is Stage.DISCUSSING:
-        if mine is not None:
-            st.markdown(f"You answered **{md(choice_label(content, mine))}**.")
-        st.markdown(
-            "**The room is discussing its answers.** You will rate this again before the pack's answer is shown."
-        )
-        return
-    if room.revealed:
-        if mine is not None:
-            again = " the second time" if room.two_rounds and room.round == 2 else ""
-            st.markdown(f"You answered **{md(choice_label(content, mine))}**{again}.")
+    if plan.view is not ParticipantView.RATING:
+        if plan.mine is not None:
+            st.markdown(f"You answered **{md(choice_label(content, plan.mine))}**{plan.again}.")
+        if plan.view is ParticipantView.DISCUSSING:
+            st.markdown(plan.text)
+            return
         if item is not None:
             pack_answer(content, item)
-        secondary_text("Wait for the trainer to move on.")
+        secondary_text(plan.text)
         return
 
-    ask = "How would you rate this now, after the discussion?" if room.round == 2 else "How would you rate this?"
-    st.markdown(f"**{ask}**")
+    st.markdown(f"**{plan.text}**")
     for choice in CHOICES:
-        chosen = mine is choice
+        chosen = plan.mine is choice
         st.button(
             f"{choice_label(content, choice)}{' (your answer)' if chosen else ''}",
             key=f"vote_{room.current}_{room.round}_{choice.value}",
@@ -167,43 +163,38 @@ def _live(code: str, participant: str) -> None:
     message = st.session_state.get("room_message")
     if message:
         st.markdown(md(message))
-    elif mine is None:
-        secondary_text("Nobody sees who answered what; the trainer sees only how many chose each answer.")
+    elif plan.hint:
+        secondary_text(plan.hint)
 
 
 raw_code = st.query_params.get("room")
 raw_token = st.query_params.get("p")
-code = parse_code(raw_code)
-if raw_code is None:
+plan = plan_join(raw_code, raw_token, _held(parse_code(raw_code) or ""), store)
+if plan.view is JoinView.FORM:
     _join_form()
-elif code is None:
+elif plan.view is JoinView.BAD_CODE:
     if not session_allows(WRONG_CODES, SESSION_WRONG_CODES, room_moment()):
         _join_form(TOO_MANY_WRONG_CODES)
     else:
         _join_form(_wrong_code(BAD_CODE))
-else:
-    token = _held(code)
-    if token is None and raw_token:
-        # A phone that reloaded or moved replica brings the token the server issued it.
-        try:
-            if store.participant(code, raw_token) is not None:
-                token = raw_token
-                st.session_state[HELD] = {**(st.session_state.get(HELD) or {}), code: token}
-        except StoreUnavailable:
-            page_intro("Join a training room")
-            store_down()
-            st.stop()
-    if token is None:
-        # Arrived from the QR code or the link (or with a token the server did not issue): join now.
-        problem = _enter(code)
-        if problem:
-            st.session_state["join_code"] = code
-            _join_form(problem)
-        else:
-            st.rerun()
+elif plan.view is JoinView.STORE_DOWN:
+    page_intro("Join a training room")
+    store_down()
+elif plan.view is JoinView.ENTER:
+    # Arrived from the QR code or the link (or with a token the server did not issue): join now.
+    assert plan.code is not None
+    problem = _enter(plan.code)
+    if problem:
+        st.session_state["join_code"] = plan.code
+        _join_form(problem)
     else:
-        if raw_token != token:
-            st.query_params.from_dict({"room": code, "p": token})
-        page_intro("Training room")
-        st.markdown(f"Room **{code}**")
-        _live(code, token_participant(token))
+        st.rerun()
+else:
+    assert plan.code is not None and plan.token is not None
+    if plan.adopted:  # a phone that reloaded or moved replica brought the token the server issued it
+        st.session_state[HELD] = {**(st.session_state.get(HELD) or {}), plan.code: plan.token}
+    if plan.rewrite_address:
+        st.query_params.from_dict({"room": plan.code, "p": plan.token})
+    page_intro("Training room")
+    st.markdown(f"Room **{plan.code}**")
+    _live(plan.code, token_participant(plan.token))

@@ -22,8 +22,9 @@ from behaviours.documents.handouts import room_summary_handout
 from behaviours.pack.identity import content_hash
 from behaviours.pack.loader import default_pack_dir
 from behaviours.training.debrief import Debrief, room_debrief, room_result
+from behaviours.training.plans import RoomView, plan_room, plan_trainer_live
 from behaviours.training.results import SaveOutcome, today_for_result
-from behaviours.training.room_store import StoreUnavailable
+from behaviours.training.room_store import StoreUnavailable, start_room
 from behaviours.training.rooms import (
     MAX_ITEMS,
     REPLICA_FULL,
@@ -32,18 +33,13 @@ from behaviours.training.rooms import (
     TRAINER_POLL_SECONDS,
     ItemKind,
     Room,
-    Stage,
-    answered_sentence,
     close_to_joiners,
     end,
     hash_key,
     join_link,
-    key_matches,
     move,
-    new_code,
     new_token,
     open_to_joiners,
-    parse_code,
     rate_again,
     reveal,
     room_items,
@@ -92,13 +88,6 @@ def _to_the_top() -> None:
         f"<style>@keyframes {name} {{ from, to {{ display: none; }} }}"
         f'[data-testid="stMainBlockContainer"] {{ animation: {name} 0.2s; }}</style>'
     )
-
-
-# One answer for any code without its trainer key: it says nothing about whether the room exists.
-NOT_YOURS = (
-    "This page runs a room for the trainer who started it, from the address they were given. "
-    "To take part in a room, join it with the code on the screen."
-)
 
 
 def _start_form() -> None:
@@ -171,16 +160,16 @@ def _start_room(band_id: str, kind: ItemKind, items: tuple[str, ...]) -> None:
         return
     session_record(STARTED, SESSION_ROOMS, moment)
     trainer_key = new_token()
+    wanted = Room(code="", band=band_id, kind=kind, items=items, two_rounds=two_rounds)
     try:
-        for _attempt in range(5):
-            room = Room(code=new_code(), band=band_id, kind=kind, items=items, two_rounds=two_rounds)
-            if store.create(room, hash_key(trainer_key), new_token()):
-                st.session_state[OPENED] = {"room": room.code, "key": trainer_key}
-                return
+        room = start_room(store, wanted, hash_key(trainer_key))
     except StoreUnavailable:
         st.session_state["room_start_problem"] = "down"
         return
-    st.session_state["room_start_problem"] = "A room could not be started. Try again."
+    if room is None:
+        st.session_state["room_start_problem"] = "A room could not be started. Try again."
+        return
+    st.session_state[OPENED] = {"room": room.code, "key": trainer_key}
 
 
 def _not_found(message: str) -> None:
@@ -190,14 +179,6 @@ def _not_found(message: str) -> None:
 
 
 ROOM_GONE = "This room has expired. Start a new room on the Training room page."
-STAGE_NOTES = {
-    Stage.RATING: "The room's answers stay hidden until you press Reveal.",
-    Stage.DISCUSSING: (
-        "Discuss the spread: what would make it greener or redder? The pack's answer stays hidden "
-        "until the room has rated again."
-    ),
-    Stage.RATING_AGAIN: "The second answers stay hidden until you press Reveal.",
-}
 
 
 def _act(code: str, change) -> None:
@@ -237,31 +218,39 @@ def _live(code: str, link: str) -> None:
     except StoreUnavailable:
         joins = None
 
-    stage = room.stage
+    plan = plan_trainer_live(room, first, second, joins)
     live, side = st.columns([3, 1], gap="medium")
     with side:
         join_panel(code, link)
-        if stage is Stage.DISCUSSING:
+        if plan.rate_again:
             st.button("Rate again", on_click=_act, args=(code, rate_again), type="primary", width="stretch")
         else:
             st.button(
-                "Reveal", on_click=_act, args=(code, reveal), disabled=room.revealed, type="primary", width="stretch"
+                "Reveal",
+                on_click=_act,
+                args=(code, reveal),
+                disabled=plan.reveal_disabled,
+                type="primary",
+                width="stretch",
             )
         st.button(
             "Next",
             on_click=_act,
             args=(code, lambda r: move(r, 1)),
-            disabled=room.current >= len(room.items) - 1,
+            disabled=plan.next_disabled,
             width="stretch",
         )
-        if joins is not None:
-            closed = " · closed to new joiners" if room.closed_to_joiners else ""
-            secondary_text(md(joins.sentence + closed))
+        if plan.joins is not None:
+            secondary_text(plan.joins)
         st.html(qr_image(link, size="9rem"))
         st.button(
-            "Previous", on_click=_act, args=(code, lambda r: move(r, -1)), disabled=room.current == 0, width="stretch"
+            "Previous",
+            on_click=_act,
+            args=(code, lambda r: move(r, -1)),
+            disabled=plan.previous_disabled,
+            width="stretch",
         )
-        if stage is Stage.DISCUSSING:
+        if plan.skip_to_answer:
             st.button("Skip rating again: show the pack's answer", on_click=_act, args=(code, show_answer))
         st.button("End the room", on_click=_act, args=(code, end), width="stretch")
         if room.closed_to_joiners:
@@ -278,18 +267,14 @@ def _live(code: str, link: str) -> None:
     with live:
         with st.container(key="tlr-item"):
             item = item_block(content, room)
-        open_round = second if (second is not None and stage is Stage.RATING_AGAIN) else first
         with st.container(key="tlr-count"):
-            round_words = f" · {room.round_words}" if room.round_words else ""
-            st.markdown(f"**{md(answered_sentence(open_round.answered))}**{md(round_words)}")
-        if stage is Stage.DISCUSSING:
-            spreads(content, first, None)
-            secondary_text(STAGE_NOTES[stage])
-        elif stage is Stage.ANSWER and item is not None:
-            spreads(content, first, second if second is not None and second.answered else None)
+            st.markdown(plan.count)
+        if plan.first_spread is not None:
+            spreads(content, plan.first_spread, plan.second_spread)
+        if plan.pack_answer and item is not None:
             pack_answer(content, item)
-        elif stage in STAGE_NOTES:
-            secondary_text(STAGE_NOTES[stage])
+        if plan.note:
+            secondary_text(plan.note)
 
 
 # ------------------------------------------------------------------ when the room has ended
@@ -395,33 +380,27 @@ if opened:
     st.session_state[FRESH] = opened["room"]
     raw_code, key = opened["room"], opened["key"]
 
-code = parse_code(raw_code)
-if raw_code is None:
+plan = plan_room(raw_code, key, store)
+if plan.view is RoomView.START:
     _start_form()
-elif code is None:
-    _not_found("That is not a room code. Codes have six letters and numbers, for example ABC234.")
+elif plan.view is RoomView.NOT_A_CODE:
+    _not_found(plan.message)
+elif plan.view is RoomView.STORE_DOWN:
+    page_intro("Training room")
+    store_down()
+elif plan.view is RoomView.NOT_YOURS:
+    page_intro("Training room")
+    st.info(plan.message, icon=":material/lock:")
+    st.markdown(f"{md_link('Join a room', '/join')} · {md_link('Start a new room', '/room')}")
 else:
-    try:
-        room = store.get(code)
-        stored_key = store.key_hash(code) if room else None
-    except StoreUnavailable:
-        page_intro("Training room")
-        store_down()
-        st.stop()
-    if room is None or not key_matches(key, stored_key):
-        page_intro("Training room")
-        st.info(NOT_YOURS, icon=":material/lock:")
-        st.markdown(f"{md_link('Join a room', '/join')} · {md_link('Start a new room', '/room')}")
-    elif room.ended:
-        room_style()
-        if st.session_state.pop(FRESH, None) == code:
-            _to_the_top()
-        _ended(code, room)
+    assert plan.code is not None and plan.room is not None
+    room_style()
+    if st.session_state.pop(FRESH, None) == plan.code:
+        _to_the_top()
+    if plan.view is RoomView.ENDED:
+        _ended(plan.code, plan.room)
     else:
-        room_style()
-        if st.session_state.pop(FRESH, None) == code:
-            _to_the_top()
-        _live(code, join_link(base_address(), code))
+        _live(plan.code, join_link(base_address(), plan.code))
         secondary_text(
             "Keep this page's address to reopen the room after a reload; it lets you run the room, so "
             "do not share it. On a projector, full screen (F11) hides the address bar."

@@ -7,7 +7,16 @@ from behaviours.answers.params import MAX_SEED
 from behaviours.core.text import md, md_link
 from behaviours.documents.handouts import routes_handout
 from behaviours.training.plans import plan_training_link
-from behaviours.training.quiz import DEFAULT_QUIZ_SIZE, QUIZ_SIZES, draw_quiz, new_seed, score, share_link
+from behaviours.training.quiz import (
+    DEFAULT_QUIZ_SIZE,
+    QUIZ_SIZES,
+    FeedbackTone,
+    draw_quiz,
+    new_seed,
+    quiz_feedback,
+    score,
+    share_link,
+)
 from behaviours.training.sessions import (
     TrainingMode,
     clamp_step,
@@ -240,16 +249,13 @@ def show_quiz() -> None:
                 continue
             right = behaviour.level
             given = recorded.get(behaviour.id)
-            if given is None:
-                st.info(f"**Answer:** this is rated {md(content.level_label(right))}.", icon=":material/info:")
-            elif Level(given) == right:
-                st.success(f"**Correct.** This is rated {md(content.level_label(right))}.", icon=":material/check:")
+            feedback = quiz_feedback(content, right, Level(given) if given is not None else None)
+            if feedback.tone is FeedbackTone.CORRECT:
+                st.success(feedback.text, icon=":material/check:")
+            elif feedback.tone is FeedbackTone.NOT_QUITE:
+                st.warning(feedback.text, icon=":material/info:")
             else:
-                st.warning(
-                    f"**Not quite.** You chose {md(content.level_label(Level(given)))}; "
-                    f"this is rated {md(content.level_label(right))}.",
-                    icon=":material/info:",
-                )
+                st.info(feedback.text, icon=":material/info:")
             st.markdown(level_title(content, right))
             st.markdown(md(content.level_guide(right).meaning))
             if behaviour.consider:

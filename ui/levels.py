@@ -66,16 +66,12 @@ def _steps(title: str, steps: Sequence[str]) -> str:
     return f"{title}\n\n" + "\n".join(f"- {md(step)}" for step in steps)
 
 
-def who_to_call_now_md(pack: Pack, level: Level, now: dt.datetime) -> str | None:
+def _who_to_call_now_md(answer: WhoToCall) -> str | None:
     """Markdown for the block that opens a card whose route names the front door: whom to ring first now.
 
     When the door is closed it leads with the out-of-hours number and says the card's steps that
     name the door apply once it reopens, so "refer to Compass today" never reads as the first call.
     """
-    return _who_to_call_now_md(calls_now(pack, level, now))
-
-
-def _who_to_call_now_md(answer: WhoToCall) -> str | None:
     lead = lead_md(answer)
     if lead is None:
         return None

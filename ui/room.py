@@ -23,7 +23,6 @@ from behaviours.training.results import store_from_env as results_from_env
 from behaviours.training.room_store import RoomStore, StoreUnavailable, store_from_env
 from behaviours.training.rooms import (
     Choice,
-    ItemKind,
     LiveRoomCount,
     RateWindow,
     Room,
@@ -215,10 +214,6 @@ def pack_answer(pack: Pack, item: Behaviour | Scenario) -> None:
 
 def choice_label(pack: Pack, choice: Choice) -> str:
     return "Not sure" if choice.level is None else pack.level_label(choice.level)
-
-
-def kind_words(kind: ItemKind) -> str:
-    return kind.words
 
 
 __all__ = [

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +137,21 @@ def every_age_has_a_band(content: PackContent, today: dt.date) -> Iterator[Probl
         )
 
 
+def _unknown_refs(
+    content: PackContent,
+    relative: str,
+    path: PathKey,
+    refs: Iterable[str],
+    kind: str,
+    known: Collection[str],
+    where: str,
+) -> Iterator[Problem]:
+    """One problem for each of ``refs`` that is not in ``known``, at ``path`` and the reference's index."""
+    for j, ref in enumerate(refs):
+        if ref not in known:
+            yield content.problem(relative, (*path, j), unknown_ref(kind, ref, known, where))
+
+
 def law_references_exist(content: PackContent, today: dt.date) -> Iterator[Problem]:
     """A behaviour's law notes are in law.yaml."""
     law_ids = content.ids("law.yaml", "law")
@@ -144,13 +159,9 @@ def law_references_exist(content: PackContent, today: dt.date) -> Iterator[Probl
         return
     for relative, _band in content.bands:
         for b_index, behaviour in content.each(relative, "behaviours"):
-            for i, ref in enumerate(behaviour.law):
-                if ref not in law_ids:
-                    yield content.problem(
-                        relative,
-                        ("behaviours", b_index, "law", i),
-                        unknown_ref("law note", ref, law_ids, "law.yaml"),
-                    )
+            yield from _unknown_refs(
+                content, relative, ("behaviours", b_index, "law"), behaviour.law, "law note", law_ids, "law.yaml"
+            )
 
 
 def concerns_name_real_items(content: PackContent, today: dt.date) -> Iterator[Problem]:
@@ -165,12 +176,9 @@ def concerns_name_real_items(content: PackContent, today: dt.date) -> Iterator[P
     ids = {b.id for b in behaviours}
     for i, concern in enumerate(info.concerns):
         for field_name, known, kind in (("themes", themes, "theme"), ("behaviours", ids, "behaviour")):
-            for j, ref in enumerate(getattr(concern, field_name)):
-                if ref not in known:
-                    where = "a behaviour's 'theme:' in bands/" if kind == "theme" else "bands/"
-                    yield content.problem(
-                        "pack.yaml", ("concerns", i, field_name, j), unknown_ref(kind, ref, known, where)
-                    )
+            where = "a behaviour's 'theme:' in bands/" if kind == "theme" else "bands/"
+            refs = getattr(concern, field_name)
+            yield from _unknown_refs(content, "pack.yaml", ("concerns", i, field_name), refs, kind, known, where)
 
 
 def descriptors_are_short(content: PackContent, today: dt.date) -> Iterator[Problem]:
@@ -246,13 +254,15 @@ def routes_have_steps(content: PackContent, today: dt.date) -> Iterator[Problem]
                 "routes.yaml", ("routes", i), "a route needs at least one step in in_your_setting or route_out"
             )
         if contact_ids is not None:
-            for j, ref in enumerate(route.contacts):
-                if ref not in contact_ids:
-                    yield content.problem(
-                        "routes.yaml",
-                        ("routes", i, "contacts", j),
-                        unknown_ref("contact", ref, contact_ids, "contacts.yaml"),
-                    )
+            yield from _unknown_refs(
+                content,
+                "routes.yaml",
+                ("routes", i, "contacts"),
+                route.contacts,
+                "contact",
+                contact_ids,
+                "contacts.yaml",
+            )
 
 
 def resources_are_current(content: PackContent, today: dt.date) -> Iterator[Problem]:
@@ -505,13 +515,9 @@ def scenarios_refer_to_real_things(content: PackContent, today: dt.date) -> Iter
                 "scenarios.yaml", ("scenarios", i, "band"), unknown_ref("band", scenario.band, band_ids, "bands/")
             )
         if criterion_ids is not None:
-            for j, ref in enumerate(scenario.deciding_criteria):
-                if ref not in criterion_ids:
-                    yield content.problem(
-                        "scenarios.yaml",
-                        ("scenarios", i, "deciding_criteria", j),
-                        unknown_ref("criterion", ref, criterion_ids, "criteria.yaml"),
-                    )
+            path = ("scenarios", i, "deciding_criteria")
+            refs = scenario.deciding_criteria
+            yield from _unknown_refs(content, "scenarios.yaml", path, refs, "criterion", criterion_ids, "criteria.yaml")
 
 
 def vocabulary_refers_to_real_things(content: PackContent, today: dt.date) -> Iterator[Problem]:
@@ -530,18 +536,11 @@ def vocabulary_refers_to_real_things(content: PackContent, today: dt.date) -> It
             )
         if not complete:
             continue
-        for j, ref in enumerate(entry.behaviours):
-            if ref not in behaviour_ids:
-                yield content.problem(
-                    "vocabulary.yaml",
-                    ("entries", i, "behaviours", j),
-                    unknown_ref("behaviour", ref, behaviour_ids, "bands/"),
-                )
-        for j, ref in enumerate(entry.themes):
-            if ref not in themes:
-                yield content.problem(
-                    "vocabulary.yaml", ("entries", i, "themes", j), unknown_ref("theme", ref, themes, "bands/")
-                )
+        path = ("entries", i)
+        yield from _unknown_refs(
+            content, "vocabulary.yaml", (*path, "behaviours"), entry.behaviours, "behaviour", behaviour_ids, "bands/"
+        )
+        yield from _unknown_refs(content, "vocabulary.yaml", (*path, "themes"), entry.themes, "theme", themes, "bands/")
 
 
 def pack_is_reviewed(content: PackContent, today: dt.date) -> Iterator[Problem]:

@@ -11,9 +11,11 @@ import random
 import secrets
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from urllib.parse import urlencode
 
 from behaviours.answers.params import Parsed, shown
+from behaviours.core.text import md
 from behaviours.pack.model import LEVELS, Behaviour, Level
 from behaviours.pack.pack import Pack
 
@@ -138,6 +140,34 @@ def score(
         by_level=by_level,
         results=results,
         revealed=sum(1 for r in results if r.revealed),
+    )
+
+
+class FeedbackTone(str, Enum):
+    """How an answered question's feedback is drawn: a plain answer, a right one, or a different one."""
+
+    ANSWER = "answer"  # revealed without a rating
+    CORRECT = "correct"
+    NOT_QUITE = "not_quite"
+
+
+@dataclass(frozen=True)
+class QuizFeedback:
+    """The line shown when a question's answer is revealed (Markdown, pack words escaped)."""
+
+    tone: FeedbackTone
+    text: str
+
+
+def quiz_feedback(pack: Pack, right: Level, given: Level | None) -> QuizFeedback:
+    """Compare the trainee's final rating (None: revealed without one) with the pack's, levels in the pack's words."""
+    rated = md(pack.level_label(right))
+    if given is None:
+        return QuizFeedback(FeedbackTone.ANSWER, f"**Answer:** this is rated {rated}.")
+    if given == right:
+        return QuizFeedback(FeedbackTone.CORRECT, f"**Correct.** This is rated {rated}.")
+    return QuizFeedback(
+        FeedbackTone.NOT_QUITE, f"**Not quite.** You chose {md(pack.level_label(given))}; this is rated {rated}."
     )
 
 

@@ -35,6 +35,7 @@ from behaviours.training.rooms import (
     VoteOutcome,
     issue_participant_token,
     join_decision,
+    new_code,
     new_participant_id,
     new_result_key,
     new_token,
@@ -113,6 +114,28 @@ class RoomStore(ABC):
         """Raise StoreUnavailable when the store cannot be reached."""
 
     description: str = ""
+
+
+CODE_ATTEMPTS = 5  # fresh codes tried before a start gives up (a clash is about 1 in 8.9 million per live room)
+
+
+def start_room(
+    store: RoomStore,
+    room: Room,
+    key_hash: str,
+    codes: Callable[[], str] = new_code,
+    attempts: int = CODE_ATTEMPTS,
+) -> Room | None:
+    """Store ``room`` under the first of ``attempts`` fresh codes that no live room holds; None when every one was taken.
+
+    ``room``'s own code is ignored (each attempt draws one from ``codes``). StoreUnavailable passes through.
+    """
+    room = _with_result_key(room)  # the caller holds the same room the store keeps, result key included
+    for _attempt in range(attempts):
+        candidate = replace(room, code=codes())
+        if store.create(candidate, key_hash, new_token()):
+            return candidate
+    return None
 
 
 # ------------------------------------------------------------------ in this process

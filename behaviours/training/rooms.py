@@ -548,10 +548,6 @@ def item_level(item: Behaviour | Scenario) -> Level:
     return item.level if isinstance(item, Behaviour) else item.answer
 
 
-def valid_items(pack: Pack, kind: ItemKind, ids: Sequence[str]) -> bool:
-    return 0 < len(ids) <= MAX_ITEMS and all(find_item(pack, kind, i) is not None for i in ids)
-
-
 # ------------------------------------------------------------------ links
 
 
@@ -589,7 +585,3 @@ def _origin(url: str | None) -> str | None:
 def join_link(base: str | None, code: str) -> str:
     """The full join address, e.g. https://host/join?room=ABC234 (relative only when no base is known)."""
     return f"{(base or '').rstrip('/')}/join?room={code}"
-
-
-def trainer_link(base: str | None, code: str, key: str) -> str:
-    return f"{(base or '').rstrip('/')}/room?room={code}&key={key}"

@@ -205,7 +205,7 @@ def test_case_discussion_reaches_red_for_a_14_year_old_sharing_nude_images(page,
 @pytest.mark.timeout(90)
 def test_a_deep_link_opened_first_on_a_fresh_server_still_runs_the_frame(page, streamlit_server_factory):
     # Streamlit's legacy pages/ mode would run pages/training.py alone for the first request
-    # after a start, without app.py: no danger panel, and no sign-in. ui/components.py
+    # after a start, without app.py: no danger panel, and no sign-in. ui/pack_loading.py
     # (_leave_legacy_multipage_mode) sends that run back through the frame.
     server = streamlit_server_factory(name="fresh")
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from behaviours.pack.loader import load_pack
 from behaviours.training.rooms import ItemKind, Room, hash_key, new_code, new_token, parse_code, parse_token
 from tests.browser.harness import free_port
-from tests.helpers import SHIPPED_PACK, main_text, open_page
+from tests.helpers import main_text, open_page
 from ui.room import STORE_DOWN, room_store
-
-SHIPPED = load_pack(SHIPPED_PACK)
 
 
 @pytest.fixture(autouse=True)

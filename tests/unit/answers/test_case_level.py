@@ -449,3 +449,172 @@ def test_a_concern_that_names_nothing_is_an_error(tmp_path):
     errors = _with_concerns(tmp_path, "  - name: Online abuse\n")
 
     assert any("a concern needs 'themes:' or 'behaviours:'" in e for e in errors), errors
+
+
+# ------------------------------------------------------------------ the level at the child's age, in every reason (mutmut)
+
+PORN_9_13 = "9-13-amber-viewing-pornography"  # Amber at 9-12, green at 13
+OLDER_13_17 = "13-17-red-much-older-partner"  # Red at 13-15, amber at 16-17
+SIMILAR_13_17 = "13-17-amber-similar-age-sexual-activity"  # Amber at 13-15, green at 16-17
+PORN_TEXT = "A child looks at pornography, for example on their own phone or on a friend's device"
+OLDER_TEXT = (
+    "An adult or someone much older is sexually involved with a young person, "
+    "or the young person calls them a boyfriend or girlfriend"
+)
+
+
+def test_an_item_rated_lower_at_the_childs_age_starts_there_and_gives_no_boundary_reason(shipped) -> None:
+    suggestion = suggest_level(shipped, [shipped.behaviour(PORN_9_13)], {}, False, 13)
+    assert suggestion.level == Level.GREEN
+    assert suggestion.reasons == [f"Starts at Green: the highest level among the behaviours chosen (“{PORN_TEXT}”)."]
+    assert suggestion.brief == ["Starts at Green: the most serious behaviour chosen."]
+
+
+def test_the_highest_level_quotes_the_items_that_reach_it_at_the_childs_age(shipped) -> None:
+    chosen_items = [shipped.behaviour(OLDER_13_17), shipped.behaviour(SIMILAR_13_17)]
+    at_16 = suggest_level(shipped, chosen_items, {}, False, 16)
+    assert at_16.level == Level.AMBER
+    assert at_16.reasons == [f"Starts at Amber: the highest level among the behaviours chosen (“{OLDER_TEXT}”)."]
+    at_15 = suggest_level(shipped, chosen_items, {}, False, 15)
+    assert at_15.level == Level.RED
+    assert at_15.reasons == [f"Starts at Red: the highest level among the behaviours chosen (“{OLDER_TEXT}”)."]
+
+
+def test_a_raised_item_says_its_own_level_at_the_age_and_the_higher_one_in_full(shipped) -> None:
+    suggestion = suggest_level(shipped, [shipped.behaviour(PORN_9_13)], {}, False, 9)
+    assert suggestion.level == Level.RED
+    assert suggestion.reasons[:2] == [
+        f"Starts at Red: the highest level among the behaviours chosen (“{PORN_TEXT}”).",
+        f"“{PORN_TEXT}” is Amber in Ages 9 to 13, but the other band for age 9 rates the same behaviour Red; "
+        "at a boundary age it counts at the higher level.",
+    ]
+    assert suggestion.brief == [
+        "Starts at Red: the most serious behaviour chosen.",
+        "A behaviour counts at Red: at age 9 the other band rates it higher.",
+        "The law: Children under 13 cannot consent.",
+    ]
+
+
+def test_without_an_age_an_item_counts_at_its_listed_level(shipped) -> None:
+    suggestion = suggest_level(shipped, [shipped.behaviour(OLDER_13_17)], {}, False, None)
+    assert suggestion.level == Level.RED
+    assert suggestion.reasons == [f"Starts at Red: the highest level among the behaviours chosen (“{OLDER_TEXT}”)."]
+
+
+# ------------------------------------------------------------------ adults in a case discussion (literal ages)
+
+
+@pytest.mark.parametrize(
+    ("age", "reason"),
+    [
+        (18, "Age 18 is 18 or over: adult safeguarding applies, and Ages 13 to 17 is only a guide."),
+        (25, "Age 25 is 18 or over: adult safeguarding applies, and Ages 13 to 17 is only a guide."),
+    ],
+)
+def test_a_young_adult_gets_the_adult_reason_with_the_oldest_band_as_a_guide(shipped, age: int, reason: str) -> None:
+    case = bands_for_case(shipped, age, None)
+    assert [b.id for b in case.bands] == ["13-17"]
+    assert case.reasons == [reason]
+    assert (case.adult, case.age_for_law, case.notices) == (True, age, [])
+
+
+def test_over_25_the_childrens_bands_do_not_apply(shipped) -> None:
+    case = bands_for_case(shipped, 26, None)
+    assert case.bands == []
+    assert case.reasons == ["Age 26 is 18 or over: adult safeguarding applies, and the children's bands do not."]
+    assert (case.adult, case.age_for_law) == (True, 26)
+    assert case.notices == [
+        "Age 26 is outside what this tool covers (ages 0 to 25). Anyone aged 18 or over falls under adult "
+        "safeguarding: see the route below."
+    ]
+
+
+def test_17_is_a_child_in_the_oldest_band(shipped) -> None:
+    case = bands_for_case(shipped, 17, None)
+    assert [b.id for b in case.bands] == ["13-17"]
+    assert case.reasons == ["Ages 13 to 17 is the band for age 17."]
+    assert (case.adult, case.age_for_law) == (False, 17)
+
+
+def test_a_developmental_band_is_added_with_its_reason_in_full(shipped) -> None:
+    case = bands_for_case(shipped, 14, None, "5-9")
+    assert [b.id for b in case.bands] == ["13-17", "5-9"]
+    assert case.developmental is not None and case.developmental.id == "5-9"
+    assert case.reasons == [
+        "Ages 13 to 17 is the band for age 14.",
+        "Ages 5 to 9 is shown too, because you said it fits the child's development better than their age in years.",
+    ]
+    assert bands_for_case(shipped, 14, None).developmental is None
+
+
+# ------------------------------------------------------------------ every reason and brief line in words (mutmut)
+
+NOT_LISTED_ALONE = (
+    "The behaviour you described is not listed, so it has no level of its own: rate it with the criteria."
+)
+NOT_LISTED_BRIEF = "The behaviour described is not listed: the criteria rate it."
+CURIOUS = "Starts at Green: the highest level among the behaviours chosen (“Curious questions about bodies”)."
+STARTS_GREEN_BRIEF = "Starts at Green: the most serious behaviour chosen."
+
+
+def test_a_behaviour_not_listed_alone_says_to_rate_it_with_the_criteria(minimal) -> None:
+    suggestion = suggest_level(minimal, [], {}, True, None)
+    assert suggestion.level is None
+    assert (suggestion.reasons, suggestion.brief) == ([NOT_LISTED_ALONE], [NOT_LISTED_BRIEF])
+
+
+def test_a_behaviour_not_listed_beside_a_chosen_one_says_both_count(minimal) -> None:
+    suggestion = suggest_level(minimal, chosen(minimal, GREEN_ID), {}, True, None)
+    assert suggestion.reasons == [
+        CURIOUS,
+        "The behaviour you described is not listed, so it has no level of its own: the criteria answers rate it, "
+        "together with the behaviours chosen.",
+    ]
+    assert suggestion.brief == [STARTS_GREEN_BRIEF, NOT_LISTED_BRIEF]
+
+
+def test_a_behaviour_not_listed_with_every_answer_no_is_likely_green_with_its_condition(minimal) -> None:
+    suggestion = suggest_level(minimal, [], all_answered(minimal, Answer.NO), True, None)
+    assert suggestion.level == Level.GREEN
+    assert suggestion.reasons == [
+        NOT_LISTED_ALONE,
+        "Likely Green: every criterion was answered no. A behaviour that is not listed is likely to be Green only "
+        "if it is also curious, mutual and easily redirected; if it is not, talk to your designated safeguarding "
+        "lead (DSL).",
+    ]
+    assert suggestion.brief == [
+        NOT_LISTED_BRIEF,
+        "Likely Green: every criterion answered no; only if also curious, mutual and easily redirected.",
+    ]
+
+
+def test_every_answer_no_keeps_the_level_in_the_brief_too(minimal) -> None:
+    suggestion = suggest_level(minimal, chosen(minimal, GREEN_ID), all_answered(minimal, Answer.NO), False, None)
+    assert suggestion.brief == [STARTS_GREEN_BRIEF, "Every criterion was answered no: the level stays at Green."]
+
+
+def test_a_yes_to_a_later_question_alone_rates_it(minimal) -> None:
+    suggestion = suggest_level(minimal, [], {"coercion": Answer.NO, "persistence": Answer.YES}, False, None)
+    assert suggestion.level == Level.AMBER
+    assert suggestion.reasons == [
+        "Rated Amber: Persistence, answered yes (Does it carry on after being redirected, or in secret?)."
+    ]
+    assert suggestion.brief == ["Rated Amber: Persistence answered yes."]
+
+
+def test_a_yes_raises_the_level_and_quotes_its_question_once(minimal) -> None:
+    suggestion = suggest_level(minimal, chosen(minimal, GREEN_ID), {"coercion": Answer.YES}, False, None)
+    assert suggestion.level == Level.RED
+    assert suggestion.reasons == [
+        CURIOUS,
+        "Raised to Red: Coercion, answered yes (Was there force, a threat, a bribe or a trick?).",
+    ]
+    assert suggestion.brief == [STARTS_GREEN_BRIEF, "Raised to Red: Coercion answered yes."]
+
+
+def test_a_question_still_open_after_an_answered_one_is_listed_to_find_out(minimal) -> None:
+    suggestion = suggest_level(minimal, [], {"coercion": Answer.NO}, False, None)
+    assert suggestion.to_find_out == [
+        "Persistence (not answered yet): Does it carry on after being redirected, or in secret? "
+        "A yes would make it at least Amber."
+    ]

@@ -11,7 +11,7 @@ from behaviours import Level, Pack
 from behaviours.answers.finding import search
 from behaviours.answers.lookup import how_level_changes, law_for_item, plan_lookup
 from behaviours.pack.band_rules import theme_jumps_between_bands, theme_once_per_band
-from ui.components import behaviour_lines_md
+from ui.levels import behaviour_lines_md
 
 AGES = range(0, 18)
 

@@ -141,6 +141,10 @@ BROKEN: dict[str, list[str]] = {
     "unknown-contact": [
         "pack/routes.yaml:11: routes[1].contacts[0]: no contact has the id 'front-dor'; did you mean 'front-door'?"
     ],
+    "scenario-unknown-criterion": [
+        "pack/scenarios.yaml:8: scenarios[0].deciding_criteria[1]: no criterion has the id 'persistance'; "
+        "did you mean 'persistence'?"
+    ],
     "unknown-law-note": [
         "pack/bands/9-17.yaml:18: behaviours[2].law[0]: no law note has the id 'image'; did you mean 'images'?"
     ],

@@ -17,9 +17,12 @@ from behaviours.training.quiz import (
     DEFAULT_QUIZ_SIZE,
     NEW_SEED_HIGH,
     NEW_SEED_LOW,
+    FeedbackTone,
+    QuizFeedback,
     draw_quiz,
     new_seed,
     parse_quiz_size,
+    quiz_feedback,
     score,
     share_link,
 )
@@ -206,3 +209,28 @@ def test_new_quiz_numbers_are_short_enough_to_read_out() -> None:
     seeds = {new_seed() for _ in range(200)}
     assert all(NEW_SEED_LOW <= seed <= NEW_SEED_HIGH for seed in seeds)
     assert len(seeds) > 1
+
+
+# ------------------------------------------------------------------ feedback on a revealed answer
+
+
+def test_quiz_feedback_revealed_without_a_rating_gives_the_answer(minimal: Pack) -> None:
+    feedback = quiz_feedback(minimal, Level.AMBER, None)
+    assert feedback == QuizFeedback(FeedbackTone.ANSWER, "**Answer:** this is rated Amber.")
+
+
+def test_quiz_feedback_the_same_level_is_correct(minimal: Pack) -> None:
+    feedback = quiz_feedback(minimal, Level.RED, Level.RED)
+    assert feedback == QuizFeedback(FeedbackTone.CORRECT, "**Correct.** This is rated Red.")
+
+
+@pytest.mark.parametrize(
+    ("right", "given", "text"),
+    [
+        (Level.RED, Level.GREEN, "**Not quite.** You chose Green; this is rated Red."),
+        (Level.GREEN, Level.AMBER, "**Not quite.** You chose Amber; this is rated Green."),
+        (Level.AMBER, Level.RED, "**Not quite.** You chose Red; this is rated Amber."),
+    ],
+)
+def test_quiz_feedback_another_level_names_both(minimal: Pack, right: Level, given: Level, text: str) -> None:
+    assert quiz_feedback(minimal, right, given) == QuizFeedback(FeedbackTone.NOT_QUITE, text)

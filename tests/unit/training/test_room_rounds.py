@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from behaviours.pack.loader import load_pack
+from behaviours.pack.pack import Pack
 from behaviours.training.debrief import item_words, level_words, room_debrief, room_result, room_rounds
 from behaviours.training.results import RoomResult
 from behaviours.training.room_store import MemoryStore, RedisStore, RoomStore
@@ -31,11 +31,9 @@ from behaviours.training.rooms import (
     room_items,
     show_answer,
 )
-from tests.helpers import SHIPPED_PACK
 from tests.redis_server import RedisServer, start_redis
 
-SHIPPED = load_pack(SHIPPED_PACK)
-BAND = SHIPPED.bands[1].id
+BAND = "5-9"  # the shipped pack's second band
 
 
 def two_round_room(items=("a", "b")) -> Room:
@@ -132,8 +130,8 @@ def test_each_round_is_counted_apart_and_a_late_first_answer_never_lands_in_the_
 # ------------------------------------------------------------------ what a saved room keeps
 
 
-def shipped_room() -> Room:
-    items = tuple(room_items(SHIPPED, BAND, ItemKind.BEHAVIOUR, seed=3)[:3])
+def shipped_room(shipped: Pack) -> Room:
+    items = tuple(room_items(shipped, BAND, ItemKind.BEHAVIOUR, seed=3)[:3])
     return Room(code="ABC234", band=BAND, kind=ItemKind.BEHAVIOUR, items=items, two_rounds=True)
 
 
@@ -141,17 +139,17 @@ def tally(green=0, amber=0, red=0, unsure=0) -> Tally:
     return Tally.from_raw({"green": green, "amber": amber, "red": red, "unsure": unsure})
 
 
-def test_a_saved_room_keeps_pack_ids_counts_per_round_participants_and_the_date_only():
-    room = shipped_room()
+def test_a_saved_room_keeps_pack_ids_counts_per_round_participants_and_the_date_only(shipped: Pack) -> None:
+    room = shipped_room(shipped)
     tallies = {
         (0, 1): tally(green=2, amber=3),
         (0, 2): tally(amber=5),
         (1, 1): tally(red=4, unsure=1),
         (2, 1): tally(),  # nobody answered the third item: it is not kept
     }
-    result = room_result(SHIPPED, "3f9a0c2d51e7", room, tallies, participants=5, held_on=dt.date(2026, 3, 4))
+    result = room_result(shipped, "3f9a0c2d51e7", room, tallies, participants=5, held_on=dt.date(2026, 3, 4))
     assert isinstance(result, RoomResult)
-    assert (result.pack_name, result.pack_version) == (SHIPPED.info.name, SHIPPED.info.version)
+    assert (result.pack_name, result.pack_version) == (shipped.info.name, shipped.info.version)
     assert (result.band, result.kind, result.participants, result.held_on) == (
         BAND,
         "behaviour",
@@ -164,7 +162,7 @@ def test_a_saved_room_keeps_pack_ids_counts_per_round_participants_and_the_date_
         (room.items[1], 0, 0, 4, 1),
     ]
     assert [(c.item_id, c.amber) for c in result.round_counts(2)] == [(room.items[0], 5)]
-    level = item_level(find_item(SHIPPED, ItemKind.BEHAVIOUR, room.items[0]))
+    level = item_level(find_item(shipped, ItemKind.BEHAVIOUR, room.items[0]))
     assert result.round_counts(1)[0].pack_level is level
     # Nothing else: the code, a token or a time of day has no field to go in.
     assert {f.name for f in dataclasses.fields(RoomResult)} == {
@@ -183,37 +181,37 @@ def test_a_saved_room_keeps_pack_ids_counts_per_round_participants_and_the_date_
     assert result.result_key is None  # a room made before result keys
     key = new_result_key()
     keyed = room_result(
-        SHIPPED, "3f9a0c2d51e7", dataclasses.replace(room, result_key=key), tallies, 5, dt.date(2026, 3, 4)
+        shipped, "3f9a0c2d51e7", dataclasses.replace(room, result_key=key), tallies, 5, dt.date(2026, 3, 4)
     )
     assert keyed.result_key == key and "ABC234" not in key
 
 
-def test_a_time_of_day_is_refused():
-    room = shipped_room()
+def test_a_time_of_day_is_refused(shipped: Pack) -> None:
+    room = shipped_room(shipped)
     with pytest.raises(ValueError, match="held_on must be a date without a time of day"):
-        room_result(SHIPPED, "3f9a0c2d51e7", room, {(0, 1): tally(green=1)}, 1, dt.datetime(2026, 3, 4, 10, 30))
+        room_result(shipped, "3f9a0c2d51e7", room, {(0, 1): tally(green=1)}, 1, dt.datetime(2026, 3, 4, 10, 30))
 
 
-def test_an_item_the_pack_no_longer_has_is_left_out():
-    room = dataclasses.replace(shipped_room(), items=("no-such-item", *shipped_room().items[1:]))
-    rounds = room_rounds(SHIPPED, room, {(0, 1): tally(green=3), (1, 1): tally(red=2)})
+def test_an_item_the_pack_no_longer_has_is_left_out(shipped: Pack) -> None:
+    room = dataclasses.replace(shipped_room(shipped), items=("no-such-item", *shipped_room(shipped).items[1:]))
+    rounds = room_rounds(shipped, room, {(0, 1): tally(green=3), (1, 1): tally(red=2)})
     assert [c.item_id for c in rounds[1]] == [room.items[1]]
 
 
-def test_each_answer_is_said_in_words_with_its_count_and_share():
-    counts = room_rounds(SHIPPED, shipped_room(), {(0, 1): tally(green=1, amber=3, red=1)})[1][0]
-    assert level_words(SHIPPED, counts) == "Green 1 (20%), Amber 3 (60%), Red 1 (20%), Not sure 0 (0%)"
+def test_each_answer_is_said_in_words_with_its_count_and_share(shipped: Pack) -> None:
+    counts = room_rounds(shipped, shipped_room(shipped), {(0, 1): tally(green=1, amber=3, red=1)})[1][0]
+    assert level_words(shipped, counts) == "Green 1 (20%), Amber 3 (60%), Red 1 (20%), Not sure 0 (0%)"
 
 
-def test_the_summary_says_both_rounds_and_the_items_the_room_split_on_most_first():
-    room = shipped_room()
+def test_the_summary_says_both_rounds_and_the_items_the_room_split_on_most_first(shipped: Pack) -> None:
+    room = shipped_room(shipped)
     tallies = {
         (0, 1): tally(green=5),  # everyone agreed
         (1, 1): tally(green=2, amber=1, red=2),  # split
         (1, 2): tally(amber=4, red=1),
         (2, 1): tally(amber=3, red=2),
     }
-    summary = room_debrief(SHIPPED, room, tallies, participants=5, resamples=50)
+    summary = room_debrief(shipped, room, tallies, participants=5, resamples=50)
     assert summary.round_names == ("First answers", "After discussion")
     names = [name for name, _values in summary.figures]
     assert names[0] == "Percent agreement (two raters, same level)" and "Krippendorff's alpha" in names[1]
@@ -222,13 +220,13 @@ def test_the_summary_says_both_rounds_and_the_items_the_room_split_on_most_first
     # Round 2, only the re-rated item: 6 of 10 pairs -> 60%.
     assert summary.figures[0][1][1].startswith("60%")
     assert summary.split[0].item_id == room.items[1]
-    assert summary.split[0].words == item_words(SHIPPED, ItemKind.BEHAVIOUR, room.items[1])
+    assert summary.split[0].words == item_words(shipped, ItemKind.BEHAVIOUR, room.items[1])
     assert summary.split[0].first == "Green 2 (40%), Amber 1 (20%), Red 2 (40%), Not sure 0 (0%)"
     assert summary.split[0].second == "Green 0 (0%), Amber 4 (80%), Red 1 (20%), Not sure 0 (0%)"
     assert summary.split[0].agreement_words == "agreement 20%, then 60% after discussion"
     assert any("Bolton, Gandevia and Newell (2021)" in line and "Source:" in line for line in summary.published)
 
 
-def test_a_room_nobody_answered_has_an_empty_summary():
-    summary = room_debrief(SHIPPED, shipped_room(), {}, participants=0)
+def test_a_room_nobody_answered_has_an_empty_summary(shipped: Pack) -> None:
+    summary = room_debrief(shipped, shipped_room(shipped), {}, participants=0)
     assert summary.empty and summary.published

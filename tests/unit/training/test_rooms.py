@@ -11,8 +11,15 @@ from dataclasses import replace
 
 import pytest
 
-from behaviours.pack.loader import load_pack
-from behaviours.training.room_store import MemoryStore, RedisStore, RoomStore, StoreUnavailable, store_from_env
+from behaviours.pack.pack import Pack
+from behaviours.training.room_store import (
+    MemoryStore,
+    RedisStore,
+    RoomStore,
+    StoreUnavailable,
+    start_room,
+    store_from_env,
+)
 from behaviours.training.rooms import (
     CODE_ALPHABET,
     MAX_CHANGES_PER_ITEM,
@@ -46,13 +53,9 @@ from behaviours.training.rooms import (
     reveal,
     room_items,
     spread_lines,
-    valid_items,
 )
 from tests.browser.harness import free_port
-from tests.helpers import SHIPPED_PACK
 from tests.redis_server import RedisServer, start_redis
-
-SHIPPED = load_pack(SHIPPED_PACK)
 
 # ------------------------------------------------------------------ pure rules
 
@@ -148,20 +151,20 @@ def test_a_replica_keeps_at_most_100_live_rooms_and_frees_them_as_they_expire():
     assert count.allows(4 * 3600)
 
 
-def test_items_come_from_the_band_in_a_repeatable_mixed_order():
-    band = SHIPPED.bands[0].id
-    items = room_items(SHIPPED, band, ItemKind.BEHAVIOUR, seed=7)
-    assert sorted(items) == sorted(b.id for b in SHIPPED.behaviours(band))
-    assert items == room_items(SHIPPED, band, ItemKind.BEHAVIOUR, seed=7)
-    assert valid_items(SHIPPED, ItemKind.BEHAVIOUR, items)
-    assert not valid_items(SHIPPED, ItemKind.BEHAVIOUR, [*items, "no-such-item"])
-    scenarios = room_items(SHIPPED, band, ItemKind.SCENARIO, seed=7)
-    assert scenarios and all(find_item(SHIPPED, ItemKind.SCENARIO, s) is not None for s in scenarios)
+def test_items_come_from_the_band_in_a_repeatable_mixed_order(shipped: Pack) -> None:
+    band = shipped.bands[0].id
+    items = room_items(shipped, band, ItemKind.BEHAVIOUR, seed=7)
+    assert sorted(items) == sorted(b.id for b in shipped.behaviours(band))
+    assert items == room_items(shipped, band, ItemKind.BEHAVIOUR, seed=7)
+    assert all(find_item(shipped, ItemKind.BEHAVIOUR, b) is not None for b in items)
+    assert find_item(shipped, ItemKind.BEHAVIOUR, "no-such-item") is None
+    scenarios = room_items(shipped, band, ItemKind.SCENARIO, seed=7)
+    assert scenarios and all(find_item(shipped, ItemKind.SCENARIO, s) is not None for s in scenarios)
 
 
-def test_spread_says_every_answer_in_words_with_its_count():
+def test_spread_says_every_answer_in_words_with_its_count(shipped: Pack) -> None:
     tally = Tally(counts={Choice.AMBER: 3, Choice.RED: 1})
-    lines = spread_lines(SHIPPED, tally, width=8)
+    lines = spread_lines(shipped, tally, width=8)
     assert [(word, count) for _c, word, count, _bar in lines] == [
         ("Green", 0),
         ("Amber", 3),
@@ -169,7 +172,7 @@ def test_spread_says_every_answer_in_words_with_its_count():
         ("Not sure", 0),
     ]
     assert [len(bar) for *_rest, bar in lines] == [0, 6, 2, 0]
-    assert choice_word(SHIPPED, Choice.UNSURE) == "Not sure"
+    assert choice_word(shipped, Choice.UNSURE) == "Not sure"
 
 
 @pytest.mark.parametrize(
@@ -254,6 +257,46 @@ def test_each_room_gets_its_own_random_result_key_that_says_nothing_about_it(sto
     given = Room(code=new_code(), band="9-13", kind=ItemKind.BEHAVIOUR, items=("a",), result_key=new_token())
     assert store.create(given, hash_key(new_token()))
     assert store.get(given.code) == given
+
+
+def _taken(store: RoomStore, *codes: str) -> None:
+    for code in codes:
+        assert store.create(Room(code=code, band="0-5", kind=ItemKind.BEHAVIOUR, items=("x",)), hash_key(new_token()))
+
+
+def _fresh_codes(count: int) -> list[str]:
+    """Codes no earlier test used (the Redis server is shared by the module's tests)."""
+    codes: set[str] = set()
+    while len(codes) < count:
+        codes.add(new_code())
+    return sorted(codes)
+
+
+def test_starting_a_room_skips_codes_live_rooms_hold(store):
+    first, second, third, fourth = _fresh_codes(4)
+    _taken(store, first, second)
+    drawn = iter([first, second, third, fourth])
+    wanted = Room(code="", band="9-13", kind=ItemKind.SCENARIO, items=("s1", "s2"), two_rounds=True)
+    key = "0123456789abcdef0123456789abcdef"
+    room = start_room(store, wanted, hash_key(key), codes=lambda: next(drawn))
+    assert room is not None and re.fullmatch(r"[0-9a-f]{32}", room.result_key)
+    assert replace(room, result_key="") == Room(
+        code=third, band="9-13", kind=ItemKind.SCENARIO, items=("s1", "s2"), two_rounds=True
+    )
+    assert store.get(third) == room, "the page holds the room the store keeps, its result key included"
+    assert key_matches(key, store.key_hash(third))
+    assert next(drawn) == fourth, "the first free code is kept; no more are drawn"
+    assert store.get(first).band == "0-5", "a live room is never overwritten"
+
+
+def test_starting_a_room_gives_up_after_five_codes_that_are_all_taken(store):
+    codes = _fresh_codes(6)
+    _taken(store, *codes[:5])
+    drawn = iter(codes)
+    wanted = Room(code="", band="9-13", kind=ItemKind.BEHAVIOUR, items=("a",))
+    assert start_room(store, wanted, hash_key(new_token()), codes=lambda: next(drawn)) is None
+    assert next(drawn) == codes[5], "exactly five codes are tried"
+    assert store.get(codes[5]) is None
 
 
 def test_a_re_vote_replaces_and_never_counts_twice(store):
