@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -47,9 +47,11 @@ def _cached(pack: Pack, key: tuple[object, ...], make: object) -> str:
     return _ITEMS.get((token, *key), make)  # type: ignore[arg-type]
 
 
-def do_now_md(pack: Pack, level: Level) -> str:
-    """The line every card at a level carries: the one action that matters most, and where whom to call is said."""
-    return f"**Do now:** {md(key_action(pack, level))} [Who to call]({'#' + WHO_TO_CALL_ANCHOR})"
+def do_now_md(pack: Pack, level: Level, *, link: bool = True) -> str:
+    """The line every card at a level carries: the one action that matters most, and (``link``) a link to
+    where the page says whom to call."""
+    where = f" [Who to call]({'#' + WHO_TO_CALL_ANCHOR})" if link else ""
+    return f"**Do now:** {md(key_action(pack, level))}{where}"
 
 
 def details_md(pack: Pack, card: ItemCard, *, show_notes: bool = False, law_links: bool = True) -> str:
@@ -105,6 +107,13 @@ def law_group_md(group: LawGroup, *, show_notes: bool = False) -> str:
     return "\n\n".join(parts)
 
 
+def card_head_md(pack: Pack, card: ItemCard, *, show_band: bool = True, links: bool = True) -> str:
+    """The top of a card, as on an NHS care card: the level at the age in words, then what to do now."""
+    at = f" at age {card.age}" if card.age is not None else ""
+    band = f" · {md(card.band.label)}" if show_band else ""
+    return f"{level_title(pack, card.level)}{at}{band}\n\n{do_now_md(pack, card.level, link=links)}"
+
+
 def item_card_md(
     pack: Pack, card: ItemCard, *, show_notes: bool = False, law_links: bool = True, show_band: bool = True
 ) -> str:
@@ -112,14 +121,7 @@ def item_card_md(
     behaviour, the law's key rules and the image rule."""
 
     def make() -> str:
-        at = f" at age {card.age}" if card.age is not None else ""
-        band = f" · {md(card.band.label)}" if show_band else ""
-        # As on an NHS care card: the level in words, then what to do, then what it is about.
-        parts = [
-            f"{level_title(pack, card.level)}{at}{band}",
-            do_now_md(pack, card.level),
-            f"**{md(card.behaviour.text)}**",
-        ]
+        parts = [card_head_md(pack, card, show_band=show_band), f"**{md(card.behaviour.text)}**"]
         details = details_md(pack, card, show_notes=show_notes, law_links=law_links)
         if details:
             parts.append(details)
@@ -179,6 +181,20 @@ def item_card(pack: Pack, card: ItemCard, **options: bool) -> None:
     """A match's card in its own bordered box."""
     with st.container(border=True):
         st.markdown(item_card_md(pack, card, **options))
+
+
+def item_card_with_action(pack: Pack, card: ItemCard, action: Callable[[], object], *, show_band: bool = True) -> None:
+    """A match's card whose behaviour is a control (the case page's "Add"): the same level, action, key
+    rules and image rule as every card, with ``action`` drawing the control where the behaviour's words go.
+    The control's label carries the behaviour's words, so they are not said twice. For a page without
+    "Who to call" and "The law at this age" sections: the card's words link to neither."""
+    with st.container(border=True):
+        key = (card.band.id, card.behaviour.id, card.age, show_band)
+        st.markdown(_cached(pack, ("head", *key), lambda: card_head_md(pack, card, show_band=show_band, links=False)))
+        action()
+        details = _cached(pack, ("details", *key), lambda: details_md(pack, card, law_links=False))
+        if details:
+            st.markdown(details)
 
 
 def level_group_md(
