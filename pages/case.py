@@ -15,10 +15,11 @@ from behaviours.answers.case import (
     answer_words,
     option_label,
 )
-from behaviours.answers.plans import CasePlan, plan_case
+from behaviours.answers.plans import CasePlan, case_find_cards, plan_case
 from behaviours.answers.search_results import find_for_case
 from behaviours.core.text import clean_input, md
 from behaviours.documents.case_note import ACCOUNT_MAX, note_pdf, plan_case_note
+from ui.behaviour_card import card_style, item_card_with_action
 from ui.contacts import calls_md, lead_md, route_panel
 from ui.inputs import age_and_band_inputs, notice, page_intro, secondary_text
 from ui.levels import level_title
@@ -148,17 +149,25 @@ if options:
             "“The behaviour I have in mind is not listed” below."
         )
     already = set(st.session_state.get("case_behaviours") or [])
-    for behaviour in matches.behaviours:
-        # One button per match, named by the behaviour itself, so each says what it adds.
-        added = behaviour.id in already
-        label = option_label(content, behaviour, with_band=several_bands)
-        st.button(
-            md(f"{'Added' if added else 'Add'}: {label}"),
-            key=f"case_add_{behaviour.id}",
-            on_click=_add_behaviour,
-            args=(behaviour.id,),
-            disabled=added,
-            icon=":material/check:" if added else ":material/add:",
+    if matches.behaviours:
+        card_style()
+    for card in case_find_cards(content, matches, age):
+        # The same card as the look-up's and search's, its behaviour a button named by the behaviour
+        # itself (the level at the age, then its words), so each says what it adds.
+        added = card.behaviour.id in already
+        label = md(f"{'Added' if added else 'Add'}: {content.level_label(card.level)}: {card.behaviour.text}")
+        item_card_with_action(
+            content,
+            card,
+            lambda card=card, label=label, added=added: st.button(
+                label,
+                key=f"case_add_{card.behaviour.id}",
+                on_click=_add_behaviour,
+                args=(card.behaviour.id,),
+                disabled=added,
+                icon=":material/check:" if added else ":material/add:",
+            ),
+            show_band=several_bands,
         )
     if matches.total > len(matches.behaviours):
         secondary_text(

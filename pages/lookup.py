@@ -26,7 +26,14 @@ from behaviours.answers.plans import BandCards, LookupAnswer, plan_lookup_answer
 from behaviours.answers.urgency import answer_levels, lookup_answer_levels
 from behaviours.core.text import md, md_typed
 from behaviours.documents.export import band_csv
-from ui.behaviour_card import card_style, item_card, law_section, level_group_md, who_to_call_section
+from ui.behaviour_card import (
+    LEVELS_KEY,
+    card_style,
+    item_card,
+    law_section,
+    level_group_md,
+    who_to_call_section,
+)
 from ui.call_bar import report_answer
 from ui.contacts import route_panel
 from ui.content_cache import ContentCache, pack_key
@@ -132,11 +139,15 @@ def _band(plan: LookupPlan, cards: BandCards, now: dt.datetime, show_notes: bool
     st.header(label, anchor=False)
     if band.summary:
         st.markdown(md(band.summary))
-    for group in cards.groups:
-        # The target of the summary's jump link (an empty element with an id, nothing else).
-        st.html(f'<div id="{group.anchor}" class="tlr-anchor" tabindex="-1"></div>')
-        st.markdown(level_group_md(content, group.level, group.cards, show_notes=show_notes))
-    downloads = st.columns(2)
+    with st.container(key=f"{LEVELS_KEY}_{band.id}"):
+        for group in cards.groups:
+            # The target of the summary's jump link (an empty element with an id, nothing else).
+            st.html(f'<div id="{group.anchor}" class="tlr-anchor" tabindex="-1"></div>')
+            st.markdown(level_group_md(content, group.level, group.cards, show_notes=show_notes))
+    # Side by side on a phone too: two short buttons on one row.
+    with st.container(key=f"lookup_downloads_{band.id}"):
+        downloads = st.columns(2)
+    keep_side_by_side(f"lookup_downloads_{band.id}")
     downloads[0].download_button(
         f"Download {band.label} as CSV",
         data=lambda b=band: band_csv(content, b),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -20,9 +20,13 @@ from behaviours.answers.cards import (
     LAW_SECTION_ANCHOR,
     WHO_TO_CALL_ANCHOR,
     ItemCard,
+    LawGroup,
+    LawGroupItem,
+    LawLine,
     key_action,
     key_rule,
     law_anchor,
+    law_groups,
 )
 from behaviours.core.text import md, safe_web_link
 from behaviours.pack.model import LawNote
@@ -43,9 +47,11 @@ def _cached(pack: Pack, key: tuple[object, ...], make: object) -> str:
     return _ITEMS.get((token, *key), make)  # type: ignore[arg-type]
 
 
-def do_now_md(pack: Pack, level: Level) -> str:
-    """The line every card at a level carries: the one action that matters most, and where whom to call is said."""
-    return f"**Do now:** {md(key_action(pack, level))} [Who to call]({'#' + WHO_TO_CALL_ANCHOR})"
+def do_now_md(pack: Pack, level: Level, *, link: bool = True) -> str:
+    """The line every card at a level carries: the one action that matters most, and (``link``) a link to
+    where the page says whom to call."""
+    where = f" [Who to call]({'#' + WHO_TO_CALL_ANCHOR})" if link else ""
+    return f"**Do now:** {md(key_action(pack, level))}{where}"
 
 
 def details_md(pack: Pack, card: ItemCard, *, show_notes: bool = False, law_links: bool = True) -> str:
@@ -55,26 +61,57 @@ def details_md(pack: Pack, card: ItemCard, *, show_notes: bool = False, law_link
     lines: list[str] = []
     if card.changes:
         lines.append(f"*Changes with age:* {md(card.changes)}.")
-    for law in card.laws:
-        at = f" at {law.ages}" if law.ages else ""
-        rule = f"[{md(law.rule)}]({'#' + law.anchor})" if law_links else md(law.rule)
-        lines.append(f"*Law{at}:* {rule}")
-    if card.image_rule:
-        lines.append(f"**Images:** {md(IMAGE_RULE)}")
+    lines += law_lines_md(card.laws, card.image_rule, law_links=law_links)
     if show_notes:
         lines += [f"*Consider:* {md(consider)}" for consider in card.behaviour.consider]
     # Each a small span; card_style() sets each on its own line (a space between them elsewhere).
     return " ".join(f":small[{line}]" for line in lines)
 
 
-def item_line_md(pack: Pack, card: ItemCard, *, show_notes: bool = False, law_links: bool = True) -> str:
-    """A card inside its level's group: the behaviour, then its key rules and the image rule beneath."""
+def law_lines_md(
+    laws: Sequence[LawLine], image_rule: bool, *, law_links: bool = True, label: str = "*Law"
+) -> list[str]:
+    """Each law's key rule on a line of its own (linked to its full note), then the image rule. ``label``
+    opens with its Markdown emphasis ("*Law", "**The law for these"); it is closed after the ages."""
+    lines = []
+    emphasis = label[: len(label) - len(label.lstrip("*"))]
+    for law in laws:
+        at = f" at {law.ages}" if law.ages else ""
+        rule = f"[{md(law.rule)}]({'#' + law.anchor})" if law_links else md(law.rule)
+        lines.append(f"{label}{at}:{emphasis} {rule}")
+    if image_rule:
+        lines.append(f"**Images:** {md(IMAGE_RULE)}")
+    return lines
 
-    def make() -> str:
-        details = details_md(pack, card, show_notes=show_notes, law_links=law_links)
-        return f"- {md(card.behaviour.text)}" + (f"  \n  {details}" if details else "")
 
-    return _cached(pack, ("line", card.band.id, card.behaviour.id, card.age, show_notes, law_links), make)
+def _row_md(item: LawGroupItem, *, show_notes: bool) -> str:
+    """A behaviour in its level's list: its words, then, in small type, what its group's head does not say."""
+    card = item.card
+    lines = [f"*Changes with age:* {md(card.changes)}."] if card.changes else []
+    lines += law_lines_md(item.laws, item.image_rule)
+    if show_notes:
+        lines += [f"*Consider:* {md(consider)}" for consider in card.behaviour.consider]
+    details = " ".join(f":small[{line}]" for line in lines)
+    return f"- {md(card.behaviour.text)}" + (f"  \n  {details}" if details else "")
+
+
+def law_group_md(group: LawGroup, *, show_notes: bool = False) -> str:
+    """Behaviours that cite the same law: its key rule once, at the head (with the image rule when every
+    item carries it), then each behaviour as a row. Items that cite no law have no head."""
+    parts = []
+    if group.laws or group.image_rule:
+        these = "these" if len(group.items) > 1 else "this"
+        heads = law_lines_md(group.laws, group.image_rule, label=f"**The law for {these}")
+        parts.append("  \n".join(heads))
+    parts.append("\n".join(_row_md(item, show_notes=show_notes) for item in group.items))
+    return "\n\n".join(parts)
+
+
+def card_head_md(pack: Pack, card: ItemCard, *, show_band: bool = True, links: bool = True) -> str:
+    """The top of a card, as on an NHS care card: the level at the age in words, then what to do now."""
+    at = f" at age {card.age}" if card.age is not None else ""
+    band = f" · {md(card.band.label)}" if show_band else ""
+    return f"{level_title(pack, card.level)}{at}{band}\n\n{do_now_md(pack, card.level, link=links)}"
 
 
 def item_card_md(
@@ -84,14 +121,7 @@ def item_card_md(
     behaviour, the law's key rules and the image rule."""
 
     def make() -> str:
-        at = f" at age {card.age}" if card.age is not None else ""
-        band = f" · {md(card.band.label)}" if show_band else ""
-        # As on an NHS care card: the level in words, then what to do, then what it is about.
-        parts = [
-            f"{level_title(pack, card.level)}{at}{band}",
-            do_now_md(pack, card.level),
-            f"**{md(card.behaviour.text)}**",
-        ]
+        parts = [card_head_md(pack, card, show_band=show_band), f"**{md(card.behaviour.text)}**"]
         details = details_md(pack, card, show_notes=show_notes, law_links=law_links)
         if details:
             parts.append(details)
@@ -100,13 +130,51 @@ def item_card_md(
     return _cached(pack, ("card", card.band.id, card.behaviour.id, card.age, show_notes, law_links, show_band), make)
 
 
+# The key of the container that holds a band's level groups (one per band: add the band's id).
+LEVELS_KEY = "tlr_levels"
+
+CARD_CSS = f"""<style>
+[data-testid='stMarkdownContainer'] span[style*='font-size: 0.875rem']
+{{display:block;line-height:1.45;margin-top:0.1rem}}
+/* A level's behaviours as rows: no bullet or indent, a rule between rows, set closer than body text. */
+[data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] ul {{list-style:none;padding-left:0;margin:0 0 0.75rem 0}}
+[data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] li {{
+  margin:0;padding:0.3rem 0;border-top:1px solid #D8DDE0;line-height:1.45}}
+[data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] p {{line-height:1.45}}
+[data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] h3 {{padding:0.5rem 0 0.25rem 0}}
+/* The head of a group of rows that cite the same law (every paragraph after "Do now"): a bar at its side. */
+[data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] [data-testid='stMarkdownContainer'] p:not(:first-of-type) {{
+  border-left:4px solid #4C6272;padding-left:0.5rem}}
+@media (max-width: 640px) {{
+  /* A phone: the rows and their small lines all at 16px, the smallest the page uses. */
+  [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] li,
+  [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] p,
+  [data-testid='stMarkdownContainer'] span[style*='font-size: 0.875rem'] {{font-size:16px;line-height:1.4}}
+  /* Body text on a card page at 16px, set a little closer (the theme's 17px suits a desktop). */
+  [data-testid='stMain'] [data-testid='stMarkdownContainer'] p,
+  [data-testid='stMain'] [data-testid='stMarkdownContainer'] li,
+  [data-testid='stMain'] .tlr-law {{font-size:16px;line-height:1.45}}
+  [data-testid='stMain'] [data-testid='stMarkdownContainer'] p:not(:last-child) {{margin-bottom:0.5rem}}
+  [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] [data-testid='stMarkdownContainer'] li {{
+    padding:0.15rem 0;line-height:1.35}}
+  [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] [data-testid='stMarkdownContainer'] p:not(:last-child) {{margin-bottom:0.35rem}}
+  [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] ul {{margin-bottom:0.5rem}}
+  [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] h3 {{font-size:1.4rem}}
+}}
+/* The law's notes, closed, one short line each. */
+.tlr-law summary {{line-height:1.35;padding:0.1rem 0}}
+.tlr-law p {{margin:0.25rem 0 0.5rem 0}}
+.tlr-laws h2 {{margin:0 0 0.25rem 0}}
+.tlr-laws > p {{margin:0 0 0.5rem 0}}
+@media (max-width: 640px) {{ .tlr-laws > p {{font-size:16px;line-height:1.45}} }}
+</style>"""
+
+
 def card_style() -> None:
-    """The cards' small lines each on a line of their own, set closer than body text: on a phone the
+    """The cards' small lines each on a line of their own, and a level's behaviours as compact rows
+    (no bullet, a rule between them, set closer than body text, 16px on a phone): on a phone the
     look-up's 57 behaviours at 14 stay a few screens shorter. Call once on a page that draws cards."""
-    st.html(
-        "<style>[data-testid='stMarkdownContainer'] span[style*='font-size: 0.875rem']"
-        "{display:block;line-height:1.45;margin-top:0.1rem}</style>"
-    )
+    st.html(CARD_CSS)
 
 
 def item_card(pack: Pack, card: ItemCard, **options: bool) -> None:
@@ -115,16 +183,38 @@ def item_card(pack: Pack, card: ItemCard, **options: bool) -> None:
         st.markdown(item_card_md(pack, card, **options))
 
 
+def item_card_with_action(pack: Pack, card: ItemCard, action: Callable[[], object], *, show_band: bool = True) -> None:
+    """A match's card whose behaviour is a control (the case page's "Add"): the same level, action, key
+    rules and image rule as every card, with ``action`` drawing the control where the behaviour's words go.
+    The control's label carries the behaviour's words, so they are not said twice. For a page without
+    "Who to call" and "The law at this age" sections: the card's words link to neither."""
+    with st.container(border=True):
+        key = (card.band.id, card.behaviour.id, card.age, show_band)
+        st.markdown(_cached(pack, ("head", *key), lambda: card_head_md(pack, card, show_band=show_band, links=False)))
+        action()
+        details = _cached(pack, ("details", *key), lambda: details_md(pack, card, law_links=False))
+        if details:
+            st.markdown(details)
+
+
 def level_group_md(
     pack: Pack, level: Level, cards: Sequence[ItemCard], *, show_notes: bool = False, heading: str = "###"
 ) -> str:
-    """A level's cards in a band: the level in words, the action that matters most once, then each card."""
-    parts = [f"{heading} {level_title(pack, level)}", do_now_md(pack, level)]
-    if cards:
-        parts.append("\n".join(item_line_md(pack, card, show_notes=show_notes) for card in cards))
-    else:
-        parts.append("Nothing listed at this level for this age.")
-    return "\n\n".join(parts)
+    """A level's behaviours in a band: the level in words, the action that matters most, once, then each
+    behaviour as a row, those that cite the same law under one head that says its key rule."""
+
+    def make() -> str:
+        parts = [f"{heading} {level_title(pack, level)}", do_now_md(pack, level)]
+        if cards:
+            parts += [law_group_md(group, show_notes=show_notes) for group in law_groups(cards)]
+        else:
+            parts.append("Nothing listed at this level for this age.")
+        return "\n\n".join(parts)
+
+    if not cards:
+        return make()
+    ids = tuple(card.behaviour.id for card in cards)
+    return _cached(pack, ("level", level, cards[0].band.id, ids, cards[0].age, show_notes, heading), make)
 
 
 # ------------------------------------------------------------------ the sections cards point to
@@ -145,11 +235,17 @@ def who_to_call_section(pack: Pack, levels: Sequence[Level], now: dt.datetime) -
         if route is not None and route.route_out
     ]
     st.markdown("\n\n".join(parts))
-    for level, route in routes:
-        if route is None:
-            continue
-        with st.expander(f"{level_heading(pack, level)}: every step and contact"):
-            st.markdown(route_md(pack, route, now=now, show_title=False, show_lead=False))
+    # One switch for the detail of every level's route: each is a line above, so it is not repeated.
+    shown = [(level, route) for level, route in routes if route is not None]
+    if shown:
+        with st.expander("Every step and contact, level by level"):
+            st.markdown(
+                "\n\n".join(
+                    f"### {md(level_heading(pack, level))}\n\n"
+                    + route_md(pack, route, now=now, show_title=False, show_lead=False)
+                    for level, route in shown
+                )
+            )
 
 
 def _law_html(notes: Sequence[LawNote], heading: str) -> str:
@@ -168,7 +264,7 @@ def _law_html(notes: Sequence[LawNote], heading: str) -> str:
             f"<p>{html.escape(note.text)}</p>"
             f"<p>Source: {source}</p></details>"
         )
-    return "".join(blocks)
+    return '<div class="tlr-laws">' + "".join(blocks) + "</div>"
 
 
 def law_section(pack: Pack, notes: Sequence[LawNote], heading: str = "The law at this age") -> None:

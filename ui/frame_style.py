@@ -44,7 +44,10 @@ FRAME_CSS = f"""
   /* The bar already holds the two numbers as buttons; the full line under it (why, when the front door
      reopens, neighbouring areas) is set a little smaller, still above 14px, so the answer comes sooner. */
   .st-key-{DANGER_LINE_KEY} [data-testid="stMarkdownContainer"] p {{ font-size: 0.9rem; line-height: 1.4; }}
-  [data-testid="stMainBlockContainer"] {{ padding-top: 4rem; }}
+  [data-testid="stMainBlockContainer"] {{ padding: 4rem 0.625rem 3rem 0.625rem; }}
+  /* Section headings a step smaller, and elements a little closer: the same words, fewer screens. */
+  [data-testid="stMain"] h2 {{ font-size: 1.6rem; line-height: 1.25; }}
+  [data-testid="stMain"] [data-testid="stVerticalBlock"] {{ gap: 0.5rem; }}
 }}
 /* At 200% zoom, or on a phone held sideways, the screen is short: the bar scrolls away with the page
    instead of covering a focused control or heading (WCAG 2.4.11). 560px covers a 1280x844 or 1280x720

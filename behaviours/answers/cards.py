@@ -6,7 +6,7 @@ same card, so an item never reads differently on two pages."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from behaviours.answers.lookup import how_level_changes, law_for_item
@@ -91,3 +91,68 @@ def laws_on_page(cards: Iterable[ItemCard]) -> list[LawNote]:
         for line in card.laws:
             seen.setdefault(line.note.id, line.note)
     return list(seen.values())
+
+
+@dataclass(frozen=True)
+class LawGroupItem:
+    """A behaviour in a law group: its card, and the law it cites beyond what its group's head says."""
+
+    card: ItemCard
+    laws: tuple[LawLine, ...]  # the key rules not said at the group's head
+    image_rule: bool  # the image rule applies and the head does not say it
+
+
+@dataclass(frozen=True)
+class LawGroup:
+    """Behaviours in one level that cite the same law: the head says its key rule (and the image rule,
+    when every item carries it) once; each item then names only what it adds. A group with no law at
+    its head holds the items that cite none."""
+
+    laws: tuple[LawLine, ...]
+    image_rule: bool
+    items: tuple[LawGroupItem, ...]
+
+
+def _law_key(line: LawLine) -> tuple[str, str | None]:
+    return (line.note.id, line.ages)
+
+
+def law_groups(cards: Sequence[ItemCard]) -> list[LawGroup]:
+    """A level's cards grouped so that a law shared by several is said once, at the head of its group.
+
+    Items that cite no law come first, in the pack's order. Then, again and again, the law cited by the
+    most items still ungrouped (the first cited on a tie) heads a group of all of them; the head says
+    every law those items all share, and the image rule when they all carry it. An item whose law no
+    other shares heads a group of its own. Groups follow the pack's order of their first item, and
+    items keep the pack's order within a group: nothing is dropped, every key rule stays beside its item.
+    """
+    plain = [card for card in cards if not card.laws]
+    rest = [card for card in cards if card.laws]
+    position = {id(card): index for index, card in enumerate(cards)}
+    groups: list[LawGroup] = []
+    while rest:
+        counts: dict[tuple[str, str | None], int] = {}
+        for card in rest:
+            for key in dict.fromkeys(_law_key(line) for line in card.laws):
+                counts[key] = counts.get(key, 0) + 1
+        best = max(counts, key=lambda key: counts[key])  # max() keeps the first of equals: the first cited
+        members = [card for card in rest if best in {_law_key(line) for line in card.laws}] if counts[best] > 1 else []
+        members = members or [rest[0]]
+        shared_keys = set.intersection(*({_law_key(line) for line in card.laws} for card in members))
+        head = tuple(line for line in members[0].laws if _law_key(line) in shared_keys)
+        images = all(card.image_rule for card in members)
+        items = tuple(
+            LawGroupItem(
+                card,
+                tuple(line for line in card.laws if _law_key(line) not in shared_keys),
+                card.image_rule and not images,
+            )
+            for card in members
+        )
+        groups.append(LawGroup(head, images, items))
+        chosen = {id(card) for card in members}
+        rest = [card for card in rest if id(card) not in chosen]
+    groups.sort(key=lambda group: position[id(group.items[0].card)])
+    if plain:
+        groups.insert(0, LawGroup((), False, tuple(LawGroupItem(card, (), False) for card in plain)))
+    return groups

@@ -24,6 +24,7 @@ from behaviours.answers.case import suggest_level as _suggest_level
 from behaviours.answers.finding import find
 from behaviours.answers.lookup import SERIOUS_FIRST, LookupPlan, level_anchor, plan_lookup
 from behaviours.answers.search_results import (
+    CaseMatches,
     SearchResult,
     correction_notice,
     levels_found,
@@ -132,6 +133,16 @@ def plan_lookup_answer(pack: Pack, plan: LookupPlan, words: str | None, limit: i
         [level for level in SERIOUS_FIRST if level in present],
         laws_on_page(cards),
     )
+
+
+def case_find_cards(pack: Pack, matches: CaseMatches, age: int | None) -> list[ItemCard]:
+    """The case page's "Find a behaviour" matches as the look-up's and search's cards: each in its band,
+    read at the child's age when the band holds it (its listed level otherwise, as for a band chosen for
+    the child's development)."""
+    return [
+        item_card(pack, behaviour, band, age if age is not None and band.holds(age) else None)
+        for behaviour, band in zip(matches.behaviours, matches.bands, strict=True)
+    ]
 
 
 # ------------------------------------------------------------------ search

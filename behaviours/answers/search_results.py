@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -111,6 +111,7 @@ class CaseMatches:
     behaviours: list[Behaviour]
     total: int
     correction: str | None = None
+    bands: list[AgeBand] = field(default_factory=list)  # the band of each behaviour, in the same order
 
 
 def find_for_case(
@@ -128,4 +129,9 @@ def find_for_case(
         return CaseMatches([], 0)
     lead = [developmental.id] if developmental is not None else None
     found = find(pack, text, limit=limit, bands=[band.id for band in bands], lead_bands=lead)
-    return CaseMatches([hit.behaviour for hit in found.hits], found.total, correction_notice(text, found.did_you_mean))
+    return CaseMatches(
+        [hit.behaviour for hit in found.hits],
+        found.total,
+        correction_notice(text, found.did_you_mean),
+        [hit.band for hit in found.hits],
+    )

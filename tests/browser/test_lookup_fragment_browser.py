@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from behaviours import Level, Pack
-from behaviours.answers.cards import item_card
+from behaviours.answers.cards import item_card, law_groups
 from behaviours.answers.lookup import (
     SERIOUS_FIRST,
     LookupPlan,
@@ -43,8 +43,9 @@ SECTIONS = ("Who to call", "The law at this age")
 # - bands: the band headings (h2) in the main area, in order;
 # - summary: the summary's jump links, as (words, target);
 # - cards: per level group (its anchor's id is band-<band>-<level>; other anchors, such as "who-to-call" and
-#   the law notes', are not level groups), the group's headings and how many descriptors its list holds
-#   (top-level items only; the key rules and "consider" lines sit inside each item);
+#   the law notes', are not level groups), the group's headings and how many descriptors its lists hold
+#   (a level's rows are in several lists, one per law group; top-level items only, the key rules and
+#   "consider" lines sit inside each item);
 # - stale: elements Streamlit still marks as left over from an earlier run.
 READ_ANSWER_JS = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
@@ -53,8 +54,7 @@ READ_ANSWER_JS = """() => {
     const holder = anchor.closest('[data-testid="stElementContainer"]');
     const group = holder ? holder.nextElementSibling : null;
     const headings = group ? [...group.querySelectorAll('h3')].map(words) : [];
-    const list = group ? group.querySelector('ul') : null;
-    const items = list ? list.querySelectorAll(':scope > li').length : 0;
+    const items = group ? group.querySelectorAll('ul > li').length : 0;
     return {id: anchor.id, headings, items};
   });
   return {
@@ -240,15 +240,27 @@ def test_show_what_to_consider_adds_and_removes_the_notes_and_never_hides_the_la
         for b in shipped.behaviours(band, level, age=age)
         if b.consider and law_for_item(shipped, b, age)
     )
-    # The card carries each law's key rule (its full text is once per page, in "The law at this age").
+    # Each law's key rule is beside the item (its full text is once per page, in "The law at this age"):
+    # on its row, or at the head of the rows that share it ("The law for these: ...").
     card = item_card(shipped, item, band, age)
-    law = [f"Law{f' at {line.ages}' if line.ages else ''}: {line.rule}" for line in card.laws]
-    assert law, "the item chosen has a law at this age"
+    level_cards = [item_card(shipped, b, band, age) for b in shipped.behaviours(band, card.level, age=age)]
+    group = next(g for g in law_groups(level_cards) if any(i.card.behaviour.id == item.id for i in g.items))
+    row = next(i for i in group.items if i.card.behaviour.id == item.id)
+    these = "these" if len(group.items) > 1 else "this"
+    law = [f"The law for {these}{f' at {line.ages}' if line.ages else ''}: {line.rule}" for line in group.laws]
+    law += [f"Law{f' at {line.ages}' if line.ages else ''}: {line.rule}" for line in row.laws]
+    assert len(law) == len(card.laws) and law, "the item chosen has a law at this age, each key rule said once"
     consider = [f"Consider: {text}" for text in item.consider]
 
     def item_words() -> str:
+        """The item's row and the head of its law group, if it has one."""
         entry = page.get_by_test_id("stMain").locator("li", has_text=item.text).first
-        return re.sub(r"\s+", " ", entry.inner_text())
+        text = entry.evaluate(
+            "li => { const head = li.parentElement.previousElementSibling;"
+            " const said = head && head.tagName === 'P' && head.innerText.startsWith('The law for') ? head.innerText : '';"
+            " return said + ' ' + li.innerText; }"
+        )
+        return re.sub(r"\s+", " ", text)
 
     open_app(page, app_url, "/")
     _enter(page, AGE, str(age))

@@ -333,3 +333,20 @@ def test_find_a_behaviour_with_no_match_points_to_not_listed(shipped):
 
 def _offered_ids(at) -> list[str]:
     return [str(b.key).removeprefix("case_add_") for b in at.main.button if str(b.key or "").startswith("case_add_")]
+
+
+def test_find_a_behaviour_shows_each_match_as_the_shared_card_with_its_add_button(shipped):
+    at = open_page(PAGE)
+    at.number_input(key="case_age").set_value(14).run()
+    at.text_input(key="case_find").input("sextortion").run()
+    text = main_text(at)
+    # The card's head (the level at the age in words, then the one action), as on the look-up and search.
+    assert "Red: act today** :material/report:] at age 14" in text
+    assert "**Do now:** Protect the child now" in text
+    # Its key rules and the image rule, with no link to sections this page does not have.
+    assert "*Law:* Threatening to share a sexual image is a crime" in text
+    assert "**Images:** never view, copy, share or save the image" in text
+    assert "(#law-" not in text and "(#who-to-call)" not in text
+    # The behaviour's words are the button's, said once.
+    assert at.button(key="case_add_13-17-red-sextortion").label.startswith("Add: Red: Someone threatens to share")
+    assert "**Someone threatens to share" not in text

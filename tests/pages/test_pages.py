@@ -540,9 +540,11 @@ def test_when_compass_is_closed_the_out_of_hours_number_comes_first_everywhere(
     who = next(str(m.value) for m in at.main.markdown if str(m.value).startswith("## Who to call"))
     assert _first_number(who) == OUT_OF_HOURS
     assert who.count(f"tel:+44{OUT_OF_HOURS.replace(' ', '')[1:]}") >= 1
-    # The red route's list names Compass and the out-of-hours team once each.
-    (red_route,) = [e for e in at.main.expander if e.label.startswith("Red: act today")]
-    route_text = "\n".join(str(m.value) for m in red_route.markdown)
+    # The red route's list names Compass and the out-of-hours team once each (the page's one "every step"
+    # switch holds each level's route under the level in words; only red is shown here).
+    (steps,) = [e for e in at.main.expander if e.label == "Every step and contact, level by level"]
+    route_text = "\n".join(str(m.value) for m in steps.markdown)
+    assert route_text.startswith("### Red: act today\n")
     route_list = route_text[route_text.index("*The route out*") :]
     assert route_list.count("**Compass (Shropshire Council)**") == 1
     assert route_list.count("**Emergency Social Work Team (out of hours)**") == 1

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from behaviours.answers.cards import IMAGE_RULE, first_sentence, item_card, key_action, key_rule, laws_on_page
+from behaviours.answers.cards import (
+    IMAGE_RULE,
+    ItemCard,
+    first_sentence,
+    item_card,
+    key_action,
+    key_rule,
+    law_groups,
+    laws_on_page,
+)
 from behaviours.answers.lookup import plan_lookup
 from behaviours.answers.plans import plan_lookup_answer
 from behaviours.pack.model import KEY_SENTENCE_MAX, LawNote, Level
@@ -109,3 +118,44 @@ def test_with_a_developmental_age_its_band_leads_in_the_answer(shipped: Pack) ->
         ("13-17", "For age 16 in years"),
     ]
     assert all(card.age == 8 for group in answer.bands[0].groups for card in group.cards)
+
+
+def _level_cards(shipped: Pack, age: int, level: Level) -> list[ItemCard]:
+    plan = plan_lookup(shipped, age, None, None)
+    answer = plan_lookup_answer(shipped, plan, None)
+    return next(group.cards for group in answer.bands[0].groups if group.level == level)
+
+
+def test_law_groups_keep_every_item_and_every_key_rule_beside_it(shipped: Pack) -> None:
+    cards = _level_cards(shipped, 14, Level.RED)
+    groups = law_groups(cards)
+    items = [item for group in groups for item in group.items]
+    assert sorted(item.card.behaviour.id for item in items) == sorted(card.behaviour.id for card in cards)
+    for group in groups:
+        for item in group.items:
+            said = {(line.note.id, line.ages) for line in (*group.laws, *item.laws)}
+            assert said == {(line.note.id, line.ages) for line in item.card.laws}, item.card.behaviour.id
+            assert (group.image_rule or item.image_rule) == item.card.image_rule, item.card.behaviour.id
+            assert not (group.image_rule and item.image_rule), "the image rule is said once, at the head or the row"
+
+
+def test_a_law_shared_by_several_items_is_said_once_at_the_head_of_their_group(shipped: Pack) -> None:
+    cards = _level_cards(shipped, 14, Level.RED)
+    groups = law_groups(cards)
+    cited = sum(len(card.laws) for card in cards)
+    said = sum(len(group.laws) + sum(len(item.laws) for item in group.items) for group in groups)
+    assert cited == 36 and said < cited / 1.5, (cited, said)
+    images = next(group for group in groups if [line.note.id for line in group.laws] == ["indecent-images"])
+    assert images.image_rule and len(images.items) >= 5
+    # Items that cite no law come first, under no head; the groups keep the pack's order of first items.
+    assert groups[0].laws == () and not groups[0].image_rule
+    order = [card.behaviour.id for card in cards]
+    firsts = [order.index(group.items[0].card.behaviour.id) for group in groups[1:]]
+    assert firsts == sorted(firsts)
+
+
+def test_a_level_without_laws_is_one_group_in_the_packs_order(shipped: Pack) -> None:
+    cards = _level_cards(shipped, 14, Level.GREEN)
+    groups = law_groups(cards)
+    assert len(groups) == 1 and [item.card for item in groups[0].items] == cards
+    assert law_groups([]) == []
