@@ -72,7 +72,7 @@ def law_lines_md(
     laws: Sequence[LawLine], image_rule: bool, *, law_links: bool = True, label: str = "*Law"
 ) -> list[str]:
     """Each law's key rule on a line of its own (linked to its full note), then the image rule. ``label``
-    opens with its Markdown emphasis ("*Law", "**The law for these"); it is closed after the ages."""
+    opens with its Markdown emphasis ("*Law", "**The law for the 3 behaviours below"); it is closed after the ages."""
     lines = []
     emphasis = label[: len(label) - len(label.lstrip("*"))]
     for law in laws:
@@ -100,7 +100,9 @@ def law_group_md(group: LawGroup, *, show_notes: bool = False) -> str:
     item carries it), then each behaviour as a row. Items that cite no law have no head."""
     parts = []
     if group.laws or group.image_rule:
-        these = "these" if len(group.items) > 1 else "this"
+        # "below", not "these": the head sits between two groups, and must not read as the law of the rows above it.
+        count = len(group.items)
+        these = f"the {count} behaviours below" if count > 1 else "the behaviour below"
         heads = law_lines_md(group.laws, group.image_rule, label=f"**The law for {these}")
         parts.append("  \n".join(heads))
     parts.append("\n".join(_row_md(item, show_notes=show_notes) for item in group.items))
