@@ -72,7 +72,7 @@ def law_lines_md(
     laws: Sequence[LawLine], image_rule: bool, *, law_links: bool = True, label: str = "*Law"
 ) -> list[str]:
     """Each law's key rule on a line of its own (linked to its full note), then the image rule. ``label``
-    opens with its Markdown emphasis ("*Law", "**The law for the 3 behaviours below"); it is closed after the ages."""
+    opens with its Markdown emphasis ("*Law", "**The law for the 3 below"); it is closed after the ages."""
     lines = []
     emphasis = label[: len(label) - len(label.lstrip("*"))]
     for law in laws:
@@ -102,7 +102,7 @@ def law_group_md(group: LawGroup, *, show_notes: bool = False) -> str:
     if group.laws or group.image_rule:
         # "below", not "these": the head sits between two groups, and must not read as the law of the rows above it.
         count = len(group.items)
-        these = f"the {count} behaviours below" if count > 1 else "the behaviour below"
+        these = f"the {count} below" if count > 1 else "the one below"
         heads = law_lines_md(group.laws, group.image_rule, label=f"**The law for {these}")
         parts.append("  \n".join(heads))
     parts.append("\n".join(_row_md(item, show_notes=show_notes) for item in group.items))
@@ -158,7 +158,7 @@ CARD_CSS = f"""<style>
   [data-testid='stMain'] .tlr-law {{font-size:16px;line-height:1.45}}
   [data-testid='stMain'] [data-testid='stMarkdownContainer'] p:not(:last-child) {{margin-bottom:0.5rem}}
   [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] [data-testid='stMarkdownContainer'] li {{
-    padding:0.15rem 0;line-height:1.35}}
+    padding:0.1rem 0;line-height:1.32}}
   [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] [data-testid='stMarkdownContainer'] p:not(:last-child) {{margin-bottom:0.35rem}}
   [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] ul {{margin-bottom:0.5rem}}
   [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] h3 {{font-size:1.4rem}}

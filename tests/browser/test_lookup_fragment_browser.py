@@ -241,13 +241,13 @@ def test_show_what_to_consider_adds_and_removes_the_notes_and_never_hides_the_la
         if b.consider and law_for_item(shipped, b, age)
     )
     # Each law's key rule is beside the item (its full text is once per page, in "The law at this age"):
-    # on its row, or at the head of the rows that share it ("The law for the 3 behaviours below: ...").
+    # on its row, or at the head of the rows that share it ("The law for the 3 below: ...").
     card = item_card(shipped, item, band, age)
     level_cards = [item_card(shipped, b, band, age) for b in shipped.behaviours(band, card.level, age=age)]
     group = next(g for g in law_groups(level_cards) if any(i.card.behaviour.id == item.id for i in g.items))
     row = next(i for i in group.items if i.card.behaviour.id == item.id)
     count = len(group.items)
-    these = f"the {count} behaviours below" if count > 1 else "the behaviour below"
+    these = f"the {count} below" if count > 1 else "the one below"
     law = [f"The law for {these}{f' at {line.ages}' if line.ages else ''}: {line.rule}" for line in group.laws]
     law += [f"Law{f' at {line.ages}' if line.ages else ''}: {line.rule}" for line in row.laws]
     assert len(law) == len(card.laws) and law, "the item chosen has a law at this age, each key rule said once"
