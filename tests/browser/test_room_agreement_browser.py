@@ -179,6 +179,10 @@ def test_a_two_round_room_with_five_phones_is_saved_and_its_figures_are_everywhe
         expect(trainer.get_by_text("The room's result is saved: counts and the date only, no names.")).to_be_visible(
             timeout=15_000
         )
+        # The Save run must have finished (as a person sees the page settle) before the PDF is asked for: a
+        # click during the run can reach a button the run is replacing, and Chromium then cancels the download
+        # (seen once in CI under load).
+        wait_for_app(trainer)
         with trainer.expect_download() as waiting:
             trainer.get_by_role("button", name="Room summary (PDF)").click()
         download = waiting.value

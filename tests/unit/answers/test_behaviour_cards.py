@@ -144,7 +144,8 @@ def test_a_law_shared_by_several_items_is_said_once_at_the_head_of_their_group(s
     groups = law_groups(cards)
     cited = sum(len(card.laws) for card in cards)
     said = sum(len(group.laws) + sum(len(item.laws) for item in group.items) for group in groups)
-    assert cited == 36 and said < cited / 1.5, (cited, said)
+    # 36 in content 2.1; 2.1.1's online grooming item cites three more (images, exploitation, sexual communication).
+    assert cited == 39 and said < cited / 1.5, (cited, said)
     images = next(group for group in groups if [line.note.id for line in group.laws] == ["indecent-images"])
     assert images.image_rule and len(images.items) >= 5
     # Items that cite no law come first, under no head; the groups keep the pack's order of first items.
