@@ -103,7 +103,20 @@ def main(argv: list[str] | None = None) -> int:
             for repetition in range(3):
                 answer(session, repetition)
             sampler = subprocess.Popen(
-                [spy, "record", "-p", str(server.pid), "-o", str(raw), "-f", "raw", "-r", str(RATE), "--nonblocking", *(["--gil"] if args.gil else [])],
+                [
+                    spy,
+                    "record",
+                    "-p",
+                    str(server.pid),
+                    "-o",
+                    str(raw),
+                    "-f",
+                    "raw",
+                    "-r",
+                    str(RATE),
+                    "--nonblocking",
+                    *(["--gil"] if args.gil else []),
+                ],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
             )

@@ -28,8 +28,8 @@ from behaviours.answers.cards import (
     law_anchor,
     law_groups,
 )
-from behaviours.core.text import md, safe_web_link
 from behaviours.contacts.hours import WhoToCall, call_state
+from behaviours.core.text import md, safe_web_link
 from behaviours.pack.model import LawNote, Route
 from behaviours.wording.levels import level_heading
 from ui.contacts import calls_now, lead_md, route_md
