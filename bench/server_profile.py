@@ -80,6 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--answers", type=int, default=300)
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--raw", type=Path, help="keep py-spy's raw samples here")
+    parser.add_argument(
+        "--gil",
+        action="store_true",
+        help="sample only the thread holding the GIL: a thread waiting for it (the script thread while the "
+        "event loop sends, and the other way) is not counted, so each sample is Python work being done",
+    )
     args = parser.parse_args(argv)
     spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
     if not Path(spy).exists():
@@ -97,7 +103,20 @@ def main(argv: list[str] | None = None) -> int:
             for repetition in range(3):
                 answer(session, repetition)
             sampler = subprocess.Popen(
-                [spy, "record", "-p", str(server.pid), "-o", str(raw), "-f", "raw", "-r", str(RATE), "--nonblocking"],
+                [
+                    spy,
+                    "record",
+                    "-p",
+                    str(server.pid),
+                    "-o",
+                    str(raw),
+                    "-f",
+                    "raw",
+                    "-r",
+                    str(RATE),
+                    "--nonblocking",
+                    *(["--gil"] if args.gil else []),
+                ],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
             )

@@ -27,8 +27,8 @@ from behaviours.answers.urgency import answer_levels, lookup_answer_levels
 from behaviours.core.text import md, md_typed
 from behaviours.documents.export import band_csv
 from ui.behaviour_card import (
+    CARD_CSS,
     LEVELS_KEY,
-    card_style,
     item_card,
     law_section,
     level_group_md,
@@ -41,10 +41,10 @@ from ui.inputs import (
     age_and_band_inputs,
     band_handout_button,
     developmental_age_input,
-    keep_side_by_side,
     notice,
     page_intro,
     secondary_text,
+    side_by_side_css,
     take_link_params,
 )
 from ui.levels import level_badge
@@ -144,10 +144,9 @@ def _band(plan: LookupPlan, cards: BandCards, now: dt.datetime, show_notes: bool
             # The target of the summary's jump link (an empty element with an id, nothing else).
             st.html(f'<div id="{group.anchor}" class="tlr-anchor" tabindex="-1"></div>')
             st.markdown(level_group_md(content, group.level, group.cards, show_notes=show_notes))
-    # Side by side on a phone too: two short buttons on one row.
+    # Side by side on a phone too: two short buttons on one row (the page's style, drawn once, says so).
     with st.container(key=f"lookup_downloads_{band.id}"):
         downloads = st.columns(2)
-    keep_side_by_side(f"lookup_downloads_{band.id}")
     downloads[0].download_button(
         f"Download {band.label} as CSV",
         data=lambda b=band: band_csv(content, b),
@@ -208,11 +207,10 @@ def answer() -> None:
     )
     for text in link_notices:
         notice(text)
-    # The age and the developmental age side by side even on a phone, so what was seen is on the first screen.
+    # The age and the developmental age side by side even on a phone, so what was seen is on the first screen
+    # (the page's style, drawn once outside this fragment, says so).
     with st.container(key="lookup_ages"):
         ages = st.columns(2)
-    keep_side_by_side("lookup_ages")
-    card_style()
     developmental_age_input("lookup", ages[1])
     st.text_input(
         "What did you see or hear? (a few words, no names)",
@@ -280,4 +278,8 @@ def answer() -> None:
     law_section(content, cards.laws)
 
 
+# The page's style, once, outside the fragment: the cards' rows and small lines (``card_style``), and the
+# ages and each band's two download buttons side by side on a phone. A change of age reruns only the
+# fragment, and the style drawn by the page's last full run stays, so it is not sent again with each answer.
+st.html(CARD_CSS + side_by_side_css("lookup_ages", *(f"lookup_downloads_{band.id}" for band in content.bands)))
 answer()

@@ -28,8 +28,9 @@ from behaviours.answers.cards import (
     law_anchor,
     law_groups,
 )
+from behaviours.contacts.hours import WhoToCall, call_state
 from behaviours.core.text import md, safe_web_link
-from behaviours.pack.model import LawNote
+from behaviours.pack.model import LawNote, Route
 from behaviours.wording.levels import level_heading
 from ui.contacts import calls_now, lead_md, route_md
 from ui.content_cache import ContentCache, pack_key
@@ -226,28 +227,39 @@ def who_to_call_section(pack: Pack, levels: Sequence[Level], now: dt.datetime) -
     """Who to call, once per page: whoever answers now in full, then for each level on the page (most
     serious first) its first step out, with its route and every contact one tap away."""
     st.html(f'<div id="{WHO_TO_CALL_ANCHOR}" class="tlr-anchor"></div>')
-    parts = ["## Who to call"]
-    lead = lead_md(calls_now(pack, None, now))
-    if lead:
-        parts.append(f"**Now:** {lead}")
+    lead = calls_now(pack, None, now)
     routes = [(level, pack.route_for(level)) for level in levels]
+    shown = [(level, route) for level, route in routes if route is not None]
+    # Kept by the pack, the levels and what the hour changes in the lead and in each route's calls
+    # (``call_state``): the pack's words and the clock, never anything typed.
+    hours = (call_state(lead), *(call_state(calls_now(pack, None, now, route=route)) for _, route in shown))
+    key = ("who to call", tuple(levels), hours)
+    top = _cached(pack, (*key, "top"), lambda: _who_to_call_md(pack, lead, routes))
+    st.markdown(top)
+    # One switch for the detail of every level's route: each is a line above, so it is not repeated.
+    if shown:
+        with st.expander("Every step and contact, level by level"):
+            st.markdown(_cached(pack, (*key, "routes"), lambda: _routes_md(pack, shown, now)))
+
+
+def _who_to_call_md(pack: Pack, lead: WhoToCall, routes: Sequence[tuple[Level, Route | None]]) -> str:
+    parts = ["## Who to call"]
+    lead_line = lead_md(lead)
+    if lead_line:
+        parts.append(f"**Now:** {lead_line}")
     parts += [
         f"**{md(level_heading(pack, level))}:** {md(route.route_out[0])}"
         for level, route in routes
         if route is not None and route.route_out
     ]
-    st.markdown("\n\n".join(parts))
-    # One switch for the detail of every level's route: each is a line above, so it is not repeated.
-    shown = [(level, route) for level, route in routes if route is not None]
-    if shown:
-        with st.expander("Every step and contact, level by level"):
-            st.markdown(
-                "\n\n".join(
-                    f"### {md(level_heading(pack, level))}\n\n"
-                    + route_md(pack, route, now=now, show_title=False, show_lead=False)
-                    for level, route in shown
-                )
-            )
+    return "\n\n".join(parts)
+
+
+def _routes_md(pack: Pack, shown: Sequence[tuple[Level, Route]], now: dt.datetime) -> str:
+    return "\n\n".join(
+        f"### {md(level_heading(pack, level))}\n\n" + route_md(pack, route, now=now, show_title=False, show_lead=False)
+        for level, route in shown
+    )
 
 
 def _law_html(notes: Sequence[LawNote], heading: str) -> str:

@@ -79,12 +79,15 @@ def age_and_band_inputs(pack: Pack, prefix: str, age_column: DeltaGenerator, ban
     )
 
 
-def keep_side_by_side(key: str) -> None:
-    """Keep the columns inside the container with ``key`` side by side on a phone, where Streamlit
-    would stack them: for two short inputs that belong together (an age and a developmental age)."""
-    st.html(
+def side_by_side_css(*keys: str) -> str:
+    """The style that keeps the columns inside the containers with ``keys`` side by side on a phone,
+    where Streamlit would stack them: for two short inputs that belong together (an age and a
+    developmental age). A page draws it once with ``st.html``, outside any fragment, so a fragment's
+    rerun does not send it again."""
+    return "".join(
         f"<style>.st-key-{key} [data-testid='stHorizontalBlock']{{flex-wrap:nowrap;gap:0.75rem}}"
         f".st-key-{key} [data-testid='stColumn']{{min-width:0;flex:1 1 0;width:auto}}</style>"
+        for key in keys
     )
 
 

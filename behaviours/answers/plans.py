@@ -111,11 +111,7 @@ def plan_lookup_answer(pack: Pack, plan: LookupPlan, words: str | None, limit: i
         groups = [
             LevelGroup(
                 level,
-                [
-                    item_card(pack, behaviour, band, at)
-                    for behaviour in pack.behaviours(band, level, age=at)
-                    if (band.id, behaviour.id) not in shown
-                ],
+                [card for card in _level_cards(pack, band, level, at) if (band.id, card.behaviour.id) not in shown],
                 level_anchor(band, level),
             )
             for level in levels
@@ -133,6 +129,18 @@ def plan_lookup_answer(pack: Pack, plan: LookupPlan, words: str | None, limit: i
         [level for level in SERIOUS_FIRST if level in present],
         laws_on_page(cards),
     )
+
+
+def _level_cards(pack: Pack, band: AgeBand, level: Level, age: int | None) -> tuple[ItemCard, ...]:
+    """A band's cards at one level, read at ``age``: made once per pack for an age the band holds (or
+    none), since every look-up run asks for them again. Keyed by ids and an age, never by words."""
+
+    def make() -> tuple[ItemCard, ...]:
+        return tuple(item_card(pack, behaviour, band, age) for behaviour in pack.behaviours(band, level, age=age))
+
+    if age is not None and not band.holds(age):
+        return make()
+    return pack.kept(("look-up cards", band.id, level, age), make)
 
 
 def case_find_cards(pack: Pack, matches: CaseMatches, age: int | None) -> list[ItemCard]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar, cast
 
 from behaviours.pack.band_rules import law_ids_at, level_at
 from behaviours.pack.model import (
@@ -26,6 +27,8 @@ from behaviours.pack.model import (
     VocabularyEntry,
 )
 from behaviours.pack.yamlsource import Problem
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,24 @@ class Pack:
         if held is None:
             held = self._behaviours_memo[key] = tuple(self._behaviours(band_id, level, age))
         return list(held)
+
+    def kept(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What a higher layer works out from this pack alone, worked out once and kept with the pack.
+
+        For answers every run asks again (a look-up's cards for a band, level and age). The key must
+        be made of the pack's own ids and numbers, never anything a person typed, and the caller keeps
+        the keys bounded (e.g. only ages a band holds). Two threads may both make a value; either is kept.
+        """
+        memo = self._kept
+        if key in memo:
+            return cast(T, memo[key])  # kept by make() under this key
+        value = make()
+        memo[key] = value
+        return value
+
+    @cached_property
+    def _kept(self) -> dict[Hashable, object]:
+        return {}
 
     @cached_property
     def _behaviours_memo(self) -> dict[tuple[str | None, Level | None, int | None], tuple[Behaviour, ...]]:

@@ -1,6 +1,7 @@
 """Nothing typed goes into any cache: a marker typed (and put in links) on every page is then
 looked for in every shared cache there is, Streamlit's st.cache_data and st.cache_resource
-stores and the content caches of ui/content_cache.py (level cards, routes, who to call)."""
+stores, the content caches of ui/content_cache.py (level cards, routes, who to call) and what a
+loaded pack keeps for the pages (``Pack.kept``: the look-up's cards per band, level and age)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import pickle
 import pytest
 from streamlit.runtime.caching import cache_data_api, cache_resource_api
 
+from behaviours import Pack, load_pack
 from behaviours.answers.case import Answer
-from tests.helpers import open_page
+from tests.helpers import SHIPPED_PACK, open_page
 from tests.privacy import new_marker
 from ui import content_cache
 
@@ -25,9 +27,11 @@ def _as_bytes(value: object) -> bytes:
     return found
 
 
-def _stored() -> list[tuple[str, bytes]]:
-    """Every key and value in every cache this process holds, named by where it is."""
+def _stored(packs: tuple[Pack, ...] = ()) -> list[tuple[str, bytes]]:
+    """Every key and value in every cache this process holds, named by where it is: with what each
+    pack kept by st.cache_resource (and each of ``packs``) keeps for the pages."""
     stored: list[tuple[str, bytes]] = []
+    held_packs = list(packs)
     for api, name in (
         (cache_data_api._data_caches, "st.cache_data"),
         (cache_resource_api._resource_caches, "st.cache_resource"),
@@ -42,7 +46,15 @@ def _stored() -> list[tuple[str, bytes]]:
                 for key in list(memory.keys()):
                     stored.append((f"{name} {function_key} key", repr(key).encode()))
                     entry = memory.get(key)
-                    stored.append((f"{name} {function_key} value", _as_bytes(getattr(entry, "value", entry))))
+                    value = getattr(entry, "value", entry)
+                    stored.append((f"{name} {function_key} value", _as_bytes(value)))
+                    loaded = getattr(value, "pack", value)  # ui/pack_loading.py keeps a PackResult
+                    if isinstance(loaded, Pack):
+                        held_packs.append(loaded)
+    for pack in held_packs:
+        for key, value in pack.__dict__.get("_kept", {}).items():
+            stored.append(("pack kept key", repr(key).encode("utf-8", "replace")))
+            stored.append(("pack kept value", _as_bytes(value)))
     for cache in content_cache.all_caches():
         for key, value in cache.items():
             stored.append((f"{cache.name} key", repr(key).encode("utf-8", "replace")))
@@ -81,6 +93,7 @@ def test_a_marker_typed_on_every_page_is_in_no_cache(no_redis: None) -> None:
     assert not join.exception
 
     lookup = open_page("lookup")
+    lookup.text_input(key="lookup_q").input(f"sent a nude {marker}").run()
     for age in (3, 9, 14):
         lookup.number_input(key="lookup_age").set_value(age).run()
     assert not lookup.exception
@@ -99,6 +112,7 @@ def test_a_marker_typed_on_every_page_is_in_no_cache(no_redis: None) -> None:
     assert any(where.startswith("behaviour cards") for where, _ in stored)
     assert any(where.startswith("route blocks") for where, _ in stored)
     assert any(where.startswith("st.cache_resource") for where, _ in stored)
+    assert any(where.startswith("pack kept") for where, _ in stored)
     for needle in (marker, short):
         held = [where for where, data in stored if needle.encode() in data or needle.encode("utf-16-le") in data]
         assert held == [], f"typed text found in {held}"
@@ -117,10 +131,13 @@ def test_the_search_finds_a_marker_planted_in_each_kind_of_cache() -> None:
         return text.upper() + marker
 
     kept("x")
+    pack = load_pack(SHIPPED_PACK)
+    pack.kept(("planted",), lambda: f"text {marker}")
     try:
-        held = [where for where, data in _stored() if marker.encode() in data]
+        held = [where for where, data in _stored((pack,)) if marker.encode() in data]
         assert any(where.startswith("planted for the test") for where in held)
         assert any(where.startswith("st.cache_data") for where in held)
+        assert any(where.startswith("pack kept") for where in held)
     finally:
         planted.clear()
         kept.clear()
