@@ -48,14 +48,20 @@ FRAME_CSS = f"""
 .st-key-{PAGE_MENU_KEY} {{ display: none; }}
 @media (max-width: {NARROW_MAX_PX}px) {{
   [data-testid="stSidebarNav"], [data-testid="stSidebarNavSeparator"] {{ display: none; }}
+  /* Shut, the sidebar is out of sight: out of the Tab order and of what a screen reader reads too (and
+     not a scrolling box with nothing to focus in it, which axe reports). */
+  [data-testid="stSidebar"][data-collapsed="true"] {{ visibility: hidden; }}
   /* One line in the header's free space, beside the control that opens the sidebar: it takes no height. */
   .st-key-{PAGE_MENU_KEY} {{
     display: block; position: fixed; top: 0.5rem; left: 3.5rem; z-index: 999991; width: auto;
   }}
   [data-testid="stElementContainer"]:has(> [data-testid="stLayoutWrapper"] > .st-key-{PAGE_MENU_KEY}),
   [data-testid="stLayoutWrapper"]:has(> .st-key-{PAGE_MENU_KEY}) {{ position: absolute; height: 0; margin: 0; }}
-  .st-key-{PAGE_MENU_KEY} button {{ min-height: 44px; min-width: 44px; }}
-  .st-key-{PAGE_MENU_KEY} button:focus-visible {{ outline: 3px solid #212B32; outline-offset: 2px; }}
+  /* Open, its list lies over the page, on white, until a page is chosen (or "Menu" is pressed again). */
+  .st-key-{PAGE_MENU_KEY} details {{ background: #FFFFFF; box-shadow: 0 4px 12px rgba(33, 43, 50, 0.25); }}
+  .st-key-{PAGE_MENU_KEY} summary {{ min-height: 44px; box-sizing: border-box; }}
+  .st-key-{PAGE_MENU_KEY} [data-testid="stPageLink-NavLink"] {{ min-height: 44px; align-items: center; }}
+  .st-key-{PAGE_MENU_KEY} summary:focus-visible {{ outline: 3px solid #212B32; outline-offset: 2px; }}
 }}
 /* On a phone the page title takes less of the first screen, so the answer's summary is on it. */
 @media (max-width: 640px) {{

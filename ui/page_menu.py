@@ -21,10 +21,12 @@ THIS_PAGE = " (this page)"
 def page_menu(pages: Sequence[object], current: str) -> None:
     """One "Menu" control whose list links to each page, with the same titles and icons as the sidebar;
     ``current`` is the url_path of the page this run draws."""
-    # Keyed by the page: a new page draws a new menu, which starts shut, instead of keeping the last one open.
+    # An expander, not a popover: its list follows "Menu" in the page, so Tab goes from the control into the
+    # list (a popover's list is drawn at the end of the page). Keyed by the page: a new page draws a new menu,
+    # which starts shut, instead of keeping the last one open.
     with (
         st.container(key=PAGE_MENU_KEY),
-        st.popover("Menu", icon=":material/menu:", key=f"{PAGE_MENU_KEY}_{current or 'home'}"),
+        st.expander("Menu", icon=":material/menu:", key=f"{PAGE_MENU_KEY}_{current or 'home'}", width=220),
     ):
         for page in pages:
             is_current = getattr(page, "url_path", None) == current

@@ -179,29 +179,34 @@ def test_a_jump_link_moves_the_focus_to_its_level(sized, app_url):
     assert inside
 
 
+MENU = ".st-key-page_menu"
+
+
 def test_on_a_narrow_window_the_page_menu_is_at_the_top_and_shut_after_a_choice(sized, app_url):
     # A desktop browser's user agent at a phone's size (a narrow window, a tablet): Streamlit shuts its sidebar
     # after a choice only for a phone's user agent, so the pages are in a menu at the top instead (issue 24.7).
     page = sized(390, 844)
     open_app(page, app_url, "/")
     sidebar = page.get_by_test_id("stSidebar")
-    menu = page.get_by_role("button", name="Menu")
+    menu = page.locator(f"{MENU} summary")
+    expect(menu).to_have_text(re.compile(r"Menu"))
     expect(menu).to_be_in_viewport()
     box = menu.bounding_box()
-    assert box is not None and box["height"] <= 48, f"the menu control is one line: {box}"
+    assert box is not None and box["height"] <= 48 and box["y"] < 60, f"the menu is one line, in the header: {box}"
     # The sidebar is shut and lists no pages on a narrow screen: the menu does.
     expect(sidebar).to_have_attribute("data-collapsed", "true")
     expect(sidebar.get_by_test_id("stSidebarNav")).to_be_hidden()
+    expect(page.locator(MENU).get_by_role("link", name="Search", exact=True)).to_be_hidden()
 
     menu.click()
-    listing = page.get_by_test_id("stPopoverBody")
+    listing = page.locator(MENU)
     expect(listing.get_by_role("link", name="Look up (this page)")).to_be_visible()
     with app_rerun(page):
         listing.get_by_role("link", name="Search", exact=True).click()
     heading = page.get_by_role("heading", name="Search for a behaviour", level=1)
     expect(heading).to_be_in_viewport()
     # Nothing lies over the chosen page: the menu is shut, the sidebar too, and the heading is the topmost thing.
-    expect(page.get_by_test_id("stPopoverBody")).to_have_count(0)
+    expect(listing.get_by_role("link", name="Search (this page)")).to_be_hidden()
     expect(sidebar).to_have_attribute("data-collapsed", "true")
     on_top = heading.evaluate(
         "h => { const r = h.getBoundingClientRect();"
@@ -210,13 +215,19 @@ def test_on_a_narrow_window_the_page_menu_is_at_the_top_and_shut_after_a_choice(
     )
     assert on_top, "something covers the chosen page's heading"
 
-    # With the keyboard: Tab reaches the menu, Enter opens it, Escape shuts it and gives the focus back.
-    page.get_by_role("button", name="Menu").focus()
+    # With the keyboard: Enter opens the menu, Tab goes from it into its list, Enter on a page goes there, shut.
+    menu.focus()
     page.keyboard.press("Enter")
-    listing = page.get_by_test_id("stPopoverBody")
     expect(listing.get_by_role("link", name="Search (this page)")).to_be_visible()
-    page.keyboard.press("Escape")
-    expect(listing).to_be_hidden()
+    page.keyboard.press("Tab")
+    expect(listing.get_by_role("link", name="Look up")).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(listing.get_by_role("link", name="Case discussion")).to_be_focused()
+    with app_rerun(page):
+        page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Case discussion", level=1)).to_be_in_viewport()
+    expect(listing.get_by_role("link", name="Case discussion (this page)")).to_be_hidden()
 
 
 def test_on_a_wide_screen_the_pages_are_in_the_sidebar_and_the_top_menu_is_hidden(sized, app_url):
@@ -224,7 +235,7 @@ def test_on_a_wide_screen_the_pages_are_in_the_sidebar_and_the_top_menu_is_hidde
     open_app(page, app_url, "/")
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_role("link", name="Search")).to_be_visible()
-    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+    expect(page.locator(f"{MENU} summary")).to_be_hidden()
 
 
 def test_on_a_phone_the_sidebar_still_opens_and_holds_no_pages(sized, app_url):

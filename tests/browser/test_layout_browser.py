@@ -85,9 +85,10 @@ def test_on_a_phone_999_stays_on_the_page_and_the_sidebar_opens_again(page, app_
 
     # The sidebar comes back with its control, without a second copy of who to call (issue 24.5); on a phone
     # the pages are in the menu at the top instead (issue 24.7).
-    page.get_by_role("button", name="Menu").click()
-    expect(page.get_by_test_id("stPopoverBody").get_by_role("link", name="Helplines (this page)")).to_be_in_viewport()
-    page.keyboard.press("Escape")
+    menu = page.locator(".st-key-page_menu summary")
+    menu.click()
+    expect(page.locator(".st-key-page_menu").get_by_role("link", name="Helplines (this page)")).to_be_in_viewport()
+    menu.click()
     page.get_by_role("button", name="Expand sidebar").click()
     wait_for_app(page)
     expect(sidebar).to_have_attribute("data-collapsed", "false")
