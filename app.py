@@ -9,6 +9,7 @@ from ui.call_bar import frame_calls
 from ui.frame_style import FRAME_CSS
 from ui.moment import start_run
 from ui.pack_loading import pack, pack_footer
+from ui.page_menu import page_menu
 from ui.signin import require_sign_in, sign_out
 
 st.set_page_config(
@@ -62,19 +63,23 @@ HELPLINES = st.Page("pages/helplines.py", title="Helplines", icon=":material/cal
 # (and, until the page has said, to be safe); the others show 999 and a link to who to call.
 ANSWER_PAGES = {"", "search", "case"}
 
-navigation = st.navigation(
-    [
-        st.Page("pages/lookup.py", title="Look up", icon=":material/search_check:", default=True),
-        st.Page("pages/search.py", title="Search", icon=":material/search:", url_path="search"),
-        st.Page("pages/case.py", title="Case discussion", icon=":material/forum:", url_path="case"),
-        st.Page("pages/training.py", title="Training", icon=":material/school:", url_path="training"),
-        st.Page("pages/room.py", title="Training room", icon=":material/co_present:", url_path="room"),
-        st.Page("pages/join.py", title="Join a room", icon=":material/qr_code_2:", url_path="join"),
-        st.Page("pages/agreement.py", title="Room agreement", icon=":material/insights:", url_path="agreement"),
-        HELPLINES,
-        st.Page("pages/about.py", title="About", icon=":material/info:", url_path="about"),
-    ]
-)
+# The frame's pages, in order: the sidebar lists them on a wide screen, the top menu on a narrow one.
+PAGES = [
+    st.Page("pages/lookup.py", title="Look up", icon=":material/search_check:", default=True),
+    st.Page("pages/search.py", title="Search", icon=":material/search:", url_path="search"),
+    st.Page("pages/case.py", title="Case discussion", icon=":material/forum:", url_path="case"),
+    st.Page("pages/training.py", title="Training", icon=":material/school:", url_path="training"),
+    st.Page("pages/room.py", title="Training room", icon=":material/co_present:", url_path="room"),
+    st.Page("pages/join.py", title="Join a room", icon=":material/qr_code_2:", url_path="join"),
+    st.Page("pages/agreement.py", title="Room agreement", icon=":material/insights:", url_path="agreement"),
+    HELPLINES,
+    st.Page("pages/about.py", title="About", icon=":material/info:", url_path="about"),
+]
+navigation = st.navigation(PAGES)
+# On a narrow screen the pages are behind one small control at the top, which is shut again on the page
+# chosen; the sidebar, which stays open after a choice there unless the browser says it is a phone, then
+# holds no pages (issue 24.7, ui/page_menu.py).
+page_menu(PAGES, navigation.url_path)
 # 999 and who to call, on the page itself (on a phone the sidebar is closed to read the page), in the
 # mode of the page's answer: a green answer does not tell anyone to ring now (ui/call_bar.py).
 calls = frame_calls(

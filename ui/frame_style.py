@@ -10,6 +10,10 @@ and the NHS guidance: at least 44 by 44 CSS pixels).
 from __future__ import annotations
 
 from ui.contacts import CALL_BAR_KEY, DANGER_LINE_KEY
+from ui.page_menu import PAGE_MENU_KEY
+
+# Streamlit's sidebar breakpoint (its theme's "md", 768px): at or below it the sidebar lies over the page.
+NARROW_MAX_PX = 768
 
 FRAME_CSS = f"""
 <style>
@@ -38,6 +42,27 @@ FRAME_CSS = f"""
 .st-key-{CALL_BAR_KEY} [data-testid="stElementContainer"]:has(> .stMarkdown) {{ width: auto; }}
 .st-key-{CALL_BAR_KEY} a[href="tel:999"] {{ border-color: #B3261E; color: #A4161A; background: #FDECEC; }}
 .st-key-{CALL_BAR_KEY} a:focus-visible {{ outline: 3px solid #212B32; outline-offset: 2px; }}
+/* The pages: in the sidebar on a wide screen; on a narrow one behind the "Menu" control at the top
+   (ui/page_menu.py), because the sidebar would stay open over the chosen page unless the browser says it
+   is a phone. The sidebar still opens there for what else it holds (the pack's name, signing out). */
+.st-key-{PAGE_MENU_KEY} {{ display: none; }}
+@media (max-width: {NARROW_MAX_PX}px) {{
+  [data-testid="stSidebarNav"], [data-testid="stSidebarNavSeparator"] {{ display: none; }}
+  /* Shut, the sidebar is out of sight: out of the Tab order and of what a screen reader reads too (and
+     not a scrolling box with nothing to focus in it, which axe reports). */
+  [data-testid="stSidebar"][data-collapsed="true"] {{ visibility: hidden; }}
+  /* One line in the header's free space, beside the control that opens the sidebar: it takes no height. */
+  .st-key-{PAGE_MENU_KEY} {{
+    display: block; position: fixed; top: 0.5rem; left: 3.5rem; z-index: 999991; width: auto;
+  }}
+  [data-testid="stElementContainer"]:has(> [data-testid="stLayoutWrapper"] > .st-key-{PAGE_MENU_KEY}),
+  [data-testid="stLayoutWrapper"]:has(> .st-key-{PAGE_MENU_KEY}) {{ position: absolute; height: 0; margin: 0; }}
+  /* Open, its list lies over the page, on white, until a page is chosen (or "Menu" is pressed again). */
+  .st-key-{PAGE_MENU_KEY} details {{ background: #FFFFFF; box-shadow: 0 4px 12px rgba(33, 43, 50, 0.25); }}
+  .st-key-{PAGE_MENU_KEY} summary {{ min-height: 44px; box-sizing: border-box; }}
+  .st-key-{PAGE_MENU_KEY} [data-testid="stPageLink-NavLink"] {{ min-height: 44px; align-items: center; }}
+  .st-key-{PAGE_MENU_KEY} summary:focus-visible {{ outline: 3px solid #212B32; outline-offset: 2px; }}
+}}
 /* On a phone the page title takes less of the first screen, so the answer's summary is on it. */
 @media (max-width: 640px) {{
   [data-testid="stMain"] h1 {{ font-size: 2rem; line-height: 1.2; padding-top: 0.5rem; }}
@@ -80,7 +105,7 @@ FRAME_CSS = f"""
   /* Printing a page gives its content: no sidebar, toolbar, inputs or buttons. */
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
   [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
-  [data-testid="stBottom"], [data-testid="stElementToolbar"],
+  [data-testid="stBottom"], [data-testid="stElementToolbar"], .st-key-{PAGE_MENU_KEY},
   [data-testid="stElementContainer"]:has(> .stNumberInput, > .stSelectbox, > .stRadio, > .stCheckbox,
     > .stButton, > .stDownloadButton, > .stMultiSelect, > .stTextInput, > .stTextArea, > .stLinkButton,
     > .stSegmentedControl, > .stPills, > .stSlider, > .stSelectSlider, > .stIFrame, > .stCustomComponentV1) {{

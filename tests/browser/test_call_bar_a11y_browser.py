@@ -6,11 +6,13 @@
 - No button, link button, page link, pill or widget label is cut off at 390, 1280 or 1920 px.
 - At 200% zoom (a 640x422 CSS viewport) the bar scrolls away with the page; where it stays, a
   control reached with Tab or Shift+Tab is never under it; a jump link moves the focus to its
-  part of the page; on a phone the page menu closes after a choice.
+  part of the page; on a narrow screen (a phone's size, any browser) the pages are in a menu at
+  the top that is shut on the page chosen, and on a wide one in the sidebar.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -177,13 +179,70 @@ def test_a_jump_link_moves_the_focus_to_its_level(sized, app_url):
     assert inside
 
 
-def test_on_a_phone_the_page_menu_closes_after_a_choice(sized, app_url):
+MENU = ".st-key-page_menu"
+
+
+def test_on_a_narrow_window_the_page_menu_is_at_the_top_and_shut_after_a_choice(sized, app_url):
+    # A desktop browser's user agent at a phone's size (a narrow window, a tablet): Streamlit shuts its sidebar
+    # after a choice only for a phone's user agent, so the pages are in a menu at the top instead (issue 24.7).
+    page = sized(390, 844)
+    open_app(page, app_url, "/")
+    sidebar = page.get_by_test_id("stSidebar")
+    menu = page.locator(f"{MENU} summary")
+    expect(menu).to_have_text(re.compile(r"Menu"))
+    expect(menu).to_be_in_viewport()
+    box = menu.bounding_box()
+    assert box is not None and box["height"] <= 48 and box["y"] < 60, f"the menu is one line, in the header: {box}"
+    # The sidebar is shut and lists no pages on a narrow screen: the menu does.
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    expect(sidebar.get_by_test_id("stSidebarNav")).to_be_hidden()
+    expect(page.locator(MENU).get_by_role("link", name="Search", exact=True)).to_be_hidden()
+
+    menu.click()
+    listing = page.locator(MENU)
+    expect(listing.get_by_role("link", name="Look up (this page)")).to_be_visible()
+    with app_rerun(page):
+        listing.get_by_role("link", name="Search", exact=True).click()
+    heading = page.get_by_role("heading", name="Search for a behaviour", level=1)
+    expect(heading).to_be_in_viewport()
+    # Nothing lies over the chosen page: the menu is shut, the sidebar too, and the heading is the topmost thing.
+    expect(listing.get_by_role("link", name="Search (this page)")).to_be_hidden()
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    on_top = heading.evaluate(
+        "h => { const r = h.getBoundingClientRect();"
+        " const el = document.elementFromPoint(r.left + Math.min(r.width, 80) / 2, r.top + r.height / 2);"
+        " return !!el && h.contains(el); }"
+    )
+    assert on_top, "something covers the chosen page's heading"
+
+    # With the keyboard: Enter opens the menu, Tab goes from it into its list, Enter on a page goes there, shut.
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(listing.get_by_role("link", name="Search (this page)")).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(listing.get_by_role("link", name="Look up")).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(listing.get_by_role("link", name="Case discussion")).to_be_focused()
+    with app_rerun(page):
+        page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Case discussion", level=1)).to_be_in_viewport()
+    expect(listing.get_by_role("link", name="Case discussion (this page)")).to_be_hidden()
+
+
+def test_on_a_wide_screen_the_pages_are_in_the_sidebar_and_the_top_menu_is_hidden(sized, app_url):
+    page = sized(1280, 720)
+    open_app(page, app_url, "/")
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_role("link", name="Search")).to_be_visible()
+    expect(page.locator(f"{MENU} summary")).to_be_hidden()
+
+
+def test_on_a_phone_the_sidebar_still_opens_and_holds_no_pages(sized, app_url):
     page = sized(390, 844, phone=True)
     open_app(page, app_url, "/")
     sidebar = page.get_by_test_id("stSidebar")
     page.get_by_role("button", name="Expand sidebar").click()
     expect(sidebar).to_have_attribute("data-collapsed", "false")
-    sidebar.get_by_role("link", name="Helplines").click()
-    wait_for_app(page)
-    expect(page.get_by_role("heading", name="Helplines and services", level=1)).to_be_visible()
-    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    expect(sidebar.get_by_text(re.compile(r"^Content pack: "))).to_be_visible()
+    expect(sidebar.get_by_role("link", name="Helplines")).to_be_hidden()

@@ -83,10 +83,15 @@ def test_on_a_phone_999_stays_on_the_page_and_the_sidebar_opens_again(page, app_
     expect(main.locator('a[href="tel:999"]').first).to_be_in_viewport()
     expect(main.locator('a[href="tel:+443456789021"]').first).to_be_in_viewport()
 
-    # The sidebar comes back with its control: the pages, not a second copy of who to call (issue 24.5).
+    # The sidebar comes back with its control, without a second copy of who to call (issue 24.5); on a phone
+    # the pages are in the menu at the top instead (issue 24.7).
+    menu = page.locator(".st-key-page_menu summary")
+    menu.click()
+    expect(page.locator(".st-key-page_menu").get_by_role("link", name="Helplines (this page)")).to_be_in_viewport()
+    menu.click()
     page.get_by_role("button", name="Expand sidebar").click()
     wait_for_app(page)
-    expect(sidebar.get_by_role("link", name="Helplines")).to_be_in_viewport()
+    expect(sidebar).to_have_attribute("data-collapsed", "false")
     expect(sidebar.locator('a[href^="tel:"]')).to_have_count(0)
 
 
