@@ -474,6 +474,13 @@ def end_and_save(rig: Rig, trainer: FragmentSession, code: str, key: str) -> tup
     ended = _press(trainer, END_LABEL, fragment=True)
     if "This room has ended." not in ended.text:
         return None, "the room did not end: " + ended.text[-300:], ""
+    # End reruns the whole page from inside the poll; the client may have seen only the poll's own run
+    # finish. Read the page again, as a browser shows it once that run is done, until Save is offered.
+    offered = time.perf_counter() + 30
+    while not any(w.label == SAVE_LABEL for w in ended.widgets) and time.perf_counter() < offered:
+        ended = trainer.rerun()
+    if not any(w.label == SAVE_LABEL for w in ended.widgets):
+        return None, "no Save button after the room ended: " + ended.text[-300:], ""
     saved = _press(trainer, SAVE_LABEL, fragment=False)
     took = saved.latency_s if SAVED_MESSAGE in saved.text else None
     problem = "" if took is not None else "no saved message: " + saved.text[-300:]

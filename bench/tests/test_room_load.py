@@ -8,11 +8,20 @@ About 30 s: a redis-server and two `streamlit run` servers, one after the other.
 
 from __future__ import annotations
 
+import os
 import re
+
+import pytest
 
 from bench.room_load import main
 
+# The phones run in a child process and the trainer in this one, and the harness compares their monotonic
+# times. Under libfaketime (CI's second pass, `faketime -f +3y`) each process gets its own shifted clock,
+# so the phones' moments never arrive: that pass checks the date, not timing; the normal pass runs this.
+UNDER_FAKETIME = bool(os.environ.get("FAKETIME")) or "faketime" in os.environ.get("LD_PRELOAD", "")
 
+
+@pytest.mark.skipif(UNDER_FAKETIME, reason="two processes compare monotonic times, which libfaketime shifts apart")
 def test_three_phones_vote_the_trainer_sees_every_vote_and_the_room_is_saved_once(capsys):
     main(
         [
