@@ -6,6 +6,8 @@ chart beside it. Like every page it is behind sign-in when sign-in is configured
 results hold counts only; a database that is down is said in words, and nothing else breaks.
 """
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from behaviours.core.text import md
@@ -90,50 +92,48 @@ def counts(item: ItemAcrossRooms) -> str:
 header = "| Item | Pack's level | Rooms | Green | Amber | Red | Not sure |"
 rule = "|---|---|---|---|---|---|---|"
 
+
+def chart_and_table(
+    rows: list[ItemAcrossRooms],
+    share: Callable[[ItemAcrossRooms], float],
+    title: str,
+    axis: str,
+    column: str,
+    share_text: Callable[[ItemAcrossRooms], str],
+) -> None:
+    """A chart of each item's share beside a table of the counts behind it, ending in the share in words."""
+    chart, text = st.columns([2, 3], gap="medium")
+    with chart:
+        st.altair_chart(pooled_chart([(words(i)[:40], 100 * share(i)) for i in rows], title, axis), width="stretch")
+    with text:
+        st.markdown(
+            "\n".join(
+                [f"{header} {column} |", f"{rule}---|"]
+                + [f"| {md(words(i))} | {md(level(i))} | {i.rooms} | {counts(i)} | {share_text(i)} |" for i in rows]
+            )
+        )
+
+
 st.subheader("Items where raters split most (first answers)", anchor=False)
 secondary_text("Agreement: how often two raters of the item, from any room, named the same level.")
-split = most_disagreed(items)
-chart, text = st.columns([2, 3], gap="medium")
-with chart:
-    st.altair_chart(
-        pooled_chart(
-            [(words(i)[:40], 100 * (i.pairwise or 0.0)) for i in split], "Agreement on each item (%)", "Agreement (%)"
-        ),
-        width="stretch",
-    )
-with text:
-    st.markdown(
-        "\n".join(
-            [f"{header} Agreement |", f"{rule}---|"]
-            + [
-                f"| {md(words(i))} | {md(level(i))} | {i.rooms} | {counts(i)} | {percent_words(i.pairwise)} |"
-                for i in split
-            ]
-        )
-    )
+chart_and_table(
+    most_disagreed(items),
+    lambda i: i.pairwise or 0.0,
+    "Agreement on each item (%)",
+    "Agreement (%)",
+    "Agreement",
+    lambda i: percent_words(i.pairwise),
+)
 
 st.subheader("Items rated differently from the pack's level most often (first answers)", anchor=False)
-unlike = most_unlike_pack(items)
-chart, text = st.columns([2, 3], gap="medium")
-with chart:
-    st.altair_chart(
-        pooled_chart(
-            [(words(i)[:40], 100 * (i.with_pack.fraction or 0.0)) for i in unlike],
-            "Ratings that matched the pack (%)",
-            "Same as the pack (%)",
-        ),
-        width="stretch",
-    )
-with text:
-    st.markdown(
-        "\n".join(
-            [f"{header} Same as the pack |", f"{rule}---|"]
-            + [
-                f"| {md(words(i))} | {md(level(i))} | {i.rooms} | {counts(i)} | {share_words(i.with_pack)} |"
-                for i in unlike
-            ]
-        )
-    )
+chart_and_table(
+    most_unlike_pack(items),
+    lambda i: i.with_pack.fraction or 0.0,
+    "Ratings that matched the pack (%)",
+    "Same as the pack (%)",
+    "Same as the pack",
+    lambda i: share_words(i.with_pack),
+)
 
 st.subheader("Published figures, for comparison", anchor=False)
 st.markdown("\n".join(f"- {md(line)}" for line in published_lines()))
