@@ -91,11 +91,7 @@ def export_site_command(out_dir: Path, pack_dir: Path | None) -> int:
     from behaviours.pack.loader import PackError, load_pack
 
     target = pack_dir or default_pack_dir()
-    if not target.is_dir():
-        print(
-            f"python -m behaviours: error: {display_path(target)} is not a folder; give the folder that holds pack.yaml",
-            file=sys.stderr,
-        )
+    if _not_a_folder(target):
         return 2
     try:
         pack = load_pack(target)

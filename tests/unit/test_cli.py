@@ -92,6 +92,16 @@ def test_one_error_is_counted_in_the_singular(tmp_path: Path) -> None:
             "error: no/such/pack is not a folder; give the folder that holds pack.yaml",
             id="missing-folder",
         ),
+        pytest.param(
+            ("export-site", "out", "--pack", "pyproject.toml"),
+            "error: pyproject.toml is not a folder; give the folder that holds pack.yaml",
+            id="export-from-a-file",
+        ),
+        pytest.param(
+            ("diff", "behaviours/content", "no/such/pack"),
+            "error: no/such/pack is not a folder; give the folder that holds pack.yaml",
+            id="diff-with-a-missing-folder",
+        ),
     ],
 )
 def test_usage_errors_exit_2_and_say_what_is_wrong(args: tuple[str, ...], says: str) -> None:
