@@ -329,7 +329,12 @@ class Ranked:
 class SearchIndex:
     """An inverted index from stem to the descriptors that hold it, with each one's BM25 weight."""
 
-    def __init__(self, documents: Sequence[dict[str, Iterable[str]]], synonyms: Sequence[Sequence[str]]) -> None:
+    def __init__(
+        self,
+        documents: Sequence[dict[str, Iterable[str]]],
+        synonyms: Sequence[Sequence[str]],
+        listed_phrases: Sequence[tuple[str, Collection[int]]] = (),
+    ) -> None:
         # Every word of every text once, in one list, with its document and field weight beside it
         # (per text, then spread with numpy): the counting and weighting below are array sums, not a
         # Python step per word, so a pack a hundred times larger still loads in a second or two.
@@ -447,6 +452,21 @@ class SearchIndex:
                 self._arrays[phrase] = self._match_phrase(phrase)
         # Masks for `within` (sets of positions, e.g. an age's bands: content, never typed words).
         self._masks: dict[frozenset[int], np.ndarray] = {}
+        # The word list's phrases of two content words or more, as stem sequences (stop words kept, so
+        # that "not talk to friends" is not "talk to friends"), by their first stem, each with the
+        # positions of the behaviours it names (see `said_phrases`).
+        self._said: dict[str, list[tuple[tuple[str, ...], np.ndarray]]] = {}
+        seen: dict[tuple[str, ...], set[int]] = {}
+        for text, positions in listed_phrases:
+            typed = word_list(normalise(text))
+            if sum(w not in _STOP_WORDS for w in typed) < 2:
+                continue
+            sequence = tuple(stem(british(w)) for w in typed if len(w) > 1 or w.isdigit())
+            seen.setdefault(sequence, set()).update(p for p in positions if 0 <= p < size)
+        for sequence, named_positions in seen.items():
+            if named_positions:
+                held = np.asarray(sorted(named_positions), dtype=np.int64)
+                self._said.setdefault(sequence[0], []).append((sequence, held))
 
     # ------------------------------------------------------------ the query
 
@@ -613,6 +633,20 @@ class SearchIndex:
             if len(joined):
                 scores[joined] *= counts[joined] / most
                 pool = np.union1d(pool, joined)
+        # A phrase of the word list said in full ("asked for nudes", "explicit videos") is what the
+        # practitioner means: the behaviours it names join the matches and move up, ahead of those
+        # that only share its words.
+        said = self.said_phrases(query)
+        if mask is not None:
+            said &= mask
+        if said.any():
+            lift = PHRASE_LIFT * (float(scores[pool].max()) if len(pool) else 0.0)
+            joined = np.setdiff1d(np.flatnonzero(said & (counts > 0)), pool, assume_unique=True)
+            if len(joined):
+                scores[joined] *= counts[joined] / most
+                pool = np.union1d(pool, joined)
+            lifted = pool[said[pool]]
+            scores[lifted] += lift
         total = len(pool)
         scores = self._in_context(found_contexts, pool, scores, levels, lead)
         if limit is not None and limit <= 0:
@@ -627,6 +661,20 @@ class SearchIndex:
         order = np.lexsort((pool, self._length_array[pool], rounded))
         chosen = pool[order] if limit is None else pool[order][:limit]
         return Ranked(list(zip(chosen.tolist(), scores[chosen].tolist(), strict=True)), total, corrections)
+
+    def said_phrases(self, query: str) -> np.ndarray:
+        """Which behaviours a word-list phrase said in full names (a boolean per position): the phrase's
+        words in its order, at most one other word between each (`says`)."""
+        named = np.zeros(self._size, dtype=bool)
+        if not self._said:
+            return named
+        typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
+        stems = [stem(british(w)) for w in typed if len(w) > 1 or w.isdigit()]
+        for first in dict.fromkeys(stems):
+            for sequence, positions in self._said.get(first, ()):
+                if says(stems, sequence):
+                    named[positions] = True
+        return named
 
     def _in_context(
         self,
@@ -711,6 +759,8 @@ COVERAGE_POWER = 2.0
 CONTEXT_LIFT = 0.6
 # Each level up (green to amber, amber to red) multiplies a score by 1 + this, when context says so.
 LEVEL_STEP = 0.25
+# A word-list phrase said in full lifts the behaviours it names by this share of the best match's score.
+PHRASE_LIFT = 0.4
 # Behaviours in the lead bands (the developmental band) count this many times their match.
 LEAD_FACTOR = 1.6
 
@@ -762,6 +812,34 @@ CONTEXTS: tuple[Context, ...] = (
             "youth worker",
             "taxi driver",
             "paedophile",
+            # Round 5: how practitioners and young people name an adult or an age gap.
+            "lady",
+            "20s",
+            "30s",
+            "40s",
+            "twenties",
+            "thirties",
+            "forties",
+            "years older",
+            "age gap",
+            "neighbour",
+            "landlord",
+            "shopkeeper",
+            "priest",
+            "imam",
+            "vicar",
+            "faith leader",
+            "scout leader",
+            "youth leader",
+            "football coach",
+            "driving instructor",
+            "mum's friend",
+            "dad's friend",
+            "older friend",
+            "older friends",
+            "older lad",
+            "older boys",
+            "older girls",
         ),
         ("adult", "much older", "older", "position of trust"),
         never_green_first=True,
@@ -817,6 +895,30 @@ CONTEXTS: tuple[Context, ...] = (
             "drunk",
             "spiked",
             "intimidated",
+            # Round 5: consent refused or overridden, in the words people use.
+            "did not want",
+            "didn't want",
+            "held down",
+            "pinned down",
+            "held her down",
+            "held him down",
+            "wouldn't stop",
+            "didn't stop",
+            "would not stop",
+            "won't stop asking",
+            "threats",
+            "threatening",
+            "threatens",
+            "pressuring",
+            "pressures",
+            "coerce",
+            "coercing",
+            "coercive",
+            "manipulating",
+            "manipulative",
+            "no choice",
+            "or else",
+            "afraid to say no",
         ),
         (
             "force",
@@ -900,6 +1002,33 @@ CONTEXTS: tuple[Context, ...] = (
             "takeaways",
             "reward",
             "rewards",
+            # Round 5: what is given or owed, in the words of CSE and county lines briefings.
+            "free food",
+            "credit",
+            "top ups",
+            "topped up",
+            "gift card",
+            "gift cards",
+            "giftcard",
+            "payment",
+            "payments",
+            "owes",
+            "owed",
+            "owe",
+            "debt",
+            "in return",
+            "favours",
+            "new phone",
+            "iphone",
+            "airpods",
+            "designer",
+            "booze",
+            "cannabis",
+            "pills",
+            "cigs",
+            "sweets",
+            "somewhere to stay",
+            "place to stay",
         ),
         ("money", "gifts", "exchange", "payment"),
         never_green_first=True,
@@ -922,9 +1051,149 @@ CONTEXTS: tuple[Context, ...] = (
             "deleted messages",
             "deletes messages",
             "deleting messages",
+            # Round 5: hidden devices, accounts and contact (NSPCC and CEOP signs of grooming).
+            "second phone",
+            "secret phone",
+            "another phone",
+            "spare phone",
+            "burner",
+            "hidden phone",
+            "private account",
+            "secret account",
+            "fake account",
+            "finsta",
+            "vault app",
+            "hides her phone",
+            "hides his phone",
+            "password",
+            "won't say who",
+            "will not say who",
+            "won't say where",
+            "lies about",
+            "lying about where",
+            "sneaking out",
+            "sneaks out",
+            "snuck out",
+            "cover up",
+            "keep quiet",
+            "keeps quiet",
         ),
         ("secret", "secretly", "secrecy", "secretive"),
         never_green_first=True,
+    ),
+    # Round 5 (UKCIS, Sharing nudes and semi-nudes, 2024: young people's words for sexual images, and
+    # images passed on): an image of a child of a sexual kind is never "healthy and expected".
+    Context(
+        "sexual images",
+        (
+            "nude",
+            "nudes",
+            "noods",
+            "semi nude",
+            "semi nudes",
+            "naked pic",
+            "naked pics",
+            "naked picture",
+            "naked pictures",
+            "naked photo",
+            "naked photos",
+            "naked selfie",
+            "naked video",
+            "pic",
+            "pics",
+            "sexting",
+            "sexted",
+            "sext",
+            "sexts",
+            "screenshot",
+            "screenshotted",
+            "screenshots",
+            "shared around",
+            "sent round",
+            "sent around",
+            "passed round",
+            "explicit pictures",
+            "explicit images",
+            "explicit photos",
+            "explicit video",
+            "explicit videos",
+        ),
+        (),
+        raises=False,
+        never_green_first=True,
+    ),
+    # Round 5 (CSA Centre, Signs and Indicators template: emotional and physical signs): distress,
+    # pain or injury is an impact that is never answered with "healthy and expected" first.
+    Context(
+        "distress or injury",
+        (
+            "distressed",
+            "distress",
+            "frightened",
+            "terrified",
+            "hurt",
+            "hurting",
+            "hurts",
+            "pain",
+            "painful",
+            "sore",
+            "soreness",
+            "bleeding",
+            "blood",
+            "bruise",
+            "bruises",
+            "bruised",
+            "bruising",
+            "injury",
+            "injured",
+            "self harm",
+            "self harming",
+            "nightmares",
+        ),
+        ("distress", "upset", "fear", "injury", "soreness", "bleeding", "hurt"),
+        never_green_first=True,
+    ),
+    # Round 5 (CEOP and Childnet: someone known only online is a stranger, whatever they say).
+    Context(
+        "someone known only online",
+        (
+            "someone online",
+            "somebody online",
+            "person online",
+            "met online",
+            "online boyfriend",
+            "online girlfriend",
+            "someone he met",
+            "someone she met",
+            "never met",
+            "only knows online",
+        ),
+        ("stranger online", "online contact", "online friend", "strangers"),
+        never_green_first=True,
+    ),
+    # Round 5 (KCSIE Part 5 and Ofsted 2021: group harassment and abuse between children): more than
+    # one child doing it to another moves the more serious items up.
+    Context(
+        "a group",
+        (
+            "group of boys",
+            "group of lads",
+            "group of girls",
+            "group of older",
+            "gang",
+            "several boys",
+            "lots of boys",
+            "two boys",
+            "three boys",
+            "others watched",
+            "others watching",
+            "friends watched",
+            "filmed it",
+            "took turns",
+            "taking turns",
+            "in turns",
+        ),
+        ("group", "gang", "passed around", "several"),
     ),
 )
 
@@ -979,7 +1248,7 @@ def says(typed: Sequence[str], cue: Sequence[str]) -> bool:
 def contexts_in(query: str) -> list[int]:
     """The numbers (in `CONTEXTS`) of the contexts a query's words name; stop words count ("in class")."""
     typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
-    stems = [stem(british(w)) for w in typed if len(w) > 1 or w.isdigit()]
+    stems = [stem(british(w)) for w in _body_words_apart(typed) if len(w) > 1 or w.isdigit()]
     found = [number for number, cues in enumerate(_cue_sequences()) if any(cue and says(stems, cue) for cue in cues)]
     # Two ages far apart ("15 year old, 22 year old boyfriend"), an adult with someone under 16, or one
     # age of 18 or over, name someone older; two close ages either side of 18 ("17 and 18") do not.
@@ -988,6 +1257,24 @@ def contexts_in(query: str) -> list[int]:
     if older not in found and ages and _names_someone_older(ages):
         found.append(older)
     return found
+
+
+# "Private parts", "privates": a part of the body, not a place ("touching a staff member's private
+# parts" is not "in private").
+_BODY_AFTER_PRIVATE = frozenset({"part", "parts", "area", "areas", "bits", "body"})
+
+
+def _body_words_apart(typed: list[str]) -> list[str]:
+    """The typed words without those naming private parts of the body, which say nothing of where."""
+    if "private" not in typed and "privates" not in typed:
+        return typed
+    kept = []
+    for number, word in enumerate(typed):
+        following = typed[number + 1] if number + 1 < len(typed) else ""
+        if word == "privates" or (word == "private" and following in _BODY_AFTER_PRIVATE):
+            continue
+        kept.append(word)
+    return kept
 
 
 def _names_someone_older(ages: list[int]) -> bool:
