@@ -586,6 +586,10 @@ class SearchIndex:
         # The stems of the cues of contexts whose behaviours join (see `Context.joins`).
         joining_cues = {s for n in found_contexts if CONTEXTS[n].joins for cue in _cue_stems()[n] for s in cue}
         named = np.zeros(self._size, dtype=bool)
+        # Words that only say where it happened ("in class", "online") count for less than those
+        # saying what happened: "sexual comments in class" is about the comments.
+        where_words = {s for n in found_contexts if CONTEXTS[n].where for cue in _cue_stems()[n] for s in cue}
+        about = np.zeros(self._size, dtype=bool)
         for unit in units:
             # A unit counts once per document: its best-weighted phrase there.
             best = np.zeros(self._size, dtype=np.float64)
@@ -597,6 +601,10 @@ class SearchIndex:
                 best[positions] = np.maximum(best[positions], weights * factor)
             if mask is not None:
                 best[~mask] = 0.0
+            if where_words and all(s in where_words for phrase, _ in unit.phrases for s in phrase):
+                best *= WHERE_FACTOR
+            else:
+                about |= best > 0.0
             counts += best > 0.0
             scores += best
             if joining_cues and any(s in joining_cues for phrase, _ in unit.phrases for s in phrase):
@@ -648,7 +656,7 @@ class SearchIndex:
             lifted = pool[said[pool]]
             scores[lifted] += lift
         total = len(pool)
-        scores = self._in_context(found_contexts, pool, scores, levels, lead)
+        scores = self._in_context(found_contexts, pool, scores, levels, lead, about if where_words else None)
         if limit is not None and limit <= 0:
             return Ranked([], total, corrections)
         # Best score first; on a tie the shorter, more specific descriptor; then a stable order.
@@ -683,9 +691,12 @@ class SearchIndex:
         scores: np.ndarray,
         levels: np.ndarray | None,
         lead: Collection[int] | None,
+        about: np.ndarray | None = None,
     ) -> np.ndarray:
         """The pool's scores after reading the contexts the query named (``found``, numbers in
-        `CONTEXTS`); a new array."""
+        `CONTEXTS`); a new array. When ``about`` is given, only the behaviours in it (those matching
+        a word that says more than where) are lifted by a context: one matching only "in class" is
+        not about what happened there."""
         if not found and lead is None:
             return scores
         scores = scores.copy()
@@ -698,6 +709,8 @@ class SearchIndex:
                 if hit is not None:
                     positions, weights = hit
                     leaning[positions] = np.maximum(leaning[positions], weights)
+            if about is not None:
+                leaning[~about] = 0.0
             top = float(leaning[pool].max()) if len(pool) else 0.0
             if top > 0:
                 scores[pool] += CONTEXT_LIFT * best * leaning[pool] / top
@@ -738,7 +751,9 @@ class Context:
     ``never_green_first``: the phrase names an adult, force, money or secrecy, so a green item is
     never first when an amber or red one matched;
     ``joins``: the behaviours matching a cue word itself join the matches (see `SearchIndex.search`),
-    even if others matched more of the query's words.
+    even if others matched more of the query's words;
+    ``where``: the cues say only where it happened, so a match on them counts `WHERE_FACTOR` of a
+    match on a word saying what happened.
     """
 
     name: str
@@ -747,6 +762,7 @@ class Context:
     raises: bool = True
     never_green_first: bool = False
     joins: bool = False
+    where: bool = False
 
 
 # From this many matched query parts, a behaviour missing one part still counts, its score scaled by
@@ -759,6 +775,8 @@ COVERAGE_POWER = 2.0
 CONTEXT_LIFT = 0.6
 # Each level up (green to amber, amber to red) multiplies a score by 1 + this, when context says so.
 LEVEL_STEP = 0.25
+# A match on a word that only says where it happened counts this much (see `Context.where`).
+WHERE_FACTOR = 0.5
 # A word-list phrase said in full lifts the behaviours it names by this share of the best match's score.
 PHRASE_LIFT = 0.4
 # Behaviours in the lead bands (the developmental band) count this many times their match.
@@ -783,14 +801,24 @@ CONTEXTS: tuple[Context, ...] = (
             "street",
         ),
         ("public", "in front of others", "classroom", "exposes"),
+        where=True,
     ),
-    Context("in private", ("in private", "privately", "on their own", "bedroom", "alone"), ("private",), False),
+    Context(
+        "in private", ("in private", "privately", "on their own", "bedroom", "alone"), ("private",), False, where=True
+    ),
     Context(
         "at a sleepover or party",
         ("sleepover", "party", "parties", "asleep", "sleeping over"),
         ("parties", "group", "without full and free agreement"),
+        where=True,
     ),
-    Context("online", ("online", "internet", "app", "apps", "game", "gaming", "webcam", "camera"), ("online",), False),
+    Context(
+        "online",
+        ("online", "internet", "app", "apps", "game", "gaming", "webcam", "camera"),
+        ("online",),
+        False,
+        where=True,
+    ),
     Context(
         "older or an adult",
         (
