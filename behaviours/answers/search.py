@@ -300,6 +300,16 @@ def british(word: str) -> str:
     return _IZE.sub(r"is\1", word) if "iz" in word else word
 
 
+def _ages_apart(typed: Iterable[str]) -> list[str]:
+    """The words without "under" or "over" before a number ("under 13" is an age, not "under her skirt")."""
+    listed = list(typed)
+    return [
+        w
+        for n, w in enumerate(listed)
+        if not (w in {"under", "over"} and n + 1 < len(listed) and listed[n + 1].isdigit())
+    ]
+
+
 def _max_typos(word: str) -> int:
     """How many edits a word may be away from a pack word and still be taken for it."""
     if len(word) < 4 or word.isdigit():
@@ -452,16 +462,18 @@ class SearchIndex:
                 self._arrays[phrase] = self._match_phrase(phrase)
         # Masks for `within` (sets of positions, e.g. an age's bands: content, never typed words).
         self._masks: dict[frozenset[int], np.ndarray] = {}
-        # The word list's phrases of two content words or more, as stem sequences (stop words kept, so
+        # The word list's phrases of two content words or more (or three words, one of them a content
+        # word: "secretive about who"), as stem sequences (stop words kept, so
         # that "not talk to friends" is not "talk to friends"), by their first stem, each with the
         # positions of the behaviours it names (see `said_phrases`).
         self._said: dict[str, list[tuple[tuple[str, ...], np.ndarray]]] = {}
         seen: dict[tuple[str, ...], set[int]] = {}
         for text, positions in listed_phrases:
             typed = word_list(normalise(text))
-            if sum(w not in _STOP_WORDS for w in typed) < 2:
-                continue
             sequence = tuple(stem(british(w)) for w in typed if len(w) > 1 or w.isdigit())
+            content = sum(w not in _STOP_WORDS for w in typed)
+            if content < 1 or (content < 2 and len(sequence) < 3):
+                continue
             seen.setdefault(sequence, set()).update(p for p in positions if 0 <= p < size)
         for sequence, named_positions in seen.items():
             if named_positions:
@@ -498,7 +510,7 @@ class SearchIndex:
         corrections: dict[str, str] = {}
         remaining: list[str] = []
         fuzzy: dict[str, list[str]] = {}
-        for word in dict.fromkeys(_SAME_WORD.get(w, w) for w in map(british, words(query[:MAX_QUERY_CHARS]))):
+        for word in dict.fromkeys(_SAME_WORD.get(w, w) for w in _ages_apart(map(british, words(query[:MAX_QUERY_CHARS])))):
             token = stem(word)
             if self._known(token):
                 remaining.append(token)
