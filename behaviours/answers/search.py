@@ -764,8 +764,8 @@ class Context:
     never first when an amber or red one matched;
     ``joins``: the behaviours matching a cue word itself join the matches (see `SearchIndex.search`),
     even if others matched more of the query's words;
-    ``where``: the cues say only where it happened, so a match on them counts `WHERE_FACTOR` of a
-    match on a word saying what happened.
+    ``where``: the cues say only where it happened (or who was there), so a match on them counts
+    `WHERE_FACTOR` of a match on a word saying what happened.
     """
 
     name: str
@@ -1120,6 +1120,43 @@ CONTEXTS: tuple[Context, ...] = (
         ),
         ("secret", "secretly", "secrecy", "secretive"),
         never_green_first=True,
+    ),
+    # Round 5 (CSA Centre, Sibling sexual abuse, 2021): a brother, sister or cousin named is who was
+    # involved, so the items on sexual behaviour between children in the family join the matches;
+    # play between siblings of a similar age can be healthy, so nothing is raised or held down, and
+    # the word counts as a "where" word does: it says who was there, the rest says what happened.
+    Context(
+        "a brother, sister or cousin",
+        (
+            "brother",
+            "brothers",
+            "sister",
+            "sisters",
+            "sibling",
+            "siblings",
+            "cousin",
+            "cousins",
+            "stepbrother",
+            "step brother",
+            "stepsister",
+            "step sister",
+            "half brother",
+            "half sister",
+        ),
+        (),
+        raises=False,
+        joins=True,
+        where=True,
+    ),
+    # Round 5 (Childnet and Childline on grooming): a word naming grooming says someone is grooming the
+    # child, so the grooming items join the matches however many other words they miss ("being
+    # groomed on tiktok" is grooming, not a platform), and nothing green comes first.
+    Context(
+        "grooming",
+        ("groomed", "grooming", "groomer", "groomers", "grooms"),
+        ("online grooming",),
+        never_green_first=True,
+        joins=True,
     ),
     # Round 5 (UKCIS, Sharing nudes and semi-nudes, 2024: young people's words for sexual images, and
     # images passed on): an image of a child of a sexual kind is never "healthy and expected".
