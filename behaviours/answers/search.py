@@ -1234,6 +1234,8 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "someone known only online",
         (
+            "=online friend",
+            "=online friends",
             "someone online",
             "somebody online",
             "person online",
@@ -1289,14 +1291,23 @@ def _cue_stems() -> tuple[tuple[frozenset[str], ...], ...]:
 
 def _cue_sequences() -> tuple[tuple[tuple[str, ...], ...], ...]:
     """Each context's cues as stem sequences, in the order they are written (the letters left over
-    from an apostrophe, "mum's" and "don't", left out)."""
+    from an apostrophe, "mum's" and "don't", left out); a cue written with a leading "=" begins with
+    `ADJACENT` (its words must be next to each other, see `says`)."""
     global _CUE_SEQUENCES
     if not _CUE_SEQUENCES:
         _CUE_SEQUENCES = tuple(
-            tuple(tuple(stem(w) for w in word_list(normalise(cue)) if len(w) > 1) for cue in context.cues)
+            tuple(
+                (ADJACENT,) * cue.startswith("=") + tuple(stem(w) for w in word_list(normalise(cue)) if len(w) > 1)
+                for cue in context.cues
+            )
             for context in CONTEXTS
         )
     return _CUE_SEQUENCES
+
+
+# Marks a cue whose words must be next to each other: "online friend" is someone known only online,
+# "online with friends" is not.
+ADJACENT = "="
 
 
 _CUE_SEQUENCES: tuple[tuple[tuple[str, ...], ...], ...] = ()
@@ -1305,7 +1316,10 @@ _CUE_SEQUENCES: tuple[tuple[tuple[str, ...], ...], ...] = ()
 def says(typed: Sequence[str], cue: Sequence[str]) -> bool:
     """Whether the typed stems say the cue: one word anywhere; a phrase's words in its order, with at
     most one other word between each ("mum's new boyfriend" says "mum's boyfriend"; "friends or
-    family" does not say "family friend")."""
+    family" does not say "family friend"); a cue beginning with `ADJACENT`, its words next to each other."""
+    gaps = (1, 2)
+    if cue and cue[0] == ADJACENT:
+        cue, gaps = cue[1:], (1,)
     if len(cue) == 1:
         return cue[0] in typed
     for start, word in enumerate(typed):
@@ -1313,7 +1327,7 @@ def says(typed: Sequence[str], cue: Sequence[str]) -> bool:
             continue
         at = start
         for following in cue[1:]:
-            step = next((j for j in (at + 1, at + 2) if j < len(typed) and typed[j] == following), None)
+            step = next((j for j in (at + gap for gap in gaps) if j < len(typed) and typed[j] == following), None)
             if step is None:
                 break
             at = step
