@@ -510,7 +510,9 @@ class SearchIndex:
         corrections: dict[str, str] = {}
         remaining: list[str] = []
         fuzzy: dict[str, list[str]] = {}
-        for word in dict.fromkeys(_SAME_WORD.get(w, w) for w in _ages_apart(map(british, words(query[:MAX_QUERY_CHARS])))):
+        for word in dict.fromkeys(
+            _SAME_WORD.get(w, w) for w in _ages_apart(map(british, words(query[:MAX_QUERY_CHARS])))
+        ):
             token = stem(word)
             if self._known(token):
                 remaining.append(token)
@@ -1317,7 +1319,7 @@ def says(typed: Sequence[str], cue: Sequence[str]) -> bool:
     """Whether the typed stems say the cue: one word anywhere; a phrase's words in its order, with at
     most one other word between each ("mum's new boyfriend" says "mum's boyfriend"; "friends or
     family" does not say "family friend"); a cue beginning with `ADJACENT`, its words next to each other."""
-    gaps = (1, 2)
+    gaps: tuple[int, ...] = (1, 2)
     if cue and cue[0] == ADJACENT:
         cue, gaps = cue[1:], (1,)
     if len(cue) == 1:
