@@ -1338,11 +1338,30 @@ def says(typed: Sequence[str], cue: Sequence[str]) -> bool:
     return False
 
 
+_CUES_BY_FIRST_WORD: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {}
+
+
+def _cues_by_first_word() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Every cue (its context's number and its stems) by its first word's stem, so that reading a
+    query's contexts looks up its own words instead of trying every cue."""
+    if not _CUES_BY_FIRST_WORD:
+        grouped: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for number, cues in enumerate(_cue_sequences()):
+            for cue in cues:
+                words_only = cue[1:] if cue and cue[0] == ADJACENT else cue
+                if words_only:
+                    grouped.setdefault(words_only[0], []).append((number, cue))
+        _CUES_BY_FIRST_WORD.update({first: tuple(found) for first, found in grouped.items()})
+    return _CUES_BY_FIRST_WORD
+
+
 def contexts_in(query: str) -> list[int]:
     """The numbers (in `CONTEXTS`) of the contexts a query's words name; stop words count ("in class")."""
     typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
     stems = [stem(british(w)) for w in _body_words_apart(typed) if len(w) > 1 or w.isdigit()]
-    found = [number for number, cues in enumerate(_cue_sequences()) if any(cue and says(stems, cue) for cue in cues)]
+    by_first = _cues_by_first_word()
+    named = {number for first in dict.fromkeys(stems) for number, cue in by_first.get(first, ()) if says(stems, cue)}
+    found = sorted(named)
     # Two ages far apart ("15 year old, 22 year old boyfriend"), an adult with someone under 16, or one
     # age of 18 or over, name someone older; two close ages either side of 18 ("17 and 18") do not.
     ages = [int(w) for w in typed if w.isdigit() and len(w) <= 2]
