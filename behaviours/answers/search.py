@@ -226,14 +226,20 @@ def stem(word: str) -> str:
 _CHILD_ON_CHILD = re.compile(r"\bchild(?:ren)?[\s-]+on[\s-]+child(?:ren)?\b")
 
 
+# "cant", "dont", "wouldnt": contractions typed without the apostrophe, as phones often leave them.
+_NO_APOSTROPHE = re.compile(r"\b(can|won|don|didn|doesn|wouldn|couldn|shouldn|isn|wasn|aren|weren|haven|hasn|hadn)t\b")
+
+
 def normalise(text: str) -> str:
-    """Lower-case and strip accents; "child-on-child" reads as "peer-on-peer"."""
+    """Lower-case and strip accents; "child-on-child" reads as "peer-on-peer"; "dont" reads as "don't"."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower()
     if "on" in text and "child" in text:
         text = _CHILD_ON_CHILD.sub("peer on peer", text)
+    if "nt" in text:
+        text = _NO_APOSTROPHE.sub(r"\1't", text)
     return text
 
 
@@ -882,6 +888,19 @@ CONTEXTS: tuple[Context, ...] = (
             "older lad",
             "older boys",
             "older girls",
+            "women",
+            "ladies",
+            "bigger boys",
+            "bigger kids",
+            "bigger children",
+            "much bigger",
+            # Adult ages written out ("a nineteen year old"): digits are read in `contexts_in`.
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
         ),
         ("adult", "much older", "older", "position of trust"),
         never_green_first=True,
@@ -901,6 +920,14 @@ CONTEXTS: tuple[Context, ...] = (
             "after being told",
             "often",
             "lot",
+            # Round 5: how carers say it does not stop.
+            "can't stop",
+            "won't stop",
+            "all the time",
+            "non stop",
+            "obsessed",
+            "compulsive",
+            "compulsively",
         ),
         ("persistent", "repeatedly", "keeps", "often", "frequently", "compulsive"),
     ),
@@ -961,6 +988,11 @@ CONTEXTS: tuple[Context, ...] = (
             "no choice",
             "or else",
             "afraid to say no",
+            "cornered",
+            "trapped",
+            "wouldn't let",
+            "would not let",
+            "attacked",
         ),
         (
             "force",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from behaviours.answers.finding import find
-from behaviours.answers.search import ADJACENT, CONTEXTS, SearchIndex, contexts_in, says
+from behaviours.answers.search import ADJACENT, CONTEXTS, SearchIndex, contexts_in, normalise, says
 from behaviours.pack.pack import Pack
 
 _DOCUMENTS = [
@@ -108,10 +108,22 @@ def test_under_13_is_an_age_not_under(shipped: Pack) -> None:
         ("being groomed", "grooming"),
         ("with her stepbrother", "a brother, sister or cousin"),
         ("she says she owes them", "money or gifts"),
+        ("a nineteen year old boyfriend", "older or an adult"),
+        ("he cornered her", "force or pressure"),
+        ("can't stop touching himself", "again and again"),
+        # Typed without the apostrophe, as phones often leave it.
+        ("cant stop touching himself", "again and again"),
+        ("she didnt want to", "force or pressure"),
     ],
 )
 def test_practitioners_words_name_the_context(text: str, context: str) -> None:
     assert context in _names(text)
+
+
+def test_contractions_typed_without_the_apostrophe_read_as_with_it() -> None:
+    assert normalise("Dont tell, cant stop, wouldnt let her go") == "don't tell, can't stop, wouldn't let her go"
+    # Words that merely end in "nt" are left alone.
+    assert normalise("plant, want, cant") == "plant, want, can't"
 
 
 def test_online_with_friends_is_not_an_online_friend() -> None:
