@@ -108,7 +108,14 @@ def _build_index(pack: Pack) -> SearchIndex:
         {"keywords": b.keywords, "text": [b.text], "consider": b.consider, **_once_each(listed.get(b.id, {}))}
         for b in pack.all_behaviours
     ]
-    return SearchIndex(documents, pack.info.synonyms)
+    position_of = {b.id: position for position, b in enumerate(pack.all_behaviours)}
+    phrases = [
+        (phrase, [position_of[i] for i in named if i in position_of])
+        for entry in pack.vocabulary
+        for named in [set(entry.behaviours) | {b.id for b in pack.all_behaviours if b.theme in entry.themes}]
+        for phrase in entry.words
+    ]
+    return SearchIndex(documents, pack.info.synonyms, phrases)
 
 
 def _once_each(fields: dict[str, list[str]]) -> dict[str, list[str]]:

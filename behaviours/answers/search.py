@@ -226,14 +226,20 @@ def stem(word: str) -> str:
 _CHILD_ON_CHILD = re.compile(r"\bchild(?:ren)?[\s-]+on[\s-]+child(?:ren)?\b")
 
 
+# "cant", "dont", "wouldnt": contractions typed without the apostrophe, as phones often leave them.
+_NO_APOSTROPHE = re.compile(r"\b(can|won|don|didn|doesn|wouldn|couldn|shouldn|isn|wasn|aren|weren|haven|hasn|hadn)t\b")
+
+
 def normalise(text: str) -> str:
-    """Lower-case and strip accents; "child-on-child" reads as "peer-on-peer"."""
+    """Lower-case and strip accents; "child-on-child" reads as "peer-on-peer"; "dont" reads as "don't"."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower()
     if "on" in text and "child" in text:
         text = _CHILD_ON_CHILD.sub("peer on peer", text)
+    if "nt" in text:
+        text = _NO_APOSTROPHE.sub(r"\1't", text)
     return text
 
 
@@ -300,6 +306,16 @@ def british(word: str) -> str:
     return _IZE.sub(r"is\1", word) if "iz" in word else word
 
 
+def _ages_apart(typed: Iterable[str]) -> list[str]:
+    """The words without "under" or "over" before a number ("under 13" is an age, not "under her skirt")."""
+    listed = list(typed)
+    return [
+        w
+        for n, w in enumerate(listed)
+        if not (w in {"under", "over"} and n + 1 < len(listed) and listed[n + 1].isdigit())
+    ]
+
+
 def _max_typos(word: str) -> int:
     """How many edits a word may be away from a pack word and still be taken for it."""
     if len(word) < 4 or word.isdigit():
@@ -329,7 +345,12 @@ class Ranked:
 class SearchIndex:
     """An inverted index from stem to the descriptors that hold it, with each one's BM25 weight."""
 
-    def __init__(self, documents: Sequence[dict[str, Iterable[str]]], synonyms: Sequence[Sequence[str]]) -> None:
+    def __init__(
+        self,
+        documents: Sequence[dict[str, Iterable[str]]],
+        synonyms: Sequence[Sequence[str]],
+        listed_phrases: Sequence[tuple[str, Collection[int]]] = (),
+    ) -> None:
         # Every word of every text once, in one list, with its document and field weight beside it
         # (per text, then spread with numpy): the counting and weighting below are array sums, not a
         # Python step per word, so a pack a hundred times larger still loads in a second or two.
@@ -447,6 +468,23 @@ class SearchIndex:
                 self._arrays[phrase] = self._match_phrase(phrase)
         # Masks for `within` (sets of positions, e.g. an age's bands: content, never typed words).
         self._masks: dict[frozenset[int], np.ndarray] = {}
+        # The word list's phrases of two content words or more (or three words, one of them a content
+        # word: "secretive about who"), as stem sequences (stop words kept, so
+        # that "not talk to friends" is not "talk to friends"), by their first stem, each with the
+        # positions of the behaviours it names (see `said_phrases`).
+        self._said: dict[str, list[tuple[tuple[str, ...], np.ndarray]]] = {}
+        seen: dict[tuple[str, ...], set[int]] = {}
+        for text, positions in listed_phrases:
+            typed = word_list(normalise(text))
+            sequence = tuple(stem(british(w)) for w in typed if len(w) > 1 or w.isdigit())
+            content = sum(w not in _STOP_WORDS for w in typed)
+            if content < 1 or (content < 2 and len(sequence) < 3):
+                continue
+            seen.setdefault(sequence, set()).update(p for p in positions if 0 <= p < size)
+        for sequence, named_positions in seen.items():
+            if named_positions:
+                held = np.asarray(sorted(named_positions), dtype=np.int64)
+                self._said.setdefault(sequence[0], []).append((sequence, held))
 
     # ------------------------------------------------------------ the query
 
@@ -478,7 +516,9 @@ class SearchIndex:
         corrections: dict[str, str] = {}
         remaining: list[str] = []
         fuzzy: dict[str, list[str]] = {}
-        for word in dict.fromkeys(_SAME_WORD.get(w, w) for w in map(british, words(query[:MAX_QUERY_CHARS]))):
+        for word in dict.fromkeys(
+            _SAME_WORD.get(w, w) for w in _ages_apart(map(british, words(query[:MAX_QUERY_CHARS])))
+        ):
             token = stem(word)
             if self._known(token):
                 remaining.append(token)
@@ -566,6 +606,10 @@ class SearchIndex:
         # The stems of the cues of contexts whose behaviours join (see `Context.joins`).
         joining_cues = {s for n in found_contexts if CONTEXTS[n].joins for cue in _cue_stems()[n] for s in cue}
         named = np.zeros(self._size, dtype=bool)
+        # Words that only say where it happened ("in class", "online") count for less than those
+        # saying what happened: "sexual comments in class" is about the comments.
+        where_words = {s for n in found_contexts if CONTEXTS[n].where for cue in _cue_stems()[n] for s in cue}
+        about = np.zeros(self._size, dtype=bool)
         for unit in units:
             # A unit counts once per document: its best-weighted phrase there.
             best = np.zeros(self._size, dtype=np.float64)
@@ -577,6 +621,10 @@ class SearchIndex:
                 best[positions] = np.maximum(best[positions], weights * factor)
             if mask is not None:
                 best[~mask] = 0.0
+            if where_words and all(s in where_words for phrase, _ in unit.phrases for s in phrase):
+                best *= WHERE_FACTOR
+            else:
+                about |= best > 0.0
             counts += best > 0.0
             scores += best
             if joining_cues and any(s in joining_cues for phrase, _ in unit.phrases for s in phrase):
@@ -613,8 +661,22 @@ class SearchIndex:
             if len(joined):
                 scores[joined] *= counts[joined] / most
                 pool = np.union1d(pool, joined)
+        # A phrase of the word list said in full ("asked for nudes", "explicit videos") is what the
+        # practitioner means: the behaviours it names join the matches and move up, ahead of those
+        # that only share its words.
+        said = self.said_phrases(query)
+        if mask is not None:
+            said &= mask
+        if said.any():
+            lift = PHRASE_LIFT * (float(scores[pool].max()) if len(pool) else 0.0)
+            joined = np.setdiff1d(np.flatnonzero(said & (counts > 0)), pool, assume_unique=True)
+            if len(joined):
+                scores[joined] *= counts[joined] / most
+                pool = np.union1d(pool, joined)
+            lifted = pool[said[pool]]
+            scores[lifted] += lift
         total = len(pool)
-        scores = self._in_context(found_contexts, pool, scores, levels, lead)
+        scores = self._in_context(found_contexts, pool, scores, levels, lead, about if where_words else None)
         if limit is not None and limit <= 0:
             return Ranked([], total, corrections)
         # Best score first; on a tie the shorter, more specific descriptor; then a stable order.
@@ -628,6 +690,20 @@ class SearchIndex:
         chosen = pool[order] if limit is None else pool[order][:limit]
         return Ranked(list(zip(chosen.tolist(), scores[chosen].tolist(), strict=True)), total, corrections)
 
+    def said_phrases(self, query: str) -> np.ndarray:
+        """Which behaviours a word-list phrase said in full names (a boolean per position): the phrase's
+        words in its order, at most one other word between each (`says`)."""
+        named = np.zeros(self._size, dtype=bool)
+        if not self._said:
+            return named
+        typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
+        stems = [stem(british(w)) for w in typed if len(w) > 1 or w.isdigit()]
+        for first in dict.fromkeys(stems):
+            for sequence, positions in self._said.get(first, ()):
+                if says(stems, sequence):
+                    named[positions] = True
+        return named
+
     def _in_context(
         self,
         found: list[int],
@@ -635,9 +711,12 @@ class SearchIndex:
         scores: np.ndarray,
         levels: np.ndarray | None,
         lead: Collection[int] | None,
+        about: np.ndarray | None = None,
     ) -> np.ndarray:
         """The pool's scores after reading the contexts the query named (``found``, numbers in
-        `CONTEXTS`); a new array."""
+        `CONTEXTS`); a new array. When ``about`` is given, only the behaviours in it (those matching
+        a word that says more than where) are lifted by a context: one matching only "in class" is
+        not about what happened there."""
         if not found and lead is None:
             return scores
         scores = scores.copy()
@@ -650,6 +729,8 @@ class SearchIndex:
                 if hit is not None:
                     positions, weights = hit
                     leaning[positions] = np.maximum(leaning[positions], weights)
+            if about is not None:
+                leaning[~about] = 0.0
             top = float(leaning[pool].max()) if len(pool) else 0.0
             if top > 0:
                 scores[pool] += CONTEXT_LIFT * best * leaning[pool] / top
@@ -690,7 +771,9 @@ class Context:
     ``never_green_first``: the phrase names an adult, force, money or secrecy, so a green item is
     never first when an amber or red one matched;
     ``joins``: the behaviours matching a cue word itself join the matches (see `SearchIndex.search`),
-    even if others matched more of the query's words.
+    even if others matched more of the query's words;
+    ``where``: the cues say only where it happened (or who was there), so a match on them counts
+    `WHERE_FACTOR` of a match on a word saying what happened.
     """
 
     name: str
@@ -699,6 +782,7 @@ class Context:
     raises: bool = True
     never_green_first: bool = False
     joins: bool = False
+    where: bool = False
 
 
 # From this many matched query parts, a behaviour missing one part still counts, its score scaled by
@@ -711,6 +795,10 @@ COVERAGE_POWER = 2.0
 CONTEXT_LIFT = 0.6
 # Each level up (green to amber, amber to red) multiplies a score by 1 + this, when context says so.
 LEVEL_STEP = 0.25
+# A match on a word that only says where it happened counts this much (see `Context.where`).
+WHERE_FACTOR = 0.5
+# A word-list phrase said in full lifts the behaviours it names by this share of the best match's score.
+PHRASE_LIFT = 0.4
 # Behaviours in the lead bands (the developmental band) count this many times their match.
 LEAD_FACTOR = 1.6
 
@@ -731,16 +819,34 @@ CONTEXTS: tuple[Context, ...] = (
             "corridor",
             "shop",
             "street",
+            # Round 5: the places practitioners name.
+            "school",
+            "nursery",
+            "lessons",
+            "library",
+            "canteen",
+            "dinner hall",
+            "swimming pool",
         ),
-        ("public", "in front of others", "classroom", "exposes"),
+        ("public", "in front of others", "classroom", "indecent exposure", "exhibitionism"),
+        where=True,
     ),
-    Context("in private", ("in private", "privately", "on their own", "bedroom", "alone"), ("private",), False),
+    Context(
+        "in private", ("in private", "privately", "on their own", "bedroom", "alone"), ("private",), False, where=True
+    ),
     Context(
         "at a sleepover or party",
         ("sleepover", "party", "parties", "asleep", "sleeping over"),
         ("parties", "group", "without full and free agreement"),
+        where=True,
     ),
-    Context("online", ("online", "internet", "app", "apps", "game", "gaming", "webcam", "camera"), ("online",), False),
+    Context(
+        "online",
+        ("online", "internet", "app", "apps", "game", "gaming", "webcam", "camera"),
+        ("online",),
+        False,
+        where=True,
+    ),
     Context(
         "older or an adult",
         (
@@ -762,6 +868,47 @@ CONTEXTS: tuple[Context, ...] = (
             "youth worker",
             "taxi driver",
             "paedophile",
+            # Round 5: how practitioners and young people name an adult or an age gap.
+            "lady",
+            "20s",
+            "30s",
+            "40s",
+            "twenties",
+            "thirties",
+            "forties",
+            "years older",
+            "age gap",
+            "neighbour",
+            "landlord",
+            "shopkeeper",
+            "priest",
+            "imam",
+            "vicar",
+            "faith leader",
+            "scout leader",
+            "youth leader",
+            "football coach",
+            "driving instructor",
+            "mum's friend",
+            "dad's friend",
+            "older friend",
+            "older friends",
+            "older lad",
+            "older boys",
+            "older girls",
+            "women",
+            "ladies",
+            "bigger boys",
+            "bigger kids",
+            "bigger children",
+            "much bigger",
+            # Adult ages written out ("a nineteen year old"): digits are read in `contexts_in`.
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
         ),
         ("adult", "much older", "older", "position of trust"),
         never_green_first=True,
@@ -781,6 +928,22 @@ CONTEXTS: tuple[Context, ...] = (
             "after being told",
             "often",
             "lot",
+            # Round 5: how carers say it does not stop.
+            "can't stop",
+            "won't stop",
+            "all the time",
+            "non stop",
+            "obsessed",
+            "compulsive",
+            "compulsively",
+            "frequently",
+            "frequent",
+            "excessive",
+            "excessively",
+            "constant",
+            "many times",
+            "daily",
+            "most days",
         ),
         ("persistent", "repeatedly", "keeps", "often", "frequently", "compulsive"),
     ),
@@ -817,6 +980,35 @@ CONTEXTS: tuple[Context, ...] = (
             "drunk",
             "spiked",
             "intimidated",
+            # Round 5: consent refused or overridden, in the words people use.
+            "did not want",
+            "didn't want",
+            "held down",
+            "pinned down",
+            "held her down",
+            "held him down",
+            "wouldn't stop",
+            "didn't stop",
+            "would not stop",
+            "won't stop asking",
+            "threats",
+            "threatening",
+            "threatens",
+            "pressuring",
+            "pressures",
+            "coerce",
+            "coercing",
+            "coercive",
+            "manipulating",
+            "manipulative",
+            "no choice",
+            "or else",
+            "afraid to say no",
+            "cornered",
+            "trapped",
+            "wouldn't let",
+            "would not let",
+            "attacked",
         ),
         (
             "force",
@@ -900,6 +1092,33 @@ CONTEXTS: tuple[Context, ...] = (
             "takeaways",
             "reward",
             "rewards",
+            # Round 5: what is given or owed, in the words of CSE and county lines briefings.
+            "free food",
+            "credit",
+            "top ups",
+            "topped up",
+            "gift card",
+            "gift cards",
+            "giftcard",
+            "payment",
+            "payments",
+            "owes",
+            "owed",
+            "owe",
+            "debt",
+            "in return",
+            "favours",
+            "new phone",
+            "iphone",
+            "airpods",
+            "designer",
+            "booze",
+            "cannabis",
+            "pills",
+            "cigs",
+            "sweets",
+            "somewhere to stay",
+            "place to stay",
         ),
         ("money", "gifts", "exchange", "payment"),
         never_green_first=True,
@@ -922,9 +1141,188 @@ CONTEXTS: tuple[Context, ...] = (
             "deleted messages",
             "deletes messages",
             "deleting messages",
+            # Round 5: hidden devices, accounts and contact (NSPCC and CEOP signs of grooming).
+            "second phone",
+            "secret phone",
+            "another phone",
+            "spare phone",
+            "burner",
+            "hidden phone",
+            "private account",
+            "secret account",
+            "fake account",
+            "finsta",
+            "vault app",
+            "hides her phone",
+            "hides his phone",
+            "password",
+            "won't say who",
+            "will not say who",
+            "won't say where",
+            "lies about",
+            "lying about where",
+            "sneaking out",
+            "sneaks out",
+            "snuck out",
+            "cover up",
+            "keep quiet",
+            "keeps quiet",
         ),
         ("secret", "secretly", "secrecy", "secretive"),
         never_green_first=True,
+    ),
+    # Round 5 (CSA Centre, Sibling sexual abuse, 2021): a brother, sister or cousin named is who was
+    # involved, so the items on sexual behaviour between children in the family join the matches;
+    # play between siblings of a similar age can be healthy, so nothing is raised or held down, and
+    # the word counts as a "where" word does: it says who was there, the rest says what happened.
+    Context(
+        "a brother, sister or cousin",
+        (
+            "brother",
+            "brothers",
+            "sister",
+            "sisters",
+            "sibling",
+            "siblings",
+            "cousin",
+            "cousins",
+            "stepbrother",
+            "step brother",
+            "stepsister",
+            "step sister",
+            "half brother",
+            "half sister",
+        ),
+        (),
+        raises=False,
+        joins=True,
+        where=True,
+    ),
+    # Round 5 (Childnet and Childline on grooming): a word naming grooming says someone is grooming the
+    # child, so the grooming items join the matches however many other words they miss ("being
+    # groomed on tiktok" is grooming, not a platform), and nothing green comes first.
+    Context(
+        "grooming",
+        ("groomed", "grooming", "groomer", "groomers", "grooms"),
+        ("online grooming",),
+        never_green_first=True,
+        joins=True,
+    ),
+    # Round 5 (UKCIS, Sharing nudes and semi-nudes, 2024: young people's words for sexual images, and
+    # images passed on): an image of a child of a sexual kind is never "healthy and expected".
+    Context(
+        "sexual images",
+        (
+            "nude",
+            "nudes",
+            "noods",
+            "semi nude",
+            "semi nudes",
+            "naked pic",
+            "naked pics",
+            "naked picture",
+            "naked pictures",
+            "naked photo",
+            "naked photos",
+            "naked selfie",
+            "naked video",
+            "pic",
+            "pics",
+            "sexting",
+            "sexted",
+            "sext",
+            "sexts",
+            "screenshot",
+            "screenshotted",
+            "screenshots",
+            "shared around",
+            "sent round",
+            "sent around",
+            "passed round",
+            "explicit pictures",
+            "explicit images",
+            "explicit photos",
+            "explicit video",
+            "explicit videos",
+        ),
+        (),
+        raises=False,
+        never_green_first=True,
+    ),
+    # Round 5 (CSA Centre, Signs and Indicators template: emotional and physical signs): distress,
+    # pain or injury is an impact that is never answered with "healthy and expected" first.
+    Context(
+        "distress or injury",
+        (
+            "distressed",
+            "distress",
+            "frightened",
+            "terrified",
+            "hurt",
+            "hurting",
+            "hurts",
+            "pain",
+            "painful",
+            "sore",
+            "soreness",
+            "bleeding",
+            "blood",
+            "bruise",
+            "bruises",
+            "bruised",
+            "bruising",
+            "injury",
+            "injured",
+            "self harm",
+            "self harming",
+            "nightmares",
+        ),
+        ("distress", "upset", "fear", "injury", "soreness", "bleeding", "hurt"),
+        never_green_first=True,
+    ),
+    # Round 5 (CEOP and Childnet: someone known only online is a stranger, whatever they say).
+    Context(
+        "someone known only online",
+        (
+            "=online friend",
+            "=online friends",
+            "someone online",
+            "somebody online",
+            "person online",
+            "met online",
+            "online boyfriend",
+            "online girlfriend",
+            "someone he met",
+            "someone she met",
+            "never met",
+            "only knows online",
+        ),
+        ("stranger online", "online contact", "online friend", "strangers"),
+        never_green_first=True,
+    ),
+    # Round 5 (KCSIE Part 5 and Ofsted 2021: group harassment and abuse between children): more than
+    # one child doing it to another moves the more serious items up.
+    Context(
+        "a group",
+        (
+            "group of boys",
+            "group of lads",
+            "group of girls",
+            "group of older",
+            "gang",
+            "several boys",
+            "lots of boys",
+            "two boys",
+            "three boys",
+            "others watched",
+            "others watching",
+            "friends watched",
+            "filmed it",
+            "took turns",
+            "taking turns",
+            "in turns",
+        ),
+        ("group", "gang", "passed around", "several"),
     ),
 )
 
@@ -943,14 +1341,23 @@ def _cue_stems() -> tuple[tuple[frozenset[str], ...], ...]:
 
 def _cue_sequences() -> tuple[tuple[tuple[str, ...], ...], ...]:
     """Each context's cues as stem sequences, in the order they are written (the letters left over
-    from an apostrophe, "mum's" and "don't", left out)."""
+    from an apostrophe, "mum's" and "don't", left out); a cue written with a leading "=" begins with
+    `ADJACENT` (its words must be next to each other, see `says`)."""
     global _CUE_SEQUENCES
     if not _CUE_SEQUENCES:
         _CUE_SEQUENCES = tuple(
-            tuple(tuple(stem(w) for w in word_list(normalise(cue)) if len(w) > 1) for cue in context.cues)
+            tuple(
+                (ADJACENT,) * cue.startswith("=") + tuple(stem(w) for w in word_list(normalise(cue)) if len(w) > 1)
+                for cue in context.cues
+            )
             for context in CONTEXTS
         )
     return _CUE_SEQUENCES
+
+
+# Marks a cue whose words must be next to each other: "online friend" is someone known only online,
+# "online with friends" is not.
+ADJACENT = "="
 
 
 _CUE_SEQUENCES: tuple[tuple[tuple[str, ...], ...], ...] = ()
@@ -959,7 +1366,10 @@ _CUE_SEQUENCES: tuple[tuple[tuple[str, ...], ...], ...] = ()
 def says(typed: Sequence[str], cue: Sequence[str]) -> bool:
     """Whether the typed stems say the cue: one word anywhere; a phrase's words in its order, with at
     most one other word between each ("mum's new boyfriend" says "mum's boyfriend"; "friends or
-    family" does not say "family friend")."""
+    family" does not say "family friend"); a cue beginning with `ADJACENT`, its words next to each other."""
+    gaps: tuple[int, ...] = (1, 2)
+    if cue and cue[0] == ADJACENT:
+        cue, gaps = cue[1:], (1,)
     if len(cue) == 1:
         return cue[0] in typed
     for start, word in enumerate(typed):
@@ -967,7 +1377,7 @@ def says(typed: Sequence[str], cue: Sequence[str]) -> bool:
             continue
         at = start
         for following in cue[1:]:
-            step = next((j for j in (at + 1, at + 2) if j < len(typed) and typed[j] == following), None)
+            step = next((j for j in (at + gap for gap in gaps) if j < len(typed) and typed[j] == following), None)
             if step is None:
                 break
             at = step
@@ -976,11 +1386,30 @@ def says(typed: Sequence[str], cue: Sequence[str]) -> bool:
     return False
 
 
+_CUES_BY_FIRST_WORD: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {}
+
+
+def _cues_by_first_word() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Every cue (its context's number and its stems) by its first word's stem, so that reading a
+    query's contexts looks up its own words instead of trying every cue."""
+    if not _CUES_BY_FIRST_WORD:
+        grouped: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for number, cues in enumerate(_cue_sequences()):
+            for cue in cues:
+                words_only = cue[1:] if cue and cue[0] == ADJACENT else cue
+                if words_only:
+                    grouped.setdefault(words_only[0], []).append((number, cue))
+        _CUES_BY_FIRST_WORD.update({first: tuple(found) for first, found in grouped.items()})
+    return _CUES_BY_FIRST_WORD
+
+
 def contexts_in(query: str) -> list[int]:
     """The numbers (in `CONTEXTS`) of the contexts a query's words name; stop words count ("in class")."""
     typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
-    stems = [stem(british(w)) for w in typed if len(w) > 1 or w.isdigit()]
-    found = [number for number, cues in enumerate(_cue_sequences()) if any(cue and says(stems, cue) for cue in cues)]
+    stems = [stem(british(w)) for w in _body_words_apart(typed) if len(w) > 1 or w.isdigit()]
+    by_first = _cues_by_first_word()
+    named = {number for first in dict.fromkeys(stems) for number, cue in by_first.get(first, ()) if says(stems, cue)}
+    found = sorted(named)
     # Two ages far apart ("15 year old, 22 year old boyfriend"), an adult with someone under 16, or one
     # age of 18 or over, name someone older; two close ages either side of 18 ("17 and 18") do not.
     ages = [int(w) for w in typed if w.isdigit() and len(w) <= 2]
@@ -988,6 +1417,24 @@ def contexts_in(query: str) -> list[int]:
     if older not in found and ages and _names_someone_older(ages):
         found.append(older)
     return found
+
+
+# "Private parts", "privates": a part of the body, not a place ("touching a staff member's private
+# parts" is not "in private").
+_BODY_AFTER_PRIVATE = frozenset({"part", "parts", "area", "areas", "bits", "body"})
+
+
+def _body_words_apart(typed: list[str]) -> list[str]:
+    """The typed words without those naming private parts of the body, which say nothing of where."""
+    if "private" not in typed and "privates" not in typed:
+        return typed
+    kept = []
+    for number, word in enumerate(typed):
+        following = typed[number + 1] if number + 1 < len(typed) else ""
+        if word == "privates" or (word == "private" and following in _BODY_AFTER_PRIVATE):
+            continue
+        kept.append(word)
+    return kept
 
 
 def _names_someone_older(ages: list[int]) -> bool:

@@ -94,6 +94,7 @@ def test_original_set_recall_at_3_meets_its_target(shipped: Pack) -> None:
     recall, mrr = summary(outcomes)
     misses = [(o.case.query, o.case.age, o.shown) for o in outcomes if o.recall < 1]
     assert recall >= TARGET_RECALL, misses
+    assert recall >= ORIGINAL_FLOOR, misses
     assert 0 < mrr <= 1
 
 
@@ -118,11 +119,14 @@ def test_the_measure_counts_a_wrong_level_first(shipped: Pack) -> None:
 # tuning half only; the held-out half was never tuned on). Before issue 24: tuning 0.655, held-out 0.623,
 # wrong level first 6 and 9. Content 2.1 before re-tuning: tuning 0.946, held-out 0.852, held-out wrong
 # level first 3. Round 4 (content 2.1.1): tuning 0.977 -> 0.959 (162 queries, 14 new and harder; the
-# first 148 reach 0.979), held-out 0.871 -> 0.892.
-TUNING_FLOOR = 0.95  # reached 0.959
-HELDOUT_FLOOR = 0.89  # reached 0.892; issue 24's target is 0.90: missed, see bench/README.md
-HELDOUT_WRONG_FIRST_CEILING = 3  # issue 24's target is 0: missed, see bench/README.md
-HELDOUT_GREEN_OVER_RED_CEILING = 2  # issue 24's target is 0: missed, see bench/README.md
+# first 148 reach 0.979), held-out 0.871 -> 0.892. Round 5: tuning 0.959 -> 0.969 (185 queries, 23 new;
+# the first 162 reach 0.991), held-out 0.892 -> 0.913, wrong level first 3 -> 1, green first where red
+# is expected 2 -> 1; the original set stays at 1.000.
+TUNING_FLOOR = 0.96  # reached 0.969
+HELDOUT_FLOOR = 0.91  # reached 0.913; issue 24's target (0.90) is met
+HELDOUT_WRONG_FIRST_CEILING = 1  # issue 24's target is 0: missed by one, see bench/README.md
+HELDOUT_GREEN_OVER_RED_CEILING = 1  # issue 24's target is 0: missed by one, see bench/README.md
+ORIGINAL_FLOOR = 0.99  # reached 1.000 (one partial miss among 85 queries would be 0.994)
 
 
 def test_tuning_half_meets_its_floor_with_no_wrong_level_first(shipped: Pack) -> None:
