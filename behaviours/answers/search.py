@@ -154,6 +154,11 @@ _STOP_WORDS = frozenset(
         "pupils",
         "student",
         "students",
+        # "Girl" says who, not what happened: "fake girl" in the word list must not make "wants to be
+        # a girl" a sextortion item (cues and word-list phrases still read it). "Boy" stays a search
+        # word: the word list's "older boys" is how young people name those who exploit them.
+        "girl",
+        "girls",
     ]
 )
 
@@ -516,8 +521,10 @@ class SearchIndex:
         corrections: dict[str, str] = {}
         remaining: list[str] = []
         fuzzy: dict[str, list[str]] = {}
+        adults = adult_ages(query)
         for word in dict.fromkeys(
-            _SAME_WORD.get(w, w) for w in _ages_apart(map(british, words(query[:MAX_QUERY_CHARS])))
+            "adult" if w in adults else _SAME_WORD.get(w, w)
+            for w in _ages_apart(map(british, words(query[:MAX_QUERY_CHARS])))
         ):
             token = stem(word)
             if self._known(token):
@@ -664,6 +671,22 @@ class SearchIndex:
         # A phrase of the word list said in full ("asked for nudes", "explicit videos") is what the
         # practitioner means: the behaviours it names join the matches and move up, ahead of those
         # that only share its words.
+        # A context that brings its behaviours ("touching his privates": the items on a child's own
+        # body): those that speak of it and matched any word join, scaled by the share they matched.
+        bringing = [n for n in found_contexts if CONTEXTS[n].brings]
+        if bringing:
+            leaning = np.zeros(self._size, dtype=bool)
+            for number in bringing:
+                for phrase in self._leanings[number]:
+                    hit = self._arrays.get(phrase)
+                    if hit is not None:
+                        leaning[hit[0]] = True
+            joined = np.setdiff1d(np.flatnonzero(leaning & (counts > 0)), pool, assume_unique=True)
+            if mask is not None:
+                joined = joined[mask[joined]]
+            if len(joined):
+                scores[joined] *= counts[joined] / most
+                pool = np.union1d(pool, joined)
         said = self.said_phrases(query)
         if mask is not None:
             said &= mask
@@ -729,11 +752,16 @@ class SearchIndex:
                 if hit is not None:
                     positions, weights = hit
                     leaning[positions] = np.maximum(leaning[positions], weights)
+            if CONTEXTS[number].brings:
+                # Each behaviour that speaks of it gains alike: how strongly its words say "own
+                # genitals" is no reason to put one self-touch item above another.
+                leaning = (leaning > 0).astype(np.float64)
             if about is not None:
                 leaning[~about] = 0.0
             top = float(leaning[pool].max()) if len(pool) else 0.0
             if top > 0:
-                scores[pool] += CONTEXT_LIFT * best * leaning[pool] / top
+                lift = BRINGS_LIFT if CONTEXTS[number].brings else CONTEXT_LIFT
+                scores[pool] += lift * best * leaning[pool] / top
         if levels is not None and any(CONTEXTS[n].raises for n in found):
             # For the same match, the more serious level first: each step up the levels adds a share,
             # once more for each further context that names an adult, force, money or secrecy ("older
@@ -773,7 +801,9 @@ class Context:
     ``joins``: the behaviours matching a cue word itself join the matches (see `SearchIndex.search`),
     even if others matched more of the query's words;
     ``where``: the cues say only where it happened (or who was there), so a match on them counts
-    `WHERE_FACTOR` of a match on a word saying what happened.
+    `WHERE_FACTOR` of a match on a word saying what happened;
+    ``brings``: the behaviours that speak of this context (its ``leans_to``) join the matches when
+    they matched any of the query's words, and each gains the same lift.
     """
 
     name: str
@@ -783,6 +813,7 @@ class Context:
     never_green_first: bool = False
     joins: bool = False
     where: bool = False
+    brings: bool = False
 
 
 # From this many matched query parts, a behaviour missing one part still counts, its score scaled by
@@ -793,6 +824,9 @@ FEW_MATCHES = 3
 COVERAGE_POWER = 2.0
 # A context lifts the behaviours that speak of it by up to this share of the best match's score.
 CONTEXT_LIFT = 0.6
+# A context that brings its behaviours (`Context.brings`) lifts each of them by this share: the words
+# typed say whose body it is, which outweighs how many of the other words an item shares.
+BRINGS_LIFT = 1.0
 # Each level up (green to amber, amber to red) multiplies a score by 1 + this, when context says so.
 LEVEL_STEP = 0.25
 # A match on a word that only says where it happened counts this much (see `Context.where`).
@@ -801,6 +835,8 @@ WHERE_FACTOR = 0.5
 PHRASE_LIFT = 0.4
 # Behaviours in the lead bands (the developmental band) count this many times their match.
 LEAD_FACTOR = 1.6
+# The name of the context of a child touching their own body (see `_says_own_body`).
+OWN_BODY = "their own body"
 
 CONTEXTS: tuple[Context, ...] = (
     Context(
@@ -946,6 +982,7 @@ CONTEXTS: tuple[Context, ...] = (
             "most days",
         ),
         ("persistent", "repeatedly", "keeps", "often", "frequently", "compulsive"),
+        where=True,
     ),
     Context(
         "force or pressure",
@@ -1324,7 +1361,74 @@ CONTEXTS: tuple[Context, ...] = (
         ),
         ("group", "gang", "passed around", "several"),
     ),
+    # A child touching their own body: "touching himself", "touching his privates", "hand in her
+    # knickers". The pack writes "their own genitals" and "self-touch"; the words typed name the same
+    # child twice, so the items on touching others, which share "touching" and "private parts", must not
+    # lead. Possessives count only where no one of the other sex is named as the one doing it ("he
+    # touched her privates" is another child's body; see `_says_own_body`).
+    Context(
+        OWN_BODY,
+        ("himself", "herself", "themselves", "themself"),
+        ("self touch", "own genitals", "touching themselves", "masturbation"),
+        raises=False,
+        brings=True,
+    ),
 )
+
+# Body words after "his", "her", "their" or "own" that name the child's own genitals.
+_OWN_BODY_WORDS = frozenset(
+    {
+        "privates",
+        "private",
+        "genitals",
+        "genital",
+        "willy",
+        "willie",
+        "penis",
+        "vagina",
+        "vulva",
+        "bits",
+        "winkle",
+        "foof",
+        "fanny",
+        "dick",
+        "knickers",
+        "pants",
+        "nappy",
+        "crotch",
+        "groin",
+    }
+)
+# Who does it, when the possessive is of the other sex: "she touched his willy" is his body, not hers.
+_OTHER_SEX = {
+    "his": frozenset({"she", "girl", "girls", "woman"}),
+    "her": frozenset({"he", "him", "boy", "boys", "man"}),
+}
+
+
+# Words that make one child act on another's say ("made him touch his privates": the cousin's, not his own).
+_GETS_ANOTHER_TO = frozenset(
+    {"made", "make", "makes", "making", "forced", "forces", "forcing", "asked", "asks", "asking", "told", "tells"}
+    | {"got", "gets", "dared", "dares", "wanted", "wants", "let", "lets", "pressured", "persuaded", "tricked"}
+)
+
+
+def _says_own_body(typed: Sequence[str]) -> bool:
+    """Whether the words say a child touched their own body: "his", "her", "their" or "own" just
+    before a word for the genitals ("touching his privates", "hand down her pants"), nobody of the
+    other sex named as the one doing it ("he touched her private parts" is not her own touch), and no
+    one made or asked to do it ("made him touch his private parts" is the other child's body)."""
+    if _GETS_ANOTHER_TO.intersection(typed):
+        return False
+    for number, word in enumerate(typed[:-1]):
+        if (
+            word in {"his", "her", "their", "own"}
+            and typed[number + 1] in _OWN_BODY_WORDS
+            and not (_OTHER_SEX.get(word, frozenset()) & set(typed))
+        ):
+            return True
+    return False
+
 
 # Each context's cues as stem-sets, worked out once.
 _CUE_STEMS: tuple[tuple[frozenset[str], ...], ...] = ()
@@ -1416,6 +1520,9 @@ def contexts_in(query: str) -> list[int]:
     older = next(n for n, context in enumerate(CONTEXTS) if context.name == "older or an adult")
     if older not in found and ages and _names_someone_older(ages):
         found.append(older)
+    own = next(n for n, context in enumerate(CONTEXTS) if context.name == OWN_BODY)
+    if own not in found and _says_own_body(typed):
+        found.append(own)
     return found
 
 
@@ -1435,6 +1542,30 @@ def _body_words_apart(typed: list[str]) -> list[str]:
             continue
         kept.append(word)
     return kept
+
+
+_YEARS_OLD = frozenset({"year", "years", "yr", "yrs", "yo", "yearold"})
+_IS_AGED = frozenset({"is", "was", "aged", "age", "s", "turned", "turning"})
+
+
+def adult_ages(query: str) -> frozenset[str]:
+    """The numbers typed that give an adult's age ("her 19 year old boyfriend", "he is 25"), where the
+    ages typed name someone older (`_names_someone_older`): the search reads each as the word "adult",
+    which the pack's items on adults and much older partners use. "17 and 18 year olds" names no one
+    older, and a number that is not an age ("18 messages") is left alone."""
+    typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
+    ages = [int(w) for w in typed if w.isdigit() and len(w) <= 2]
+    if not ages or not _names_someone_older(ages):
+        return frozenset()
+    found = set()
+    for number, word in enumerate(typed):
+        if not (word.isdigit() and len(word) <= 2 and int(word) >= 18):
+            continue
+        after = typed[number + 1] if number + 1 < len(typed) else ""
+        before = typed[number - 1] if number else ""
+        if after in _YEARS_OLD or before in _IS_AGED:
+            found.add(word)
+    return frozenset(found)
 
 
 def _names_someone_older(ages: list[int]) -> bool:

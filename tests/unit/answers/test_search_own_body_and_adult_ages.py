@@ -1,0 +1,135 @@
+"""Search reads whose body it is and an adult's age typed as a number (round 5, second pass).
+
+Each test fails on the commit before these rules: "touching his privates" at 4 led with the amber item
+on touching other children, "her 19 year old boyfriend" at 14 with an item on pregnancy and infections,
+"wants to be a girl" at 8 with red sextortion (through the word list's "fake girl"), and "drawing
+willies" at 7 with a red disclosure item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from behaviours import Pack
+from behaviours.answers.finding import find
+from behaviours.answers.search import CONTEXTS, OWN_BODY, adult_ages, contexts_in
+
+
+def _ids(pack: Pack, words: str, age: int, top: int = 3) -> list[str]:
+    return [hit.behaviour.id for hit in find(pack, words, age=age, limit=top).hits]
+
+
+def _names(words: str) -> set[str]:
+    return {CONTEXTS[number].name for number in contexts_in(words)}
+
+
+# ------------------------------------------------------------ a child's own body
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "touching his privates",
+        "touching her private parts",
+        "hand down his pants",
+        "rubbing his penis on the carpet",
+        "touching herself",
+        "touching themselves at story time",
+    ],
+)
+def test_words_that_name_the_childs_own_body(words: str) -> None:
+    assert OWN_BODY in _names(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "he touched her private parts",  # another child's body: he did it
+        "she touched his willy",
+        "cousin made him touch his private parts",  # made to: the cousin's body
+        "touching his sister's private parts",  # "his" is the sister's brother, the parts are hers
+        "touching other children's private parts",
+        "private parts",
+    ],
+)
+def test_words_that_name_someone_elses_body(words: str) -> None:
+    assert OWN_BODY not in _names(words)
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "first"),
+    [
+        ("touching his privates", 4, "0-5-green-touching-own-body"),
+        ("touching her private parts", 3, "0-5-green-touching-own-body"),
+        ("touching his privates", 7, "5-9-green-touching-own-genitals"),
+        # Again and again: the compulsive self-touch item, not persistent touching of other children.
+        ("keeps touching his private parts", 4, "0-5-red-compulsive-self-touching"),
+        ("touching herself at nap time", 3, "0-5-green-touching-own-body"),
+    ],
+)
+def test_self_touch_words_lead_with_the_self_touch_items(shipped: Pack, words: str, age: int, first: str) -> None:
+    assert _ids(shipped, words, age)[0] == first
+
+
+def test_touching_his_privates_at_4_shows_no_item_on_touching_others_in_the_top_three(shipped: Pack) -> None:
+    shown = _ids(shipped, "touching his privates", 4)
+    assert not {"0-5-amber-preoccupied-touching-others", "0-5-red-persistent-touching-children"} & set(shown)
+
+
+# ------------------------------------------------------------ an adult's age typed as a number
+
+
+@pytest.mark.parametrize(
+    ("words", "adults"),
+    [
+        ("her 19 year old boyfriend", {"19"}),
+        ("sex with a 25 year old", {"25"}),
+        ("boyfriend is 25", {"25"}),
+        ("15 year old and a 22 year old", {"22"}),
+        ("17 and 18 year olds having sex", set()),  # close ages either side of 18: no one much older
+        ("sent 18 messages", set()),  # a number, not an age
+        ("year 13 pupil", set()),
+    ],
+)
+def test_which_numbers_typed_are_an_adults_age(words: str, adults: set[str]) -> None:
+    assert adult_ages(words) == adults
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("having sex with her 19 year old boyfriend", 14),
+        ("her boyfriend is 19", 13),
+    ],
+)
+def test_an_adult_partners_age_leads_with_the_much_older_partner_item(shipped: Pack, words: str, age: int) -> None:
+    assert _ids(shipped, words, age)[0] == "13-17-red-much-older-partner"
+
+
+def test_sex_with_a_25_year_old_at_16_finds_the_older_partner_item(shipped: Pack) -> None:
+    assert "13-17-red-much-older-partner" in _ids(shipped, "sex with a 25 year old", 16)
+
+
+# ------------------------------------------------------------ words that only say who, and drawings
+
+
+def test_a_girl_named_is_not_what_happened(shipped: Pack) -> None:
+    hits = find(shipped, "wants to be a girl", age=8, limit=3).hits
+    assert all(shipped.level_at(hit.behaviour, 8).value != "red" for hit in hits[:1])
+    assert "5-9-red-sextortion" not in [hit.behaviour.id for hit in hits]
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "first"),
+    [
+        ("drawing willies", 7, "5-9-amber-sexual-themes-in-play-or-drawing"),
+        ("draws rude pictures", 8, "5-9-amber-sexual-themes-in-play-or-drawing"),
+        ("drawing penises on books", 11, "9-13-green-sexual-slang-and-swearing"),
+    ],
+)
+def test_childrens_drawings_find_the_drawing_items_not_involving_a_younger_child(
+    shipped: Pack, words: str, age: int, first: str
+) -> None:
+    shown = _ids(shipped, words, age)
+    assert shown[0] == first
+    assert not any(i.endswith("red-younger-or-less-able") for i in shown)
