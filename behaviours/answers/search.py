@@ -216,6 +216,8 @@ IRREGULAR = {
     "drawn": "draw",
     "showed": "show",
     "shown": "show",
+    # "Came out", "came back", "came in with": far more often than any other sense in a report.
+    "came": "come",
 }
 
 

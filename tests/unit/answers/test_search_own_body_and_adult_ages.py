@@ -133,3 +133,12 @@ def test_childrens_drawings_find_the_drawing_items_not_involving_a_younger_child
     shown = _ids(shipped, words, age)
     assert shown[0] == first
     assert not any(i.endswith("red-younger-or-less-able") for i in shown)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [("came out as gay", 13), ("says he is gay", 14), ("came out as trans", 15)],
+)
+def test_coming_out_leads_with_the_green_identity_item_not_bullying(shipped: Pack, words: str, age: int) -> None:
+    # Before: "came" met nothing (it is not "come" to the stemmer) and "gay" led with HBT bullying (amber).
+    assert _ids(shipped, words, age)[0].endswith("green-identity")
