@@ -618,6 +618,12 @@ class SearchIndex:
         # Words that only say where it happened ("in class", "online") count for less than those
         # saying what happened: "sexual comments in class" is about the comments.
         where_words = {s for n in found_contexts if CONTEXTS[n].where for cue in _cue_stems()[n] for s in cue}
+        # Staff on the receiving end ("a crush on her teacher") say at whom, not what happened: the word
+        # typed counts as a "where" word does, whatever its synonyms ("position of trust").
+        typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
+        staff_words = (
+            {stem(word) for word in typed if word in _STAFF} if _only_staff_on_the_receiving_end(typed) else set()
+        )
         about = np.zeros(self._size, dtype=bool)
         for unit in units:
             # A unit counts once per document: its best-weighted phrase there.
@@ -630,7 +636,9 @@ class SearchIndex:
                 best[positions] = np.maximum(best[positions], weights * factor)
             if mask is not None:
                 best[~mask] = 0.0
-            if where_words and all(s in where_words for phrase, _ in unit.phrases for s in phrase):
+            if (where_words and all(s in where_words for phrase, _ in unit.phrases for s in phrase)) or (
+                staff_words and any(f == 1.0 and set(phrase) <= staff_words for phrase, f in unit.phrases)
+            ):
                 best *= WHERE_FACTOR
             else:
                 about |= best > 0.0
@@ -1403,8 +1411,8 @@ _OWN_BODY_WORDS = frozenset(
 )
 # Who does it, when the possessive is of the other sex: "she touched his willy" is his body, not hers.
 _OTHER_SEX = {
-    "his": frozenset({"she", "girl", "girls", "woman"}),
-    "her": frozenset({"he", "him", "boy", "boys", "man"}),
+    "his": frozenset({"she", "her", "girl", "girls", "woman"}),
+    "her": frozenset({"he", "him", "his", "boy", "boys", "man"}),
 }
 
 
@@ -1516,16 +1524,39 @@ def contexts_in(query: str) -> list[int]:
     by_first = _cues_by_first_word()
     named = {number for first in dict.fromkeys(stems) for number, cue in by_first.get(first, ()) if says(stems, cue)}
     found = sorted(named)
+    older = next(n for n, context in enumerate(CONTEXTS) if context.name == "older or an adult")
+    if older in found and _only_staff_on_the_receiving_end(typed):
+        found.remove(older)
     # Two ages far apart ("15 year old, 22 year old boyfriend"), an adult with someone under 16, or one
     # age of 18 or over, name someone older; two close ages either side of 18 ("17 and 18") do not.
     ages = [int(w) for w in typed if w.isdigit() and len(w) <= 2]
-    older = next(n for n, context in enumerate(CONTEXTS) if context.name == "older or an adult")
     if older not in found and ages and _names_someone_older(ages):
         found.append(older)
     own = next(n for n, context in enumerate(CONTEXTS) if context.name == OWN_BODY)
     if own not in found and _says_own_body(typed):
         found.append(own)
     return found
+
+
+# The adults a child meets in their work; and the words that put one on the receiving end of what the
+# child does ("swearing at teachers", "a crush on her teacher", "rude about staff").
+_STAFF = frozenset({"teacher", "teachers", "staff", "tutor", "coach", "instructor", "ta", "dinner", "lady"})
+_TOWARDS = frozenset({"at", "on", "about", "towards", "toward"})
+_ADULT_WORDS = frozenset({"adult", "adults", "man", "men", "woman", "women", "older", "grown", "stranger", "strangers"})
+
+
+def _only_staff_on_the_receiving_end(typed: list[str]) -> bool:
+    """Whether the only adult the words name is a member of staff the child's behaviour is aimed at
+    ("swearing at teachers", "has a crush on her teacher"): the child acts, no adult does anything to
+    them, so "an adult is involved" does not hold green items back. Any other adult word, or staff
+    named without "at", "on", "about" or "towards" just before ("teacher messaging pupil",
+    "relationship with a teacher"), keeps the context."""
+    if _ADULT_WORDS.intersection(typed):
+        return False
+    staff = [number for number, word in enumerate(typed) if word in _STAFF]
+    if not staff:
+        return False
+    return all(_TOWARDS.intersection(typed[max(0, number - 2) : number]) for number in staff)
 
 
 # "Private parts", "privates": a part of the body, not a place ("touching a staff member's private

@@ -142,3 +142,44 @@ def test_childrens_drawings_find_the_drawing_items_not_involving_a_younger_child
 def test_coming_out_leads_with_the_green_identity_item_not_bullying(shipped: Pack, words: str, age: int) -> None:
     # Before: "came" met nothing (it is not "come" to the stemmer) and "gay" led with HBT bullying (amber).
     assert _ids(shipped, words, age)[0].endswith("green-identity")
+
+
+# ------------------------------------------------------------ staff on the receiving end
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "first"),
+    [
+        ("swearing at teachers", 10, "9-13-green-sexual-slang-and-swearing"),
+        ("crush on her teacher", 13, "9-13-green-crushes"),
+    ],
+)
+def test_a_childs_behaviour_aimed_at_staff_is_not_an_adult_involved(
+    shipped: Pack, words: str, age: int, first: str
+) -> None:
+    # Before: the teacher named put the red position-of-trust or grooming item first.
+    assert _ids(shipped, words, age)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [("teacher messaging pupil", 14), ("relationship with a teacher", 15), ("flirting with teachers", 15)],
+)
+def test_staff_who_act_or_are_in_a_relationship_still_lead_with_position_of_trust(
+    shipped: Pack, words: str, age: int
+) -> None:
+    assert _ids(shipped, words, age)[0] == "13-17-red-position-of-trust"
+
+
+# ------------------------------------------------------------ oral-genital contact in plain words
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "first"),
+    [
+        ("mouth on another child's private parts", 7, "5-9-red-acting-out-sex"),
+        ("put his mouth on her private parts", 11, "9-13-red-oral-sex-or-intercourse"),
+    ],
+)
+def test_plain_words_for_oral_contact_find_the_red_items(shipped: Pack, words: str, age: int, first: str) -> None:
+    assert _ids(shipped, words, age)[0] == first
