@@ -28,7 +28,6 @@ from behaviours.core.text import md, md_typed
 from behaviours.documents.export import band_csv
 from ui.behaviour_card import (
     CARD_CSS,
-    LEVELS_KEY,
     item_card,
     law_section,
     level_anchor_html,
@@ -140,13 +139,12 @@ def _band(plan: LookupPlan, cards: BandCards, now: dt.datetime, show_notes: bool
     st.header(label, anchor=False)
     if band.summary:
         st.markdown(md(band.summary))
-    with st.container(key=f"{LEVELS_KEY}_{band.id}"):
-        for group in cards.groups:
-            st.markdown(
-                level_anchor_html(group.anchor)
-                + level_group_md(content, group.level, group.cards, show_notes=show_notes),
-                unsafe_allow_html=True,  # only the anchor: the pack's words are escaped by md(), "<" included
-            )
+    for group in cards.groups:
+        # Each level's list opens with the target of the summary's jump link to it, by which the style finds it.
+        st.markdown(
+            level_anchor_html(group.anchor) + level_group_md(content, group.level, group.cards, show_notes=show_notes),
+            unsafe_allow_html=True,  # only the anchor: the pack's words are escaped by md(), "<" included
+        )
     # Side by side on a phone too: two short buttons on one row that never wraps (the page's style sets
     # them at equal widths and lets their labels wrap, as two columns did).
     downloads = st.container(horizontal=True, wrap=False, key=f"lookup_downloads_{band.id}")
@@ -200,14 +198,15 @@ def answer() -> None:
         None if chosen_level in (None, ALL) else Level(chosen_level),
         developmental_age=st.session_state.get("lookup_dev_age"),
     )
-    # Once there is an answer the how-to line gives way to it, so a phone's first screen holds the summary.
-    page_intro(
-        "Look up a behaviour by age",
-        None
-        if plan.bands
-        else "Enter the child's age, or choose an age band, to see what is healthy and expected, "
-        "what calls for attention, and what to do.",
-    )
+    # Once there is an answer the how-to line (under the page's title, drawn once outside this fragment) gives
+    # way to it, so a phone's first screen holds the summary.
+    if not plan.bands:
+        st.markdown(
+            md(
+                "Enter the child's age, or choose an age band, to see what is healthy and expected, "
+                "what calls for attention, and what to do."
+            )
+        )
     for text in link_notices:
         notice(text)
     # The age and the developmental age side by side even on a phone, so what was seen is on the first screen
@@ -299,4 +298,6 @@ st.html(
     + side_by_side_css("lookup_ages", *(f"lookup_downloads_{band.id}" for band in content.bands))
     + OPTIONS_CSS
 )
+# The title never changes with the answer, so a fragment's run does not draw it again.
+page_intro("Look up a behaviour by age")
 answer()
