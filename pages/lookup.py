@@ -294,9 +294,7 @@ OPTIONS_CSS = """<style>
 # only the fragment, and the style drawn by the page's last full run stays, so it is not sent again with
 # each answer.
 st.html(
-    CARD_CSS
-    + side_by_side_css("lookup_ages", *(f"lookup_downloads_{band.id}" for band in content.bands))
-    + OPTIONS_CSS
+    CARD_CSS + side_by_side_css("lookup_ages", *(f"lookup_downloads_{band.id}" for band in content.bands)) + OPTIONS_CSS
 )
 # The title never changes with the answer, so a fragment's run does not draw it again.
 page_intro("Look up a behaviour by age")
