@@ -28,9 +28,9 @@ from behaviours.core.text import md, md_typed
 from behaviours.documents.export import band_csv
 from ui.behaviour_card import (
     CARD_CSS,
-    LEVELS_KEY,
     item_card,
     law_section,
+    level_anchor_html,
     level_group_md,
     who_to_call_section,
 )
@@ -139,15 +139,16 @@ def _band(plan: LookupPlan, cards: BandCards, now: dt.datetime, show_notes: bool
     st.header(label, anchor=False)
     if band.summary:
         st.markdown(md(band.summary))
-    with st.container(key=f"{LEVELS_KEY}_{band.id}"):
-        for group in cards.groups:
-            # The target of the summary's jump link (an empty element with an id, nothing else).
-            st.html(f'<div id="{group.anchor}" class="tlr-anchor" tabindex="-1"></div>')
-            st.markdown(level_group_md(content, group.level, group.cards, show_notes=show_notes))
-    # Side by side on a phone too: two short buttons on one row (the page's style, drawn once, says so).
-    with st.container(key=f"lookup_downloads_{band.id}"):
-        downloads = st.columns(2)
-    downloads[0].download_button(
+    for group in cards.groups:
+        # Each level's list opens with the target of the summary's jump link to it, by which the style finds it.
+        st.markdown(
+            level_anchor_html(group.anchor) + level_group_md(content, group.level, group.cards, show_notes=show_notes),
+            unsafe_allow_html=True,  # only the anchor: the pack's words are escaped by md(), "<" included
+        )
+    # Side by side on a phone too: two short buttons on one row that never wraps (the page's style sets
+    # them at equal widths and lets their labels wrap, as two columns did).
+    downloads = st.container(horizontal=True, wrap=False, key=f"lookup_downloads_{band.id}")
+    downloads.download_button(
         f"Download {band.label} as CSV",
         data=lambda b=band: band_csv(content, b),
         file_name=f"traffic-light-{band.id}.csv",
@@ -162,7 +163,7 @@ def _band(plan: LookupPlan, cards: BandCards, now: dt.datetime, show_notes: bool
         label=f"Download {band.label} handout (PDF)",
         key=f"pdf_{band.id}",
         printed=now.date(),
-        where=downloads[1],
+        where=downloads,
     )
 
 
@@ -197,21 +198,20 @@ def answer() -> None:
         None if chosen_level in (None, ALL) else Level(chosen_level),
         developmental_age=st.session_state.get("lookup_dev_age"),
     )
-    # Once there is an answer the how-to line gives way to it, so a phone's first screen holds the summary.
-    page_intro(
-        "Look up a behaviour by age",
-        None
-        if plan.bands
-        else "Enter the child's age, or choose an age band, to see what is healthy and expected, "
-        "what calls for attention, and what to do.",
-    )
+    # Once there is an answer the how-to line (under the page's title, drawn once outside this fragment) gives
+    # way to it, so a phone's first screen holds the summary.
+    if not plan.bands:
+        st.markdown(
+            md(
+                "Enter the child's age, or choose an age band, to see what is healthy and expected, "
+                "what calls for attention, and what to do."
+            )
+        )
     for text in link_notices:
         notice(text)
     # The age and the developmental age side by side even on a phone, so what was seen is on the first screen
     # (the page's style, drawn once outside this fragment, says so).
-    with st.container(key="lookup_ages"):
-        ages = st.columns(2)
-    developmental_age_input("lookup", ages[1])
+    ages = st.container(horizontal=True, wrap=False, key="lookup_ages")
     st.text_input(
         "What did you see or hear? (a few words, no names)",
         key="lookup_q",
@@ -229,18 +229,19 @@ def answer() -> None:
         _matches(plan, cards, typed)
     if plan.bands:
         _summary(plan)
-    options = st.columns([1, 2, 1], vertical_alignment="bottom")
-    age_and_band_inputs(content, "lookup", ages[0], options[0])
-    with options[1]:
-        st.radio(
-            "Show levels",
-            options=LEVEL_CHOICES,
-            format_func=LEVEL_CHOICE_WORDS.__getitem__,
-            horizontal=True,
-            key="lookup_level",
-        )
-    with options[2]:
-        show_notes = st.toggle("Show what to consider", key="lookup_notes")
+    # The band, the levels and the notes on one row (a quarter, a half, a quarter), one under another on a
+    # phone: one horizontal container, which the page's style (OPTIONS_CSS) sets out as three columns were.
+    options = st.container(horizontal=True, vertical_alignment="bottom", key="lookup_options")
+    age_and_band_inputs(content, "lookup", ages, options)
+    developmental_age_input("lookup", ages)
+    options.radio(
+        "Show levels",
+        options=LEVEL_CHOICES,
+        format_func=LEVEL_CHOICE_WORDS.__getitem__,
+        horizontal=True,
+        key="lookup_level",
+    )
+    show_notes = options.toggle("Show what to consider", key="lookup_notes")
 
     for text in plan.notices:
         notice(text)
@@ -278,8 +279,23 @@ def answer() -> None:
     law_section(content, cards.laws)
 
 
-# The page's style, once, outside the fragment: the cards' rows and small lines (``card_style``), and the
-# ages and each band's two download buttons side by side on a phone. A change of age reruns only the
-# fragment, and the style drawn by the page's last full run stays, so it is not sent again with each answer.
-st.html(CARD_CSS + side_by_side_css("lookup_ages", *(f"lookup_downloads_{band.id}" for band in content.bands)))
+# The options row set out as ``st.columns([1, 2, 1])`` would be: a quarter, a half and a quarter of the width,
+# less their share of two 1rem gaps; on a phone, where Streamlit stacks columns, each on a line of its own.
+OPTIONS_CSS = """<style>
+.st-key-lookup_options{gap:1rem}
+.st-key-lookup_options > [data-testid='stElementContainer']{flex:0 0 calc(25% - 2rem / 3);min-width:0;width:auto}
+.st-key-lookup_options > [data-testid='stElementContainer']:nth-child(2){flex-basis:calc(50% - 2rem / 3)}
+.st-key-lookup_options > [width='fit-content'] > div{width:fit-content;max-width:100%}
+@media (max-width: 640px) {.st-key-lookup_options > [data-testid='stElementContainer']:nth-child(n){flex-basis:100%}}
+</style>"""
+
+# The page's style, once, outside the fragment: the cards' rows and small lines (``card_style``), the ages
+# and each band's two download buttons side by side on a phone, and the options row. A change of age reruns
+# only the fragment, and the style drawn by the page's last full run stays, so it is not sent again with
+# each answer.
+st.html(
+    CARD_CSS + side_by_side_css("lookup_ages", *(f"lookup_downloads_{band.id}" for band in content.bands)) + OPTIONS_CSS
+)
+# The title never changes with the answer, so a fragment's run does not draw it again.
+page_intro("Look up a behaviour by age")
 answer()

@@ -20,6 +20,15 @@ def visible_text(at: AppTest) -> str:
     return re.sub(r"\\(.)", r"\1", "\n".join(parts))
 
 
+# The jump-link target some sections' Markdown opens with (HTML that no one reads: a level's list, who to call).
+_ANCHOR = re.compile(r'\A<div id="[^"]*" class="tlr-anchor[^"]*"(?: tabindex="-1")?></div>\n\n')
+
+
+def markdown_body(text: str) -> str:
+    """A Markdown element's source without the jump-link target it may open with: the section's own words."""
+    return _ANCHOR.sub("", text)
+
+
 REPO = Path(__file__).resolve().parent.parent
 APP = str(REPO / "app.py")
 MINIMAL_PACK = REPO / "tests" / "fixtures" / "packs" / "minimal"

@@ -133,36 +133,39 @@ def item_card_md(
     return _cached(pack, ("card", card.band.id, card.behaviour.id, card.age, show_notes, law_links, show_band), make)
 
 
-# The key of the container that holds a band's level groups (one per band: add the band's id).
-LEVELS_KEY = "tlr_levels"
+# A level's list in a band: the Markdown that opens with its jump-link target (``level_anchor_html``). The
+# style finds it by that target, so the lists need no container of their own.
+LEVEL_LIST = "[data-testid='stMain'] [data-testid='stMarkdownContainer']:has(> .tlr-level)"
 
 CARD_CSS = f"""<style>
 [data-testid='stMarkdownContainer'] span[style*='font-size: 0.875rem']
 {{display:block;line-height:1.45;margin-top:0.1rem}}
 /* A level's behaviours as rows: no bullet or indent, a rule between rows, set closer than body text. */
-[data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] ul {{list-style:none;padding-left:0;margin:0 0 0.75rem 0}}
-[data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] li {{
+{LEVEL_LIST} ul {{list-style:none;padding-left:0;margin:0 0 0.75rem 0}}
+{LEVEL_LIST} li {{
   margin:0;padding:0.3rem 0;border-top:1px solid #D8DDE0;line-height:1.45}}
-[data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] p {{line-height:1.45}}
-[data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] h3 {{padding:0.5rem 0 0.25rem 0}}
+{LEVEL_LIST} p {{line-height:1.45}}
+{LEVEL_LIST} h3 {{padding:0.5rem 0 0.25rem 0}}
 /* The head of a group of rows that cite the same law (every paragraph after "Do now"): a bar at its side. */
-[data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] [data-testid='stMarkdownContainer'] p:not(:first-of-type) {{
+{LEVEL_LIST} p:not(:first-of-type) {{
   border-left:4px solid #4C6272;padding-left:0.5rem}}
 @media (max-width: 640px) {{
+  /* A jump-link target at the top of its section's Markdown (a level, who to call): the heading sits where it
+     sat below an anchor element of its own (whose -1rem margin outweighed a phone's smaller gap). */
+  [data-testid='stMain'] [data-testid='stMarkdownContainer'] > .tlr-anchor {{margin-bottom:-0.5rem}}
   /* A phone: the rows and their small lines all at 16px, the smallest the page uses. */
-  [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] li,
-  [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] p,
+  {LEVEL_LIST} li,
   [data-testid='stMarkdownContainer'] span[style*='font-size: 0.875rem'] {{font-size:16px;line-height:1.4}}
   /* Body text on a card page at 16px, set a little closer (the theme's 17px suits a desktop). */
   [data-testid='stMain'] [data-testid='stMarkdownContainer'] p,
   [data-testid='stMain'] [data-testid='stMarkdownContainer'] li,
   [data-testid='stMain'] .tlr-law {{font-size:16px;line-height:1.45}}
   [data-testid='stMain'] [data-testid='stMarkdownContainer'] p:not(:last-child) {{margin-bottom:0.5rem}}
-  [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] [data-testid='stMarkdownContainer'] li {{
+  {LEVEL_LIST} li {{
     padding:0.1rem 0;line-height:1.32}}
-  [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] [data-testid='stMarkdownContainer'] p:not(:last-child) {{margin-bottom:0.35rem}}
-  [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] ul {{margin-bottom:0.5rem}}
-  [data-testid='stMain'] [class*='st-key-{LEVELS_KEY}'] h3 {{font-size:1.4rem}}
+  {LEVEL_LIST} p:not(:last-child) {{margin-bottom:0.35rem}}
+  {LEVEL_LIST} ul {{margin-bottom:0.5rem}}
+  {LEVEL_LIST} h3 {{font-size:1.4rem}}
 }}
 /* The law's notes, closed, one short line each. */
 .tlr-law summary {{line-height:1.35;padding:0.1rem 0}}
@@ -200,6 +203,13 @@ def item_card_with_action(pack: Pack, card: ItemCard, action: Callable[[], objec
             st.markdown(details)
 
 
+def level_anchor_html(anchor: str) -> str:
+    """The target of a summary's jump link to a level, put at the top of that level's Markdown (drawn with
+    ``unsafe_allow_html``): an empty block with the id, focusable by script only, so the link moves focus there
+    and the next Tab goes on inside the level's rows. The id is ours (``band-<band>-<level>``), never typed."""
+    return f'<div id="{html.escape(anchor, quote=True)}" class="tlr-anchor tlr-level" tabindex="-1"></div>\n\n'
+
+
 def level_group_md(
     pack: Pack, level: Level, cards: Sequence[ItemCard], *, show_notes: bool = False, heading: str = "###"
 ) -> str:
@@ -226,7 +236,6 @@ def level_group_md(
 def who_to_call_section(pack: Pack, levels: Sequence[Level], now: dt.datetime) -> None:
     """Who to call, once per page: whoever answers now in full, then for each level on the page (most
     serious first) its first step out, with its route and every contact one tap away."""
-    st.html(f'<div id="{WHO_TO_CALL_ANCHOR}" class="tlr-anchor"></div>')
     lead = calls_now(pack, None, now)
     routes = [(level, pack.route_for(level)) for level in levels]
     shown = [(level, route) for level, route in routes if route is not None]
@@ -235,7 +244,9 @@ def who_to_call_section(pack: Pack, levels: Sequence[Level], now: dt.datetime) -
     hours = (call_state(lead), *(call_state(calls_now(pack, None, now, route=route)) for _, route in shown))
     key = ("who to call", tuple(levels), hours)
     top = _cached(pack, (*key, "top"), lambda: _who_to_call_md(pack, lead, routes))
-    st.markdown(top)
+    # The cards' "Who to call" links land on the section's own Markdown (an empty block with its id at the top:
+    # HTML is allowed for that block only; the pack's words in it are escaped by md(), "<" included).
+    st.markdown(f'<div id="{WHO_TO_CALL_ANCHOR}" class="tlr-anchor"></div>\n\n{top}', unsafe_allow_html=True)
     # One switch for the detail of every level's route: each is a line above, so it is not repeated.
     if shown:
         with st.expander("Every step and contact, level by level"):

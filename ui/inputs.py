@@ -80,13 +80,16 @@ def age_and_band_inputs(pack: Pack, prefix: str, age_column: DeltaGenerator, ban
 
 
 def side_by_side_css(*keys: str) -> str:
-    """The style that keeps the columns inside the containers with ``keys`` side by side on a phone,
-    where Streamlit would stack them: for two short inputs that belong together (an age and a
-    developmental age). A page draws it once with ``st.html``, outside any fragment, so a fragment's
-    rerun does not send it again."""
+    """The style that sets the elements of the horizontal containers with ``keys`` (``st.container(horizontal=True,
+    wrap=False)``) side by side at equal widths, as two columns would be, on a phone too: for two short inputs
+    that belong together (an age and a developmental age) or two buttons, whose labels wrap rather than being
+    cut short. A page draws it once with ``st.html``, outside any fragment, so a fragment's rerun does not send
+    it again."""
     return "".join(
-        f"<style>.st-key-{key} [data-testid='stHorizontalBlock']{{flex-wrap:nowrap;gap:0.75rem}}"
-        f".st-key-{key} [data-testid='stColumn']{{min-width:0;flex:1 1 0;width:auto}}</style>"
+        f"<style>.st-key-{key}{{gap:0.75rem}}"
+        f".st-key-{key} > [data-testid='stElementContainer']{{flex:1 1 0;min-width:0;width:auto}}"
+        f".st-key-{key} > [width='fit-content'] > div{{width:fit-content;max-width:100%}}"
+        f".st-key-{key} button [data-testid='stMarkdownContainer'] p{{white-space:normal;overflow:visible}}</style>"
         for key in keys
     )
 

@@ -168,12 +168,11 @@ def test_a_jump_link_moves_the_focus_to_its_level(sized, app_url):
     link.focus()
     page.keyboard.press("Enter")
     expect(page.locator(f"#{target}")).to_be_focused()
-    # The next Tab goes on inside that level's group of cards (the element after its anchor), not from the top.
+    # The next Tab goes on inside that level's group of cards (the element its anchor opens), not from the top.
     page.keyboard.press("Tab")
     inside = page.evaluate(
-        "id => { const holder = document.getElementById(id).closest('[data-testid=\"stElementContainer\"]');"
-        " const group = holder && holder.nextElementSibling;"
-        " return !!group && group.contains(document.activeElement); }",
+        "id => { const group = document.getElementById(id).closest('[data-testid=\"stElementContainer\"]');"
+        " return !!group && group.contains(document.activeElement) && document.activeElement.id !== id; }",
         target,
     )
     assert inside

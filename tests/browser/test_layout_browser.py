@@ -22,8 +22,8 @@ PAGES = (
 
 GROUP_BOX_JS = """(id) => {
   const anchor = document.getElementById(id);
-  const holder = anchor && anchor.closest('[data-testid="stElementContainer"]');
-  const group = holder && holder.nextElementSibling;
+  // The target opens its level's Markdown: the group is that element.
+  const group = anchor && anchor.closest('[data-testid="stElementContainer"]');
   if (!group) return null;
   const r = group.getBoundingClientRect();
   return {x: r.x, y: r.y + window.scrollY, width: r.width, height: r.height};

@@ -51,8 +51,7 @@ READ_ANSWER_JS = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
   const words = el => el.innerText.replace(/\\s+/g, ' ').trim();
   const cards = [...main.querySelectorAll('.tlr-anchor')].filter(a => /^band-/.test(a.id)).map(anchor => {
-    const holder = anchor.closest('[data-testid="stElementContainer"]');
-    const group = holder ? holder.nextElementSibling : null;
+    const group = anchor.closest('[data-testid="stElementContainer"]');
     const headings = group ? [...group.querySelectorAll('h3')].map(words) : [];
     const items = group ? group.querySelectorAll('ul > li').length : 0;
     return {id: anchor.id, headings, items};

@@ -62,8 +62,7 @@ def test_an_answer_after_compass_closes_redraws_the_call_bar_and_the_cards(page,
 def _first_numbers(page) -> tuple[str, str]:
     """Which of the two local numbers the page's one "Who to call" section names first (cards link to it)."""
     card = page.evaluate(
-        "() => { const holder = document.getElementById('who-to-call').closest('[data-testid=\"stElementContainer\"]');"
-        " return holder.nextElementSibling.innerText; }"
+        "() => document.getElementById('who-to-call').closest('[data-testid=\"stElementContainer\"]').innerText"
     )
     found = sorted((card.index(number), number) for number in ("0345 678 9021", "0345 678 9040") if number in card)
     return tuple(number for _, number in found)

@@ -23,7 +23,7 @@ from behaviours.pack.loader import PACK_ENV, load_pack
 from behaviours.pack.model import Audience, ChannelKind, Status
 from behaviours.pack.pack import Pack
 from behaviours.wording.levels import LEVEL_COLOUR
-from tests.helpers import open_page, visible_text
+from tests.helpers import markdown_body, open_page, visible_text
 
 ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = ROOT / "tests" / "fixtures" / "packs" / "minimal"
@@ -80,7 +80,7 @@ def texts_in_order(node: object) -> Iterator[tuple[str, str]]:
     """(kind, words) for each text element under ``node``, in reading order."""
     for element in node:  # type: ignore[attr-defined]
         if getattr(element, "type", None) in TEXT_KINDS and isinstance(element.value, str):
-            yield element.type, unescape(element.value)
+            yield element.type, unescape(markdown_body(element.value))
 
 
 def sections(at: AppTest) -> list[tuple[str, str, str]]:
@@ -190,7 +190,11 @@ def test_lookup_age_9_shows_both_shipped_bands_with_compass_and_999(shipped: Pac
     for card in amber + red:
         assert "[Who to call](#who-to-call)" in card
         assert COMPASS not in card, "the cards do not repeat who to call"
-    who = [str(m.value) for m in at.main.markdown if str(m.value).startswith("## Who to call")]
+    who = [
+        markdown_body(str(m.value))
+        for m in at.main.markdown
+        if markdown_body(str(m.value)).startswith("## Who to call")
+    ]
     assert len(who) == 1 and COMPASS in who[0]
     assert "Immediate danger: call [999](tel:999)" in at.markdown[1].value, "999 stays in the frame's line"
     assert "age" not in at.query_params
@@ -537,7 +541,11 @@ def test_when_compass_is_closed_the_out_of_hours_number_comes_first_everywhere(
     # out-of-hours team (issue 24.5: said once per page, not in every card).
     red_card = next(str(m.value) for m in at.markdown if "Red: act today" in str(m.value))
     assert "[Who to call](#who-to-call)" in red_card and "0345" not in red_card
-    who = next(str(m.value) for m in at.main.markdown if str(m.value).startswith("## Who to call"))
+    who = next(
+        markdown_body(str(m.value))
+        for m in at.main.markdown
+        if markdown_body(str(m.value)).startswith("## Who to call")
+    )
     assert _first_number(who) == OUT_OF_HOURS
     assert who.count(f"tel:+44{OUT_OF_HOURS.replace(' ', '')[1:]}") >= 1
     # The red route's list names Compass and the out-of-hours team once each (the page's one "every step"
@@ -561,7 +569,11 @@ def test_in_office_hours_compass_comes_first(shipped: Pack, clock: Callable[[dt.
     at = open_page("lookup", age="4", level="red")
     assert at.markdown[0].value == f"[Emergency: 999](tel:999) [Compass: {COMPASS}](tel:+443456789021)"
     assert _first_number(at.markdown[1].value) == COMPASS
-    who = next(str(m.value) for m in at.main.markdown if str(m.value).startswith("## Who to call"))
+    who = next(
+        markdown_body(str(m.value))
+        for m in at.main.markdown
+        if markdown_body(str(m.value)).startswith("## Who to call")
+    )
     assert _first_number(who) == COMPASS
     assert _first_number(open_page("helplines").success[0].value) == COMPASS
 
