@@ -97,6 +97,8 @@ class RunResult:
     exceptions: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     restarts: int = 0
+    # How many elements this run sent (a fragment's run sends only its own; `elements` keeps the rest).
+    drawn: int = 0
 
     @property
     def texts(self) -> list[str]:
@@ -332,6 +334,7 @@ class StreamlitSession:
         if kind is None:
             return
         proto = getattr(element, kind)
+        result.drawn += 1
         result.elements[tuple(forward.metadata.delta_path)] = (kind, proto)
         result.fragments[tuple(forward.metadata.delta_path)] = delta.fragment_id
         if "id" in proto.DESCRIPTOR.fields_by_name and proto.id:

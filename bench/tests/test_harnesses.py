@@ -160,3 +160,7 @@ def test_a_change_inside_a_fragment_reruns_only_the_fragment_and_keeps_the_page(
     # The fragment's run did not run the page: the count is the one drawn before, still on the page.
     assert "Full runs: 1" in changed.texts and "Below the fragment" in changed.texts
     assert plain.status == "ok" and "Full runs: 2" in plain.texts and "Band for age 7" in plain.texts
+    # What each run sent: the fragment's run only its own two elements (input and heading), while the
+    # page holds four; answer_cost compares an answer with a bare page of the elements it sent.
+    assert (changed.drawn, len(changed.elements)) == (2, 4)
+    assert (young.drawn, opened.drawn, plain.drawn) == (3, 5, 4)  # "Under five" at ages 0 and 3
