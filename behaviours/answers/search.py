@@ -1371,8 +1371,8 @@ CONTEXTS: tuple[Context, ...] = (
         ),
         ("group", "gang", "passed around", "several"),
     ),
-    # A child touching their own body: "touching himself", "touching his privates", "hand in her
-    # knickers". The pack writes "their own genitals" and "self-touch"; the words typed name the same
+    # A child touching their own body: "touching himself", "touching his privates", "rubbing her
+    # vagina" ("hand in her knickers" is in the word list: clothes say less whose hand it is). The pack writes "their own genitals" and "self-touch"; the words typed name the same
     # child twice, so the items on touching others, which share "touching" and "private parts", must not
     # lead. Possessives count only where no one of the other sex is named as the one doing it ("he
     # touched her privates" is another child's body; see `_says_own_body`).
@@ -1402,9 +1402,6 @@ _OWN_BODY_WORDS = frozenset(
         "foof",
         "fanny",
         "dick",
-        "knickers",
-        "pants",
-        "nappy",
         "crotch",
         "groin",
     }
@@ -1425,7 +1422,7 @@ _GETS_ANOTHER_TO = frozenset(
 
 def _says_own_body(typed: Sequence[str]) -> bool:
     """Whether the words say a child touched their own body: "his", "her", "their" or "own" just
-    before a word for the genitals ("touching his privates", "hand down her pants"), nobody of the
+    before a word for the genitals ("touching his privates", "rubbing her vagina"), nobody of the
     other sex named as the one doing it ("he touched her private parts" is not her own touch), and no
     one made or asked to do it ("made him touch his private parts" is the other child's body)."""
     if _GETS_ANOTHER_TO.intersection(typed):

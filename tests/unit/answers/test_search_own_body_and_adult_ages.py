@@ -31,7 +31,6 @@ def _names(words: str) -> set[str]:
     [
         "touching his privates",
         "touching her private parts",
-        "hand down his pants",
         "rubbing his penis on the carpet",
         "touching herself",
         "touching themselves at story time",
@@ -50,6 +49,7 @@ def test_words_that_name_the_childs_own_body(words: str) -> None:
         "touching his sister's private parts",  # "his" is the sister's brother, the parts are hers
         "touching other children's private parts",
         "private parts",
+        "pulling her pants down in the playground",  # clothes: whose is not said
     ],
 )
 def test_words_that_name_someone_elses_body(words: str) -> None:
