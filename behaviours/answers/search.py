@@ -1027,6 +1027,10 @@ CONTEXTS: tuple[Context, ...] = (
             "drunk",
             "spiked",
             "intimidated",
+            "groped",
+            "groping",
+            "gropes",
+            "grope",
             # Round 5: consent refused or overridden, in the words people use.
             "did not want",
             "didn't want",

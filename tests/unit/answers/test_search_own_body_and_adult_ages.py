@@ -183,3 +183,20 @@ def test_staff_who_act_or_are_in_a_relationship_still_lead_with_position_of_trus
 )
 def test_plain_words_for_oral_contact_find_the_red_items(shipped: Pack, words: str, age: int, first: str) -> None:
     assert _ids(shipped, words, age)[0] == first
+
+
+# ------------------------------------------------------------ touching over clothes
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "first"),
+    [
+        # Issue 24's example: with nothing said of force, the similar-age item leads, not red harassment.
+        ("touching over clothes", 13, "13-17-amber-similar-age-sexual-activity"),
+        ("groped over her clothes", 13, "red"),  # groping is unwanted by its meaning
+        ("boy touched her over her clothes and she said no", 13, "red"),
+    ],
+)
+def test_touching_over_clothes_reads_consent_from_the_words(shipped: Pack, words: str, age: int, first: str) -> None:
+    hit = find(shipped, words, age=age, limit=1).hits[0]
+    assert first in (hit.behaviour.id, shipped.level_at(hit.behaviour, age).value)
