@@ -772,6 +772,9 @@ class SearchIndex:
             if top > 0:
                 lift = BRINGS_LIFT if CONTEXTS[number].brings else CONTEXT_LIFT
                 scores[pool] += lift * best * leaning[pool] / top
+                if CONTEXTS[number].brings:
+                    # The words say whose body it is: items about someone else's come after.
+                    scores[pool[leaning[pool] == 0]] *= UNBROUGHT_FACTOR
         if levels is not None and any(CONTEXTS[n].raises for n in found):
             # For the same match, the more serious level first: each step up the levels adds a share,
             # once more for each further context that names an adult, force, money or secrecy ("older
@@ -837,6 +840,8 @@ CONTEXT_LIFT = 0.6
 # A context that brings its behaviours (`Context.brings`) lifts each of them by this share: the words
 # typed say whose body it is, which outweighs how many of the other words an item shares.
 BRINGS_LIFT = 1.0
+# ... and the other matches count this much ("keeps touching his privates": touching other children after).
+UNBROUGHT_FACTOR = 0.6
 # Each level up (green to amber, amber to red) multiplies a score by 1 + this, when context says so.
 LEVEL_STEP = 0.25
 # A match on a word that only says where it happened counts this much (see `Context.where`).
@@ -1383,7 +1388,7 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         OWN_BODY,
         ("himself", "herself", "themselves", "themself"),
-        ("self touch", "own genitals", "touching themselves", "masturbation"),
+        ("self touch", "touching themselves", "masturbation"),
         raises=False,
         brings=True,
     ),

@@ -200,3 +200,13 @@ def test_plain_words_for_oral_contact_find_the_red_items(shipped: Pack, words: s
 def test_touching_over_clothes_reads_consent_from_the_words(shipped: Pack, words: str, age: int, first: str) -> None:
     hit = find(shipped, words, age=age, limit=1).hits[0]
     assert first in (hit.behaviour.id, shipped.level_at(hit.behaviour, age).value)
+
+
+def test_keeps_touching_his_privates_shows_only_self_touch_items_first(shipped: Pack) -> None:
+    # The own-body words hold the items about other children's and adults' bodies below the three
+    # self-touch items; before, two of them sat in the top three.
+    assert _ids(shipped, "keeps touching his privates", 4) == [
+        "0-5-red-compulsive-self-touching",
+        "0-5-amber-touching-self-in-front-of-others",
+        "0-5-green-touching-own-body",
+    ]
