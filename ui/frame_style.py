@@ -25,6 +25,9 @@ FRAME_CSS = f"""
   position: sticky; top: 3.75rem; z-index: 999989;
   background: #FFFFFF; padding: 0.25rem 0; border-bottom: 1px solid #4C6272;
 }}
+/* Streamlit's header (above the bar) is see-through: without a background the page scrolling under
+   it shows above the bar, on a projector a strip of half-cut controls. */
+[data-testid="stHeader"] {{ background: #FFFFFF; }}
 /* Streamlit pulls a Markdown block up by 1rem; the bar keeps its full height so its background covers it. */
 .st-key-{CALL_BAR_KEY} [data-testid="stMarkdownContainer"] {{ margin-bottom: 0; }}
 .st-key-{CALL_BAR_KEY} [data-testid="stMarkdownContainer"] p {{

@@ -128,3 +128,25 @@ def test_on_a_wide_screen_the_levels_run_most_serious_first_and_use_the_width(pa
         assert box["width"] >= 0.6 * main_width, "a level's cards use the width of the page"
     sizes = horizontal_overflow(page)
     assert sizes["scroll"] <= sizes["inner"] + 1
+
+
+@pytest.mark.timeout(90)
+@pytest.mark.parametrize("viewport", ["projector"], indirect=True)
+def test_nothing_scrolled_under_shows_above_the_call_bar(page, app_url, viewport):
+    # Streamlit's header above the sticky call bar was see-through: scrolled on a projector, a strip of
+    # half-cut controls showed above 999 and Compass. The header must be opaque white and reach down to
+    # the bar, so nothing scrolled under it shows between the top of the screen and the bar.
+    open_app(page, app_url, "/?age=14")
+    expect(page.get_by_role("heading", name="The law at this age")).to_be_attached()
+    page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollBy(0, 720)")
+    found = page.evaluate(
+        """() => {
+          const bar = document.querySelector('[class*="st-key-call_bar"]').getBoundingClientRect();
+          const header = document.querySelector('[data-testid="stHeader"]');
+          const box = header.getBoundingClientRect();
+          return {colour: getComputedStyle(header).backgroundColor, top: box.top,
+                  gap: Math.round(bar.top - box.bottom)};
+        }"""
+    )
+    assert found["colour"] == "rgb(255, 255, 255)", found
+    assert found["top"] <= 0 and found["gap"] <= 8, found  # the bar's own white padding covers a few px
