@@ -473,6 +473,17 @@ class SearchIndex:
         for phrase in self._group_of:
             if len(phrase) > 1:
                 self._arrays[phrase] = self._match_phrase(phrase)
+        # How strongly each behaviour speaks of each context (its best leaning phrase's weight, 0 for
+        # none), worked out once: content, the same for every query.
+        self._leaning: list[np.ndarray] = []
+        for phrases in self._leanings:
+            leaning = np.zeros(size, dtype=np.float64)
+            for phrase in phrases:
+                hit = self._arrays.get(phrase)
+                if hit is not None:
+                    holding, weights = hit
+                    leaning[holding] = np.maximum(leaning[holding], weights)
+            self._leaning.append(leaning)
         # Masks for `within` (sets of positions, e.g. an age's bands: content, never typed words).
         self._masks: dict[frozenset[int], np.ndarray] = {}
         # The word list's phrases of two content words or more (or three words, one of them a content
@@ -517,17 +528,16 @@ class SearchIndex:
         nearest = best[0][1] if best else 0
         return [candidate for candidate, distance, _ in best if distance == nearest][:3]
 
-    def _units(self, query: str) -> tuple[list[Unit], dict[str, str]]:
-        """Split a query into units (synonym groups where all of a phrase's words appear, in any
-        order, longer phrases first; else single words) and note any spelling corrections."""
+    def _units(self, typed: list[str]) -> tuple[list[Unit], dict[str, str]]:
+        """Split a query's words (`typed_words`) into units (synonym groups where all of a phrase's
+        words appear, in any order, longer phrases first; else single words) and note any spelling
+        corrections."""
         corrections: dict[str, str] = {}
         remaining: list[str] = []
         fuzzy: dict[str, list[str]] = {}
-        adults = adult_ages(query)
-        for word in dict.fromkeys(
-            "adult" if w in adults else _SAME_WORD.get(w, w)
-            for w in _ages_apart(map(british, words(query[:MAX_QUERY_CHARS])))
-        ):
+        adults = _adult_ages_of(typed)
+        content_words = (british(w) for w in typed if w not in _STOP_WORDS)
+        for word in dict.fromkeys("adult" if w in adults else _SAME_WORD.get(w, w) for w in _ages_apart(content_words)):
             token = stem(word)
             if self._known(token):
                 remaining.append(token)
@@ -605,13 +615,14 @@ class SearchIndex:
         at the age, 0 green, 1 amber, 2 red) lets context words put the more serious level first;
         documents in ``lead`` (e.g. the developmental band) come before equal matches elsewhere.
         """
-        units, corrections = self._units(query)
+        typed = typed_words(query)
+        units, corrections = self._units(typed)
         if not units:
             return Ranked([], 0, corrections)
         mask = self._mask(within) if within is not None else None
         counts = np.zeros(self._size, dtype=np.int32)
         scores = np.zeros(self._size, dtype=np.float64)
-        found_contexts = contexts_in(query)
+        found_contexts = _contexts_of(typed)
         # The stems of the cues of contexts whose behaviours join (see `Context.joins`).
         joining_cues = {s for n in found_contexts if CONTEXTS[n].joins for cue in _cue_stems()[n] for s in cue}
         named = np.zeros(self._size, dtype=bool)
@@ -620,7 +631,6 @@ class SearchIndex:
         where_words = {s for n in found_contexts if CONTEXTS[n].where for cue in _cue_stems()[n] for s in cue}
         # Staff on the receiving end ("a crush on her teacher") say at whom, not what happened: the word
         # typed counts as a "where" word does, whatever its synonyms ("position of trust").
-        typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
         staff_words = (
             {stem(word) for word in typed if word in _STAFF} if _only_staff_on_the_receiving_end(typed) else set()
         )
@@ -678,26 +688,21 @@ class SearchIndex:
             if len(joined):
                 scores[joined] *= counts[joined] / most
                 pool = np.union1d(pool, joined)
-        # A phrase of the word list said in full ("asked for nudes", "explicit videos") is what the
-        # practitioner means: the behaviours it names join the matches and move up, ahead of those
-        # that only share its words.
         # A context that brings its behaviours ("touching his privates": the items on a child's own
         # body): those that speak of it and matched any word join, scaled by the share they matched.
-        bringing = [n for n in found_contexts if CONTEXTS[n].brings]
-        if bringing:
-            leaning = np.zeros(self._size, dtype=bool)
-            for number in bringing:
-                for phrase in self._leanings[number]:
-                    hit = self._arrays.get(phrase)
-                    if hit is not None:
-                        leaning[hit[0]] = True
-            joined = np.setdiff1d(np.flatnonzero(leaning & (counts > 0)), pool, assume_unique=True)
+        for number in found_contexts:
+            if not CONTEXTS[number].brings:
+                continue
+            joined = np.setdiff1d(np.flatnonzero((self._leaning[number] > 0) & (counts > 0)), pool, assume_unique=True)
             if mask is not None:
                 joined = joined[mask[joined]]
             if len(joined):
                 scores[joined] *= counts[joined] / most
                 pool = np.union1d(pool, joined)
-        said = self.said_phrases(query)
+        # A phrase of the word list said in full ("asked for nudes", "explicit videos") is what the
+        # practitioner means: the behaviours it names join the matches and move up, ahead of those
+        # that only share its words.
+        said = self._said_in(typed)
         if mask is not None:
             said &= mask
         if said.any():
@@ -726,10 +731,13 @@ class SearchIndex:
     def said_phrases(self, query: str) -> np.ndarray:
         """Which behaviours a word-list phrase said in full names (a boolean per position): the phrase's
         words in its order, at most one other word between each (`says`)."""
+        return self._said_in(typed_words(query))
+
+    def _said_in(self, typed: list[str]) -> np.ndarray:
+        """`said_phrases` of a query's words (`typed_words`)."""
         named = np.zeros(self._size, dtype=bool)
         if not self._said:
             return named
-        typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
         stems = [stem(british(w)) for w in typed if len(w) > 1 or w.isdigit()]
         for first in dict.fromkeys(stems):
             for sequence, positions in self._said.get(first, ()):
@@ -756,16 +764,12 @@ class SearchIndex:
         best = float(scores[pool].max()) if len(pool) else 0.0
         for number in found:
             # The behaviours that speak of this context gain up to CONTEXT_LIFT of the best match.
-            leaning = np.zeros(self._size, dtype=np.float64)
-            for phrase in self._leanings[number]:
-                hit = self._arrays.get(phrase)
-                if hit is not None:
-                    positions, weights = hit
-                    leaning[positions] = np.maximum(leaning[positions], weights)
             if CONTEXTS[number].brings:
-                # Each behaviour that speaks of it gains alike: how strongly its words say "own
-                # genitals" is no reason to put one self-touch item above another.
-                leaning = (leaning > 0).astype(np.float64)
+                # Each behaviour that speaks of it gains alike: how strongly its words say "self-touch"
+                # is no reason to put one self-touch item above another.
+                leaning = (self._leaning[number] > 0).astype(np.float64)
+            else:
+                leaning = self._leaning[number].copy()
             if about is not None:
                 leaning[~about] = 0.0
             top = float(leaning[pool].max()) if len(pool) else 0.0
@@ -1380,11 +1384,12 @@ CONTEXTS: tuple[Context, ...] = (
         ),
         ("group", "gang", "passed around", "several"),
     ),
-    # A child touching their own body: "touching himself", "touching his privates", "rubbing her
-    # vagina" ("hand in her knickers" is in the word list: clothes say less whose hand it is). The pack writes "their own genitals" and "self-touch"; the words typed name the same
-    # child twice, so the items on touching others, which share "touching" and "private parts", must not
-    # lead. Possessives count only where no one of the other sex is named as the one doing it ("he
-    # touched her privates" is another child's body; see `_says_own_body`).
+    # A child touching their own body: "touching himself", "touching his privates", "rubbing her vagina"
+    # ("hand in her knickers" is in the word list: clothes say less whose hand it is). The pack writes
+    # "their own genitals" and "self-touch"; the words typed name the same child twice, so the items on
+    # touching others, which share "touching" and "private parts", must not lead. Possessives count only
+    # where no one of the other sex is named as the one doing it ("he touched her privates" is another
+    # child's body; see `_says_own_body`).
     Context(
         OWN_BODY,
         ("himself", "herself", "themselves", "themself"),
@@ -1393,6 +1398,10 @@ CONTEXTS: tuple[Context, ...] = (
         brings=True,
     ),
 )
+
+# The contexts read from more than cue words: ages typed name someone older; possessives a child's own body.
+_OLDER = next(n for n, context in enumerate(CONTEXTS) if context.name == "older or an adult")
+_OWN = next(n for n, context in enumerate(CONTEXTS) if context.name == OWN_BODY)
 
 # Body words after "his", "her", "their" or "own" that name the child's own genitals.
 _OWN_BODY_WORDS = frozenset(
@@ -1525,22 +1534,24 @@ def _cues_by_first_word() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
 
 def contexts_in(query: str) -> list[int]:
     """The numbers (in `CONTEXTS`) of the contexts a query's words name; stop words count ("in class")."""
-    typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
+    return _contexts_of(typed_words(query))
+
+
+def _contexts_of(typed: list[str]) -> list[int]:
+    """`contexts_in` of a query's words (`typed_words`)."""
     stems = [stem(british(w)) for w in _body_words_apart(typed) if len(w) > 1 or w.isdigit()]
     by_first = _cues_by_first_word()
     named = {number for first in dict.fromkeys(stems) for number, cue in by_first.get(first, ()) if says(stems, cue)}
     found = sorted(named)
-    older = next(n for n, context in enumerate(CONTEXTS) if context.name == "older or an adult")
-    if older in found and _only_staff_on_the_receiving_end(typed):
-        found.remove(older)
+    if _OLDER in found and _only_staff_on_the_receiving_end(typed):
+        found.remove(_OLDER)
     # Two ages far apart ("15 year old, 22 year old boyfriend"), an adult with someone under 16, or one
     # age of 18 or over, name someone older; two close ages either side of 18 ("17 and 18") do not.
-    ages = [int(w) for w in typed if w.isdigit() and len(w) <= 2]
-    if older not in found and ages and _names_someone_older(ages):
-        found.append(older)
-    own = next(n for n, context in enumerate(CONTEXTS) if context.name == OWN_BODY)
-    if own not in found and _says_own_body(typed):
-        found.append(own)
+    ages = _ages_typed(typed)
+    if _OLDER not in found and ages and _names_someone_older(ages):
+        found.append(_OLDER)
+    if _OWN not in found and _says_own_body(typed):
+        found.append(_OWN)
     return found
 
 
@@ -1592,8 +1603,17 @@ def adult_ages(query: str) -> frozenset[str]:
     ages typed name someone older (`_names_someone_older`): the search reads each as the word "adult",
     which the pack's items on adults and much older partners use. "17 and 18 year olds" names no one
     older, and a number that is not an age ("18 messages") is left alone."""
-    typed = word_list(normalise(query[:MAX_QUERY_CHARS]))
-    ages = [int(w) for w in typed if w.isdigit() and len(w) <= 2]
+    return _adult_ages_of(typed_words(query))
+
+
+def _ages_typed(typed: list[str]) -> list[int]:
+    """The numbers of one or two digits among a query's words: the ages it may give."""
+    return [int(w) for w in typed if w.isdigit() and len(w) <= 2]
+
+
+def _adult_ages_of(typed: list[str]) -> frozenset[str]:
+    """`adult_ages` of a query's words (`typed_words`)."""
+    ages = _ages_typed(typed)
     if not ages or not _names_someone_older(ages):
         return frozenset()
     found = set()
