@@ -2,14 +2,14 @@
 
 import streamlit as st
 
+from behaviours.answers.cards import WHO_TO_CALL_ANCHOR, laws_on_page
 from behaviours.answers.cards import item_card as item_card_plan
-from behaviours.answers.cards import laws_on_page
 from behaviours.answers.params import parse_age, parse_query
 from behaviours.answers.plans import plan_search
 from behaviours.answers.search_results import results_table, search_examples
 from behaviours.answers.urgency import answer_levels
 from behaviours.core.text import md, md_typed
-from ui.behaviour_card import card_style, item_card, law_section
+from ui.behaviour_card import anchor_html, card_style, item_card, law_section
 from ui.call_bar import report_answer
 from ui.contacts import route_panel
 from ui.inputs import notice, page_intro, secondary_text, take_link_params
@@ -160,7 +160,7 @@ for card in cards:
 
 # What to do at each level found, the most serious first: the route out and whom to call now.
 # The cards' "Who to call" link lands here: who to call is said once, in each level's route.
-st.html('<div id="who-to-call" class="tlr-anchor"></div>')
+st.html(anchor_html(WHO_TO_CALL_ANCHOR))
 st.header("What to do at these levels", anchor=False)
 for level in plan.levels:
     with st.container(border=True):

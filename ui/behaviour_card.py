@@ -203,11 +203,19 @@ def item_card_with_action(pack: Pack, card: ItemCard, action: Callable[[], objec
             st.markdown(details)
 
 
+def anchor_html(anchor: str, *, level: bool = False) -> str:
+    """The target of a jump link: an empty block with the id, ours, never typed (``band-<band>-<level>``,
+    ``WHO_TO_CALL_ANCHOR``). A level's is focusable by script only, so its link moves focus there and the next
+    Tab goes on inside the level's rows, and is marked as a level's, by which the style finds the list."""
+    if level:
+        return f'<div id="{html.escape(anchor, quote=True)}" class="tlr-anchor tlr-level" tabindex="-1"></div>'
+    return f'<div id="{html.escape(anchor, quote=True)}" class="tlr-anchor"></div>'
+
+
 def level_anchor_html(anchor: str) -> str:
-    """The target of a summary's jump link to a level, put at the top of that level's Markdown (drawn with
-    ``unsafe_allow_html``): an empty block with the id, focusable by script only, so the link moves focus there
-    and the next Tab goes on inside the level's rows. The id is ours (``band-<band>-<level>``), never typed."""
-    return f'<div id="{html.escape(anchor, quote=True)}" class="tlr-anchor tlr-level" tabindex="-1"></div>\n\n'
+    """A level's jump-link target (`anchor_html`), put at the top of that level's Markdown (drawn with
+    ``unsafe_allow_html``)."""
+    return anchor_html(anchor, level=True) + "\n\n"
 
 
 def level_group_md(
@@ -246,7 +254,7 @@ def who_to_call_section(pack: Pack, levels: Sequence[Level], now: dt.datetime) -
     top = _cached(pack, (*key, "top"), lambda: _who_to_call_md(pack, lead, routes))
     # The cards' "Who to call" links land on the section's own Markdown (an empty block with its id at the top:
     # HTML is allowed for that block only; the pack's words in it are escaped by md(), "<" included).
-    st.markdown(f'<div id="{WHO_TO_CALL_ANCHOR}" class="tlr-anchor"></div>\n\n{top}', unsafe_allow_html=True)
+    st.markdown(f"{anchor_html(WHO_TO_CALL_ANCHOR)}\n\n{top}", unsafe_allow_html=True)
     # One switch for the detail of every level's route: each is a line above, so it is not repeated.
     if shown:
         with st.expander("Every step and contact, level by level"):
