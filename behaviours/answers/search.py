@@ -30,6 +30,7 @@ shipped one costs a few array operations per query word, not a Python step per m
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -40,7 +41,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import Stemmer
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
+from spellchecker import SpellChecker
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_UNITS = 12
@@ -219,6 +221,20 @@ IRREGULAR = {
     # "Came out", "came back", "came in with": far more often than any other sense in a report.
     "came": "come",
 }
+
+
+# A word this common in English text (its count in pyspellchecker's English frequency list, drawn from
+# subtitles) is a word, not a typo: "stuff" is never "staff", "loads" never "lads", "mate" never "made",
+# "locks" never "looks". Rarer real words ("rapped", 349) may still be a slip for a pack word ("raped").
+ENGLISH_WORD_COUNT = 1000
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """The English words common enough never to be taken for a typo (`ENGLISH_WORD_COUNT`); read once per
+    process, when the first pack's index is built."""
+    counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    return frozenset(word for word, count in counts.items() if count >= ENGLISH_WORD_COUNT)
 
 
 def stem(word: str) -> str:
@@ -455,6 +471,7 @@ class SearchIndex:
             (w for w in word_count if self._word_stem[w] in known and len(w) >= 3 and w not in explicit_words),
             key=lambda w: (-word_count.get(w, 0), w),
         )
+        english_words()  # read now, with the pack, so the first search costs what the others do
         self._vocabulary_by_letter: dict[str, list[str]] = {}
         for word in self._vocabulary:
             self._vocabulary_by_letter.setdefault(word[0], []).append(word)
@@ -514,12 +531,12 @@ class SearchIndex:
         (at most three). People rarely mistype a word's first letter, and an everyday word one letter
         off at the start is another word, not a typo ("took" is not "hook", "hanging" not "changing")."""
         limit = _max_typos(word)
-        if not limit:
+        if not limit or word in english_words():
             return []
         found = process.extract(
             word,
             self._vocabulary_by_letter.get(word[0], ()),
-            scorer=Levenshtein.distance,
+            scorer=OSA.distance,  # a swapped pair of letters ("adutl") is one typo, not two
             score_cutoff=limit,
             limit=6,
             processor=None,
@@ -622,6 +639,9 @@ class SearchIndex:
         mask = self._mask(within) if within is not None else None
         counts = np.zeros(self._size, dtype=np.int32)
         scores = np.zeros(self._size, dtype=np.float64)
+        # The words as corrected ("groomng" is "grooming"), so that a typo names its context as the word would.
+        if corrections:
+            typed = [corrections.get(word, word) for word in typed]
         found_contexts = _contexts_of(typed)
         # The stems of the cues of contexts whose behaviours join (see `Context.joins`).
         joining_cues = {s for n in found_contexts if CONTEXTS[n].joins for cue in _cue_stems()[n] for s in cue}
@@ -779,13 +799,28 @@ class SearchIndex:
                 if CONTEXTS[number].brings:
                     # The words say whose body it is: items about someone else's come after.
                     scores[pool[leaning[pool] == 0]] *= UNBROUGHT_FACTOR
+                    if levels is not None and not any(CONTEXTS[n].raises for n in found):
+                        # ... and nothing says where, how often or with whom: what is expected at the age
+                        # comes first ("touches herself" at 3), each level up counting a little less.
+                        brought = pool[leaning[pool] > 0]
+                        scores[brought] *= 1.0 - CALM_STEP * np.clip(levels[brought], 0, 2)
         if levels is not None and any(CONTEXTS[n].raises for n in found):
             # For the same match, the more serious level first: each step up the levels adds a share,
             # once more for each further context that names an adult, force, money or secrecy ("older
             # man buying her a phone": an adult and gifts together point at exploitation, not at gifts).
             serious = sum(CONTEXTS[n].never_green_first for n in found)
             steps = LEVEL_STEP * max(1, serious)
-            scores[pool] *= 1.0 + steps * np.clip(levels[pool], 0, 2)
+            raised = pool
+            if all(CONTEXTS[n].where for n in found if CONTEXTS[n].raises):
+                # Only words saying where or how often ("at school", "on the bus", "again"): they make the
+                # behaviours that speak of it more serious ("touching himself in class"), not every match
+                # ("dirty jokes on the school bus" is still about jokes).
+                speaks = np.zeros(len(pool), dtype=bool)
+                for n in found:
+                    if CONTEXTS[n].raises:
+                        speaks |= self._leaning[n][pool] > 0
+                raised = pool[speaks]
+            scores[raised] *= 1.0 + steps * np.clip(levels[raised], 0, 2)
         if lead is not None:
             in_lead = self._mask(lead)[pool]
             scores[pool[in_lead]] *= LEAD_FACTOR
@@ -848,6 +883,8 @@ BRINGS_LIFT = 1.0
 UNBROUGHT_FACTOR = 0.6
 # Each level up (green to amber, amber to red) multiplies a score by 1 + this, when context says so.
 LEVEL_STEP = 0.25
+# Each level up takes this share off an own-body item's score when no words raise the level (`Context.brings`).
+CALM_STEP = 0.05
 # A match on a word that only says where it happened counts this much (see `Context.where`).
 WHERE_FACTOR = 0.5
 # A word-list phrase said in full lifts the behaviours it names by this share of the best match's score.
@@ -915,7 +952,6 @@ CONTEXTS: tuple[Context, ...] = (
             "coach",
             "stranger",
             "strangers",
-            "lads",
             "grownup",
             "bloke",
             "tutor",

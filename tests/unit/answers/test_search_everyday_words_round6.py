@@ -1,0 +1,125 @@
+"""Search reads everyday words as words (round 6): common English is never "corrected", a typo names
+its context as the word would, a swapped pair of letters is one typo, a child's own body with nothing
+else said leads with what is expected at the age, and words that only say where (school, the bus,
+class) make more serious only the behaviours that speak of that place.
+
+Each test fails on the commit before these rules: "doing sexual stuff with his cousin" was read as
+"staff" (an adult), "older man gave her presants" at 13 led with amber, "sent nudes to an adutl" found
+no adult, "touches herself" at 3 led with amber, "on snapchat with school friends" at 11 led with red,
+and "sexting with a lad in her year" at 14 did not show the item on sending images.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from behaviours import Pack
+from behaviours.answers.finding import find
+from behaviours.answers.search import english_words
+
+
+def _levels(pack: Pack, words: str, age: int, top: int = 3) -> list[str]:
+    return [pack.level_at(hit.behaviour, age).value for hit in find(pack, words, age=age, limit=top).hits]
+
+
+def _ids(pack: Pack, words: str, age: int, top: int = 3) -> list[str]:
+    return [hit.behaviour.id for hit in find(pack, words, age=age, limit=top).hits]
+
+
+# ------------------------------------------------------------ spelling
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("doing sexual stuff with his cousin", 11),
+        ("loads of messages from a boy", 13),
+        ("showed his mate a video", 12),
+        ("locks the bathroom door", 10),
+    ],
+)
+def test_common_english_words_are_never_taken_for_typos(shipped: Pack, words: str, age: int) -> None:
+    assert find(shipped, words, age=age, limit=3).did_you_mean is None
+
+
+@pytest.mark.parametrize(
+    ("words", "corrected"),
+    [
+        ("masterbating", "masturbating"),
+        ("she was rapped", "raped"),  # a rare real word, far likelier a slip here
+        ("sent nudes to an adutl", "adult"),  # two letters swapped: one typo
+        ("harrassment", "harassment"),
+    ],
+)
+def test_misspellings_are_still_corrected(shipped: Pack, words: str, corrected: str) -> None:
+    did_you_mean = find(shipped, words, age=15, limit=3).did_you_mean
+    assert did_you_mean is not None and corrected in did_you_mean.split()
+
+
+def test_the_english_word_list_is_loaded_and_holds_everyday_words_not_misspellings() -> None:
+    words = english_words()
+    assert {"stuff", "mate", "loads", "books"} <= words
+    assert not {"masterbating", "groomng", "adutl", "rapped"} & words
+
+
+def test_a_typo_names_its_context_as_the_word_would(shipped: Pack) -> None:
+    # "presants" is "presents": gifts from an older man, so the red item on a much older partner leads.
+    assert _levels(shipped, "older man gave her presants", 13)[0] == "red"
+    assert _ids(shipped, "older man gave her presants", 13)[0] == _ids(shipped, "older man gave her presents", 13)[0]
+
+
+def test_sexual_stuff_with_a_cousin_leads_with_abuse_in_the_family_not_touching_staff(shipped: Pack) -> None:
+    assert _ids(shipped, "doing sexual stuff with his cousin", 11)[0] == "9-13-red-family-member"
+
+
+# ------------------------------------------------------------ a child's own body, nothing else said
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("touches herself", 3),
+        ("touching himself", 7),
+        ("touching herself", 10),
+        ("touching herself", 14),
+        ("playing with his willy", 4),
+        ("touching his privates", 4),
+    ],
+)
+def test_own_body_with_nothing_else_said_leads_with_green(shipped: Pack, words: str, age: int) -> None:
+    assert _levels(shipped, words, age)[0] == "green"
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "first"),
+    [
+        ("keeps touching herself", 3, "red"),
+        ("touching herself all the time", 4, "red"),
+        ("touching himself in class", 7, "amber"),
+        ("touching himself in front of other children", 8, "red"),
+        ("masturbating in public", 15, "red"),
+    ],
+)
+def test_own_body_with_words_that_raise_it_leads_with_that_level(
+    shipped: Pack, words: str, age: int, first: str
+) -> None:
+    assert _levels(shipped, words, age)[0] == first
+
+
+# ------------------------------------------------------------ where, and who
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "expected"),
+    [
+        ("on snapchat with school friends", 11, "9-13-green-popular-culture-online"),
+        ("has a crush on a boy in her class", 9, "9-13-green-crushes"),
+        ("sexual comments in class", 12, "9-13-amber-sexual-bullying"),
+    ],
+)
+def test_a_place_does_not_make_every_match_more_serious(shipped: Pack, words: str, age: int, expected: str) -> None:
+    assert _ids(shipped, words, age)[0] == expected
+
+
+def test_a_lad_is_not_an_adult(shipped: Pack) -> None:
+    assert _ids(shipped, "sexting with a lad in her year", 14)[0] == "13-17-amber-taking-or-sending-images"
