@@ -161,6 +161,19 @@ _STOP_WORDS = frozenset(
         # word: the word list's "older boys" is how young people name those who exploit them.
         "girl",
         "girls",
+        # Round 6: how a report is told, not what happened ("says she has a boyfriend" is no
+        # disclosure; "got a girlfriend"): the disclosure item's own text begins "a child says".
+        "says",
+        "said",
+        "say",
+        "saying",
+        "got",
+        "get",
+        "gets",
+        "getting",
+        "like",
+        "likes",
+        "same",
     ]
 )
 
@@ -492,6 +505,17 @@ class SearchIndex:
                 self._arrays[phrase] = self._match_phrase(phrase)
         # How strongly each behaviour speaks of each context (its best leaning phrase's weight, 0 for
         # none), worked out once: content, the same for every query.
+        self._held_back: list[np.ndarray | None] = []
+        for context in CONTEXTS:
+            held = None
+            for phrase in (tuple(dict.fromkeys(tokens(term))) for term in context.holds_back):
+                if not phrase:
+                    continue
+                hit = self._arrays.get(phrase) if len(phrase) == 1 else self._match_phrase(phrase)
+                if hit is not None and len(hit[0]):
+                    held = np.zeros(size, dtype=bool) if held is None else held
+                    held[hit[0]] = True
+            self._held_back.append(held)
         self._leaning: list[np.ndarray] = []
         for phrases in self._leanings:
             leaning = np.zeros(size, dtype=np.float64)
@@ -783,6 +807,10 @@ class SearchIndex:
         scores = scores.copy()
         best = float(scores[pool].max()) if len(pool) else 0.0
         for number in found:
+            held = self._held_back[number]
+            if held is not None:
+                # The words rule these out ("same age": an older partner): they come after.
+                scores[pool[held[pool]]] *= UNBROUGHT_FACTOR
             # The behaviours that speak of this context gain up to CONTEXT_LIFT of the best match.
             if CONTEXTS[number].brings:
                 # Each behaviour that speaks of it gains alike: how strongly its words say "self-touch"
@@ -855,7 +883,9 @@ class Context:
     ``where``: the cues say only where it happened (or who was there), so a match on them counts
     `WHERE_FACTOR` of a match on a word saying what happened;
     ``brings``: the behaviours that speak of this context (its ``leans_to``) join the matches when
-    they matched any of the query's words, and each gains the same lift.
+    they matched any of the query's words, and each gains the same lift;
+    ``holds_back``: words of behaviours the context rules out ("same age": an older partner, an age
+    gap), which count `UNBROUGHT_FACTOR` of their score.
     """
 
     name: str
@@ -866,6 +896,7 @@ class Context:
     joins: bool = False
     where: bool = False
     brings: bool = False
+    holds_back: tuple[str, ...] = ()
 
 
 # From this many matched query parts, a behaviour missing one part still counts, its score scaled by
@@ -1433,11 +1464,35 @@ CONTEXTS: tuple[Context, ...] = (
         raises=False,
         brings=True,
     ),
+    # Round 6: a partner or friend of the child's own age ("girlfriend same age", "a boy her own age",
+    # "a lad in her year"): the items on children of a similar age move up; nothing more serious does.
+    Context(
+        "the same age",
+        (
+            "same age",
+            "own age",
+            "similar age",
+            "her age",
+            "his age",
+            "their age",
+            "same year",
+            "her year",
+            "his year",
+            "same class",
+            "her class",
+            "his class",
+        ),
+        ("similar age",),
+        raises=False,
+        where=True,
+        holds_back=("much older", "age gap", "older partner", "under 13"),
+    ),
 )
 
 # The contexts read from more than cue words: ages typed name someone older; possessives a child's own body.
 _OLDER = next(n for n, context in enumerate(CONTEXTS) if context.name == "older or an adult")
 _OWN = next(n for n, context in enumerate(CONTEXTS) if context.name == OWN_BODY)
+_SAME_AGE = next(n for n, context in enumerate(CONTEXTS) if context.name == "the same age")
 
 # Body words after "his", "her", "their" or "own" that name the child's own genitals.
 _OWN_BODY_WORDS = frozenset(
@@ -1588,6 +1643,9 @@ def _contexts_of(typed: list[str]) -> list[int]:
         found.append(_OLDER)
     if _OWN not in found and _says_own_body(typed):
         found.append(_OWN)
+    if _SAME_AGE in found and _OLDER in found:
+        # "her 19 year old boyfriend", "a man in his class": someone older is named, whatever else is.
+        found.remove(_SAME_AGE)
     return found
 
 

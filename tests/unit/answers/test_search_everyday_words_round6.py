@@ -113,7 +113,6 @@ def test_own_body_with_words_that_raise_it_leads_with_that_level(
     ("words", "age", "expected"),
     [
         ("on snapchat with school friends", 11, "9-13-green-popular-culture-online"),
-        ("has a crush on a boy in her class", 9, "9-13-green-crushes"),
         ("sexual comments in class", 12, "9-13-amber-sexual-bullying"),
     ],
 )
@@ -121,5 +120,49 @@ def test_a_place_does_not_make_every_match_more_serious(shipped: Pack, words: st
     assert _ids(shipped, words, age)[0] == expected
 
 
+def test_a_crush_on_a_classmate_leads_with_a_green_crushes_item(shipped: Pack) -> None:
+    # At 9 both bands are searched; either band's crushes item is the answer, and nothing is raised by "class".
+    first = find(shipped, "has a crush on a boy in her class", age=9, limit=1).hits[0]
+    assert "crushes" in first.behaviour.id and shipped.level_at(first.behaviour, 9).value == "green"
+
+
 def test_a_lad_is_not_an_adult(shipped: Pack) -> None:
     assert _ids(shipped, "sexting with a lad in her year", 14)[0] == "13-17-amber-taking-or-sending-images"
+
+
+# ------------------------------------------------------------ how a report is told, and the same age
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "expected"),
+    [
+        ("says she has a boyfriend in year 2", 6, "5-9-green-kiss-chase-and-crushes"),
+        ("says he is not ready to have sex", 16, "13-17-green-choosing-not-to-be-active"),
+    ],
+)
+def test_says_reports_what_a_child_said_it_is_no_disclosure_by_itself(
+    shipped: Pack, words: str, age: int, expected: str
+) -> None:
+    assert _ids(shipped, words, age)[0] == expected
+
+
+def test_a_disclosure_in_a_childs_words_still_leads_with_red(shipped: Pack) -> None:
+    assert _levels(shipped, "she said her uncle touched her", 7)[0] == "red"
+    assert "5-9-red-disclosure" in _ids(shipped, "she said her uncle touched her", 7)
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "expected"),
+    [
+        ("got a girlfriend same age", 14, "13-17-green-relationships"),
+        ("going out with a girl in his year", 16, "13-17-green-relationships"),
+    ],
+)
+def test_a_partner_of_the_same_age_is_not_an_older_partner(shipped: Pack, words: str, age: int, expected: str) -> None:
+    ids = _ids(shipped, words, age)
+    assert ids[0] == expected
+    assert not any(i.endswith(("much-older-partner", "partner-under-13")) for i in ids)
+
+
+def test_an_older_partner_still_leads_with_red(shipped: Pack) -> None:
+    assert _ids(shipped, "older boyfriend", 13)[0].endswith("much-older-partner")
