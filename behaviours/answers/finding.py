@@ -193,7 +193,9 @@ def find(
             within = None if within is None else within | leading
     # The levels read context at the age; for the developmental band alone, at the developmental age.
     level_age = age if age is not None else developmental_age
-    ranked = found.index.search(text, limit, within, levels=found.levels_at(level_age), lead=lead or None)
+    ranked = found.index.search(
+        text, limit, within, levels=found.levels_at(level_age), lead=lead or None, child_age=age
+    )
     everything, band_at = found.behaviours, found.band_at
     hits = [SearchHit(everything[position], band_at[position], score) for position, score in ranked.hits]
     return SearchAnswer(hits, ranked.total, corrected_query(text, ranked.corrections))

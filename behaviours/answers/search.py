@@ -266,6 +266,10 @@ _CHILD_ON_CHILD = re.compile(r"\bchild(?:ren)?[\s-]+on[\s-]+child(?:ren)?\b")
 _NO_APOSTROPHE = re.compile(r"\b(can|won|don|didn|doesn|wouldn|couldn|shouldn|isn|wasn|aren|weren|haven|hasn|hadn)t\b")
 
 
+# "hes 18", "shes 14": "he's" and "she's" typed without the apostrophe, read as "he is", "she is".
+_HE_IS = re.compile(r"\b(he|she)s\b")
+
+
 def normalise(text: str) -> str:
     """Lower-case and strip accents; "child-on-child" reads as "peer-on-peer"; "dont" reads as "don't"."""
     if not text.isascii():
@@ -276,6 +280,8 @@ def normalise(text: str) -> str:
         text = _CHILD_ON_CHILD.sub("peer on peer", text)
     if "nt" in text:
         text = _NO_APOSTROPHE.sub(r"\1't", text)
+    if "es" in text:
+        text = _HE_IS.sub(r"\1 is", text)
     return text
 
 
@@ -569,15 +575,23 @@ class SearchIndex:
         nearest = best[0][1] if best else 0
         return [candidate for candidate, distance, _ in best if distance == nearest][:3]
 
-    def _units(self, typed: list[str]) -> tuple[list[Unit], dict[str, str]]:
+    def _units(self, typed: list[str], child_age: int | None = None) -> tuple[list[Unit], dict[str, str]]:
         """Split a query's words (`typed_words`) into units (synonym groups where all of a phrase's
         words appear, in any order, longer phrases first; else single words) and note any spelling
-        corrections."""
+        corrections; ``child_age`` as in `search`."""
         corrections: dict[str, str] = {}
         remaining: list[str] = []
         fuzzy: dict[str, list[str]] = {}
         adults = _adult_ages_of(typed)
-        content_words = (british(w) for w in typed if w not in _STOP_WORDS)
+        # Someone's age typed ("he is 17", "a 5 year old") says who, which the contexts read
+        # (`_contexts_of`); as a word it would only match the numbers in items' texts. An age under 13
+        # stays a word beside a child of 13 or over: the law turns on it, and items name it ("12-year-old").
+        people = {
+            str(age)
+            for age in _stated_ages(typed)
+            if age < 18 and (age >= 13 or (child_age is not None and child_age < 13))
+        }
+        content_words = (british(w) for w in typed if w not in _STOP_WORDS and w not in people)
         for word in dict.fromkeys("adult" if w in adults else _SAME_WORD.get(w, w) for w in _ages_apart(content_words)):
             token = stem(word)
             if self._known(token):
@@ -647,6 +661,7 @@ class SearchIndex:
         *,
         levels: np.ndarray | None = None,
         lead: Collection[int] | None = None,
+        child_age: int | None = None,
     ) -> Ranked:
         """The best-matching documents, best first, how many there were, and any corrected words.
 
@@ -655,9 +670,10 @@ class SearchIndex:
         ``limit`` keeps the top ones without sorting the rest. ``levels`` (each document's level
         at the age, 0 green, 1 amber, 2 red) lets context words put the more serious level first;
         documents in ``lead`` (e.g. the developmental band) come before equal matches elsewhere.
+        ``child_age`` (the age searched at) lets an age typed say someone is older or younger.
         """
         typed = typed_words(query)
-        units, corrections = self._units(typed)
+        units, corrections = self._units(typed, child_age)
         if not units:
             return Ranked([], 0, corrections)
         mask = self._mask(within) if within is not None else None
@@ -666,7 +682,7 @@ class SearchIndex:
         # The words as corrected ("groomng" is "grooming"), so that a typo names its context as the word would.
         if corrections:
             typed = [corrections.get(word, word) for word in typed]
-        found_contexts = _contexts_of(typed)
+        found_contexts = _contexts_of(typed, child_age)
         # The stems of the cues of contexts whose behaviours join (see `Context.joins`).
         joining_cues = {s for n in found_contexts if CONTEXTS[n].joins for cue in _cue_stems()[n] for s in cue}
         named = np.zeros(self._size, dtype=bool)
@@ -950,12 +966,30 @@ CONTEXTS: tuple[Context, ...] = (
             "canteen",
             "dinner hall",
             "swimming pool",
+            # Round 6: under the desk or table is in class, where others can see.
+            "desk",
+            "desks",
         ),
         ("public", "in front of others", "classroom", "indecent exposure", "exhibitionism"),
         where=True,
     ),
     Context(
-        "in private", ("in private", "privately", "on their own", "bedroom", "alone"), ("private",), False, where=True
+        "in private",
+        # "his room", "her room": the child's own room, not a changing room (round 6).
+        (
+            "in private",
+            "privately",
+            "on their own",
+            "bedroom",
+            "alone",
+            "his room",
+            "her room",
+            "their room",
+            "own room",
+        ),
+        ("private",),
+        False,
+        where=True,
     ),
     Context(
         "at a sleepover or party",
@@ -965,7 +999,25 @@ CONTEXTS: tuple[Context, ...] = (
     ),
     Context(
         "online",
-        ("online", "internet", "app", "apps", "game", "gaming", "webcam", "camera"),
+        (
+            "online",
+            "internet",
+            "app",
+            "apps",
+            "game",
+            "gaming",
+            "webcam",
+            "camera",
+            # Round 6: young people's short words for where online ("on snap", "dming her"); platforms
+            # named in full are the word list's, matched as words.
+            "snap",
+            "insta",
+            "dm",
+            "dms",
+            "dming",
+            "dmed",
+            "cam",
+        ),
         ("online",),
         False,
         where=True,
@@ -990,6 +1042,9 @@ CONTEXTS: tuple[Context, ...] = (
             "youth worker",
             "taxi driver",
             "paedophile",
+            "paedo",
+            "pedo",
+            "nonce",
             # Round 5: how practitioners and young people name an adult or an age gap.
             "lady",
             "20s",
@@ -1493,6 +1548,10 @@ CONTEXTS: tuple[Context, ...] = (
 _OLDER = next(n for n, context in enumerate(CONTEXTS) if context.name == "older or an adult")
 _OWN = next(n for n, context in enumerate(CONTEXTS) if context.name == OWN_BODY)
 _SAME_AGE = next(n for n, context in enumerate(CONTEXTS) if context.name == "the same age")
+_YOUNGER = next(n for n, context in enumerate(CONTEXTS) if context.name == "younger")
+# Years between the child's age and an age typed that make the other person older or younger: the gap
+# two typed ages need to name someone older (`_names_someone_older`).
+AGE_GAP = 4
 
 # Body words after "his", "her", "their" or "own" that name the child's own genitals.
 _OWN_BODY_WORDS = frozenset(
@@ -1628,8 +1687,10 @@ def contexts_in(query: str) -> list[int]:
     return _contexts_of(typed_words(query))
 
 
-def _contexts_of(typed: list[str]) -> list[int]:
-    """`contexts_in` of a query's words (`typed_words`)."""
+def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
+    """`contexts_in` of a query's words (`typed_words`); with the child's age, an age typed
+    (`_stated_ages`) `AGE_GAP` years or more above it names someone older, and one as far below it
+    someone younger ("touched a 5 year old" at 11, "her boyfriend is 17" at 12)."""
     stems = [stem(british(w)) for w in _body_words_apart(typed) if len(w) > 1 or w.isdigit()]
     by_first = _cues_by_first_word()
     named = {number for first in dict.fromkeys(stems) for number, cue in by_first.get(first, ()) if says(stems, cue)}
@@ -1643,6 +1704,12 @@ def _contexts_of(typed: list[str]) -> list[int]:
         found.append(_OLDER)
     if _OWN not in found and _says_own_body(typed):
         found.append(_OWN)
+    if child_age is not None:
+        stated = _stated_ages(typed)
+        if _OLDER not in found and any(other >= child_age + AGE_GAP for other in stated):
+            found.append(_OLDER)
+        if _YOUNGER not in found and any(other <= child_age - AGE_GAP for other in stated):
+            found.append(_YOUNGER)
     if _SAME_AGE in found and _OLDER in found:
         # "her 19 year old boyfriend", "a man in his class": someone older is named, whatever else is.
         found.remove(_SAME_AGE)
@@ -1700,6 +1767,20 @@ def adult_ages(query: str) -> frozenset[str]:
     return _adult_ages_of(typed_words(query))
 
 
+def _stated_ages(typed: list[str]) -> list[int]:
+    """The numbers typed as someone's age: followed by "year old" ("a 5 year old") or after "is" or
+    "aged" ("she is 11"); not a school year ("year 10") or a count ("3 messages")."""
+    found = []
+    for number, word in enumerate(typed):
+        if not (word.isdigit() and len(word) <= 2):
+            continue
+        after = typed[number + 1] if number + 1 < len(typed) else ""
+        before = typed[number - 1] if number else ""
+        if after in _YEARS_OLD or before in _IS_AGED:
+            found.append(int(word))
+    return found
+
+
 def _ages_typed(typed: list[str]) -> list[int]:
     """The numbers of one or two digits among a query's words: the ages it may give."""
     return [int(w) for w in typed if w.isdigit() and len(w) <= 2]
@@ -1710,15 +1791,7 @@ def _adult_ages_of(typed: list[str]) -> frozenset[str]:
     ages = _ages_typed(typed)
     if not ages or not _names_someone_older(ages):
         return frozenset()
-    found = set()
-    for number, word in enumerate(typed):
-        if not (word.isdigit() and len(word) <= 2 and int(word) >= 18):
-            continue
-        after = typed[number + 1] if number + 1 < len(typed) else ""
-        before = typed[number - 1] if number else ""
-        if after in _YEARS_OLD or before in _IS_AGED:
-            found.add(word)
-    return frozenset(found)
+    return frozenset(str(age) for age in _stated_ages(typed) if age >= 18)
 
 
 def _names_someone_older(ages: list[int]) -> bool:

@@ -166,3 +166,44 @@ def test_a_partner_of_the_same_age_is_not_an_older_partner(shipped: Pack, words:
 
 def test_an_older_partner_still_leads_with_red(shipped: Pack) -> None:
     assert _ids(shipped, "older boyfriend", 13)[0].endswith("much-older-partner")
+
+
+# ------------------------------------------------------------ ages typed beside the child's age
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "expected"),
+    [
+        ("touched a 5 year old on the trampoline", 11, "9-13-red-younger-or-less-able"),
+        ("her boyfriend is 17", 12, "9-13-red-much-older-partner"),
+        ("hes 18 and shes 14", 14, "13-17-red-much-older-partner"),  # "he's" typed without the apostrophe
+        ("girlfriend is 12", 14, "13-17-red-partner-under-13"),
+        ("sex with a 12 year old", 15, "13-17-red-partner-under-13"),
+    ],
+)
+def test_an_age_typed_is_read_beside_the_childs_age(shipped: Pack, words: str, age: int, expected: str) -> None:
+    assert _ids(shipped, words, age)[0] == expected
+
+
+def test_a_school_year_is_not_an_age(shipped: Pack) -> None:
+    # "year 10" is a school year: at 15 it names no one younger, so nothing on younger children leads.
+    assert not _ids(shipped, "year 10 boys rating girls", 15)[0].endswith("younger-or-less-able")
+
+
+# ------------------------------------------------------------ young people's words for where and who
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "expected"),
+    [
+        ("wanking in his room", 15, "13-17-green-private-masturbation"),  # his room, not a changing room
+        ("touching himself under the desk", 10, "9-13-red-public-exposure-or-masturbation"),
+        ("pedo messaging her", 13, "9-13-red-online-grooming"),
+    ],
+)
+def test_young_peoples_words_for_where_and_who(shipped: Pack, words: str, age: int, expected: str) -> None:
+    assert _ids(shipped, words, age)[0] == expected
+
+
+def test_snap_is_online(shipped: Pack) -> None:
+    assert "9-13-red-meeting-online-contact" in _ids(shipped, "going to meet a lad she met on snap", 12)
