@@ -207,3 +207,29 @@ def test_young_peoples_words_for_where_and_who(shipped: Pack, words: str, age: i
 
 def test_snap_is_online(shipped: Pack) -> None:
     assert "9-13-red-meeting-online-contact" in _ids(shipped, "going to meet a lad she met on snap", 12)
+
+
+# ------------------------------------------------------------ force and money in plain words
+
+
+def _context_names(words: str) -> set[str]:
+    from behaviours.answers.search import CONTEXTS, contexts_in
+
+    return {CONTEXTS[number].name for number in contexts_in(words)}
+
+
+@pytest.mark.parametrize(
+    "words", ["older brother makes him do things", "asked her to send pics or he would dump her", "pushed her"]
+)
+def test_force_between_children_in_plain_words(words: str) -> None:
+    assert "force or pressure" in _context_names(words)
+
+
+def test_the_pill_is_contraception_not_drugs_or_money(shipped: Pack) -> None:
+    assert "money or gifts" not in _context_names("wants to go on the pill")
+    assert _levels(shipped, "wants to go on the pill", 16)[0] != "red"
+
+
+def test_free_lifts_and_staying_for_free_are_something_given(shipped: Pack) -> None:
+    assert "money or gifts" in _context_names("staying at an older mans flat for free")
+    assert "13-17-red-exchange" in _ids(shipped, "staying at an older mans flat for free", 15)
