@@ -31,6 +31,7 @@ shipped one costs a few array operations per query word, not a Python step per m
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import threading
@@ -774,7 +775,12 @@ class SearchIndex:
             lifted = pool[said[pool]]
             scores[lifted] += lift
         total = len(pool)
-        scores = self._in_context(found_contexts, pool, scores, levels, lead, about if where_words else None)
+        # Only what a child does with their own body was said ("touches herself", "wanking"): every word
+        # typed is matched by the items on it, and what is expected at the age may come first (`CALM_STEP`).
+        calm = _OWN in found_contexts and bool(
+            len(pool) and (counts[pool][self._leaning[_OWN][pool] > 0] >= len(units)).any()
+        )
+        scores = self._in_context(found_contexts, pool, scores, levels, lead, about if where_words else None, calm=calm)
         if limit is not None and limit <= 0:
             return Ranked([], total, corrections)
         # Best score first; on a tie the shorter, more specific descriptor; then a stable order.
@@ -813,11 +819,14 @@ class SearchIndex:
         levels: np.ndarray | None,
         lead: Collection[int] | None,
         about: np.ndarray | None = None,
+        *,
+        calm: bool = False,
     ) -> np.ndarray:
         """The pool's scores after reading the contexts the query named (``found``, numbers in
         `CONTEXTS`); a new array. When ``about`` is given, only the behaviours in it (those matching
         a word that says more than where) are lifted by a context: one matching only "in class" is
-        not about what happened there."""
+        not about what happened there. ``calm``: the words say only what a child did with their own
+        body (see `CALM_STEP`)."""
         if not found and lead is None:
             return scores
         scores = scores.copy()
@@ -843,9 +852,9 @@ class SearchIndex:
                 if CONTEXTS[number].brings:
                     # The words say whose body it is: items about someone else's come after.
                     scores[pool[leaning[pool] == 0]] *= UNBROUGHT_FACTOR
-                    if levels is not None and not any(CONTEXTS[n].raises for n in found):
-                        # ... and nothing says where, how often or with whom: what is expected at the age
-                        # comes first ("touches herself" at 3), each level up counting a little less.
+                    if calm and levels is not None and not any(CONTEXTS[n].raises for n in found):
+                        # ... and nothing else is said (``calm``): what is expected at the age comes
+                        # first ("touches herself" at 3), each level up counting a little less.
                         brought = pool[leaning[pool] > 0]
                         scores[brought] *= 1.0 - CALM_STEP * np.clip(levels[brought], 0, 2)
         if levels is not None and any(CONTEXTS[n].raises for n in found):
@@ -1470,6 +1479,12 @@ CONTEXTS: tuple[Context, ...] = (
             "self harm",
             "self harming",
             "nightmares",
+            # Round 6: distress in a carer's words ("touching herself and cries").
+            "cries",
+            "cried",
+            "crying",
+            "upset",
+            "tearful",
         ),
         ("distress", "upset", "fear", "injury", "soreness", "bleeding", "hurt"),
         never_green_first=True,
@@ -1526,7 +1541,23 @@ CONTEXTS: tuple[Context, ...] = (
     # child's body; see `_says_own_body`).
     Context(
         OWN_BODY,
-        ("himself", "herself", "themselves", "themself"),
+        (
+            "himself",
+            "herself",
+            "themselves",
+            "themself",
+            # Round 6: words for masturbation say whose body too, bare or in slang ("wanking" at 7).
+            "masturbating",
+            "masturbates",
+            "masturbate",
+            "masturbation",
+            "wanking",
+            "wanks",
+            "wank",
+            "fapping",
+            "beating off",
+            "tossing off",
+        ),
         ("self touch", "touching themselves", "masturbation"),
         raises=False,
         brings=True,
@@ -1591,6 +1622,18 @@ _OTHER_SEX = {
     "his": frozenset({"she", "her", "girl", "girls", "woman"}),
     "her": frozenset({"he", "him", "his", "boy", "boys", "man"}),
 }
+
+
+# Things put inside a body ("put a crayon up his bottom"): red at every age, never self-touch (round 6).
+_OBJECT_WORDS = frozenset(
+    {"object", "objects", "insert", "inserts", "inserted", "inserting", "pencil", "pencils", "crayon", "crayons"}
+    | {"pen", "pens", "toy", "toys", "stick", "sticks", "something", "things"}
+)
+# Words that make it two children's touch, not one child's own ("masturbating each other", "mutual").
+_SHARED = frozenset(
+    {("each", "other"), ("mutual", "masturbation"), ("mutual", "touching")}
+    | {("on", "other"), ("on", "another"), ("against", "other"), ("against", "another")}
+)
 
 
 # Words that make one child act on another's say ("made him touch his privates": the cousin's, not his own).
@@ -1716,6 +1759,9 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.append(_OLDER)
     if _OWN not in found and _says_own_body(typed):
         found.append(_OWN)
+    if _OWN in found and (_OBJECT_WORDS.intersection(typed) or _SHARED.intersection(itertools.pairwise(typed))):
+        # Something put inside ("a pencil in her vagina") or touching each other: not self-touch.
+        found.remove(_OWN)
     if child_age is not None:
         stated = _stated_ages(typed)
         if _OLDER not in found and any(other >= child_age + AGE_GAP for other in stated):

@@ -233,3 +233,39 @@ def test_the_pill_is_contraception_not_drugs_or_money(shipped: Pack) -> None:
 def test_free_lifts_and_staying_for_free_are_something_given(shipped: Pack) -> None:
     assert "money or gifts" in _context_names("staying at an older mans flat for free")
     assert "13-17-red-exchange" in _ids(shipped, "staying at an older mans flat for free", 15)
+
+
+# ------------------------------------------------------------ self-touch words, objects, each other
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [("put a pencil in her vagina", 6), ("objects inside her private parts", 5), ("put a crayon up his bottom", 4)],
+)
+def test_something_put_inside_leads_with_the_red_item_never_self_touch(shipped: Pack, words: str, age: int) -> None:
+    first = find(shipped, words, age=age, limit=1).hits[0]
+    assert first.behaviour.id.endswith("red-inserting-objects")
+
+
+@pytest.mark.parametrize(("words", "age"), [("wanking", 7), ("fapping", 7), ("beating off", 7), ("masturbating", 10)])
+def test_a_bare_word_for_masturbation_leads_with_what_is_expected_at_the_age(
+    shipped: Pack, words: str, age: int
+) -> None:
+    assert _levels(shipped, words, age)[0] == "green"
+
+
+def test_touching_each_other_is_not_a_childs_own_body(shipped: Pack) -> None:
+    assert "their own body" not in _context_names("masturbating each other")
+    assert _ids(shipped, "showed each other their bits in the wendy house", 6)[0] == "5-9-green-mutual-showing"
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("touching herself and cries", 6),  # distress
+        ("touching his privates on other children", 4),  # another child's body
+        ("touching herself while watching porn", 8),  # something more than her own body is said
+    ],
+)
+def test_own_body_with_more_said_does_not_lead_with_green(shipped: Pack, words: str, age: int) -> None:
+    assert _levels(shipped, words, age)[0] != "green"
