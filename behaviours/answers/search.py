@@ -864,10 +864,10 @@ class SearchIndex:
             serious = sum(CONTEXTS[n].never_green_first for n in found)
             steps = LEVEL_STEP * max(1, serious)
             raised = pool
-            if all(CONTEXTS[n].where for n in found if CONTEXTS[n].raises):
-                # Only words saying where or how often ("at school", "on the bus", "again"): they make the
-                # behaviours that speak of it more serious ("touching himself in class"), not every match
-                # ("dirty jokes on the school bus" is still about jokes).
+            if all(CONTEXTS[n].where and not CONTEXTS[n].raises_every_match for n in found if CONTEXTS[n].raises):
+                # Only words saying where ("at school", "on the bus", "at a party"): they make the behaviours
+                # that speak of it more serious ("touching himself in class"), not every match ("dirty
+                # jokes on the school bus" is still about jokes). How often raises every match.
                 speaks = np.zeros(len(pool), dtype=bool)
                 for n in found:
                     if CONTEXTS[n].raises:
@@ -910,7 +910,9 @@ class Context:
     ``brings``: the behaviours that speak of this context (its ``leans_to``) join the matches when
     they matched any of the query's words, and each gains the same lift;
     ``holds_back``: words of behaviours the context rules out ("same age": an older partner, an age
-    gap), which count `UNBROUGHT_FACTOR` of their score.
+    gap), which count `UNBROUGHT_FACTOR` of their score;
+    ``raises_every_match``: a ``where`` context that raises every match, not only the behaviours
+    that speak of it ("again and again": how often says how serious, whatever was done).
     """
 
     name: str
@@ -922,6 +924,7 @@ class Context:
     where: bool = False
     brings: bool = False
     holds_back: tuple[str, ...] = ()
+    raises_every_match: bool = False
 
 
 # From this many matched query parts, a behaviour missing one part still counts, its score scaled by
@@ -1133,6 +1136,7 @@ CONTEXTS: tuple[Context, ...] = (
         ),
         ("persistent", "repeatedly", "keeps", "often", "frequently", "compulsive"),
         where=True,
+        raises_every_match=True,
     ),
     Context(
         "force or pressure",

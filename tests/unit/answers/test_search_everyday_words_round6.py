@@ -265,6 +265,8 @@ def test_touching_each_other_is_not_a_childs_own_body(shipped: Pack) -> None:
         ("touching herself and cries", 6),  # distress
         ("touching his privates on other children", 4),  # another child's body
         ("touching herself while watching porn", 8),  # something more than her own body is said
+        ("masturbating all the time", 10),  # how often raises every match, not only items that say it
+        ("wanking all the time", 12),
     ],
 )
 def test_own_body_with_more_said_does_not_lead_with_green(shipped: Pack, words: str, age: int) -> None:
