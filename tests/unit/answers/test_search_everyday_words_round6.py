@@ -271,3 +271,8 @@ def test_touching_each_other_is_not_a_childs_own_body(shipped: Pack) -> None:
 )
 def test_own_body_with_more_said_does_not_lead_with_green(shipped: Pack, words: str, age: int) -> None:
     assert _levels(shipped, words, age)[0] != "green"
+
+
+def test_violence_in_a_relationship_is_force(shipped: Pack) -> None:
+    assert "force or pressure" in _context_names("sex with her boyfriend but he hits her")
+    assert _levels(shipped, "sex with her boyfriend but he hits her", 16)[0] == "red"
