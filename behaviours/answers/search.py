@@ -690,12 +690,30 @@ class SearchIndex:
         # Words that only say where it happened ("in class", "online") count for less than those
         # saying what happened: "sexual comments in class" is about the comments.
         where_words = {s for n in found_contexts if CONTEXTS[n].where for cue in _cue_stems()[n] for s in cue}
+        # Of those, the ones naming a place or how often, not who (a brother or cousin joins, `Context.joins`).
+        place_words = {
+            s
+            for n in found_contexts
+            if CONTEXTS[n].where and not CONTEXTS[n].joins
+            for cue in _cue_stems()[n]
+            for s in cue
+        }
         # Staff on the receiving end ("a crush on her teacher") say at whom, not what happened: the word
         # typed counts as a "where" word does, whatever its synonyms ("position of trust").
         staff_words = (
             {stem(word) for word in typed if word in _STAFF} if _only_staff_on_the_receiving_end(typed) else set()
         )
         about = np.zeros(self._size, dtype=bool)
+        # Units that only say where count toward how many of the words a behaviour matched only for the
+        # behaviours that speak of that place ("touching himself in class": the item on touching where
+        # others can see): "snogging at school" is about the snogging, and an item whose note names
+        # schools does not match "more" of it.
+        where_only = 0
+        counts_where = np.zeros(self._size, dtype=np.int32)
+        speaks_of_place = np.zeros(self._size, dtype=bool)
+        for n in found_contexts:
+            if CONTEXTS[n].where and not CONTEXTS[n].joins:
+                speaks_of_place |= self._leaning[n] > 0
         for unit in units:
             # A unit counts once per document: its best-weighted phrase there.
             best = np.zeros(self._size, dtype=np.float64)
@@ -711,12 +729,20 @@ class SearchIndex:
                 staff_words and any(f == 1.0 and set(phrase) <= staff_words for phrase, f in unit.phrases)
             ):
                 best *= WHERE_FACTOR
+                if all(s in place_words for phrase, _ in unit.phrases for s in phrase):
+                    where_only += 1
+                    counts_where += best > 0.0
+                    counts += (best > 0.0) & speaks_of_place
+                else:
+                    counts += best > 0.0
             else:
                 about |= best > 0.0
-            counts += best > 0.0
+                counts += best > 0.0
             scores += best
             if joining_cues and any(s in joining_cues for phrase, _ in unit.phrases for s in phrase):
                 named |= best > 0.0
+        if where_only == len(units):
+            counts = counts_where  # only where was typed ("at school"): those words are all there is
         most = int(counts.max()) if self._size else 0
         if most == 0:
             return Ranked([], 0, corrections)
@@ -1005,7 +1031,7 @@ CONTEXTS: tuple[Context, ...] = (
     ),
     Context(
         "at a sleepover or party",
-        ("sleepover", "party", "parties", "asleep", "sleeping over"),
+        ("sleepover", "party", "parties", "sleeping over"),
         ("parties", "group", "without full and free agreement"),
         where=True,
     ),
@@ -1057,6 +1083,14 @@ CONTEXTS: tuple[Context, ...] = (
             "paedo",
             "pedo",
             "nonce",
+            # Those who care for or work with a child ("foster carer kisses her" is never answered green).
+            "carer",
+            "foster carer",
+            "support worker",
+            "care worker",
+            "key worker",
+            "staff member",
+            "member of staff",
             # Round 5: how practitioners and young people name an adult or an age gap.
             "lady",
             "20s",
@@ -1214,6 +1248,8 @@ CONTEXTS: tuple[Context, ...] = (
             "pushed",
             "dump her",
             "dump him",
+            # "Asleep" says she could not agree, not where (round 6: it was a sleepover word).
+            "asleep",
             "hits her",
             "hits him",
             "hit her",

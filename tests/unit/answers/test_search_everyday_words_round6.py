@@ -276,3 +276,34 @@ def test_own_body_with_more_said_does_not_lead_with_green(shipped: Pack, words: 
 def test_violence_in_a_relationship_is_force(shipped: Pack) -> None:
     assert "force or pressure" in _context_names("sex with her boyfriend but he hits her")
     assert _levels(shipped, "sex with her boyfriend but he hits her", 16)[0] == "red"
+
+
+# ------------------------------------------------------------ kissing, and place words that only say where
+
+
+@pytest.mark.parametrize(("words", "age"), [("kissing", 10), ("kissing", 15), ("snogging at the school disco", 12)])
+def test_plain_kissing_leads_with_the_green_item(shipped: Pack, words: str, age: int) -> None:
+    assert _ids(shipped, words, age)[0].endswith("green-kissing-hugging")
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("kissed her when she said no", 10),
+        ("forced to kiss", 12),
+        ("kissed without consent", 12),
+        ("kissed her while she was asleep", 14),
+        ("foster carer kisses her on the lips", 10),
+    ],
+)
+def test_a_kiss_that_was_not_wanted_or_from_an_adult_never_leads_with_green(
+    shipped: Pack, words: str, age: int
+) -> None:
+    assert _levels(shipped, words, age)[0] != "green"
+
+
+def test_a_place_matched_only_in_a_note_does_not_make_a_match_more_complete(shipped: Pack) -> None:
+    # The red item's note names schools; "on the school bus" says only where the jokes were told.
+    assert _levels(shipped, "dirty jokes on the school bus", 15)[0] == "green"
+    # An item that speaks of the place still gains from it.
+    assert _levels(shipped, "touching himself in class", 7)[0] == "amber"
