@@ -174,7 +174,6 @@ _STOP_WORDS = frozenset(
         "getting",
         "like",
         "likes",
-        "same",
     ]
 )
 
@@ -512,16 +511,21 @@ class SearchIndex:
                 self._arrays[phrase] = self._match_phrase(phrase)
         # How strongly each behaviour speaks of each context (its best leaning phrase's weight, 0 for
         # none), worked out once: content, the same for every query.
+        # The behaviours each context holds back (`Context.holds_back`): those whose own keywords hold one
+        # of its phrases in full (never a note: an item that says "not an age gap" is not about one).
+        keyword_stems = [[set(tokens(keyword)) for keyword in doc.get("keywords", ())] for doc in documents]
         self._held_back: list[np.ndarray | None] = []
         for context in CONTEXTS:
+            phrases = [set(tokens(term)) for term in context.holds_back]
+            held_positions = [
+                position
+                for position, keywords in enumerate(keyword_stems)
+                if any(phrase and phrase <= keyword for phrase in phrases for keyword in keywords)
+            ]
             held = None
-            for phrase in (tuple(dict.fromkeys(tokens(term))) for term in context.holds_back):
-                if not phrase:
-                    continue
-                hit = self._arrays.get(phrase) if len(phrase) == 1 else self._match_phrase(phrase)
-                if hit is not None and len(hit[0]):
-                    held = np.zeros(size, dtype=bool) if held is None else held
-                    held[hit[0]] = True
+            if held_positions:
+                held = np.zeros(size, dtype=bool)
+                held[held_positions] = True
             self._held_back.append(held)
         self._leaning: list[np.ndarray] = []
         for phrases in self._leanings:
@@ -592,7 +596,11 @@ class SearchIndex:
             for age in _stated_ages(typed)
             if age < 18 and (age >= 13 or (child_age is not None and child_age < 13))
         }
-        content_words = (british(w) for w in typed if w not in _STOP_WORDS and w not in people)
+        # "Same age", "same year": the same-age context reads them; "same" alone stays ("same sex").
+        same_age = {n for n, w in enumerate(typed[:-1]) if w == "same" and typed[n + 1] in _SAME_WHAT}
+        content_words = (
+            british(w) for n, w in enumerate(typed) if w not in _STOP_WORDS and w not in people and n not in same_age
+        )
         for word in dict.fromkeys("adult" if w in adults else _SAME_WORD.get(w, w) for w in _ages_apart(content_words)):
             token = stem(word)
             if self._known(token):
@@ -757,6 +765,15 @@ class SearchIndex:
             pool = np.flatnonzero(counts >= most - slack)
         if slack:
             scores = scores * (counts / most) ** COVERAGE_POWER
+        # Only what a child does with their own body was said ("touches herself", "wanking"): every word
+        # typed is matched by the items on it, and what is expected at the age may come first (`CALM_STEP`).
+        calm = _OWN in found_contexts and bool(
+            len(pool) and (counts[pool][self._leaning[_OWN][pool] > 0] >= len(units)).any()
+        )
+        if _OWN in found_contexts and not calm and not _names_whose_body(typed):
+            # A word for masturbation says whose body only when nothing else is said: "masturbating the
+            # dog", "wanking over pictures of kids", "wanking off his friend" are about the rest.
+            found_contexts = [n for n in found_contexts if n != _OWN]
         # Only green items matched every word, yet the words name force, money, an adult or secrecy:
         # the amber and red items that matched some of them join, so that green is not the answer.
         if (
@@ -801,11 +818,6 @@ class SearchIndex:
             lifted = pool[said[pool]]
             scores[lifted] += lift
         total = len(pool)
-        # Only what a child does with their own body was said ("touches herself", "wanking"): every word
-        # typed is matched by the items on it, and what is expected at the age may come first (`CALM_STEP`).
-        calm = _OWN in found_contexts and bool(
-            len(pool) and (counts[pool][self._leaning[_OWN][pool] > 0] >= len(units)).any()
-        )
         scores = self._in_context(found_contexts, pool, scores, levels, lead, about if where_words else None, calm=calm)
         if limit is not None and limit <= 0:
             return Ranked([], total, corrections)
@@ -978,6 +990,8 @@ PHRASE_LIFT = 0.4
 LEAD_FACTOR = 1.6
 # The name of the context of a child touching their own body (see `_says_own_body`).
 OWN_BODY = "their own body"
+# The words that name the one doing it as the one it is done to.
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "themself"})
 
 CONTEXTS: tuple[Context, ...] = (
     Context(
@@ -1083,6 +1097,13 @@ CONTEXTS: tuple[Context, ...] = (
             "paedo",
             "pedo",
             "nonce",
+            # "Twice her age" and "nowhere near her age" name someone older, not the same age (round 6).
+            "twice her age",
+            "twice his age",
+            "double her age",
+            "double his age",
+            "nowhere near her age",
+            "nowhere near his age",
             # Those who care for or work with a child ("foster carer kisses her" is never answered green).
             "carer",
             "foster carer",
@@ -1595,10 +1616,7 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         OWN_BODY,
         (
-            "himself",
-            "herself",
-            "themselves",
-            "themself",
+            *sorted(_REFLEXIVE),
             # Round 6: words for masturbation say whose body too, bare or in slang ("wanking" at 7).
             "masturbating",
             "masturbates",
@@ -1636,7 +1654,7 @@ CONTEXTS: tuple[Context, ...] = (
         ("similar age",),
         raises=False,
         where=True,
-        holds_back=("much older", "age gap", "older partner", "under 13"),
+        holds_back=("much older", "older partner", "older boyfriend", "older girlfriend", "adult boyfriend"),
     ),
 )
 
@@ -1645,6 +1663,8 @@ _OLDER = next(n for n, context in enumerate(CONTEXTS) if context.name == "older 
 _OWN = next(n for n, context in enumerate(CONTEXTS) if context.name == OWN_BODY)
 _SAME_AGE = next(n for n, context in enumerate(CONTEXTS) if context.name == "the same age")
 _YOUNGER = next(n for n, context in enumerate(CONTEXTS) if context.name == "younger")
+# After "same", the words that make it the same-age context's ("same age", "same year").
+_SAME_WHAT = frozenset({"age", "year", "class", "school"})
 # Years between the child's age and an age typed that make the other person older or younger: the gap
 # two typed ages need to name someone older (`_names_someone_older`).
 AGE_GAP = 4
@@ -1694,6 +1714,12 @@ _GETS_ANOTHER_TO = frozenset(
     {"made", "make", "makes", "making", "forced", "forces", "forcing", "asked", "asks", "asking", "told", "tells"}
     | {"got", "gets", "dared", "dares", "wanted", "wants", "let", "lets", "pressured", "persuaded", "tricked"}
 )
+
+
+def _names_whose_body(typed: Sequence[str]) -> bool:
+    """Whether the words name the child's own body by more than a word for masturbation: "himself",
+    "herself" ("playing with himself") or a possessive before a body word (`_says_own_body`)."""
+    return bool(_REFLEXIVE.intersection(typed)) or _says_own_body(typed)
 
 
 def _says_own_body(typed: Sequence[str]) -> bool:
