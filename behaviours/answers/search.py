@@ -31,19 +31,21 @@ shipped one costs a few array operations per query word, not a Python step per m
 from __future__ import annotations
 
 import functools
+import gzip
 import itertools
+import json
 import math
 import re
 import threading
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 
 import numpy as np
 import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from spellchecker import SpellChecker
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_UNITS = 12
@@ -164,6 +166,7 @@ _STOP_WORDS = frozenset(
         "girls",
         # Round 6: how a report is told, not what happened ("says she has a boyfriend" is no
         # disclosure; "got a girlfriend"): the disclosure item's own text begins "a child says".
+        # Beside someone who may have done it, telling means a disclosure (`_TELLING`).
         "says",
         "said",
         "say",
@@ -245,8 +248,10 @@ ENGLISH_WORD_COUNT = 1000
 @functools.cache
 def english_words() -> frozenset[str]:
     """The English words common enough never to be taken for a typo (`ENGLISH_WORD_COUNT`); read once per
-    process, when the first pack's index is built."""
-    counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    process, when the first pack's index is built, straight from the package's word list (building its
+    spell checker would hold all 160,000 words)."""
+    with resources.files("spellchecker").joinpath("resources/en.json.gz").open("rb") as packed:
+        counts: dict[str, int] = json.loads(gzip.decompress(packed.read()))
     return frozenset(word for word, count in counts.items() if count >= ENGLISH_WORD_COUNT)
 
 
@@ -356,6 +361,13 @@ def _ages_apart(typed: Iterable[str]) -> list[str]:
         for n, w in enumerate(listed)
         if not (w in {"under", "over"} and n + 1 < len(listed) and listed[n + 1].isdigit())
     ]
+
+
+def _same_stem_start(word: str, other: str) -> bool:
+    """Whether two words differ only in their last two letters or fewer (after a shared start of at least
+    four): "pornographic" and "pornography", "vaginal" and "vagina"; not "stuff" and "staff"."""
+    shared = next((n for n, (a, b) in enumerate(zip(word, other, strict=False)) if a != b), min(len(word), len(other)))
+    return shared >= 4 and shared >= max(len(word), len(other)) - 2
 
 
 def _max_typos(word: str) -> int:
@@ -516,11 +528,11 @@ class SearchIndex:
         keyword_stems = [[set(tokens(keyword)) for keyword in doc.get("keywords", ())] for doc in documents]
         self._held_back: list[np.ndarray | None] = []
         for context in CONTEXTS:
-            phrases = [set(tokens(term)) for term in context.holds_back]
+            held_phrases = [set(tokens(term)) for term in context.holds_back]
             held_positions = [
                 position
                 for position, keywords in enumerate(keyword_stems)
-                if any(phrase and phrase <= keyword for phrase in phrases for keyword in keywords)
+                if any(phrase and phrase <= keyword for phrase in held_phrases for keyword in keywords)
             ]
             held = None
             if held_positions:
@@ -566,8 +578,9 @@ class SearchIndex:
         (at most three). People rarely mistype a word's first letter, and an everyday word one letter
         off at the start is another word, not a typo ("took" is not "hook", "hanging" not "changing")."""
         limit = _max_typos(word)
-        if not limit or word in english_words():
+        if not limit:
             return []
+        english = word in english_words()
         found = process.extract(
             word,
             self._vocabulary_by_letter.get(word[0], ()),
@@ -577,13 +590,19 @@ class SearchIndex:
             processor=None,
         )
         best = sorted(found, key=lambda item: (item[1], item[2]))
+        if english:
+            # A common English word is a word, not a typo ("stuff" is not "staff"), unless the pack word
+            # is its own stem with another ending ("pornographic", "vaginal"): the same word, as near.
+            best = [item for item in best if _same_stem_start(word, item[0])]
         nearest = best[0][1] if best else 0
         return [candidate for candidate, distance, _ in best if distance == nearest][:3]
 
-    def _units(self, typed: list[str], child_age: int | None = None) -> tuple[list[Unit], dict[str, str]]:
+    def _units(
+        self, typed: list[str], child_age: int | None = None, *, telling: bool = False
+    ) -> tuple[list[Unit], dict[str, str]]:
         """Split a query's words (`typed_words`) into units (synonym groups where all of a phrase's
         words appear, in any order, longer phrases first; else single words) and note any spelling
-        corrections; ``child_age`` as in `search`."""
+        corrections; ``child_age`` as in `search`; ``telling``: words of telling count (`_TELLING`)."""
         corrections: dict[str, str] = {}
         remaining: list[str] = []
         fuzzy: dict[str, list[str]] = {}
@@ -620,6 +639,10 @@ class SearchIndex:
             key=lambda phrase: (-len(phrase), phrase),
         )
         units: list[Unit] = []
+        if telling and _DISCLOSURE in self._group_of and _DISCLOSURE[0] not in remaining:
+            # "He said a man showed him ...": the words of telling mean a disclosure (`_TELLING`).
+            group = self._groups[self._group_of[_DISCLOSURE]]
+            units.append(Unit(tuple((p, 1.0 if p == _DISCLOSURE else SYNONYM_FACTOR) for p in group)))
         for phrase in candidates:
             if all(stem_ in remaining for stem_ in phrase):
                 direct = 1.0 if not any(s in fuzzy for s in phrase) else FUZZY_FACTOR
@@ -682,7 +705,11 @@ class SearchIndex:
         ``child_age`` (the age searched at) lets an age typed say someone is older or younger.
         """
         typed = typed_words(query)
-        units, corrections = self._units(typed, child_age)
+        # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
+        telling = bool(_TELLING.intersection(typed)) and bool(
+            _WHO_MAY_HAVE.intersection(_contexts_of(typed, child_age))
+        )
+        units, corrections = self._units(typed, child_age, telling=telling)
         if not units:
             return Ranked([], 0, corrections)
         mask = self._mask(within) if within is not None else None
@@ -910,6 +937,10 @@ class SearchIndex:
                 for n in found:
                     if CONTEXTS[n].raises:
                         speaks |= self._leaning[n][pool] > 0
+                if about is not None:
+                    # ... and that match what was done, not only the place ("touching girls at school" is
+                    # not about touching oneself in public).
+                    speaks &= about[pool]
                 raised = pool[speaks]
             scores[raised] *= 1.0 + steps * np.clip(levels[raised], 0, 2)
         if lead is not None:
@@ -1060,15 +1091,12 @@ CONTEXTS: tuple[Context, ...] = (
             "gaming",
             "webcam",
             "camera",
-            # Round 6: young people's short words for where online ("on snap", "dming her"); platforms
+            # Round 6: "dming her"; platforms ("snap", "insta")
             # named in full are the word list's, matched as words.
-            "snap",
-            "insta",
             "dm",
             "dms",
             "dming",
             "dmed",
-            "cam",
         ),
         ("online",),
         False,
@@ -1157,7 +1185,12 @@ CONTEXTS: tuple[Context, ...] = (
         ("adult", "much older", "older", "position of trust"),
         never_green_first=True,
     ),
-    Context("younger", ("younger", "little", "toddler", "baby", "infant"), ("younger", "less able", "much younger")),
+    Context(
+        "younger",
+        # Round 6: "a youngster", and the school's words for its youngest ("reception", "the infants").
+        ("younger", "little", "toddler", "baby", "infant", "youngster", "reception", "infants", "preschool"),
+        ("younger", "less able", "much younger"),
+    ),
     Context(
         "again and again",
         (
@@ -1259,14 +1292,18 @@ CONTEXTS: tuple[Context, ...] = (
             "wouldn't let",
             "would not let",
             "attacked",
-            # Round 6: force between children in plain words ("makes him do things", "or he'd dump her").
-            "makes her",
-            "makes him",
-            "make her",
-            "make him",
-            "making her",
-            "making him",
-            "pushed",
+            # Round 6: force between children in plain words ("makes him do things", "or he'd dump her");
+            # not "makes him be the dad" in a game, nor "pushed her over" in kiss chase.
+            *(
+                f"{make} {whom} {act}"
+                for make in ("make", "makes", "making")
+                for whom in ("her", "him", "them")
+                for act in ("do", "touch", "watch", "send", "show", "suck", "kiss", "undress")
+            ),
+            "pushed her down",
+            "pushed him down",
+            "pushed her against",
+            "pushed him against",
             "dump her",
             "dump him",
             # "Asleep" says she could not agree, not where (round 6: it was a sleepover word).
@@ -1323,6 +1360,14 @@ CONTEXTS: tuple[Context, ...] = (
             "lodger",
             "babysitter",
             "family friend",
+            # Round 6: grandmothers and stepmothers, as children and carers name them.
+            "grandmother",
+            "grandma",
+            "granny",
+            "nan",
+            "nana",
+            "nanny",
+            "gran",
         ),
         (
             "an adult or older child has done something sexual",
@@ -1553,12 +1598,11 @@ CONTEXTS: tuple[Context, ...] = (
             "self harm",
             "self harming",
             "nightmares",
-            # Round 6: distress in a carer's words ("touching herself and cries").
+            # Round 6: distress in a carer's words ("touching herself and cries"); not "upset", which is
+            # as often the parent's ("mum upset because he touches himself").
             "cries",
             "cried",
             "crying",
-            "upset",
-            "tearful",
         ),
         ("distress", "upset", "fear", "injury", "soreness", "bleeding", "hurt"),
         never_green_first=True,
@@ -1579,6 +1623,9 @@ CONTEXTS: tuple[Context, ...] = (
             "someone she met",
             "never met",
             "only knows online",
+            # Round 6: met through an app, in young people's words.
+            *(f"met on {app}" for app in ("snap", "snapchat", "insta", "instagram", "tiktok", "discord", "roblox")),
+            *(f"{app} {who}" for app in ("insta", "snap", "tiktok") for who in ("boyfriend", "girlfriend", "friend")),
         ),
         ("stranger online", "online contact", "online friend", "strangers"),
         never_green_first=True,
@@ -1662,7 +1709,18 @@ CONTEXTS: tuple[Context, ...] = (
 _OLDER = next(n for n, context in enumerate(CONTEXTS) if context.name == "older or an adult")
 _OWN = next(n for n, context in enumerate(CONTEXTS) if context.name == OWN_BODY)
 _SAME_AGE = next(n for n, context in enumerate(CONTEXTS) if context.name == "the same age")
+# The contexts naming someone who may have done something to a child: beside them, telling is a disclosure.
+_WHO_MAY_HAVE = frozenset(
+    n
+    for n, context in enumerate(CONTEXTS)
+    if context.name in {"older or an adult", "an adult relative or carer", "someone known only online"}
+)
 _YOUNGER = next(n for n, context in enumerate(CONTEXTS) if context.name == "younger")
+# Words of telling (stop words): what a child said is no disclosure by itself ("says she has a boyfriend
+# in year 2"), but beside someone named who may have done something it is ("he said a man showed him
+# his willy"), and the query then means a disclosure too (`_DISCLOSURE`, the synonym group's word).
+_TELLING = frozenset({"says", "said", "say", "saying", "told", "tells"})
+_DISCLOSURE = (stem("disclosure"),)
 # After "same", the words that make it the same-age context's ("same age", "same year").
 _SAME_WHAT = frozenset({"age", "year", "class", "school"})
 # Years between the child's age and an age typed that make the other person older or younger: the gap
@@ -1709,6 +1767,17 @@ _SHARED = frozenset(
 )
 
 
+# Someone else named, who may have done it ("someone touched his willy", "her cousin touched her
+# privates", "grandad touched her privates"): the possessive is then the child's, the hand another's.
+_SOMEONE_ELSE = frozenset(
+    {"someone", "somebody", "they", "friend", "friends", "mate", "mates", "cousin", "cousins", "brother"}
+    | {"sister", "stepbrother", "stepsister", "uncle", "aunt", "auntie", "grandad", "grandpa", "granddad"}
+    | {"grandma", "nan", "nana", "gran", "grandmother", "grandfather", "dad", "daddy", "mum", "mummy"}
+    | {"stepdad", "stepmum", "babysitter", "lodger", "man", "woman", "adult", "teacher", "boy", "girl"}
+    | {"boys", "kid", "kids", "lad", "lads", "neighbour", "carer", "older"}
+)
+
+
 # Words that make one child act on another's say ("made him touch his privates": the cousin's, not his own).
 _GETS_ANOTHER_TO = frozenset(
     {"made", "make", "makes", "making", "forced", "forces", "forcing", "asked", "asks", "asking", "told", "tells"}
@@ -1727,7 +1796,7 @@ def _says_own_body(typed: Sequence[str]) -> bool:
     before a word for the genitals ("touching his privates", "rubbing her vagina"), nobody of the
     other sex named as the one doing it ("he touched her private parts" is not her own touch), and no
     one made or asked to do it ("made him touch his private parts" is the other child's body)."""
-    if _GETS_ANOTHER_TO.intersection(typed):
+    if _GETS_ANOTHER_TO.intersection(typed) or _SOMEONE_ELSE.intersection(typed):
         return False
     for number, word in enumerate(typed[:-1]):
         if (

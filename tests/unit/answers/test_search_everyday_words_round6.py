@@ -219,7 +219,7 @@ def _context_names(words: str) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    "words", ["older brother makes him do things", "asked her to send pics or he would dump her", "pushed her"]
+    "words", ["older brother makes him do things", "asked her to send pics or he would dump her", "pushed her down"]
 )
 def test_force_between_children_in_plain_words(words: str) -> None:
     assert "force or pressure" in _context_names(words)
@@ -337,3 +337,49 @@ def test_older_partners_and_masturbation_online_never_lead_with_green(shipped: P
 @pytest.mark.parametrize(("words", "age"), [("attracted to the same sex", 13), ("asking about same sex couples", 7)])
 def test_same_sex_is_not_same_age(shipped: Pack, words: str, age: int) -> None:
     assert _levels(shipped, words, age)[0] == "green"
+
+
+def test_telling_beside_someone_who_may_have_done_it_brings_the_disclosure_item(shipped: Pack) -> None:
+    assert "5-9-red-disclosure" in _ids(shipped, "he said a man showed him his willy", 6)
+    # ... and telling alone is not a disclosure.
+    assert _levels(shipped, "says she has a boyfriend in year 2", 6)[0] == "green"
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "expected"),
+    [
+        ("touched by his grandmother", 7, "red"),  # an English word near a pack word's stem, and a relative
+        ("touching a youngster", 9, "red"),
+        ("watching pornographic material", 14, "amber"),  # "pornographic" is "pornography", as before
+    ],
+)
+def test_real_words_that_are_forms_of_pack_words_still_find_them(
+    shipped: Pack, words: str, age: int, expected: str
+) -> None:
+    assert _levels(shipped, words, age)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("playing mums and dads and makes him be the dad", 4),  # "makes him" in a game is not force
+        ("kiss chase and pushed her over", 6),
+        ("mum upset because he touches himself at bedtime", 4),  # the parent's upset, not the child's
+    ],
+)
+def test_ordinary_play_and_a_parents_worry_do_not_lead_with_red(shipped: Pack, words: str, age: int) -> None:
+    assert _levels(shipped, words, age)[0] != "red"
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [("someone touched his willy", 6), ("her cousin touched her privates", 7), ("grandad touched her privates", 5)],
+)
+def test_someone_elses_hand_is_never_read_as_self_touch(shipped: Pack, words: str, age: int) -> None:
+    assert "their own body" not in _context_names(words)
+    assert _levels(shipped, words, age)[0] == "red"
+
+
+def test_an_app_boyfriend_is_someone_known_only_online(shipped: Pack) -> None:
+    assert _levels(shipped, "getting the train to see her insta boyfriend", 14)[0] != "green"
+    assert _levels(shipped, "flirting on snap with a boy from school", 14)[0] == "green"
