@@ -810,6 +810,11 @@ class SearchIndex:
             and any(CONTEXTS[n].never_green_first for n in found_contexts)
         ):
             pool = np.union1d(pool, np.flatnonzero((counts > 0) & (levels > 0)))
+            if not (levels[pool] > 0).any():
+                # None of them matched a word either ("blood in her knickers", "always got fifty quid"):
+                # the amber and red behaviours that speak of what the words name join, below the best
+                # match, so that the answer is never "healthy and expected" alone.
+                pool, scores = self._bring_serious(found_contexts, pool, scores, levels, mask)
         # A word naming who did it (an uncle, a stepdad) is what the practitioner means most: the
         # behaviours matching that word join, their score scaled by the share of the words they
         # matched, so that "grandad ... tickling games" reaches abuse by an adult relative though the
@@ -858,6 +863,34 @@ class SearchIndex:
         order = np.lexsort((pool, self._length_array[pool], rounded))
         chosen = pool[order] if limit is None else pool[order][:limit]
         return Ranked(list(zip(chosen.tolist(), scores[chosen].tolist(), strict=True)), total, corrections)
+
+    def _bring_serious(
+        self,
+        found: list[int],
+        pool: np.ndarray,
+        scores: np.ndarray,
+        levels: np.ndarray,
+        mask: np.ndarray | None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The pool with the amber and red behaviours that speak of a never-green-first context the words
+        named (`Context.never_green_first`; force, money, secrecy, injury, images, grooming, not an adult
+        named alone), each scored below the best match by how strongly it speaks of it; a new scores
+        array."""
+        leaning = np.zeros(self._size, dtype=np.float64)
+        for number in found:
+            # Not for an adult named alone: "hugs the dinner lady", "kisses grandad goodbye" are affection.
+            if CONTEXTS[number].never_green_first and number not in _WHO_MAY_HAVE:
+                leaning = np.maximum(leaning, self._leaning[number])
+        serious = (leaning > 0) & (levels > 0)
+        if mask is not None:
+            serious &= mask
+        joined = np.flatnonzero(serious)
+        if not len(joined):
+            return pool, scores
+        scores = scores.copy()
+        best = float(scores[pool].max()) if len(pool) else 1.0
+        scores[joined] = np.maximum(scores[joined], CONTEXT_LIFT * best * leaning[joined] / leaning[joined].max())
+        return np.union1d(pool, joined), scores
 
     def said_phrases(self, query: str) -> np.ndarray:
         """Which behaviours a word-list phrase said in full names (a boolean per position): the phrase's
@@ -1032,7 +1065,7 @@ CONTEXTS: tuple[Context, ...] = (
             "classroom",
             "lesson",
             "public",
-            "front",
+            "in front",
             "playground",
             "carpet",
             "assembly",
@@ -1175,12 +1208,26 @@ CONTEXTS: tuple[Context, ...] = (
             "bigger children",
             "much bigger",
             # Adult ages written out ("a nineteen year old"): digits are read in `contexts_in`.
-            "eighteen",
-            "nineteen",
-            "twenty",
-            "thirty",
-            "forty",
-            "fifty",
+            # Written-out ages only as ages ("twenty year old"): "fifty quid" is money, not a man of fifty.
+            *(f"{n} year" for n in ("eighteen", "nineteen", "twenty", "thirty", "forty", "fifty")),
+            *(f"{n} years" for n in ("eighteen", "nineteen", "twenty", "thirty", "forty", "fifty")),
+            # Round 6: adults named by what they have or do ("a uni student", "has his own flat").
+            "uni student",
+            "university student",
+            "sixth former",
+            "left school",
+            "own flat",
+            "own car",
+            "has a job",
+            "boss",
+            "manager",
+            "head of year",
+            "security guard",
+            "married guy",
+            "married man",
+            "mums mate",
+            "dads mate",
+            "dad from school",
         ),
         ("adult", "much older", "older", "position of trust"),
         never_green_first=True,
@@ -1308,6 +1355,23 @@ CONTEXTS: tuple[Context, ...] = (
             "dump him",
             # "Asleep" says she could not agree, not where (round 6: it was a sleepover word).
             "asleep",
+            "while she was sleeping",
+            "while he was sleeping",
+            "in her sleep",
+            "in his sleep",
+            "out of it",
+            "off her face",
+            "off his face",
+            "wasted",
+            "froze",
+            "carried on",
+            "felt like she had to",
+            "felt like he had to",
+            "gave in",
+            "pulled away",
+            "blocked the door",
+            "sat on her",
+            "sat on him",
             "hits her",
             "hits him",
             "hit her",
@@ -1360,7 +1424,14 @@ CONTEXTS: tuple[Context, ...] = (
             "lodger",
             "babysitter",
             "family friend",
-            # Round 6: grandmothers and stepmothers, as children and carers name them.
+            # Round 6: a parent named as the one who did it ("her dad does", "at his dads"), and grandmothers
+            # and their partners, as children and carers name them. Bare "dad" stays ordinary ("dads phone").
+            "her dad",
+            "his dad",
+            "dads girlfriend",
+            "dad's girlfriend",
+            "mums partner",
+            "mum's partner",
             "grandmother",
             "grandma",
             "granny",
@@ -1441,6 +1512,18 @@ CONTEXTS: tuple[Context, ...] = (
             # Round 6 ("pills" left out: "going on the pill" is contraception, not drugs).
             "for free",
             "free lifts",
+            "quid",
+            "wad",
+            "baccy",
+            "cans",
+            "nails done",
+            "lashes done",
+            "ket",
+            "nangs",
+            "vouchers",
+            "steam codes",
+            "lift home",
+            "somewhere to live",
         ),
         ("money", "gifts", "exchange", "payment"),
         never_green_first=True,
@@ -1566,6 +1649,17 @@ CONTEXTS: tuple[Context, ...] = (
             "explicit photos",
             "explicit video",
             "explicit videos",
+            # Round 6: images named by what they show or where they went ("her topless snap", "seen her in
+            # her bra", "uploaded to a porn site", "her private photos").
+            "topless",
+            "in her bra",
+            "in his boxers",
+            "underwear pics",
+            "underwear photos",
+            "private photos",
+            "private pics",
+            "porn site",
+            "uploaded",
         ),
         (),
         raises=False,
@@ -1603,8 +1697,27 @@ CONTEXTS: tuple[Context, ...] = (
             "cries",
             "cried",
             "crying",
+            # Injury, infection and pregnancy as carers first notice them.
+            "stings",
+            "blood",
+            "red raw",
+            "swollen",
+            "torn",
+            "flinches",
+            "walking funny",
+            "thrush",
+            "warts",
+            "discharge",
+            "missed her period",
+            "missed period",
+            "late period",
+            "period is late",
+            "expecting",
+            "morning after pill",
+            "pregnant",
+            "pregnancy",
         ),
-        ("distress", "upset", "fear", "injury", "soreness", "bleeding", "hurt"),
+        ("distress", "upset", "fear", "injury", "soreness", "bleeding", "hurt", "infection", "pregnancy"),
         never_green_first=True,
     ),
     # Round 5 (CEOP and Childnet: someone known only online is a stranger, whatever they say).
@@ -1623,7 +1736,9 @@ CONTEXTS: tuple[Context, ...] = (
             "someone she met",
             "never met",
             "only knows online",
-            # Round 6: met through an app, in young people's words.
+            # Round 6: met through an app, in young people's words, or never seen.
+            "never seen in real life",
+            "never met in real life",
             *(f"met on {app}" for app in ("snap", "snapchat", "insta", "instagram", "tiktok", "discord", "roblox")),
             *(f"{app} {who}" for app in ("insta", "snap", "tiktok") for who in ("boyfriend", "girlfriend", "friend")),
         ),
@@ -1912,9 +2027,12 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.remove(_OWN)
     if child_age is not None:
         stated = _stated_ages(typed)
-        if _OLDER not in found and any(other >= child_age + AGE_GAP for other in stated):
+        # A school year ("a year 3 girl", "a lad in year 11") gives an age too: its youngest (year 3 is 7
+        # and 8 year olds) when asking who is younger, its oldest when asking who is older.
+        years = _school_years(typed)
+        if _OLDER not in found and any(other >= child_age + AGE_GAP for other in [*stated, *(y + 5 for y in years)]):
             found.append(_OLDER)
-        if _YOUNGER not in found and any(other <= child_age - AGE_GAP for other in stated):
+        if _YOUNGER not in found and any(other <= child_age - AGE_GAP for other in [*stated, *(y + 4 for y in years)]):
             found.append(_YOUNGER)
     if _SAME_AGE in found and _OLDER in found:
         # "her 19 year old boyfriend", "a man in his class": someone older is named, whatever else is.
@@ -1985,6 +2103,15 @@ def _stated_ages(typed: list[str]) -> list[int]:
         if after in _YEARS_OLD or before in _IS_AGED:
             found.append(int(word))
     return found
+
+
+def _school_years(typed: list[str]) -> list[int]:
+    """The school years typed ("year 3", "yr 11"): England's years 1 to 13."""
+    return [
+        int(typed[number + 1])
+        for number, word in enumerate(typed[:-1])
+        if word in {"year", "yr"} and typed[number + 1].isdigit() and 1 <= int(typed[number + 1]) <= 13
+    ]
 
 
 def _ages_typed(typed: list[str]) -> list[int]:

@@ -383,3 +383,47 @@ def test_someone_elses_hand_is_never_read_as_self_touch(shipped: Pack, words: st
 def test_an_app_boyfriend_is_someone_known_only_online(shipped: Pack) -> None:
     assert _levels(shipped, "getting the train to see her insta boyfriend", 14)[0] != "green"
     assert _levels(shipped, "flirting on snap with a boy from school", 14)[0] == "green"
+
+
+# ------------------------------------------------------------ serious things named without the usual words
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("it stings when she wees", 4),  # injury or infection, where only green items share a word
+        ("blood in her knickers", 6),
+        ("always got fifty quid on him", 13),  # money; "fifty" is not an adult's age
+        ("she was too out of it", 16),
+        ("felt like she had to have sex with him", 16),
+        ("kissed her when she pulled away", 11),
+        ("going out with a uni student", 13),
+        ("put her private photos in the group chat", 12),
+        ("says someone touched her front bottom", 4),
+        ("pregnancy test came back positive", 14),
+        ("touched her while she was sleeping", 14),
+    ],
+)
+def test_serious_things_in_everyday_words_never_lead_with_green(shipped: Pack, words: str, age: int) -> None:
+    assert _levels(shipped, words, age)[0] != "green"
+
+
+def test_an_adult_named_in_ordinary_affection_does_not_bring_red_items(shipped: Pack) -> None:
+    # (A relative named in affection, "kisses grandad goodbye", still leads with red: the relative's items join.)
+    assert _levels(shipped, "hugs the dinner lady", 4)[0] == "green"
+
+
+def test_a_school_year_gives_an_age(shipped: Pack) -> None:
+    assert "younger" in _context_names_at("kissing a year 3 girl", 11)
+    assert "older or an adult" in _context_names_at("going out with a lad in year 11", 12)
+    assert "younger" not in _context_names_at("year 10 boys rating girls", 15)
+
+
+def _context_names_at(words: str, age: int) -> set[str]:
+    from behaviours.answers.search import CONTEXTS, _contexts_of, typed_words
+
+    return {CONTEXTS[number].name for number in _contexts_of(typed_words(words), age)}
+
+
+def test_going_on_the_pill_is_sexual_health_advice(shipped: Pack) -> None:
+    assert _ids(shipped, "wants to go on the pill", 16)[0] == "13-17-green-seeking-sexual-health-advice"
