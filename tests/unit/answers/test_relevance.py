@@ -15,6 +15,8 @@ from behaviours.answers.finding import search
 from behaviours.pack.pack import Pack
 from bench.relevance import (
     HELDOUT_PATH,
+    PROBES_A_PATH,
+    PROBES_B_PATH,
     SET_PATH,
     TARGET_RECALL,
     TOP,
@@ -29,7 +31,13 @@ from bench.relevance import (
 )
 
 SHIPPED = REPO_ROOT / "behaviours" / "content"
-ALL_SETS = {"tuning": TUNING_PATH, "heldout": HELDOUT_PATH, "original": SET_PATH}
+ALL_SETS = {
+    "tuning": TUNING_PATH,
+    "heldout": HELDOUT_PATH,
+    "original": SET_PATH,
+    "probes A": PROBES_A_PATH,
+    "probes B": PROBES_B_PATH,
+}
 
 
 @pytest.fixture(scope="module", params=sorted(ALL_SETS))
@@ -124,9 +132,11 @@ def test_the_measure_counts_a_wrong_level_first(shipped: Pack) -> None:
 # is expected 2 -> 1; the original set stays at 1.000. Round 5's second pass (own-body words, adult ages,
 # content 2.1.2): tuning MRR 0.935 -> 0.937, held-out recall 0.913 -> 0.917 and MRR 0.877 -> 0.893 (seen
 # only as totals, twice); the floor is the issue's target, not the last figure, so one partial miss among
-# 142 queries does not fail the suite while the target holds.
+# 142 queries does not fail the suite while the target holds. Round 6 (everyday words, two project-written
+# probe sets, content 2.1.3): tuning 0.969 / MRR 0.939 unchanged, original MRR 0.971 -> 0.976, held-out
+# 0.917 -> 0.931 and MRR 0.893 -> 0.902 (seen as totals three times), its level counts still 1 and 1.
 TUNING_FLOOR = 0.96  # reached 0.969
-HELDOUT_FLOOR = 0.90  # reached 0.917; issue 24's target (0.90)
+HELDOUT_FLOOR = 0.90  # reached 0.931; issue 24's target (0.90)
 HELDOUT_WRONG_FIRST_CEILING = 1  # issue 24's target is 0: missed by one, see bench/README.md
 HELDOUT_GREEN_OVER_RED_CEILING = 1  # issue 24's target is 0: missed by one, see bench/README.md
 ORIGINAL_FLOOR = 0.99  # reached 1.000 (one partial miss among 85 queries would be 0.994)
@@ -145,3 +155,26 @@ def test_held_out_half_meets_its_floor(shipped: Pack) -> None:
     assert found.recall >= HELDOUT_FLOOR
     assert found.wrong_level_first <= HELDOUT_WRONG_FIRST_CEILING
     assert found.green_first_red_expected <= HELDOUT_GREEN_OVER_RED_CEILING
+
+
+# Round 6's project-written probe sets (tuned on): a regression net for the kinds of wording they cover.
+# Set A: everyday phrasings (before round 6: recall 0.856, wrong level first 19); set B: serious things
+# without the usual cue words (before: recall 0.459, wrong level first 37, green first where red is
+# expected 24). Floors and ceilings are the figures reached.
+PROBE_LIMITS = {
+    # path: (recall floor, wrong-level-first ceiling, green-first-where-red ceiling)
+    PROBES_A_PATH: (0.88, 5, 0),
+    PROBES_B_PATH: (0.50, 12, 2),
+}
+
+
+@pytest.mark.parametrize("path", sorted(PROBE_LIMITS))
+def test_round_6_probe_sets_hold_what_they_reached(shipped: Pack, path) -> None:
+    floor, wrong_ceiling, green_ceiling = PROBE_LIMITS[path]
+    outcomes = evaluate(shipped, load_set(path))
+    found = figures(outcomes)
+    assert found.recall >= floor
+    assert found.wrong_level_first <= wrong_ceiling, [o.case.query for o in outcomes if o.wrong_level_first]
+    assert found.green_first_red_expected <= green_ceiling, [
+        o.case.query for o in outcomes if o.green_first_red_expected
+    ]
