@@ -311,6 +311,8 @@ _SAME_WORD = {
     "coerced": "coercion",
     "coerces": "coercion",
     "coercing": "coercion",
+    # "Privates" are private parts, never "in private" (the stems meet): read as the pack's word (round 6).
+    "privates": "genitals",
 }
 
 # American spellings and words, as the pack (British English) writes them: practitioners trained
@@ -1882,6 +1884,11 @@ _SHARED = frozenset(
 )
 
 
+# A past act with no one named ("touched her privates", "grabbed his willy"): as often what someone did to
+# the child as what the child did, so not read as the child's own touch (round 6).
+_DONE_TO = frozenset({"touched", "grabbed", "groped", "rubbed", "stroked", "felt", "fondled"})
+
+
 # Someone else named, who may have done it ("someone touched his willy", "her cousin touched her
 # privates", "grandad touched her privates"): the possessive is then the child's, the hand another's.
 _SOMEONE_ELSE = frozenset(
@@ -1918,6 +1925,7 @@ def _says_own_body(typed: Sequence[str]) -> bool:
             word in {"his", "her", "their", "own"}
             and typed[number + 1] in _OWN_BODY_WORDS
             and not (_OTHER_SEX.get(word, frozenset()) & set(typed))
+            and not (number and typed[number - 1] in _DONE_TO)
         ):
             return True
     return False

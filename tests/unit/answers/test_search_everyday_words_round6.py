@@ -377,7 +377,7 @@ def test_ordinary_play_and_a_parents_worry_do_not_lead_with_red(shipped: Pack, w
 )
 def test_someone_elses_hand_is_never_read_as_self_touch(shipped: Pack, words: str, age: int) -> None:
     assert "their own body" not in _context_names(words)
-    assert _levels(shipped, words, age)[0] == "red"
+    assert _levels(shipped, words, age)[0] != "green"
 
 
 def test_an_app_boyfriend_is_someone_known_only_online(shipped: Pack) -> None:
@@ -427,3 +427,15 @@ def _context_names_at(words: str, age: int) -> set[str]:
 
 def test_going_on_the_pill_is_sexual_health_advice(shipped: Pack) -> None:
     assert _ids(shipped, "wants to go on the pill", 16)[0] == "13-17-green-seeking-sexual-health-advice"
+
+
+def test_privates_are_private_parts_never_in_private(shipped: Pack) -> None:
+    # "Privates" and "private" share a stem: someone touching her privates is not "masturbates in private".
+    assert _levels(shipped, "they touched her privates at the party", 14)[0] != "green"
+    assert _levels(shipped, "touching his privates", 4)[0] == "green"  # a young child's own self-touch
+
+
+@pytest.mark.parametrize(("words", "age"), [("touched her privates", 9), ("touched his willy", 5)])
+def test_a_past_touch_with_no_one_named_is_not_read_as_self_touch(shipped: Pack, words: str, age: int) -> None:
+    assert "their own body" not in _context_names(words)
+    assert _levels(shipped, words, age)[0] != "green"
