@@ -523,8 +523,6 @@ class SearchIndex:
         for phrase in self._group_of:
             if len(phrase) > 1:
                 self._arrays[phrase] = self._match_phrase(phrase)
-        # How strongly each behaviour speaks of each context (its best leaning phrase's weight, 0 for
-        # none), worked out once: content, the same for every query.
         # The behaviours each context holds back (`Context.holds_back`): those whose own keywords hold one
         # of its phrases in full (never a note: an item that says "not an age gap" is not about one).
         keyword_stems = [[set(tokens(keyword)) for keyword in doc.get("keywords", ())] for doc in documents]
@@ -541,6 +539,8 @@ class SearchIndex:
                 held = np.zeros(size, dtype=bool)
                 held[held_positions] = True
             self._held_back.append(held)
+        # How strongly each behaviour speaks of each context (its best leaning phrase's weight, 0 for
+        # none), worked out once: content, the same for every query.
         self._leaning: list[np.ndarray] = []
         for phrases in self._leanings:
             leaning = np.zeros(size, dtype=np.float64)
@@ -707,34 +707,28 @@ class SearchIndex:
         ``child_age`` (the age searched at) lets an age typed say someone is older or younger.
         """
         typed = typed_words(query)
+        found_contexts = _contexts_of(typed, child_age)
         # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
-        telling = bool(_TELLING.intersection(typed)) and bool(
-            _WHO_MAY_HAVE.intersection(_contexts_of(typed, child_age))
-        )
+        telling = bool(_TELLING.intersection(typed) and _WHO_MAY_HAVE.intersection(found_contexts))
         units, corrections = self._units(typed, child_age, telling=telling)
         if not units:
             return Ranked([], 0, corrections)
         mask = self._mask(within) if within is not None else None
         counts = np.zeros(self._size, dtype=np.int32)
         scores = np.zeros(self._size, dtype=np.float64)
-        # The words as corrected ("groomng" is "grooming"), so that a typo names its context as the word would.
         if corrections:
+            # The words as corrected ("groomng" is "grooming"), so that a typo names its context as the word would.
             typed = [corrections.get(word, word) for word in typed]
-        found_contexts = _contexts_of(typed, child_age)
+            found_contexts = _contexts_of(typed, child_age)
         # The stems of the cues of contexts whose behaviours join (see `Context.joins`).
         joining_cues = {s for n in found_contexts if CONTEXTS[n].joins for cue in _cue_stems()[n] for s in cue}
         named = np.zeros(self._size, dtype=bool)
         # Words that only say where it happened ("in class", "online") count for less than those
         # saying what happened: "sexual comments in class" is about the comments.
         where_words = {s for n in found_contexts if CONTEXTS[n].where for cue in _cue_stems()[n] for s in cue}
-        # Of those, the ones naming a place or how often, not who (a brother or cousin joins, `Context.joins`).
-        place_words = {
-            s
-            for n in found_contexts
-            if CONTEXTS[n].where and not CONTEXTS[n].joins
-            for cue in _cue_stems()[n]
-            for s in cue
-        }
+        # Of those, the contexts naming a place or how often, not who (a brother or cousin joins, `Context.joins`).
+        places = [n for n in found_contexts if CONTEXTS[n].where and not CONTEXTS[n].joins]
+        place_words = {s for n in places for cue in _cue_stems()[n] for s in cue}
         # Staff on the receiving end ("a crush on her teacher") say at whom, not what happened: the word
         # typed counts as a "where" word does, whatever its synonyms ("position of trust").
         staff_words = (
@@ -748,9 +742,8 @@ class SearchIndex:
         where_only = 0
         counts_where = np.zeros(self._size, dtype=np.int32)
         speaks_of_place = np.zeros(self._size, dtype=bool)
-        for n in found_contexts:
-            if CONTEXTS[n].where and not CONTEXTS[n].joins:
-                speaks_of_place |= self._leaning[n] > 0
+        for n in places:
+            speaks_of_place |= self._leaning[n] > 0
         for unit in units:
             # A unit counts once per document: its best-weighted phrase there.
             best = np.zeros(self._size, dtype=np.float64)
@@ -1126,8 +1119,8 @@ CONTEXTS: tuple[Context, ...] = (
             "gaming",
             "webcam",
             "camera",
-            # Round 6: "dming her"; platforms ("snap", "insta")
-            # named in full are the word list's, matched as words.
+            # Round 6: "dming her". Not "snap" or "insta": image items name them, and "met on snap" is
+            # someone known only online.
             "dm",
             "dms",
             "dming",
@@ -1209,8 +1202,8 @@ CONTEXTS: tuple[Context, ...] = (
             "bigger kids",
             "bigger children",
             "much bigger",
-            # Adult ages written out ("a nineteen year old"): digits are read in `contexts_in`.
-            # Written-out ages only as ages ("twenty year old"): "fifty quid" is money, not a man of fifty.
+            # Adult ages written out, only as ages ("a nineteen year old"; "fifty quid" is money, not a man of
+            # fifty); digits are read in `_contexts_of`.
             *(f"{n} year" for n in ("eighteen", "nineteen", "twenty", "thirty", "forty", "fifty")),
             *(f"{n} years" for n in ("eighteen", "nineteen", "twenty", "thirty", "forty", "fifty")),
             # Round 6: adults named by what they have or do ("a uni student", "has his own flat").
@@ -1840,8 +1833,8 @@ _TELLING = frozenset({"says", "said", "say", "saying", "told", "tells"})
 _DISCLOSURE = (stem("disclosure"),)
 # After "same", the words that make it the same-age context's ("same age", "same year").
 _SAME_WHAT = frozenset({"age", "year", "class", "school"})
-# Years between the child's age and an age typed that make the other person older or younger: the gap
-# two typed ages need to name someone older (`_names_someone_older`).
+# Years between two ages (the child's and one typed, or two typed) that make one person older or
+# younger than the other (`_contexts_of`, `_names_someone_older`).
 AGE_GAP = 4
 
 # Body words after "his", "her", "their" or "own" that name the child's own genitals.
@@ -2141,7 +2134,7 @@ def _names_someone_older(ages: list[int]) -> bool:
     low, high = min(ages), max(ages)
     if len(ages) == 1 or low == high:
         return high >= 18
-    return high - low >= 4 or (high >= 18 and low < 16)
+    return high - low >= AGE_GAP or (high >= 18 and low < 16)
 
 
 # Every byte that is not a-z or 0-9 becomes a space: a text's words, as `_WORD` finds them, are then
