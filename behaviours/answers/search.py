@@ -710,7 +710,12 @@ class SearchIndex:
         found_contexts = _contexts_of(typed, child_age)
         # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
         telling = bool(_TELLING.intersection(typed) and _WHO_MAY_HAVE.intersection(found_contexts))
-        units, corrections = self._units(typed, child_age, telling=telling)
+        # The family adult a child told ("told his mum he is gay") is the one who heard it: the word of
+        # telling is no disclosure there (`_only_relatives_in_company`).
+        heard = _told_a_relative(typed) if _only_relatives_in_company(typed, found_contexts) else set()
+        units, corrections = self._units(
+            [w for n, w in enumerate(typed) if n not in heard] if heard else typed, child_age, telling=telling
+        )
         if not units:
             return Ranked([], 0, corrections)
         mask = self._mask(within) if within is not None else None
@@ -734,6 +739,15 @@ class SearchIndex:
         staff_words = (
             {stem(word) for word in typed if word in _STAFF} if _only_staff_on_the_receiving_end(typed) else set()
         )
+        # Family adults the child is with or acts towards ("sits on grandpa's knee") say who was there: the
+        # words count as "where" words do, and toward how much of the query a behaviour matched only for
+        # the behaviours that also match what happened (`_only_relatives_in_company`).
+        company_words = (
+            {stem(word) for word in typed if word in _RELATIVE_WORDS}
+            if _only_relatives_in_company(typed, found_contexts)
+            else set()
+        )
+        in_company: list[np.ndarray] = []
         about = np.zeros(self._size, dtype=bool)
         # Units that only say where count toward how many of the words a behaviour matched only for the
         # behaviours that speak of that place ("touching himself in class": the item on touching where
@@ -755,7 +769,10 @@ class SearchIndex:
                 best[positions] = np.maximum(best[positions], weights * factor)
             if mask is not None:
                 best[~mask] = 0.0
-            if (where_words and all(s in where_words for phrase, _ in unit.phrases for s in phrase)) or (
+            if company_words and all(s in company_words for phrase, _ in unit.phrases for s in phrase):
+                best *= WHERE_FACTOR
+                in_company.append(best > 0.0)
+            elif (where_words and all(s in where_words for phrase, _ in unit.phrases for s in phrase)) or (
                 staff_words and any(f == 1.0 and set(phrase) <= staff_words for phrase, f in unit.phrases)
             ):
                 best *= WHERE_FACTOR
@@ -771,6 +788,8 @@ class SearchIndex:
             scores += best
             if joining_cues and any(s in joining_cues for phrase, _ in unit.phrases for s in phrase):
                 named |= best > 0.0
+        for matched in in_company:
+            counts += matched & about
         if where_only == len(units):
             counts = counts_where  # only where was typed ("at school"): those words are all there is
         most = int(counts.max()) if self._size else 0
@@ -846,6 +865,16 @@ class SearchIndex:
             scores[lifted] += lift
         total = len(pool)
         scores = self._in_context(found_contexts, pool, scores, levels, lead, about if where_words else None, calm=calm)
+        if _QUESTION in found_contexts and not any(
+            CONTEXTS[n].raises and (not CONTEXTS[n].where or CONTEXTS[n].raises_every_match) for n in found_contexts
+        ):
+            # A child's question and nothing that raises it but a place (no pain, no one else, not again and
+            # again): the items on children's questions come first, the topic asked about after them.
+            self._cap_below(pool, scores, self._leaning[_QUESTION][pool] > 0)
+        if _OWN not in found_contexts and _touches_others(typed):
+            # Touching or rubbing on other children ("rubbing himself on other kids"): the items on a child's
+            # own body come after those on touching others, though they share more of the words.
+            self._cap_below(pool, scores, self._leaning[_OWN][pool] == 0)
         if limit is not None and limit <= 0:
             return Ranked([], total, corrections)
         # Best score first; on a tie the shorter, more specific descriptor; then a stable order.
@@ -858,6 +887,15 @@ class SearchIndex:
         order = np.lexsort((pool, self._length_array[pool], rounded))
         chosen = pool[order] if limit is None else pool[order][:limit]
         return Ranked(list(zip(chosen.tolist(), scores[chosen].tolist(), strict=True)), total, corrections)
+
+    @staticmethod
+    def _cap_below(pool: np.ndarray, scores: np.ndarray, first: np.ndarray) -> None:
+        """Put the pool's behaviours marked ``first`` (a boolean per pool position) above the rest: no other
+        scores above the best of them. In place."""
+        if first.any() and not first.all():
+            ceiling = float(scores[pool[first]].max()) * (1 - 1e-6)
+            rest = pool[~first]
+            scores[rest] = np.minimum(scores[rest], ceiling)
 
     def _bring_serious(
         self,
@@ -1049,6 +1087,8 @@ PHRASE_LIFT = 0.4
 LEAD_FACTOR = 1.6
 # The name of the context of a child touching their own body (see `_says_own_body`).
 OWN_BODY = "their own body"
+# The name of the context of a child's question (see `_asks_a_question`).
+QUESTION = "a question"
 # The words that name the one doing it as the one it is done to.
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "themself"})
 
@@ -1164,6 +1204,9 @@ CONTEXTS: tuple[Context, ...] = (
             "carer",
             "foster carer",
             "support worker",
+            # Round 7: school support staff as pupils name them.
+            "teaching assistant",
+            "learning support assistant",
             "care worker",
             "key worker",
             "staff member",
@@ -1274,7 +1317,24 @@ CONTEXTS: tuple[Context, ...] = (
             "forced",
             "force",
             "forcing",
-            "made",
+            # Round 7: "made" as making someone do something ("made her", "made a girl kiss him", "made to"),
+            # not as making a thing ("made a comment", "made a cake").
+            "made her",
+            "made him",
+            "made them",
+            "made me",
+            "made us",
+            "made you",
+            "made to",
+            "made girl",
+            "made boy",
+            "made child",
+            "made children",
+            "made kid",
+            "made kids",
+            "made someone",
+            "made another",
+            "made other",
             "pressure",
             "pressured",
             "threatened",
@@ -1510,7 +1570,9 @@ CONTEXTS: tuple[Context, ...] = (
             "quid",
             "wad",
             "baccy",
-            "cans",
+            # Round 7: "cans of" drink, never the stem "can" ("she can swim", "he can't come in").
+            "=cans of",
+            "=can of",
             "nails done",
             "lashes done",
             "ket",
@@ -1538,6 +1600,11 @@ CONTEXTS: tuple[Context, ...] = (
             "dont tell",
             "not to tell",
             "not tell",
+            # Round 7: told never to tell, in a child's words ("mustn't tell mummy", "never to tell nan").
+            "mustnt tell",
+            "mustn tell",
+            "never tell",
+            "never to tell",
             "deleted messages",
             "deletes messages",
             "deleting messages",
@@ -1790,6 +1857,16 @@ CONTEXTS: tuple[Context, ...] = (
         raises=False,
         brings=True,
     ),
+    # Round 7: a child's question ("asked what porn is", "asked her nan where babies come from", "asked if
+    # two men can get married"): the items on children's questions and wish to know join the matches and
+    # lead; the topic asked about is not something done. No cues: `_asks_a_question` reads it.
+    Context(
+        QUESTION,
+        (),
+        ("questions", "asking questions", "wants to know", "curiosity", "curious"),
+        raises=False,
+        brings=True,
+    ),
     # Round 6: a partner or friend of the child's own age ("girlfriend same age", "a boy her own age",
     # "a lad in her year"): the items on children of a similar age move up; nothing more serious does.
     Context(
@@ -1826,6 +1903,14 @@ _WHO_MAY_HAVE = frozenset(
     if context.name in {"older or an adult", "an adult relative or carer", "someone known only online"}
 )
 _YOUNGER = next(n for n, context in enumerate(CONTEXTS) if context.name == "younger")
+_RELATIVE = next(n for n, context in enumerate(CONTEXTS) if context.name == "an adult relative or carer")
+_QUESTION = next(n for n, context in enumerate(CONTEXTS) if context.name == QUESTION)
+_INJURY = next(n for n, context in enumerate(CONTEXTS) if context.name == "distress or injury")
+# Words of pain: a child asking why it hurts is telling of pain, not asking about a topic (pregnancy).
+_PAIN = frozenset({"hurt", "hurts", "hurting", "sore", "pain", "painful", "bleeding", "blood", "itchy", "stings"})
+_STAYS_IN_A_QUESTION = frozenset(
+    n for n, context in enumerate(CONTEXTS) if context.name in {"again and again", "distress or injury"}
+)
 # Words of telling (stop words): what a child said is no disclosure by itself ("says she has a boyfriend
 # in year 2"), but beside someone named who may have done something it is ("he said a man showed him
 # his willy"), and the query then means a disclosure too (`_DISCLOSURE`, the synonym group's word).
@@ -1904,6 +1989,14 @@ def _names_whose_body(typed: Sequence[str]) -> bool:
     """Whether the words name the child's own body by more than a word for masturbation: "himself",
     "herself" ("playing with himself") or a possessive before a body word (`_says_own_body`)."""
     return bool(_REFLEXIVE.intersection(typed)) or _says_own_body(typed)
+
+
+def _touches_others(typed: Sequence[str]) -> bool:
+    """Whether the words say a child touched or rubbed their body on or against other children ("rubbing
+    himself on other kids", "touching each other"), not only their own."""
+    return bool(_SHARED.intersection(itertools.pairwise(typed))) and (
+        bool(_REFLEXIVE.intersection(typed)) or _says_own_body(typed)
+    )
 
 
 def _says_own_body(typed: Sequence[str]) -> bool:
@@ -2016,6 +2109,14 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
     found = sorted(named)
     if _OLDER in found and _only_staff_on_the_receiving_end(typed):
         found.remove(_OLDER)
+    if _OLDER in found and "older" in typed:
+        # "Her older brother", "until she is older": a sibling or growing up, not an adult. Any other word
+        # naming an adult (or an age of 18 or over, read below) keeps the context.
+        kept = [w for n, w in enumerate(typed) if w != "older" or not _older_is_no_adult(typed, n)]
+        if len(kept) < len(typed) and _OLDER not in _contexts_of(kept):
+            found.remove(_OLDER)
+    if _RELATIVE in found and _only_relatives_in_company(typed, found):
+        found.remove(_RELATIVE)
     # Two ages far apart ("15 year old, 22 year old boyfriend"), an adult with someone under 16, or one
     # age of 18 or over, name someone older; two close ages either side of 18 ("17 and 18") do not.
     ages = _ages_typed(typed)
@@ -2035,6 +2136,17 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
             found.append(_OLDER)
         if _YOUNGER not in found and any(other <= child_age - AGE_GAP for other in [*stated, *(y + 4 for y in years)]):
             found.append(_YOUNGER)
+    asked = _asks_a_question(typed)
+    if asked is not None:
+        # What the question is about was not done: the contexts only its words name (an adult in "asked if
+        # two men can get married", force in "asked what rape means") are dropped; those named before it,
+        # how often ("keeps asking") and pain ("asked why it hurts when she wees") stay.
+        before = set(_contexts_of(typed[:asked])) if asked else set()
+        stays = _STAYS_IN_A_QUESTION if _PAIN.intersection(typed) else _STAYS_IN_A_QUESTION - {_INJURY}
+        found = [
+            n for n in found if n in before or n in stays or not (CONTEXTS[n].raises or CONTEXTS[n].never_green_first)
+        ]
+        found.append(_QUESTION)
     if _SAME_AGE in found and _OLDER in found:
         # "her 19 year old boyfriend", "a man in his class": someone older is named, whatever else is.
         found.remove(_SAME_AGE)
@@ -2046,6 +2158,18 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
 _STAFF = frozenset({"teacher", "teachers", "staff", "tutor", "coach", "instructor", "ta", "dinner", "lady"})
 _TOWARDS = frozenset({"at", "on", "about", "towards", "toward"})
 _ADULT_WORDS = frozenset({"adult", "adults", "man", "men", "woman", "women", "older", "grown", "stranger", "strangers"})
+
+
+_SIBLINGS = frozenset({"brother", "brothers", "sister", "sisters", "sibling", "siblings", "cousin", "cousins"})
+_GROWING = frozenset({"until", "till", "til", "when", "once"})
+
+
+def _older_is_no_adult(typed: list[str], number: int) -> bool:
+    """Whether "older" at ``number`` names a sibling ("her older brother", "older sister's friend" is
+    not: the friend follows) or growing up ("wait until she is older")."""
+    if number + 1 < len(typed) and typed[number + 1] in _SIBLINGS:
+        return number + 2 >= len(typed) or typed[number + 2] not in {"s", "friend", "friends", "mate", "mates"}
+    return bool(_GROWING.intersection(typed[max(0, number - 3) : number]))
 
 
 def _only_staff_on_the_receiving_end(typed: list[str]) -> bool:
@@ -2060,6 +2184,147 @@ def _only_staff_on_the_receiving_end(typed: list[str]) -> bool:
     if not staff:
         return False
     return all(_TOWARDS.intersection(typed[max(0, number - 2) : number]) for number in staff)
+
+
+# Round 7: the family words a child uses for the adults they live with or visit; the words before one
+# that put the child with them or acting towards them ("sits on grandpa's knee", "in front of grandma",
+# "kisses grandad goodbye", "asked her nan"), with possessives and "step" skipped (not "with": "playing
+# doctors with her uncle" is something done together);
+# and the words that keep an adult relative a worry wherever they stand (bed, bath, touching, secrets,
+# the body's private parts, being hurt).
+_RELATIVE_WORDS = frozenset(
+    {
+        "uncle", "uncles", "aunt", "aunts", "auntie", "aunty", "aunties", "stepdad", "stepdads", "stepfather",
+        "stepmum", "stepmother", "grandad", "grandads", "granddad", "grandpa", "grandpas", "grandfather",
+        "grandfathers", "grandmother", "grandma", "grandmas", "granny", "grannys", "nan", "nans", "nana",
+        "nanas", "nanny", "gran", "grans", "father", "fathers", "daddy", "daddys", "dad", "dads", "mum", "mums",
+        "mummy", "mummys", "mother", "parents", "grandparents", "carer", "carers",
+    }
+)  # fmt: skip
+_IN_COMPANY = frozenset(
+    {
+        "on", "to", "of", "about", "hugs", "hug", "hugged", "hugging", "kisses", "kiss",
+        "kissing", "cuddles", "cuddle", "cuddled", "cuddling", "asked", "asks", "ask", "asking", "told", "tells",
+        "tell", "telling", "visits", "visit", "visited", "visiting", "misses", "missed", "loves", "calls",
+        "called", "phoned", "helps", "helped", "waves", "waved", "shows", "showed",
+    }
+)  # fmt: skip
+_NOT = frozenset(
+    {"not", "never", "mustnt", "mustn", "don", "dont", "cant", "can", "won", "wont", "shouldnt", "shouldn"}
+)
+_OWNERS = frozenset({"her", "his", "their", "my", "the", "a", "step", "s", "and"})
+_KEEPS_A_RELATIVE_A_WORRY = (
+    "touch", "rub", "strok", "fondl", "grop", "tickl", "wrestl", "bed", "bath", "shower", "night", "secret",
+    "privat", "hurt", "sore", "naked", "nud", "undress", "strip", "cloth", "knicker", "pant", "underwear",
+    "bra", "boob", "breast", "bum", "bott", "willy", "willie", "penis", "dick", "vagina", "fanny", "genital",
+    "sex", "porn", "masturb", "wank", "snog", "lip", "tongue", "mouth", "making", "date", "dating", "boyfriend",
+    "girlfriend", "partner", "flirt", "fanc", "crush", "marr", "doctor", "nurse", "lap", "alone", "room",
+    "lock", "pictur", "photo", "pic", "video", "film", "camera", "phone", "snap", "pay", "money", "gift",
+    "sweet", "present", "game", "play", "show", "look", "watch", "rude", "dirty", "hump", "lying", "lay",
+    "lies", "top", "sleep", "stay", "over", "kept", "keep", "condom", "contracep", "erotic", "explicit",
+    "adult", "kiss", "french", "bod", "chang",
+)  # fmt: skip
+
+
+def _told_a_relative(typed: list[str]) -> set[int]:
+    """The positions of the words of telling just before a family adult ("told his mum", "tells her nan")."""
+    heard = set()
+    for number, word in enumerate(typed):
+        if word in _RELATIVE_WORDS:
+            before = number - 1
+            while before >= 0 and typed[before] in _OWNERS:
+                before -= 1
+            if before >= 0 and typed[before] in _TELLING | {"tell"}:
+                heard.add(before)
+    return heard
+
+
+def _only_relatives_in_company(typed: list[str], found: list[int]) -> bool:
+    """Whether every family adult the words name is one the child is with or acts towards ("sits on
+    grandpa's knee", "kisses grandad goodbye", "asked her nan where babies come from"), and nothing else
+    names an adult, force, money, secrecy or harm: then "an adult relative" says who was there, not who
+    did something, and does not hold green items back. A relative before a verb ("her uncle kissed her"),
+    after "by", or beside bed, bath, touching, secrets or the body's private parts keeps the context."""
+    if any(CONTEXTS[n].never_green_first for n in found if n != _RELATIVE):
+        return False
+    relatives = [number for number, word in enumerate(typed) if word in _RELATIVE_WORDS]
+    if not relatives:
+        return False
+    listening = set()
+    for number in relatives:
+        before = number - 1
+        while before >= 0 and (typed[before] in _OWNERS or typed[before] in _RELATIVE_WORDS):
+            before -= 1
+        if before < 0 or typed[before] not in _IN_COMPANY:
+            return False
+        listening.add(before)
+    # The word that puts the child with them ("kisses grandad") is no worry; any other kiss is.
+    if any(word.startswith(_KEEPS_A_RELATIVE_A_WORRY) for number, word in enumerate(typed) if number not in listening):
+        return False
+    # What a child said about a relative is a disclosure ("says it happens at her dad's"); the one told
+    # ("told his stepdad he is gay") is not the one who did it; one not to be told is a secret ("mustn't
+    # tell mummy").
+    if any(word in _NOT for word in typed):
+        return False
+    return not any(word in _TELLING and number not in listening for number, word in enumerate(typed))
+
+
+# Round 7: a child's question. The words of asking, the words that may stand between them and the
+# question ("asked her nan how", "asking mum about"), the words that begin one; and the words after it
+# that make it an invitation or a request, not a question ("asked if she wanted to see", "asked her to
+# send", "asked for pictures").
+_ASKING = frozenset({"asked", "asks", "ask", "asking", "wondering", "wondered", "wonders"})
+_QUESTION_WORDS = frozenset({"what", "whats", "why", "how", "if", "whether", "where", "who", "about"})
+_ASKED_WHO = frozenset(
+    {
+        "me", "us", "him", "them", "you", "someone", "everyone", "questions", "lots", "loads", "teaching",
+        "assistant", "key", "worker", "support", "carer", "foster", "nurse", "doctor", "form", "class", "school",
+    }
+)  # fmt: skip
+_NOT_A_QUESTION = frozenset(
+    {
+        "wanted", "want", "wants", "would", "send", "sent", "sending", "meet", "come", "secret", "pics", "pic",
+        "photo", "photos", "picture", "pictures", "video", "videos", "nudes", "keep", "show",
+    }
+)  # fmt: skip
+
+
+# Who else may ask a child something, named just before the asking ("a man asked", "this account keeps
+# asking", "people always ask her").
+_HOW_OFTEN_ASKED = frozenset({"keeps", "kept", "keep", "always", "often", "then", "also", "just", "has", "had", "was"})
+_SOMEONE_ASKING = frozenset(
+    {
+        "account", "accounts", "someone", "somebody", "person", "profile", "people", "stranger", "strangers",
+        "guy", "guys", "man", "men", "lad", "lads", "boy", "boys", "girl", "girls", "they", "adult", "adults",
+        "woman", "women", "friend", "friends", "gamer", "player", "user", "contact",
+    }
+)  # fmt: skip
+
+
+def _asks_a_question(typed: list[str]) -> int | None:
+    """Where the words say that the child asked a question ("asked what porn is", "asked her nan where
+    babies come from", "asking if two men can marry"): the position of the word of asking, else None.
+    Not a request or an invitation ("asked her to send a nude", "asked if she wanted to see it", "asked
+    for pictures"), which is something done."""
+    for number, word in enumerate(typed):
+        # "Wants to know", as "asks".
+        wants_to_know = word == "know" and typed[max(0, number - 2) : number] in (["wants", "to"], ["want", "to"])
+        if word not in _ASKING and not wants_to_know:
+            continue
+        asker = number - 1 - 2 * wants_to_know
+        while asker >= 0 and typed[asker] in _HOW_OFTEN_ASKED:
+            asker -= 1
+        if asker >= 0 and typed[asker] in _SOMEONE_ASKING:
+            continue  # someone else asks ("an account keeps asking what she's wearing"): that is done to her
+        after = number + 1
+        while after < len(typed) and (
+            typed[after] in _OWNERS or typed[after] in _RELATIVE_WORDS or typed[after] in _STAFF
+            or typed[after] in _ASKED_WHO
+        ):  # fmt: skip
+            after += 1
+        if after < len(typed) and typed[after] in _QUESTION_WORDS and not _NOT_A_QUESTION.intersection(typed[after:]):
+            return number
+    return None
 
 
 # "Private parts", "privates": a part of the body, not a place ("touching a staff member's private

@@ -81,6 +81,7 @@ import pytest
 
 from .harness import (
     DEFAULT_VIEWPORT,
+    MESSAGE_COUNTER_JS,
     VIEWPORTS,
     StreamlitServer,
     launch_chromium,
@@ -201,6 +202,7 @@ def context(browser: Any, viewport: str) -> Iterator[Any]:
         service_workers="block",
     )
     context.set_default_timeout(_ACTION_TIMEOUT_MS)
+    context.add_init_script(MESSAGE_COUNTER_JS)  # so that `app_rerun` sees every run (see harness.py)
     try:
         yield context
     finally:

@@ -167,9 +167,31 @@ def wait_for_app(page: Any, *, timeout: float = 30_000, settle_ms: int = 150) ->
         raise AssertionError(f"The app did not finish running within {timeout} ms; stApp state: {state}") from error
 
 
-# Counts changes of the script-run state from the moment it is installed.
-# The state only changes when a run starts or ends, so any change after an
-# action proves that the action made the script run.
+# Counts the messages the server sends the page, from the page's first script on (installed by the
+# `context` fixture and by `open_app`, before the app opens its WebSocket). The server sends nothing
+# unasked on these pages, and every run sends at least its start and its end, so a new message after an
+# action means the server ran something for it.
+MESSAGE_COUNTER_JS = """
+(() => {
+  if (window.__tlrIncoming !== undefined) return;
+  window.__tlrIncoming = 0;
+  const Native = window.WebSocket;
+  function Counted(...args) {
+    const socket = new Native(...args);
+    socket.addEventListener('message', () => { window.__tlrIncoming += 1; });
+    return socket;
+  }
+  Counted.prototype = Native.prototype;
+  Object.setPrototypeOf(Counted, Native);
+  window.WebSocket = Counted;
+})();
+"""
+
+# Counts changes of the script-run state from the moment it is installed, plus the server's messages
+# (MESSAGE_COUNTER_JS, where installed). The state only changes when a run starts or ends, but a short
+# run's start and end can reach the page together and be drawn as one unchanged state (seen once in 48
+# fragment runs on a busy machine), so the messages count too: either rising after an action proves
+# that the action made the script run.
 _RUN_CHANGES_JS = """
 () => {
   if (window.__tlrRunChanges === undefined) {
@@ -178,7 +200,7 @@ _RUN_CHANGES_JS = """
       document.documentElement,
       {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
   }
-  return window.__tlrRunChanges;
+  return window.__tlrRunChanges + (window.__tlrIncoming || 0);
 }
 """
 
@@ -199,7 +221,9 @@ def app_rerun(page: Any, *, timeout: float = 30_000) -> Iterator[None]:
     before = page.evaluate(_RUN_CHANGES_JS)
     yield
     try:
-        page.wait_for_function(f"() => window.__tlrRunChanges > {int(before)}", polling=25, timeout=timeout)
+        page.wait_for_function(
+            f"() => window.__tlrRunChanges + (window.__tlrIncoming || 0) > {int(before)}", polling=25, timeout=timeout
+        )
     except Exception as error:
         raise AssertionError(f"The action did not make the app's script run within {timeout} ms") from error
     wait_for_app(page, timeout=timeout)
@@ -219,6 +243,7 @@ def expect(actual: Any, message: str | None = None) -> Any:
 
 def open_app(page: Any, base_url: str, path: str = "/", *, timeout: float = 30_000) -> Any:
     """Go to `base_url + path` (path may carry a query string) and wait for the app."""
+    page.add_init_script(MESSAGE_COUNTER_JS)  # before the app connects; a second copy does nothing
     page.goto(base_url.rstrip("/") + "/" + path.lstrip("/"), wait_until="domcontentloaded", timeout=timeout)
     wait_for_app(page, timeout=timeout)
     return page
