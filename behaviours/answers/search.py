@@ -710,12 +710,7 @@ class SearchIndex:
         found_contexts = _contexts_of(typed, child_age)
         # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
         telling = bool(_TELLING.intersection(typed) and _WHO_MAY_HAVE.intersection(found_contexts))
-        # The family adult a child told ("told his mum he is gay") is the one who heard it: the word of
-        # telling is no disclosure there (`_only_relatives_in_company`).
-        heard = _told_a_relative(typed) if _only_relatives_in_company(typed, found_contexts) else set()
-        units, corrections = self._units(
-            [w for n, w in enumerate(typed) if n not in heard] if heard else typed, child_age, telling=telling
-        )
+        units, corrections = self._units(typed, child_age, telling=telling)
         if not units:
             return Ranked([], 0, corrections)
         mask = self._mask(within) if within is not None else None
@@ -1335,6 +1330,20 @@ CONTEXTS: tuple[Context, ...] = (
             "made someone",
             "made another",
             "made other",
+            "made his",
+            "made my",
+            "made our",
+            "made their",
+            "made your",
+            "made all",
+            "made little",
+            "made younger",
+            "made sister",
+            "made brother",
+            "made son",
+            "made daughter",
+            "made girls",
+            "made boys",
             "pressure",
             "pressured",
             "threatened",
@@ -1905,12 +1914,14 @@ _WHO_MAY_HAVE = frozenset(
 _YOUNGER = next(n for n, context in enumerate(CONTEXTS) if context.name == "younger")
 _RELATIVE = next(n for n, context in enumerate(CONTEXTS) if context.name == "an adult relative or carer")
 _QUESTION = next(n for n, context in enumerate(CONTEXTS) if context.name == QUESTION)
-_INJURY = next(n for n, context in enumerate(CONTEXTS) if context.name == "distress or injury")
 # Words of pain: a child asking why it hurts is telling of pain, not asking about a topic (pregnancy).
-_PAIN = frozenset({"hurt", "hurts", "hurting", "sore", "pain", "painful", "bleeding", "blood", "itchy", "stings"})
-_STAYS_IN_A_QUESTION = frozenset(
-    n for n, context in enumerate(CONTEXTS) if context.name in {"again and again", "distress or injury"}
-)
+_PAIN = frozenset(
+    {
+        "hurt", "hurts", "hurting", "sore", "pain", "painful", "bleeding", "bleeds", "bled", "blood", "itchy",
+        "itch", "itching", "stings", "stinging", "burning", "rash", "discharge",
+    }
+)  # fmt: skip
+_STAYS_IN_A_QUESTION = frozenset(n for n, context in enumerate(CONTEXTS) if context.name == "again and again")
 # Words of telling (stop words): what a child said is no disclosure by itself ("says she has a boyfriend
 # in year 2"), but beside someone named who may have done something it is ("he said a man showed him
 # his willy"), and the query then means a disclosure too (`_DISCLOSURE`, the synonym group's word).
@@ -2138,15 +2149,29 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
             found.append(_YOUNGER)
     asked = _asks_a_question(typed)
     if asked is not None:
-        # What the question is about was not done: the contexts only its words name (an adult in "asked if
-        # two men can get married", force in "asked what rape means") are dropped; those named before it,
-        # how often ("keeps asking") and pain ("asked why it hurts when she wees") stay.
+        # What is asked about was not done. Asking what a word means ("asked what rape means", "what a
+        # paedophile is"): the contexts only the question's words name are dropped, those named before it
+        # and how often ("keeps asking") stay. Any other question ("asked how you know if you've been
+        # raped", "asked if it's rape if she was drunk") may be a disclosure: an adult, force, money,
+        # secrecy or harm named in it stays, and then it is not read as a question at all; a couple asked
+        # about ("asked if two men can get married") names no adult.
         before = set(_contexts_of(typed[:asked])) if asked else set()
-        stays = _STAYS_IN_A_QUESTION if _PAIN.intersection(typed) else _STAYS_IN_A_QUESTION - {_INJURY}
+        what = next(w for w in typed[asked + 1 :] if w in _QUESTION_WORDS) in {"what", "whats"}
+        couple = (
+            _OLDER in found
+            and all(typed[n - 1] == "two" for n, w in enumerate(typed) if w in _ADULT_WORDS and n)
+            and not _ADULT_WORDS.intersection(typed[:1])
+        )
         found = [
-            n for n in found if n in before or n in stays or not (CONTEXTS[n].raises or CONTEXTS[n].never_green_first)
+            n
+            for n in found
+            if n in before
+            or n in _STAYS_IN_A_QUESTION
+            or not (CONTEXTS[n].raises or CONTEXTS[n].never_green_first)
+            or (not what and CONTEXTS[n].never_green_first and not (n == _OLDER and couple))
         ]
-        found.append(_QUESTION)
+        if not any(CONTEXTS[n].never_green_first for n in found):
+            found.append(_QUESTION)
     if _SAME_AGE in found and _OLDER in found:
         # "her 19 year old boyfriend", "a man in his class": someone older is named, whatever else is.
         found.remove(_SAME_AGE)
@@ -2160,8 +2185,9 @@ _TOWARDS = frozenset({"at", "on", "about", "towards", "toward"})
 _ADULT_WORDS = frozenset({"adult", "adults", "man", "men", "woman", "women", "older", "grown", "stranger", "strangers"})
 
 
-_SIBLINGS = frozenset({"brother", "brothers", "sister", "sisters", "sibling", "siblings", "cousin", "cousins"})
-_GROWING = frozenset({"until", "till", "til", "when", "once"})
+# Not cousins: a cousin is often an adult.
+_SIBLINGS = frozenset({"brother", "brothers", "sister", "sisters", "sibling", "siblings"})
+_GROWING = frozenset({"until", "till", "til"})
 
 
 def _older_is_no_adult(typed: list[str], number: int) -> bool:
@@ -2187,11 +2213,10 @@ def _only_staff_on_the_receiving_end(typed: list[str]) -> bool:
 
 
 # Round 7: the family words a child uses for the adults they live with or visit; the words before one
-# that put the child with them or acting towards them ("sits on grandpa's knee", "in front of grandma",
-# "kisses grandad goodbye", "asked her nan"), with possessives and "step" skipped (not "with": "playing
-# doctors with her uncle" is something done together);
-# and the words that keep an adult relative a worry wherever they stand (bed, bath, touching, secrets,
-# the body's private parts, being hurt).
+# that put the child with them or acting towards them in affection ("kisses grandad", "cuddles nan",
+# "on grandpa's knee"), or asking them something ("asked her aunt about"), with possessives and "step"
+# skipped; and the only words that may follow a relative the child shows affection to ("kisses grandad
+# goodbye", "sits on grandpa's knee for a cuddle"): anything else said after them may say what they did.
 _RELATIVE_WORDS = frozenset(
     {
         "uncle", "uncles", "aunt", "aunts", "auntie", "aunty", "aunties", "stepdad", "stepdads", "stepfather",
@@ -2201,18 +2226,33 @@ _RELATIVE_WORDS = frozenset(
         "mummy", "mummys", "mother", "parents", "grandparents", "carer", "carers",
     }
 )  # fmt: skip
-_IN_COMPANY = frozenset(
+_AFFECTION = frozenset(
     {
-        "on", "to", "of", "about", "hugs", "hug", "hugged", "hugging", "kisses", "kiss",
-        "kissing", "cuddles", "cuddle", "cuddled", "cuddling", "asked", "asks", "ask", "asking", "told", "tells",
-        "tell", "telling", "visits", "visit", "visited", "visiting", "misses", "missed", "loves", "calls",
-        "called", "phoned", "helps", "helped", "waves", "waved", "shows", "showed",
+        "hugs", "hug", "hugged", "hugging", "kisses", "kiss", "kissing", "cuddles", "cuddle", "cuddled",
+        "cuddling", "waves", "waved",
+    }
+)  # fmt: skip
+_AFTER_AFFECTION = frozenset(
+    {
+        "goodbye", "goodnight", "bye", "hello", "hi", "morning", "s", "knee", "knees", "for", "a", "cuddle",
+        "hug", "kiss", "at", "pick", "up", "drop", "off", "home", "time", "the", "door", "gate", "school",
+        "nursery", "when", "leaving", "leaves", "arrives", "arriving", "and", "too", "every", "day", "on",
+        "cheek", "in", "front", "of", "everyone",
     }
 )  # fmt: skip
 _NOT = frozenset(
     {"not", "never", "mustnt", "mustn", "don", "dont", "cant", "can", "won", "wont", "shouldnt", "shouldn"}
 )
-_OWNERS = frozenset({"her", "his", "their", "my", "the", "a", "step", "s", "and"})
+_OWNERS = frozenset({"her", "his", "their", "my", "the", "a", "step", "s"})
+# Someone other than the child and the relative, who may be the one who did something: then no relative
+# is only company ("told mum daddy squeezes her", "kisses her uncle goodbye and he grabs her").
+_ACTORS = frozenset(
+    {
+        "he", "him", "his", "hes", "they", "them", "man", "men", "boy", "boys", "lad", "lads", "someone",
+        "somebody", "stranger", "strangers", "boyfriend", "bf", "girlfriend", "adult", "adults", "grown",
+        "woman", "women", "person", "people", "guy", "guys", "friend", "friends", "account", "profile",
+    }
+)  # fmt: skip
 _KEEPS_A_RELATIVE_A_WORRY = (
     "touch", "rub", "strok", "fondl", "grop", "tickl", "wrestl", "bed", "bath", "shower", "night", "secret",
     "privat", "hurt", "sore", "naked", "nud", "undress", "strip", "cloth", "knicker", "pant", "underwear",
@@ -2222,108 +2262,107 @@ _KEEPS_A_RELATIVE_A_WORRY = (
     "lock", "pictur", "photo", "pic", "video", "film", "camera", "phone", "snap", "pay", "money", "gift",
     "sweet", "present", "game", "play", "show", "look", "watch", "rude", "dirty", "hump", "lying", "lay",
     "lies", "top", "sleep", "stay", "over", "kept", "keep", "condom", "contracep", "erotic", "explicit",
-    "adult", "kiss", "french", "bod", "chang",
+    "adult", "kiss", "french", "bod", "chang", "bit", "squeez", "grab", "massag", "lick", "suck", "excit",
+    "thing", "regist", "vodka", "drink", "smell", "soil", "withdraw", "refus", "scared", "afraid",
+    "frighten", "cry", "upset", "doesn", "want", "won", "stop", "wets", "wetting", "grind",
 )  # fmt: skip
 
 
-def _told_a_relative(typed: list[str]) -> set[int]:
-    """The positions of the words of telling just before a family adult ("told his mum", "tells her nan")."""
-    heard = set()
-    for number, word in enumerate(typed):
-        if word in _RELATIVE_WORDS:
-            before = number - 1
-            while before >= 0 and typed[before] in _OWNERS:
-                before -= 1
-            if before >= 0 and typed[before] in _TELLING | {"tell"}:
-                heard.add(before)
-    return heard
-
-
 def _only_relatives_in_company(typed: list[str], found: list[int]) -> bool:
-    """Whether every family adult the words name is one the child is with or acts towards ("sits on
-    grandpa's knee", "kisses grandad goodbye", "asked her nan where babies come from"), and nothing else
-    names an adult, force, money, secrecy or harm: then "an adult relative" says who was there, not who
-    did something, and does not hold green items back. A relative before a verb ("her uncle kissed her"),
-    after "by", or beside bed, bath, touching, secrets or the body's private parts keeps the context."""
+    """Whether the one family adult the words name is one the child shows affection to ("kisses grandad
+    goodbye", "sits on grandpa's knee for a cuddle") or asks something ("asked her aunt about tampons"),
+    and nothing else names an adult, force, money, secrecy or harm: then "an adult relative" says who was
+    there, not who did something, and does not hold green items back. Anything that may say what the
+    relative did keeps the context: a relative before a verb ("her uncle kissed her"), after "with",
+    "by", "to" or "of", another person ("and he grabs her"), a second relative, words of telling, not
+    telling ("mustn't tell mummy"), or a worry word (bed, bath, touching, clothes, secrets, the body's
+    parts, gifts, drink, fear, not wanting to go)."""
     if any(CONTEXTS[n].never_green_first for n in found if n != _RELATIVE):
         return False
     relatives = [number for number, word in enumerate(typed) if word in _RELATIVE_WORDS]
-    if not relatives:
+    if len(relatives) != 1 or _TELLING.intersection(typed) or _NOT.intersection(typed):
         return False
-    listening = set()
-    for number in relatives:
-        before = number - 1
-        while before >= 0 and (typed[before] in _OWNERS or typed[before] in _RELATIVE_WORDS):
-            before -= 1
-        if before < 0 or typed[before] not in _IN_COMPANY:
+    (number,) = relatives
+    before = number - 1
+    while before >= 0 and typed[before] in _OWNERS:
+        before -= 1
+    if before < 0:
+        return False
+    after = typed[number + 1 :]
+    if typed[before] in _AFFECTION or (typed[before] == "on" and {"knee", "knees"}.intersection(after)):
+        if not all(word in _AFTER_AFFECTION for word in after):
             return False
-        listening.add(before)
+    elif typed[before] in _ASKING:
+        if (after and after[0] == "to") or _ACTORS.intersection(after):
+            return False  # a request ("asked her dad to stop"), or someone else in the question
+    else:
+        return False
     # The word that puts the child with them ("kisses grandad") is no worry; any other kiss is.
-    if any(word.startswith(_KEEPS_A_RELATIVE_A_WORRY) for number, word in enumerate(typed) if number not in listening):
-        return False
-    # What a child said about a relative is a disclosure ("says it happens at her dad's"); the one told
-    # ("told his stepdad he is gay") is not the one who did it; one not to be told is a secret ("mustn't
-    # tell mummy").
-    if any(word in _NOT for word in typed):
-        return False
-    return not any(word in _TELLING and number not in listening for number, word in enumerate(typed))
+    return not any(word.startswith(_KEEPS_A_RELATIVE_A_WORRY) for n, word in enumerate(typed) if n != before)
 
 
-# Round 7: a child's question. The words of asking, the words that may stand between them and the
-# question ("asked her nan how", "asking mum about"), the words that begin one; and the words after it
-# that make it an invitation or a request, not a question ("asked if she wanted to see", "asked her to
-# send", "asked for pictures").
-_ASKING = frozenset({"asked", "asks", "ask", "asking", "wondering", "wondered", "wonders"})
+# Round 7: a child's question. The words of asking (not "wondering" or "asking about", which are as often
+# the practitioner's own), those that may stand between them and the question ("asked her nan how",
+# "asked the teaching assistant what"), the words that begin one; and the words anywhere that make it
+# an invitation, a request or something done, not a question ("asked if she wanted to see", "asked if
+# she could touch his willy", "says her brother made her", "because her uncle did").
+_ASKING = frozenset({"asked", "asks"})
 _QUESTION_WORDS = frozenset({"what", "whats", "why", "how", "if", "whether", "where", "who", "about"})
 _ASKED_WHO = frozenset(
     {
-        "me", "us", "him", "them", "you", "someone", "everyone", "questions", "lots", "loads", "teaching",
-        "assistant", "key", "worker", "support", "carer", "foster", "nurse", "doctor", "form", "class", "school",
+        "me", "us", "teaching", "assistant", "key", "worker", "support", "carer", "foster", "nurse", "doctor",
+        "form", "class", "school",
     }
 )  # fmt: skip
 _NOT_A_QUESTION = frozenset(
     {
         "wanted", "want", "wants", "would", "send", "sent", "sending", "meet", "come", "secret", "pics", "pic",
-        "photo", "photos", "picture", "pictures", "video", "videos", "nudes", "keep", "show",
+        "photo", "photos", "picture", "pictures", "video", "videos", "nudes", "keep", "show", "touch", "touched",
+        "touches", "hold", "suck", "lick", "licks", "allowed", "let", "charge", "charges", "money", "made",
+        "make", "makes", "did", "does", "done", "because", "cos", "coz", "says", "said", "told", "tells",
+        "stop", "alone", "flat", "house", "bed", "room", "messaging", "messages", "normal", "ok", "okay",
     }
 )  # fmt: skip
-
-
-# Who else may ask a child something, named just before the asking ("a man asked", "this account keeps
-# asking", "people always ask her").
-_HOW_OFTEN_ASKED = frozenset({"keeps", "kept", "keep", "always", "often", "then", "also", "just", "has", "had", "was"})
-_SOMEONE_ASKING = frozenset(
-    {
-        "account", "accounts", "someone", "somebody", "person", "profile", "people", "stranger", "strangers",
-        "guy", "guys", "man", "men", "lad", "lads", "boy", "boys", "girl", "girls", "they", "adult", "adults",
-        "woman", "women", "friend", "friends", "gamer", "player", "user", "contact",
-    }
-)  # fmt: skip
+# Who may ask the child (before the word of asking): only the child ("she asked", "my son asks").
+_THE_CHILD = frozenset({"she", "he", "my", "our", "son", "daughter", "child", "pupil", "kid", "foster", "girl", "boy"})
+_HOW_OFTEN_ASKED = frozenset({"keeps", "kept", "always", "often", "then", "also", "just", "has", "had", "was"})
 
 
 def _asks_a_question(typed: list[str]) -> int | None:
-    """Where the words say that the child asked a question ("asked what porn is", "asked her nan where
-    babies come from", "asking if two men can marry"): the position of the word of asking, else None.
-    Not a request or an invitation ("asked her to send a nude", "asked if she wanted to see it", "asked
-    for pictures"), which is something done."""
+    """Where the words say that the child asked a question about a topic, and nothing else ("asked what
+    porn is", "asked her nan where babies come from", "asked if two men can get married"): the position
+    of the word of asking, else None. Not when anyone but the child may be asking ("he asks her what
+    she is wearing"), anyone else is named in it ("asked why the man ...", "asked why grandad ...", "asked
+    how old ... boyfriend is 19"), an age is typed, pain is named, or it is a request, an invitation or
+    something done ("asked if she could touch", "asked if it's normal for her coach to ...")."""
+    if any(word.isdigit() for word in typed) or _PAIN.intersection(typed) or _NOT_A_QUESTION.intersection(typed):
+        return None
     for number, word in enumerate(typed):
-        # "Wants to know", as "asks".
         wants_to_know = word == "know" and typed[max(0, number - 2) : number] in (["wants", "to"], ["want", "to"])
         if word not in _ASKING and not wants_to_know:
             continue
-        asker = number - 1 - 2 * wants_to_know
-        while asker >= 0 and typed[asker] in _HOW_OFTEN_ASKED:
-            asker -= 1
-        if asker >= 0 and typed[asker] in _SOMEONE_ASKING:
-            continue  # someone else asks ("an account keeps asking what she's wearing"): that is done to her
+        start = number - 2 * wants_to_know
+        if not all(w in _THE_CHILD or w in _HOW_OFTEN_ASKED for w in typed[:start]):
+            continue  # someone else asks ("an account keeps asking", "a man asked her")
         after = number + 1
-        while after < len(typed) and (
-            typed[after] in _OWNERS or typed[after] in _RELATIVE_WORDS or typed[after] in _STAFF
-            or typed[after] in _ASKED_WHO
-        ):  # fmt: skip
+        listener = None
+        while after < len(typed) and (typed[after] in _OWNERS or typed[after] in _ASKED_WHO or typed[after] in _STAFF):
             after += 1
-        if after < len(typed) and typed[after] in _QUESTION_WORDS and not _NOT_A_QUESTION.intersection(typed[after:]):
-            return number
+        if after < len(typed) and typed[after] in _RELATIVE_WORDS:
+            listener, after = after, after + 1
+        if after >= len(typed) or typed[after] not in _QUESTION_WORDS:
+            continue
+        rest = typed[after:]
+        # Anyone else in it, bar a couple asked about ("two men", "two mums").
+        people = [
+            n for n, w in enumerate(rest) if (w in _ACTORS or w in _RELATIVE_WORDS or w in _SIBLINGS or w in _STAFF)
+            and not (n and rest[n - 1] == "two")
+        ]  # fmt: skip
+        if people or (typed[number - 1 : number] == ["he"] and {"she", "her"}.intersection(rest)):
+            continue
+        if listener is None and after > number + 1 and typed[number + 1] in {"her", "him", "them"}:
+            continue  # "asks her what ...": she is the one asked
+        return number
     return None
 
 

@@ -1,13 +1,15 @@
-"""Search reads who was there and what was asked (round 7): a family adult the child is with or acts
-towards ("sits on grandpa's knee", "kisses grandad goodbye", "told his mum") says who was there, not who
-did something; a child's question ("asked what rape means", "asked why daddy has a willy") leads with
-the items on children's questions; "can" is not cans of drink and "made a comment" is not force.
+"""Search reads who was there and what was asked (round 7): a family adult the child shows affection to
+("sits on grandpa's knee", "kisses grandad goodbye") or asks something says who was there, not who did
+something; a child's question about a topic ("asked what rape means", "asked if two men can get
+married") leads with the items on children's questions; "can" is not cans of drink and "made a comment"
+is not force.
 
 Each test of a calmer answer fails on the commit before these rules (66fe4a1): "kisses grandad goodbye"
-at 3, "asked what rape means" at 10 and "asked if two men can get married" at 7 led with red; "told his
-stepdad he is bisexual" at 15 led with red disclosure; "locks the bedroom door so her brother cant come
-in" at 11 led with red (money or gifts, from "cans"); "made one crude comment" at 14 led with red. The
-tests that the serious readings stay are there so that the new rules cannot be widened into them.
+at 3, "asked what rape means" at 10 and "asked if two men can get married" at 7 led with red; "locks the
+bedroom door so her brother cant come in" at 11 led with red (money or gifts, from "cans"); "made one
+crude comment" at 14 led with red. The tests that the serious readings stay hold the phrasings a
+reviewer found the first, broader version of these rules calming (commit b3da232): disclosures asked
+as questions, someone else asking, a relative followed by what they did.
 """
 
 from __future__ import annotations
@@ -40,15 +42,11 @@ def _contexts(words: str) -> set[str]:
         ("kisses grandad goodbye", 3, "0-5-green-affection"),
         ("sits on grandpas knee for a cuddle", 2, "0-5-green-affection"),
         ("asked her aunt about tampons", 11, "9-13-green-questions-and-information"),
-        ("told his stepdad he is bisexual", 15, "13-17-green-identity"),
+        ("asked her mum about wet dreams", 12, "9-13-green-questions-and-information"),
     ],
 )
 def test_a_family_adult_the_child_is_with_says_who_was_there(shipped: Pack, words: str, age: int, first: str) -> None:
     assert _ids(shipped, words, age)[0] == first
-
-
-def test_the_family_adult_a_child_told_is_not_read_as_a_disclosure(shipped: Pack) -> None:
-    assert _levels(shipped, "told his mum he is gay", 12)[0] != "red"
 
 
 @pytest.mark.parametrize(
@@ -90,10 +88,6 @@ def test_a_secret_kept_from_a_parent_is_secrecy() -> None:
 )
 def test_a_childs_question_leads_with_the_items_on_questions(shipped: Pack, words: str, age: int, first: str) -> None:
     assert _ids(shipped, words, age)[0] == first
-
-
-def test_a_question_about_a_parents_body_is_curiosity(shipped: Pack) -> None:
-    assert _levels(shipped, "asked why daddy has a willy", 3) == ["green", "green", "green"]
 
 
 def test_asking_again_and_again_still_leads_with_persistent_questions(shipped: Pack) -> None:
@@ -167,4 +161,47 @@ def test_an_older_brother_or_growing_older_names_no_adult() -> None:
 def test_a_teaching_assistant_is_an_adult_and_the_one_asked_is_the_listener(shipped: Pack) -> None:
     assert _levels(shipped, "teaching assistant kissed him", 15)[0] == "red"
     assert _levels(shipped, "asked the teaching assistant what a period is", 9)[0] == "green"
-    assert _ids(shipped, "asked the school nurse how you get pregnant", 11)[0] == "9-13-green-questions-and-information"
+    assert _levels(shipped, "asked the school nurse how you get pregnant", 11)[0] != "red"
+
+
+# ------------------------------------------------------------ what the first version of these rules calmed
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("asked why grandad licks her", 5),
+        ("asked why the man at the park showed her his willy", 6),
+        ("asked why daddy puts his finger in her foof", 4),
+        ("asked if it's normal for a grown up to kiss you with tongues", 8),
+        ("asked if she will get pregnant because her uncle did sex with her", 11),
+        ("asked if she could touch his willy", 5),
+        ("he asks her what she is wearing", 13),
+        ("he asked her how big her boobs were", 13),
+        ("wondering whether a 15 year old with a 25 year old boyfriend is a concern", 15),
+        ("wants to know why grandad puts his hand in her pants", 5),
+        ("asked what a blow job is, says her brother made her do it", 9),
+        ("asked what grooming is, she has a 30 year old boyfriend", 14),
+        ("asked why the man gives her money", 12),
+        ("asked how old you have to be to have sex, boyfriend is 19", 13),
+        ("asked why her privates are itchy and red", 5),
+        ("asked if its rape if she was drunk", 15),
+        ("asked how you know if you've been raped", 14),
+        ("told nan daddy squeezes her minnie", 4),
+        ("told mum daddy gives her white wee", 4),
+        ("kisses her uncle goodbye and he grabs her", 8),
+        ("visits grandad and comes home with love bites", 13),
+        ("doesnt want to go to her uncles anymore", 6),
+        ("goes to her uncles and he gives her vodka", 14),
+        ("refuses to visit grandad", 6),
+        ("sits on her uncles knee and he jiggles", 4),
+        ("made his sister suck his willy", 12),
+        ("made all the girls show their privates", 8),
+        ("her older cousin touched her privates", 6),
+    ],
+)
+def test_a_worry_in_a_question_or_after_a_relative_is_never_answered_green_first(
+    shipped: Pack, words: str, age: int
+) -> None:
+    levels = _levels(shipped, words, age)
+    assert levels and levels[0] != "green", (words, levels)
