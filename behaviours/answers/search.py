@@ -739,7 +739,7 @@ class SearchIndex:
         # the behaviours that also match what happened (`_only_relatives_in_company`).
         company_words = (
             {stem(word) for word in typed if word in _RELATIVE_WORDS}
-            if _only_relatives_in_company(typed, found_contexts)
+            if _only_relatives_in_company(typed, found_contexts, child_age)
             else set()
         )
         in_company: list[np.ndarray] = []
@@ -1312,38 +1312,7 @@ CONTEXTS: tuple[Context, ...] = (
             "forced",
             "force",
             "forcing",
-            # Round 7: "made" as making someone do something ("made her", "made a girl kiss him", "made to"),
-            # not as making a thing ("made a comment", "made a cake").
-            "made her",
-            "made him",
-            "made them",
-            "made me",
-            "made us",
-            "made you",
-            "made to",
-            "made girl",
-            "made boy",
-            "made child",
-            "made children",
-            "made kid",
-            "made kids",
-            "made someone",
-            "made another",
-            "made other",
-            "made his",
-            "made my",
-            "made our",
-            "made their",
-            "made your",
-            "made all",
-            "made little",
-            "made younger",
-            "made sister",
-            "made brother",
-            "made son",
-            "made daughter",
-            "made girls",
-            "made boys",
+            "made",
             "pressure",
             "pressured",
             "threatened",
@@ -1503,6 +1472,14 @@ CONTEXTS: tuple[Context, ...] = (
             "nana",
             "nanny",
             "gran",
+            # Round 7: more of children's names for the men in their family (a review's "asked why papa ...").
+            "papa",
+            "grandpops",
+            "grandpop",
+            "gramps",
+            "grampy",
+            "godfather",
+            "stepmam",
         ),
         (
             "an adult or older child has done something sexual",
@@ -1579,9 +1556,6 @@ CONTEXTS: tuple[Context, ...] = (
             "quid",
             "wad",
             "baccy",
-            # Round 7: "cans of" drink, never the stem "can" ("she can swim", "he can't come in").
-            "=cans of",
-            "=can of",
             "nails done",
             "lashes done",
             "ket",
@@ -1914,13 +1888,7 @@ _WHO_MAY_HAVE = frozenset(
 _YOUNGER = next(n for n, context in enumerate(CONTEXTS) if context.name == "younger")
 _RELATIVE = next(n for n, context in enumerate(CONTEXTS) if context.name == "an adult relative or carer")
 _QUESTION = next(n for n, context in enumerate(CONTEXTS) if context.name == QUESTION)
-# Words of pain: a child asking why it hurts is telling of pain, not asking about a topic (pregnancy).
-_PAIN = frozenset(
-    {
-        "hurt", "hurts", "hurting", "sore", "pain", "painful", "bleeding", "bleeds", "bled", "blood", "itchy",
-        "itch", "itching", "stings", "stinging", "burning", "rash", "discharge",
-    }
-)  # fmt: skip
+_MONEY = next(n for n, context in enumerate(CONTEXTS) if context.name == "money or gifts")
 _STAYS_IN_A_QUESTION = frozenset(n for n, context in enumerate(CONTEXTS) if context.name == "again and again")
 # Words of telling (stop words): what a child said is no disclosure by itself ("says she has a boyfriend
 # in year 2"), but beside someone named who may have done something it is ("he said a man showed him
@@ -2002,12 +1970,23 @@ def _names_whose_body(typed: Sequence[str]) -> bool:
     return bool(_REFLEXIVE.intersection(typed)) or _says_own_body(typed)
 
 
+# After "on other" or "against another": a person ("other children"), not a thing ("other toys").
+_OTHER_PEOPLE = frozenset(
+    {
+        "children", "child", "kids", "kid", "boys", "boy", "girls", "girl", "pupils", "pupil", "people",
+        "person", "toddlers", "toddler", "babies", "baby", "students", "friends", "friend", "lads", "lad",
+    }
+)  # fmt: skip
+
+
 def _touches_others(typed: Sequence[str]) -> bool:
     """Whether the words say a child touched or rubbed their body on or against other children ("rubbing
     himself on other kids", "touching each other"), not only their own."""
-    return bool(_SHARED.intersection(itertools.pairwise(typed))) and (
-        bool(_REFLEXIVE.intersection(typed)) or _says_own_body(typed)
+    shared = any(
+        pair in _SHARED and (pair == ("each", "other") or (n + 2 < len(typed) and typed[n + 2] in _OTHER_PEOPLE))
+        for n, pair in enumerate(itertools.pairwise(typed))
     )
+    return shared and (bool(_REFLEXIVE.intersection(typed)) or _says_own_body(typed))
 
 
 def _says_own_body(typed: Sequence[str]) -> bool:
@@ -2126,7 +2105,17 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         kept = [w for n, w in enumerate(typed) if w != "older" or not _older_is_no_adult(typed, n)]
         if len(kept) < len(typed) and _OLDER not in _contexts_of(kept):
             found.remove(_OLDER)
-    if _RELATIVE in found and _only_relatives_in_company(typed, found):
+    if (
+        _OLDER in found
+        and _names_a_couple(typed)
+        and not any(CONTEXTS[n].never_green_first for n in found if n != _OLDER)
+    ):
+        found.remove(_OLDER)
+    if _MONEY not in found and "cans" in typed:
+        # Cans of drink as payment ("swaps kisses for cans"): read from the word typed, because its stem
+        # is "can" ("she can swim" names no money).
+        found.append(_MONEY)
+    if _RELATIVE in found and _only_relatives_in_company(typed, found, child_age):
         found.remove(_RELATIVE)
     # Two ages far apart ("15 year old, 22 year old boyfriend"), an adult with someone under 16, or one
     # age of 18 or over, name someone older; two close ages either side of 18 ("17 and 18") do not.
@@ -2149,29 +2138,18 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
             found.append(_YOUNGER)
     asked = _asks_a_question(typed)
     if asked is not None:
-        # What is asked about was not done. Asking what a word means ("asked what rape means", "what a
-        # paedophile is"): the contexts only the question's words name are dropped, those named before it
-        # and how often ("keeps asking") stay. Any other question ("asked how you know if you've been
-        # raped", "asked if it's rape if she was drunk") may be a disclosure: an adult, force, money,
-        # secrecy or harm named in it stays, and then it is not read as a question at all; a couple asked
-        # about ("asked if two men can get married") names no adult.
-        before = set(_contexts_of(typed[:asked])) if asked else set()
-        what = next(w for w in typed[asked + 1 :] if w in _QUESTION_WORDS) in {"what", "whats"}
-        couple = (
-            _OLDER in found
-            and all(typed[n - 1] == "two" for n, w in enumerate(typed) if w in _ADULT_WORDS and n)
-            and not _ADULT_WORDS.intersection(typed[:1])
-        )
+        # Asking what a word means ("asked what rape means"): what is asked about was not done, so the
+        # contexts only the question's words name are dropped; how often ("keeps asking") stays.
+        what = next(n for n in range(asked + 1, len(typed)) if typed[n] in {"what", "whats"})
+        # Who asked, and whom: a relative asked stays ("asked her uncle what ..."), staff asked do not
+        # ("asked the teaching assistant what a period is").
+        before = set(_contexts_of([w for w in typed[:what] if w not in _STAFF and w not in _ASKED_WHO]))
         found = [
             n
             for n in found
-            if n in before
-            or n in _STAYS_IN_A_QUESTION
-            or not (CONTEXTS[n].raises or CONTEXTS[n].never_green_first)
-            or (not what and CONTEXTS[n].never_green_first and not (n == _OLDER and couple))
+            if n in before or n in _STAYS_IN_A_QUESTION or not (CONTEXTS[n].raises or CONTEXTS[n].never_green_first)
         ]
-        if not any(CONTEXTS[n].never_green_first for n in found):
-            found.append(_QUESTION)
+        found.append(_QUESTION)
     if _SAME_AGE in found and _OLDER in found:
         # "her 19 year old boyfriend", "a man in his class": someone older is named, whatever else is.
         found.remove(_SAME_AGE)
@@ -2188,13 +2166,40 @@ _ADULT_WORDS = frozenset({"adult", "adults", "man", "men", "woman", "women", "ol
 # Not cousins: a cousin is often an adult.
 _SIBLINGS = frozenset({"brother", "brothers", "sister", "sisters", "sibling", "siblings"})
 _GROWING = frozenset({"until", "till", "til"})
+# Words of bodies, beds and touching: beside them an older sibling is read as any older person is.
+_INTIMATE = (
+    "touch", "rub", "bed", "bath", "shower", "naked", "nud", "sex", "kiss", "sleep", "room", "privat", "willy",
+    "penis", "vagina", "genital", "boob", "breast", "bum", "cloth", "undress", "pant", "knicker", "porn",
+    "pictur", "photo", "video", "film", "hurt", "suck", "lick",
+)  # fmt: skip
+# After "older sister", the words that name someone else: her friends or partner, often adults.
+_SIBLINGS_OWN = frozenset(
+    {"s", "friend", "friends", "mate", "mates", "husband", "wife", "fiance", "partner", "bf", "boyfriend", "girlfriend"}
+)
+
+
+_COUPLE_THEN = frozenset({"can", "get", "getting", "marry", "married", "have", "having", "be", "love", "fall"})
+
+
+def _names_a_couple(typed: list[str]) -> bool:
+    """Whether every adult word names a couple talked about ("if two men can get married", "two women can
+    have a baby"), and no worry word is typed: a child's question about relationships, not an adult who
+    did something ("two men followed her home" is not)."""
+    adults = [n for n, word in enumerate(typed) if word in _ADULT_WORDS]
+    if not adults or any(
+        word.startswith(_KEEPS_A_RELATIVE_A_WORRY) for word in typed if word not in _COUPLE_THEN | {"married"}
+    ):
+        return False
+    return all(n > 0 and typed[n - 1] == "two" and n + 1 < len(typed) and typed[n + 1] in _COUPLE_THEN for n in adults)
 
 
 def _older_is_no_adult(typed: list[str], number: int) -> bool:
     """Whether "older" at ``number`` names a sibling ("her older brother", "older sister's friend" is
     not: the friend follows) or growing up ("wait until she is older")."""
+    if any(word.startswith(_INTIMATE) for word in typed):
+        return False  # "older brother sleeps in her bed and touches her": read as written
     if number + 1 < len(typed) and typed[number + 1] in _SIBLINGS:
-        return number + 2 >= len(typed) or typed[number + 2] not in {"s", "friend", "friends", "mate", "mates"}
+        return number + 2 >= len(typed) or typed[number + 2] not in _SIBLINGS_OWN
     return bool(_GROWING.intersection(typed[max(0, number - 3) : number]))
 
 
@@ -2223,7 +2228,8 @@ _RELATIVE_WORDS = frozenset(
         "stepmum", "stepmother", "grandad", "grandads", "granddad", "grandpa", "grandpas", "grandfather",
         "grandfathers", "grandmother", "grandma", "grandmas", "granny", "grannys", "nan", "nans", "nana",
         "nanas", "nanny", "gran", "grans", "father", "fathers", "daddy", "daddys", "dad", "dads", "mum", "mums",
-        "mummy", "mummys", "mother", "parents", "grandparents", "carer", "carers",
+        "mummy", "mummys", "mother", "parents", "grandparents", "carer", "carers", "papa", "grandpops",
+        "grandpop", "gramps", "grampy", "godfather", "stepmam",
     }
 )  # fmt: skip
 _AFFECTION = frozenset(
@@ -2232,12 +2238,13 @@ _AFFECTION = frozenset(
         "cuddling", "waves", "waved",
     }
 )  # fmt: skip
-_AFTER_AFFECTION = frozenset(
+# The only other words a sentence of a young child's affection for a relative may hold.
+_ONLY_AFFECTION = frozenset(
     {
-        "goodbye", "goodnight", "bye", "hello", "hi", "morning", "s", "knee", "knees", "for", "a", "cuddle",
-        "hug", "kiss", "at", "pick", "up", "drop", "off", "home", "time", "the", "door", "gate", "school",
-        "nursery", "when", "leaving", "leaves", "arrives", "arriving", "and", "too", "every", "day", "on",
-        "cheek", "in", "front", "of", "everyone",
+        "she", "he", "her", "his", "their", "my", "the", "a", "s", "always", "likes", "loves", "to", "gives",
+        "give", "sits", "sitting", "sat", "on", "knee", "knees", "goodbye", "goodnight", "bye", "hello",
+        "morning", "for", "cuddle", "hug", "kiss", "at", "pick", "up", "drop", "off", "home", "time", "door",
+        "nursery", "and", "too", "every", "day", "cheek", "when", "leaving", "arrives", "big",
     }
 )  # fmt: skip
 _NOT = frozenset(
@@ -2268,37 +2275,21 @@ _KEEPS_A_RELATIVE_A_WORRY = (
 )  # fmt: skip
 
 
-def _only_relatives_in_company(typed: list[str], found: list[int]) -> bool:
-    """Whether the one family adult the words name is one the child shows affection to ("kisses grandad
-    goodbye", "sits on grandpa's knee for a cuddle") or asks something ("asked her aunt about tampons"),
-    and nothing else names an adult, force, money, secrecy or harm: then "an adult relative" says who was
-    there, not who did something, and does not hold green items back. Anything that may say what the
-    relative did keeps the context: a relative before a verb ("her uncle kissed her"), after "with",
-    "by", "to" or "of", another person ("and he grabs her"), a second relative, words of telling, not
-    telling ("mustn't tell mummy"), or a worry word (bed, bath, touching, clothes, secrets, the body's
-    parts, gifts, drink, fear, not wanting to go)."""
+def _only_relatives_in_company(typed: list[str], found: list[int], child_age: int | None = None) -> bool:
+    """Whether the words say only that a young child (under 6) shows a family adult affection ("kisses
+    grandad goodbye", "sits on grandpa's knee for a cuddle", "gives nanny a kiss at pick up"), and nothing
+    else: then "an adult relative" says who was there, not who did something. Every word must be one of
+    those few (`_ONLY_AFFECTION`): anything else may say what happened ("goes stiff when she hugs grandad
+    goodbye", "skirt up on grandad's knee"), and so may a second relative, an age typed or any other
+    context naming an adult, force, money, secrecy or harm."""
+    if child_age is None or child_age >= 6:
+        return False
     if any(CONTEXTS[n].never_green_first for n in found if n != _RELATIVE):
         return False
-    relatives = [number for number, word in enumerate(typed) if word in _RELATIVE_WORDS]
-    if len(relatives) != 1 or _TELLING.intersection(typed) or _NOT.intersection(typed):
+    relatives = [word for word in typed if word in _RELATIVE_WORDS]
+    if len(relatives) != 1 or not _AFFECTION.intersection(typed):
         return False
-    (number,) = relatives
-    before = number - 1
-    while before >= 0 and typed[before] in _OWNERS:
-        before -= 1
-    if before < 0:
-        return False
-    after = typed[number + 1 :]
-    if typed[before] in _AFFECTION or (typed[before] == "on" and {"knee", "knees"}.intersection(after)):
-        if not all(word in _AFTER_AFFECTION for word in after):
-            return False
-    elif typed[before] in _ASKING:
-        if (after and after[0] == "to") or _ACTORS.intersection(after):
-            return False  # a request ("asked her dad to stop"), or someone else in the question
-    else:
-        return False
-    # The word that puts the child with them ("kisses grandad") is no worry; any other kiss is.
-    return not any(word.startswith(_KEEPS_A_RELATIVE_A_WORRY) for n, word in enumerate(typed) if n != before)
+    return all(word in _RELATIVE_WORDS or word in _AFFECTION or word in _ONLY_AFFECTION for word in typed)
 
 
 # Round 7: a child's question. The words of asking (not "wondering" or "asking about", which are as often
@@ -2307,62 +2298,53 @@ def _only_relatives_in_company(typed: list[str], found: list[int]) -> bool:
 # an invitation, a request or something done, not a question ("asked if she wanted to see", "asked if
 # she could touch his willy", "says her brother made her", "because her uncle did").
 _ASKING = frozenset({"asked", "asks"})
-_QUESTION_WORDS = frozenset({"what", "whats", "why", "how", "if", "whether", "where", "who", "about"})
 _ASKED_WHO = frozenset(
     {
         "me", "us", "teaching", "assistant", "key", "worker", "support", "carer", "foster", "nurse", "doctor",
         "form", "class", "school",
     }
 )  # fmt: skip
-_NOT_A_QUESTION = frozenset(
+_MEANS = frozenset({"means", "mean", "meant", "is", "are", "was"})
+# The only words that may follow "asked what X means": where the word was heard.
+_ONLY_A_QUESTION = frozenset(
     {
-        "wanted", "want", "wants", "would", "send", "sent", "sending", "meet", "come", "secret", "pics", "pic",
-        "photo", "photos", "picture", "pictures", "video", "videos", "nudes", "keep", "show", "touch", "touched",
-        "touches", "hold", "suck", "lick", "licks", "allowed", "let", "charge", "charges", "money", "made",
-        "make", "makes", "did", "does", "done", "because", "cos", "coz", "says", "said", "told", "tells",
-        "stop", "alone", "flat", "house", "bed", "room", "messaging", "messages", "normal", "ok", "okay",
+        "after", "the", "a", "an", "news", "assembly", "at", "in", "school", "class", "lesson", "rse", "pshe",
+        "on", "tv", "telly", "from", "heard", "hearing", "it", "word", "today", "yesterday", "youtube", "film",
     }
 )  # fmt: skip
-# Who may ask the child (before the word of asking): only the child ("she asked", "my son asks").
-_THE_CHILD = frozenset({"she", "he", "my", "our", "son", "daughter", "child", "pupil", "kid", "foster", "girl", "boy"})
-_HOW_OFTEN_ASKED = frozenset({"keeps", "kept", "always", "often", "then", "also", "just", "has", "had", "was"})
+# Who may be asking (before the word of asking): only the child ("she asked", "my son asks").
+_THE_CHILD = frozenset({"she", "he", "my", "our", "son", "daughter", "child", "pupil", "kid", "girl", "boy"})
 
 
 def _asks_a_question(typed: list[str]) -> int | None:
-    """Where the words say that the child asked a question about a topic, and nothing else ("asked what
-    porn is", "asked her nan where babies come from", "asked if two men can get married"): the position
-    of the word of asking, else None. Not when anyone but the child may be asking ("he asks her what
-    she is wearing"), anyone else is named in it ("asked why the man ...", "asked why grandad ...", "asked
-    how old ... boyfriend is 19"), an age is typed, pain is named, or it is a request, an invitation or
-    something done ("asked if she could touch", "asked if it's normal for her coach to ...")."""
-    if any(word.isdigit() for word in typed) or _PAIN.intersection(typed) or _NOT_A_QUESTION.intersection(typed):
-        return None
+    """Where the words say only that the child asked what a word means ("asked what rape means", "asked
+    her nan what a period is", "wants to know what sex is", "asked what a paedophile is after the
+    news"): the position of the word of asking, else None. Every other word must be one of the few that
+    such a sentence holds (`_ONLY_A_QUESTION`), with at most three words for the thing asked about: any
+    more may say what happened ("asked what a hand job is, the lodger asked her for one", "asked what
+    rape is and has been crying at night"), and a why, how or if question may be a disclosure."""
     for number, word in enumerate(typed):
         wants_to_know = word == "know" and typed[max(0, number - 2) : number] in (["wants", "to"], ["want", "to"])
         if word not in _ASKING and not wants_to_know:
             continue
         start = number - 2 * wants_to_know
-        if not all(w in _THE_CHILD or w in _HOW_OFTEN_ASKED for w in typed[:start]):
-            continue  # someone else asks ("an account keeps asking", "a man asked her")
+        if not all(w in _THE_CHILD for w in typed[:start]):
+            return None
         after = number + 1
-        listener = None
         while after < len(typed) and (typed[after] in _OWNERS or typed[after] in _ASKED_WHO or typed[after] in _STAFF):
             after += 1
         if after < len(typed) and typed[after] in _RELATIVE_WORDS:
-            listener, after = after, after + 1
-        if after >= len(typed) or typed[after] not in _QUESTION_WORDS:
-            continue
-        rest = typed[after:]
-        # Anyone else in it, bar a couple asked about ("two men", "two mums").
-        people = [
-            n for n, w in enumerate(rest) if (w in _ACTORS or w in _RELATIVE_WORDS or w in _SIBLINGS or w in _STAFF)
-            and not (n and rest[n - 1] == "two")
-        ]  # fmt: skip
-        if people or (typed[number - 1 : number] == ["he"] and {"she", "her"}.intersection(rest)):
-            continue
-        if listener is None and after > number + 1 and typed[number + 1] in {"her", "him", "them"}:
-            continue  # "asks her what ...": she is the one asked
-        return number
+            after += 1
+        if after >= len(typed) or typed[after] not in {"what", "whats"}:
+            return None
+        rest = typed[after + 1 :]
+        ending = next((n for n, w in enumerate(rest) if w in _MEANS), None)
+        if ending is None or not 1 <= len([w for w in rest[:ending] if w not in _OWNERS]) <= 3:
+            return None
+        topic, tail = rest[:ending], rest[ending + 1 :]
+        if any(w in _ACTORS or w in _RELATIVE_WORDS or w.isdigit() for w in topic):
+            return None
+        return number if all(w in _ONLY_A_QUESTION for w in tail) else None
     return None
 
 

@@ -1,15 +1,14 @@
-"""Search reads who was there and what was asked (round 7): a family adult the child shows affection to
-("sits on grandpa's knee", "kisses grandad goodbye") or asks something says who was there, not who did
-something; a child's question about a topic ("asked what rape means", "asked if two men can get
-married") leads with the items on children's questions; "can" is not cans of drink and "made a comment"
-is not force.
+"""Search reads who was there and what was asked (round 7), in the narrowest forms: a young child's
+affection for a family adult and nothing else ("kisses grandad goodbye", "sits on grandpa's knee for a
+cuddle") says who was there, not who did something; a child asking what a word means and nothing else
+("asked what rape means") leads with the items on children's questions; a couple asked about ("two men
+can get married") is no adult; "can" is not cans of drink.
 
 Each test of a calmer answer fails on the commit before these rules (66fe4a1): "kisses grandad goodbye"
 at 3, "asked what rape means" at 10 and "asked if two men can get married" at 7 led with red; "locks the
-bedroom door so her brother cant come in" at 11 led with red (money or gifts, from "cans"); "made one
-crude comment" at 14 led with red. The tests that the serious readings stay hold the phrasings a
-reviewer found the first, broader version of these rules calming (commit b3da232): disclosures asked
-as questions, someone else asking, a relative followed by what they did.
+bedroom door so her brother cant come in" at 11 led with red (money or gifts, from "cans"). The tests that the serious readings stay hold the phrasings a
+reviewer found the first and second versions of these rules calming (commits b3da232 and 9c5683e):
+disclosures asked as questions, someone else asking, a relative followed by what they did.
 """
 
 from __future__ import annotations
@@ -41,8 +40,7 @@ def _contexts(words: str) -> set[str]:
     [
         ("kisses grandad goodbye", 3, "0-5-green-affection"),
         ("sits on grandpas knee for a cuddle", 2, "0-5-green-affection"),
-        ("asked her aunt about tampons", 11, "9-13-green-questions-and-information"),
-        ("asked her mum about wet dreams", 12, "9-13-green-questions-and-information"),
+        ("gives nanny a kiss and a cuddle at pick up", 3, "0-5-green-affection"),
     ],
 )
 def test_a_family_adult_the_child_is_with_says_who_was_there(shipped: Pack, words: str, age: int, first: str) -> None:
@@ -81,8 +79,8 @@ def test_a_secret_kept_from_a_parent_is_secrecy() -> None:
     ("words", "age", "first"),
     [
         ("asked what rape means", 10, "9-13-green-questions-and-information"),
-        ("asked if two men can get married", 7, "5-9-green-questions-sex-babies-relationships"),
         ("asked what a paedophile is", 10, "9-13-green-questions-and-information"),
+        ("asked the teaching assistant what a period is", 9, "5-9-green-puberty-interest"),
         ("wants to know what sex is", 8, "5-9-green-questions-sex-babies-relationships"),
     ],
 )
@@ -116,16 +114,15 @@ def test_can_is_not_cans_of_drink() -> None:
     assert "money or gifts" not in _contexts("she can swim")
     assert "money or gifts" not in _contexts("locks the door so her brother cant come in")
     assert "money or gifts" in _contexts("cans of vodka from older lads")
+    assert "money or gifts" in _contexts("swaps kisses for cans with year 11s")
 
 
-def test_made_is_force_only_when_someone_is_made_to_do_something() -> None:
-    assert "force or pressure" in _contexts("made a girl kiss him")
-    assert "force or pressure" in _contexts("he made her touch it")
-    assert "force or pressure" not in _contexts("made a comment about her chest")
+def test_a_couple_asked_about_names_no_adult(shipped: Pack) -> None:
+    assert _ids(shipped, "asked if two men can get married", 7)[0] == "5-9-green-questions-sex-babies-relationships"
+    assert "older or an adult" in _contexts("two men followed her home")
 
 
-def test_a_crude_comment_leads_with_the_one_off_item_and_privacy_with_privacy(shipped: Pack) -> None:
-    assert _ids(shipped, "made one crude comment about a girls chest in PE", 14)[0] == "13-17-amber-one-off-harassment"
+def test_a_locked_door_against_a_brother_leads_with_privacy(shipped: Pack) -> None:
     assert _ids(shipped, "locks the bedroom door so her brother cant come in", 11)[0] == "9-13-green-need-for-privacy"
 
 
@@ -152,16 +149,17 @@ def test_touching_oneself_on_other_children_never_leads_with_green(shipped: Pack
 def test_an_older_brother_or_growing_older_names_no_adult() -> None:
     assert "older or an adult" not in _contexts("has a crush on her friends older brother")
     assert "older or an adult" not in _contexts("wants to wait until she is older")
-    # ... while an adult named another way, an age of 18 or over, or an older sibling's friends still do.
-    assert "older or an adult" in _contexts("her older brother is 19 and touches her")
-    assert "older or an adult" in _contexts("older boys at school make her do stuff")
+    # ... while an age of 18 or over, an older sibling's partner or friends, an older cousin, or a bed or
+    # touching beside an older sibling still name someone older.
+    assert "older or an adult" in _contexts("her older brother is 19")
+    assert "older or an adult" in _contexts("older sisters husband kisses her")
     assert "older or an adult" in _contexts("her older sisters friends give her vodka")
+    assert "older or an adult" in _contexts("her older cousin touched her")
+    assert "older or an adult" in _contexts("older brother sleeps in her bed and touches her")
 
 
-def test_a_teaching_assistant_is_an_adult_and_the_one_asked_is_the_listener(shipped: Pack) -> None:
+def test_a_teaching_assistant_is_an_adult(shipped: Pack) -> None:
     assert _levels(shipped, "teaching assistant kissed him", 15)[0] == "red"
-    assert _levels(shipped, "asked the teaching assistant what a period is", 9)[0] == "green"
-    assert _levels(shipped, "asked the school nurse how you get pregnant", 11)[0] != "red"
 
 
 # ------------------------------------------------------------ what the first version of these rules calmed
@@ -198,6 +196,29 @@ def test_a_teaching_assistant_is_an_adult_and_the_one_asked_is_the_listener(ship
         ("made his sister suck his willy", 12),
         ("made all the girls show their privates", 8),
         ("her older cousin touched her privates", 6),
+        # The second review, of the narrower version (9c5683e).
+        ("goes stiff and silent when she hugs grandad goodbye", 5),
+        ("freezes when she kisses her uncle goodbye", 7),
+        ("legs open on grandads knee", 4),
+        ("skirt up on grandads knee", 4),
+        ("asked grandad why it gets big and hard", 5),
+        ("asked stepdad if it will go in", 6),
+        ("asked her uncle what cum is", 9),
+        ("asked what a blowie is, the babysitter showed her how", 9),
+        ("asked what a hand job is, the lodger asked her for one", 11),
+        ("asked what rape is and has been crying at night", 12),
+        ("asked what a burner phone is, found one in her bag", 14),
+        ("asked what a hickey is, has one from her scout leader", 12),
+        ("asked why the taxi driver strokes her leg", 12),
+        ("asked why the neighbour kisses her on the mouth", 8),
+        ("asked why papa sucks her minnie", 4),
+        ("asked why the childminder pulls her pants down", 3),
+        ("asked what it means when it goes in your mouth", 6),
+        ("older sisters husband sleeps in her bed", 9),
+        ("made classmates strip in the toilets", 10),
+        ("made a lad kiss her", 14),
+        ("swaps kisses for cans with year 11s", 13),
+        ("gives blowjobs for cans", 15),
     ],
 )
 def test_a_worry_in_a_question_or_after_a_relative_is_never_answered_green_first(
