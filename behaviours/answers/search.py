@@ -1556,6 +1556,10 @@ CONTEXTS: tuple[Context, ...] = (
             "quid",
             "wad",
             "baccy",
+            # Round 7: a can of drink in exchange ("swapped a kiss for a can"); "cans" typed is read apart
+            # (its stem is "can", as in "she can swim").
+            "=for can",
+            "=can of",
             "nails done",
             "lashes done",
             "ket",
@@ -2100,7 +2104,7 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
     if _OLDER in found and _only_staff_on_the_receiving_end(typed):
         found.remove(_OLDER)
     if _OLDER in found and "older" in typed:
-        # "Her older brother", "until she is older": a sibling or growing up, not an adult. Any other word
+        # "Her older brother": a sibling, not an adult. Any other word
         # naming an adult (or an age of 18 or over, read below) keeps the context.
         kept = [w for n, w in enumerate(typed) if w != "older" or not _older_is_no_adult(typed, n)]
         if len(kept) < len(typed) and _OLDER not in _contexts_of(kept):
@@ -2136,7 +2140,8 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
             found.append(_OLDER)
         if _YOUNGER not in found and any(other <= child_age - AGE_GAP for other in [*stated, *(y + 4 for y in years)]):
             found.append(_YOUNGER)
-    asked = _asks_a_question(typed)
+    # A young child who knows the words to ask about is itself a sign: the question reading is for 9 and over.
+    asked = _asks_a_question(typed) if child_age is not None and child_age >= 9 else None
     if asked is not None:
         # Asking what a word means ("asked what rape means"): what is asked about was not done, so the
         # contexts only the question's words name are dropped; how often ("keeps asking") stays.
@@ -2165,12 +2170,12 @@ _ADULT_WORDS = frozenset({"adult", "adults", "man", "men", "woman", "women", "ol
 
 # Not cousins: a cousin is often an adult.
 _SIBLINGS = frozenset({"brother", "brothers", "sister", "sisters", "sibling", "siblings"})
-_GROWING = frozenset({"until", "till", "til"})
 # Words of bodies, beds and touching: beside them an older sibling is read as any older person is.
 _INTIMATE = (
     "touch", "rub", "bed", "bath", "shower", "naked", "nud", "sex", "kiss", "sleep", "room", "privat", "willy",
     "penis", "vagina", "genital", "boob", "breast", "bum", "cloth", "undress", "pant", "knicker", "porn",
-    "pictur", "photo", "video", "film", "hurt", "suck", "lick",
+    "pictur", "photo", "video", "film", "hurt", "suck", "lick", "toilet", "watch", "show", "thing", "hold",
+    "look", "secret", "game",
 )  # fmt: skip
 # After "older sister", the words that name someone else: her friends or partner, often adults.
 _SIBLINGS_OWN = frozenset(
@@ -2190,17 +2195,19 @@ def _names_a_couple(typed: list[str]) -> bool:
         word.startswith(_KEEPS_A_RELATIVE_A_WORRY) for word in typed if word not in _COUPLE_THEN | {"married"}
     ):
         return False
+    if {"her", "him", "them", "me", "us"}.intersection(typed[adults[0] :]):
+        return False  # "two men can get her high": she is the one it is done to
     return all(n > 0 and typed[n - 1] == "two" and n + 1 < len(typed) and typed[n + 1] in _COUPLE_THEN for n in adults)
 
 
 def _older_is_no_adult(typed: list[str], number: int) -> bool:
     """Whether "older" at ``number`` names a sibling ("her older brother", "older sister's friend" is
-    not: the friend follows) or growing up ("wait until she is older")."""
+    not: the friend follows). Not "until she is older": "he said to wait until she is older" is grooming."""
     if any(word.startswith(_INTIMATE) for word in typed):
         return False  # "older brother sleeps in her bed and touches her": read as written
     if number + 1 < len(typed) and typed[number + 1] in _SIBLINGS:
         return number + 2 >= len(typed) or typed[number + 2] not in _SIBLINGS_OWN
-    return bool(_GROWING.intersection(typed[max(0, number - 3) : number]))
+    return False
 
 
 def _only_staff_on_the_receiving_end(typed: list[str]) -> bool:
@@ -2286,10 +2293,25 @@ def _only_relatives_in_company(typed: list[str], found: list[int], child_age: in
         return False
     if any(CONTEXTS[n].never_green_first for n in found if n != _RELATIVE):
         return False
-    relatives = [word for word in typed if word in _RELATIVE_WORDS]
+    relatives = [n for n, word in enumerate(typed) if word in _RELATIVE_WORDS]
     if len(relatives) != 1 or not _AFFECTION.intersection(typed):
         return False
-    return all(word in _RELATIVE_WORDS or word in _AFFECTION or word in _ONLY_AFFECTION for word in typed)
+    if not all(word in _RELATIVE_WORDS or word in _AFFECTION or word in _ONLY_AFFECTION for word in typed):
+        return False
+    # The child does it: the affection word comes just before the relative ("kisses her uncle goodbye"),
+    # or the child sits on the relative's knee for a cuddle; never the relative first ("stepdad kisses
+    # her goodnight") or the child as the one given it ("gives her a kiss"): "her" only as the relative's.
+    (number,) = relatives
+    if "him" in typed or "them" in typed or any(w == "her" and n != number - 1 for n, w in enumerate(typed)):
+        return False
+    before = number - 1
+    while before >= 0 and typed[before] in _OWNERS:
+        before -= 1
+    if before < 0:
+        return False
+    if typed[before] in _AFFECTION:
+        return True
+    return typed[before] == "on" and not {"kiss", "kisses", "kissing"}.intersection(typed[number:])
 
 
 # Round 7: a child's question. The words of asking (not "wondering" or "asking about", which are as often
@@ -2311,6 +2333,13 @@ _ONLY_A_QUESTION = frozenset(
         "after", "the", "a", "an", "news", "assembly", "at", "in", "school", "class", "lesson", "rse", "pshe",
         "on", "tv", "telly", "from", "heard", "hearing", "it", "word", "today", "yesterday", "youtube", "film",
     }
+)  # fmt: skip
+# Words that make the thing asked about a worry in itself (a secret, a game, soreness, an act, being
+# exploited): "asked what secret cuddles are", "asked what a sore fanny means", "asked what county lines is".
+_WORRYING_TOPIC = (
+    "secret", "special", "game", "tickl", "sore", "bleed", "blood", "hurt", "pain", "suck", "lick", "touch",
+    "cuddl", "kiss", "stuff", "white", "sticky", "milk", "wee", "taste", "county", "sugar", "escort", "pimp",
+    "onlyfans", "finsta", "burner", "groom",
 )  # fmt: skip
 # Who may be asking (before the word of asking): only the child ("she asked", "my son asks").
 _THE_CHILD = frozenset({"she", "he", "my", "our", "son", "daughter", "child", "pupil", "kid", "girl", "boy"})
@@ -2342,7 +2371,7 @@ def _asks_a_question(typed: list[str]) -> int | None:
         if ending is None or not 1 <= len([w for w in rest[:ending] if w not in _OWNERS]) <= 3:
             return None
         topic, tail = rest[:ending], rest[ending + 1 :]
-        if any(w in _ACTORS or w in _RELATIVE_WORDS or w.isdigit() for w in topic):
+        if any(w in _ACTORS or w in _RELATIVE_WORDS or w.isdigit() or w.startswith(_WORRYING_TOPIC) for w in topic):
             return None
         return number if all(w in _ONLY_A_QUESTION for w in tail) else None
     return None

@@ -7,7 +7,7 @@ can get married") is no adult; "can" is not cans of drink.
 Each test of a calmer answer fails on the commit before these rules (66fe4a1): "kisses grandad goodbye"
 at 3, "asked what rape means" at 10 and "asked if two men can get married" at 7 led with red; "locks the
 bedroom door so her brother cant come in" at 11 led with red (money or gifts, from "cans"). The tests that the serious readings stay hold the phrasings a
-reviewer found the first and second versions of these rules calming (commits b3da232 and 9c5683e):
+reviewer found the earlier versions of these rules calming (commits b3da232, 9c5683e and 1100cd4):
 disclosures asked as questions, someone else asking, a relative followed by what they did.
 """
 
@@ -146,9 +146,10 @@ def test_touching_oneself_on_other_children_never_leads_with_green(shipped: Pack
 # ------------------------------------------------------------ "older" and school staff
 
 
-def test_an_older_brother_or_growing_older_names_no_adult() -> None:
+def test_an_older_brother_names_no_adult() -> None:
     assert "older or an adult" not in _contexts("has a crush on her friends older brother")
-    assert "older or an adult" not in _contexts("wants to wait until she is older")
+    # "Until she is older" stays as it was: "he said to wait until she is older" is grooming.
+    assert "older or an adult" in _contexts("wait until she is older he said")
     # ... while an age of 18 or over, an older sibling's partner or friends, an older cousin, or a bed or
     # touching beside an older sibling still name someone older.
     assert "older or an adult" in _contexts("her older brother is 19")
@@ -219,6 +220,21 @@ def test_a_teaching_assistant_is_an_adult(shipped: Pack) -> None:
         ("made a lad kiss her", 14),
         ("swaps kisses for cans with year 11s", 13),
         ("gives blowjobs for cans", 15),
+        # The third review, of the narrowest version before this one (1100cd4).
+        ("stepdad kisses her goodnight every day", 4),
+        ("her uncle loves to kiss her", 4),
+        ("uncle always gives her a kiss goodnight", 4),
+        ("she always sits on her uncle s knee for a kiss", 5),
+        ("asked what a sore fanny means", 4),
+        ("asked what secret cuddles are", 5),
+        ("asked what a paedo is", 5),
+        ("asked what a blow job is", 5),
+        ("asked what the secret game is", 10),
+        ("asked what county lines is", 9),
+        ("wait until she is older he said", 13),
+        ("her older brother watches her on the toilet", 5),
+        ("two men can get her high", 14),
+        ("swapped a kiss for a can", 13),
     ],
 )
 def test_a_worry_in_a_question_or_after_a_relative_is_never_answered_green_first(
