@@ -863,8 +863,8 @@ class SearchIndex:
         if _QUESTION in found_contexts and not any(
             CONTEXTS[n].raises and (not CONTEXTS[n].where or CONTEXTS[n].raises_every_match) for n in found_contexts
         ):
-            # A child's question and nothing that raises it but a place (no pain, no one else, not again and
-            # again): the items on children's questions come first, the topic asked about after them.
+            # A child asking what a word means, and nothing raising it but a place: the items on children's
+            # questions come first, the word asked about after them.
             self._cap_below(pool, scores, self._leaning[_QUESTION][pool] > 0)
         if _OWN not in found_contexts and _touches_others(typed):
             # Touching or rubbing on other children ("rubbing himself on other kids"): the items on a child's
@@ -1008,13 +1008,9 @@ class SearchIndex:
             in_lead = self._mask(lead)[pool]
             scores[pool[in_lead]] *= LEAD_FACTOR
         if levels is not None and any(CONTEXTS[n].never_green_first for n in found):
-            serious = pool[levels[pool] > 0]
-            if len(serious):
-                # Nothing green above the best amber or red match: a phrase naming an adult, force,
-                # money or secrecy is never answered with "healthy and expected" first.
-                ceiling = float(scores[serious].max()) * (1 - 1e-6)
-                green = pool[levels[pool] == 0]
-                scores[green] = np.minimum(scores[green], ceiling)
+            # Nothing green above the best amber or red match: a phrase naming an adult, force,
+            # money or secrecy is never answered with "healthy and expected" first.
+            self._cap_below(pool, scores, levels[pool] > 0)
         return scores
 
 
@@ -1844,9 +1840,9 @@ CONTEXTS: tuple[Context, ...] = (
         raises=False,
         brings=True,
     ),
-    # Round 7: a child's question ("asked what porn is", "asked her nan where babies come from", "asked if
-    # two men can get married"): the items on children's questions and wish to know join the matches and
-    # lead; the topic asked about is not something done. No cues: `_asks_a_question` reads it.
+    # Round 7: a child of 9 or over asking what a word means ("asked what rape means"): the items on
+    # children's questions and wish to know join the matches and lead; the word asked about is not
+    # something done. No cues: `_asks_a_question` reads it.
     Context(
         QUESTION,
         (),
@@ -2103,9 +2099,10 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
     found = sorted(named)
     if _OLDER in found and _only_staff_on_the_receiving_end(typed):
         found.remove(_OLDER)
-    if _OLDER in found and "older" in typed:
-        # "Her older brother": a sibling, not an adult. Any other word
-        # naming an adult (or an age of 18 or over, read below) keeps the context.
+    if _OLDER in found and "older" in typed and not any(word.startswith(_INTIMATE) for word in typed):
+        # "Her older brother": a sibling, not an adult. Any other word naming an adult (or an age of 18 or
+        # over, read below), or bodies, beds or touching ("older brother sleeps in her bed and touches her"),
+        # keeps the context.
         kept = [w for n, w in enumerate(typed) if w != "older" or not _older_is_no_adult(typed, n)]
         if len(kept) < len(typed) and _OLDER not in _contexts_of(kept):
             found.remove(_OLDER)
@@ -2183,6 +2180,21 @@ _SIBLINGS_OWN = frozenset(
 )
 
 
+# Beginnings of words that make a sentence about two adults a worry (bodies, beds, touching, secrets,
+# pictures, gifts, fear): "two men can get married" is a child's question, "two men ... her bed" is not.
+_WORRY_STEMS = (
+    "touch", "rub", "strok", "fondl", "grop", "tickl", "wrestl", "bed", "bath", "shower", "night", "secret",
+    "privat", "hurt", "sore", "naked", "nud", "undress", "strip", "cloth", "knicker", "pant", "underwear",
+    "bra", "boob", "breast", "bum", "bott", "willy", "willie", "penis", "dick", "vagina", "fanny", "genital",
+    "sex", "porn", "masturb", "wank", "snog", "lip", "tongue", "mouth", "making", "date", "dating", "boyfriend",
+    "girlfriend", "partner", "flirt", "fanc", "crush", "marr", "doctor", "nurse", "lap", "alone", "room",
+    "lock", "pictur", "photo", "pic", "video", "film", "camera", "phone", "snap", "pay", "money", "gift",
+    "sweet", "present", "game", "play", "show", "look", "watch", "rude", "dirty", "hump", "lying", "lay",
+    "lies", "top", "sleep", "stay", "over", "kept", "keep", "condom", "contracep", "erotic", "explicit",
+    "adult", "kiss", "french", "bod", "chang", "bit", "squeez", "grab", "massag", "lick", "suck", "excit",
+    "thing", "regist", "vodka", "drink", "smell", "soil", "withdraw", "refus", "scared", "afraid",
+    "frighten", "cry", "upset", "doesn", "want", "won", "stop", "wets", "wetting", "grind",
+)  # fmt: skip
 _COUPLE_THEN = frozenset({"can", "get", "getting", "marry", "married", "have", "having", "be", "love", "fall"})
 
 
@@ -2191,9 +2203,7 @@ def _names_a_couple(typed: list[str]) -> bool:
     have a baby"), and no worry word is typed: a child's question about relationships, not an adult who
     did something ("two men followed her home" is not)."""
     adults = [n for n, word in enumerate(typed) if word in _ADULT_WORDS]
-    if not adults or any(
-        word.startswith(_KEEPS_A_RELATIVE_A_WORRY) for word in typed if word not in _COUPLE_THEN | {"married"}
-    ):
+    if not adults or any(word.startswith(_WORRY_STEMS) for word in typed if word not in _COUPLE_THEN | {"married"}):
         return False
     if {"her", "him", "them", "me", "us"}.intersection(typed[adults[0] :]):
         return False  # "two men can get her high": she is the one it is done to
@@ -2203,8 +2213,6 @@ def _names_a_couple(typed: list[str]) -> bool:
 def _older_is_no_adult(typed: list[str], number: int) -> bool:
     """Whether "older" at ``number`` names a sibling ("her older brother", "older sister's friend" is
     not: the friend follows). Not "until she is older": "he said to wait until she is older" is grooming."""
-    if any(word.startswith(_INTIMATE) for word in typed):
-        return False  # "older brother sleeps in her bed and touches her": read as written
     if number + 1 < len(typed) and typed[number + 1] in _SIBLINGS:
         return number + 2 >= len(typed) or typed[number + 2] not in _SIBLINGS_OWN
     return False
@@ -2224,11 +2232,9 @@ def _only_staff_on_the_receiving_end(typed: list[str]) -> bool:
     return all(_TOWARDS.intersection(typed[max(0, number - 2) : number]) for number in staff)
 
 
-# Round 7: the family words a child uses for the adults they live with or visit; the words before one
-# that put the child with them or acting towards them in affection ("kisses grandad", "cuddles nan",
-# "on grandpa's knee"), or asking them something ("asked her aunt about"), with possessives and "step"
-# skipped; and the only words that may follow a relative the child shows affection to ("kisses grandad
-# goodbye", "sits on grandpa's knee for a cuddle"): anything else said after them may say what they did.
+# Round 7: the family words a child uses for the adults they live with or visit; the words of a child's
+# affection for one ("kisses grandad", "cuddles nan"); and the only other words such a sentence may
+# hold ("goodbye", "on ... knee", "for a cuddle"): anything else may say what happened.
 _RELATIVE_WORDS = frozenset(
     {
         "uncle", "uncles", "aunt", "aunts", "auntie", "aunty", "aunties", "stepdad", "stepdads", "stepfather",
@@ -2245,7 +2251,6 @@ _AFFECTION = frozenset(
         "cuddling", "waves", "waved",
     }
 )  # fmt: skip
-# The only other words a sentence of a young child's affection for a relative may hold.
 _ONLY_AFFECTION = frozenset(
     {
         "she", "he", "her", "his", "their", "my", "the", "a", "s", "always", "likes", "loves", "to", "gives",
@@ -2254,12 +2259,9 @@ _ONLY_AFFECTION = frozenset(
         "nursery", "and", "too", "every", "day", "cheek", "when", "leaving", "arrives", "big",
     }
 )  # fmt: skip
-_NOT = frozenset(
-    {"not", "never", "mustnt", "mustn", "don", "dont", "cant", "can", "won", "wont", "shouldnt", "shouldn"}
-)
 _OWNERS = frozenset({"her", "his", "their", "my", "the", "a", "step", "s"})
-# Someone other than the child and the relative, who may be the one who did something: then no relative
-# is only company ("told mum daddy squeezes her", "kisses her uncle goodbye and he grabs her").
+# People other than the child: in the word a child asked about, they may be the one who did something
+# ("asked what a hand job is" is a question; "asked what a man ..." is not read as one).
 _ACTORS = frozenset(
     {
         "he", "him", "his", "hes", "they", "them", "man", "men", "boy", "boys", "lad", "lads", "someone",
@@ -2267,24 +2269,11 @@ _ACTORS = frozenset(
         "woman", "women", "person", "people", "guy", "guys", "friend", "friends", "account", "profile",
     }
 )  # fmt: skip
-_KEEPS_A_RELATIVE_A_WORRY = (
-    "touch", "rub", "strok", "fondl", "grop", "tickl", "wrestl", "bed", "bath", "shower", "night", "secret",
-    "privat", "hurt", "sore", "naked", "nud", "undress", "strip", "cloth", "knicker", "pant", "underwear",
-    "bra", "boob", "breast", "bum", "bott", "willy", "willie", "penis", "dick", "vagina", "fanny", "genital",
-    "sex", "porn", "masturb", "wank", "snog", "lip", "tongue", "mouth", "making", "date", "dating", "boyfriend",
-    "girlfriend", "partner", "flirt", "fanc", "crush", "marr", "doctor", "nurse", "lap", "alone", "room",
-    "lock", "pictur", "photo", "pic", "video", "film", "camera", "phone", "snap", "pay", "money", "gift",
-    "sweet", "present", "game", "play", "show", "look", "watch", "rude", "dirty", "hump", "lying", "lay",
-    "lies", "top", "sleep", "stay", "over", "kept", "keep", "condom", "contracep", "erotic", "explicit",
-    "adult", "kiss", "french", "bod", "chang", "bit", "squeez", "grab", "massag", "lick", "suck", "excit",
-    "thing", "regist", "vodka", "drink", "smell", "soil", "withdraw", "refus", "scared", "afraid",
-    "frighten", "cry", "upset", "doesn", "want", "won", "stop", "wets", "wetting", "grind",
-)  # fmt: skip
 
 
 def _only_relatives_in_company(typed: list[str], found: list[int], child_age: int | None = None) -> bool:
     """Whether the words say only that a young child (under 6) shows a family adult affection ("kisses
-    grandad goodbye", "sits on grandpa's knee for a cuddle", "gives nanny a kiss at pick up"), and nothing
+    grandad goodbye", "sits on grandpa's knee for a cuddle", "cuddles nan at pick up"), and nothing
     else: then "an adult relative" says who was there, not who did something. Every word must be one of
     those few (`_ONLY_AFFECTION`): anything else may say what happened ("goes stiff when she hugs grandad
     goodbye", "skirt up on grandad's knee"), and so may a second relative, an age typed or any other
@@ -2314,11 +2303,9 @@ def _only_relatives_in_company(typed: list[str], found: list[int], child_age: in
     return typed[before] == "on" and not {"kiss", "kisses", "kissing"}.intersection(typed[number:])
 
 
-# Round 7: a child's question. The words of asking (not "wondering" or "asking about", which are as often
-# the practitioner's own), those that may stand between them and the question ("asked her nan how",
-# "asked the teaching assistant what"), the words that begin one; and the words anywhere that make it
-# an invitation, a request or something done, not a question ("asked if she wanted to see", "asked if
-# she could touch his willy", "says her brother made her", "because her uncle did").
+# Round 7: a child asking what a word means. The words of asking (not "wondering" or "asking about",
+# which are as often the practitioner's own), the words that may stand between them and "what" ("asked
+# the teaching assistant what"), and the words that end the thing asked about.
 _ASKING = frozenset({"asked", "asks"})
 _ASKED_WHO = frozenset(
     {
