@@ -12,19 +12,12 @@ and "sexting with a lad in her year" at 14 did not show the item on sending imag
 from __future__ import annotations
 
 import pytest
+from search_words import first_ids as _ids
+from search_words import first_levels as _levels
 
 from behaviours import Pack
 from behaviours.answers.finding import find
 from behaviours.answers.search import english_words
-
-
-def _levels(pack: Pack, words: str, age: int, top: int = 3) -> list[str]:
-    return [pack.level_at(hit.behaviour, age).value for hit in find(pack, words, age=age, limit=top).hits]
-
-
-def _ids(pack: Pack, words: str, age: int, top: int = 3) -> list[str]:
-    return [hit.behaviour.id for hit in find(pack, words, age=age, limit=top).hits]
-
 
 # ------------------------------------------------------------ spelling
 

@@ -14,23 +14,11 @@ disclosures asked as questions, someone else asking, a relative followed by what
 from __future__ import annotations
 
 import pytest
+from search_words import context_names as _contexts
+from search_words import first_ids as _ids
+from search_words import first_levels as _levels
 
 from behaviours import Pack
-from behaviours.answers.finding import find
-from behaviours.answers.search import CONTEXTS, contexts_in
-
-
-def _levels(pack: Pack, words: str, age: int, top: int = 3) -> list[str]:
-    return [pack.level_at(hit.behaviour, age).value for hit in find(pack, words, age=age, limit=top).hits]
-
-
-def _ids(pack: Pack, words: str, age: int, top: int = 3) -> list[str]:
-    return [hit.behaviour.id for hit in find(pack, words, age=age, limit=top).hits]
-
-
-def _contexts(words: str) -> set[str]:
-    return {CONTEXTS[number].name for number in contexts_in(words)}
-
 
 # ------------------------------------------------------------ family adults the child is with
 

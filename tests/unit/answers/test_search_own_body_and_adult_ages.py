@@ -9,19 +9,12 @@ willies" at 7 with a red disclosure item.
 from __future__ import annotations
 
 import pytest
+from search_words import context_names as _names
+from search_words import first_ids as _ids
 
 from behaviours import Pack
 from behaviours.answers.finding import find
-from behaviours.answers.search import CONTEXTS, OWN_BODY, adult_ages, contexts_in
-
-
-def _ids(pack: Pack, words: str, age: int, top: int = 3) -> list[str]:
-    return [hit.behaviour.id for hit in find(pack, words, age=age, limit=top).hits]
-
-
-def _names(words: str) -> set[str]:
-    return {CONTEXTS[number].name for number in contexts_in(words)}
-
+from behaviours.answers.search import OWN_BODY, adult_ages
 
 # ------------------------------------------------------------ a child's own body
 

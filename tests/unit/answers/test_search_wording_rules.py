@@ -9,13 +9,12 @@ on the shipped pack (the `shipped` fixture) where it is what a practitioner sees
 from __future__ import annotations
 
 import numpy as np
+from search_words import context_names as _names
 
 from behaviours.answers.finding import find
 from behaviours.answers.search import (
-    CONTEXTS,
     SearchIndex,
     british,
-    contexts_in,
     stem,
     words,
 )
@@ -28,10 +27,6 @@ def _index(*texts: str, keywords: tuple[tuple[str, ...], ...] = ()) -> SearchInd
         listed = keywords[number] if number < len(keywords) else ()
         documents.append({"keywords": list(listed), "text": [text], "consider": []})
     return SearchIndex(documents, ())
-
-
-def _names(text: str) -> set[str]:
-    return {CONTEXTS[n].name for n in contexts_in(text)}
 
 
 def _first(pack: Pack, text: str, age: int) -> str:
