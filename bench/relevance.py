@@ -12,8 +12,9 @@ that whoever tunes the engine never reads its queries):
 - probes D, tuned on (bench/relevance_sets/probes_round7_d.yaml): round 7's project-written phrasings
   whose words pull the wrong way (a relative in an affection sentence, a child's question), likewise;
 - probes C, held out (bench/relevance_sets/probes_round7_c.yaml): 260 phrasings written in round 7 by
-  an engineer who read neither the engine nor any other set, scored once at the end of that round and
-  never tuned on: like the held-out half, report its totals (`--tuning-misses` hides its queries too).
+  an engineer who read neither the engine nor any other set, scored only at the end of that round
+  (totals only) and never tuned on: like the held-out half, report its totals (`--tuning-misses` hides
+  its queries too).
 
 The tuning and held-out halves (issue 24) were written from sources the project did not write and
 split once, before any engine change, by `half_of` (a hash of the query's words). Each query has the

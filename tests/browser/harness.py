@@ -221,9 +221,8 @@ def app_rerun(page: Any, *, timeout: float = 30_000) -> Iterator[None]:
     before = page.evaluate(_RUN_CHANGES_JS)
     yield
     try:
-        page.wait_for_function(
-            f"() => window.__tlrRunChanges + (window.__tlrIncoming || 0) > {int(before)}", polling=25, timeout=timeout
-        )
+        # The same count as `before`, read again until it rises.
+        page.wait_for_function(f"() => ({_RUN_CHANGES_JS.strip()})() > {int(before)}", polling=25, timeout=timeout)
     except Exception as error:
         raise AssertionError(f"The action did not make the app's script run within {timeout} ms") from error
     wait_for_app(page, timeout=timeout)
