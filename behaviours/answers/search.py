@@ -619,10 +619,19 @@ class SearchIndex:
         }
         # "Same age", "same year": the same-age context reads them; "same" alone stays ("same sex").
         same_age = {n for n, w in enumerate(typed[:-1]) if w == "same" and typed[n + 1] in _SAME_WHAT}
+        # Round 8: a child's age typed that is `AGE_GAP` years or more above the age searched ("her 17 year old
+        # boyfriend" at 12) says "older", as an adult's age says "adult".
+        older = {str(age) for age in _stated_ages(typed) if child_age is not None and child_age + AGE_GAP <= age < 18}
         content_words = (
-            british(w) for n, w in enumerate(typed) if w not in _STOP_WORDS and w not in people and n not in same_age
+            british(w)
+            for n, w in enumerate(typed)
+            if w not in _STOP_WORDS and (w not in people or w in older) and n not in same_age
         )
-        for word in dict.fromkeys("adult" if w in adults else _SAME_WORD.get(w, w) for w in _ages_apart(content_words)):
+        said_as = (
+            "adult" if w in adults else "older" if w in older else _SAME_WORD.get(w, w)
+            for w in _ages_apart(content_words)
+        )
+        for word in dict.fromkeys(said_as):
             token = stem(word)
             if self._known(token):
                 remaining.append(token)
@@ -709,7 +718,15 @@ class SearchIndex:
         typed = typed_words(query)
         found_contexts = _contexts_of(typed, child_age)
         # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
-        telling = bool(_TELLING.intersection(typed) and _WHO_MAY_HAVE.intersection(found_contexts))
+        # Round 8: so is a brother, sister or cousin named beside beds, bodies or touching ("said her big
+        # brother gets in her bed at night"), though play between siblings raises nothing by itself.
+        telling = bool(
+            _TELLING.intersection(typed)
+            and (
+                _WHO_MAY_HAVE.intersection(found_contexts)
+                or (_SIBLING in found_contexts and any(word.startswith(_INTIMATE) for word in typed))
+            )
+        )
         units, corrections = self._units(typed, child_age, telling=telling)
         if not units:
             return Ranked([], 0, corrections)
@@ -723,6 +740,10 @@ class SearchIndex:
         # The stems of the cues of contexts whose behaviours join (see `Context.joins`).
         joining_cues = {s for n in found_contexts if CONTEXTS[n].joins for cue in _cue_stems()[n] for s in cue}
         named = np.zeros(self._size, dtype=bool)
+        # The behaviours matching a word of touching or rubbing, when the words say it was done to others
+        # (`_acts_on_others`: "humps the other children").
+        on_others = _OWN not in found_contexts and (_touches_others(typed) or _acts_on_others(typed))
+        acted = np.zeros(self._size, dtype=bool)
         # Words that only say where it happened ("in class", "online") count for less than those
         # saying what happened: "sexual comments in class" is about the comments.
         where_words = {s for n in found_contexts if CONTEXTS[n].where for cue in _cue_stems()[n] for s in cue}
@@ -781,6 +802,8 @@ class SearchIndex:
                 about |= best > 0.0
                 counts += best > 0.0
             scores += best
+            if on_others and any(s.startswith(_BODY_ACTS) for phrase, _ in unit.phrases for s in phrase):
+                acted |= best > 0.0
             if joining_cues and any(s in joining_cues for phrase, _ in unit.phrases for s in phrase):
                 named |= best > 0.0
         for matched in in_company:
@@ -858,17 +881,30 @@ class SearchIndex:
                 pool = np.union1d(pool, joined)
             lifted = pool[said[pool]]
             scores[lifted] += lift
+        if on_others:
+            # ... and the items on touching others that match the word of touching join, scaled by the share
+            # of the words they matched, though the own-body items matched more of them ("nap time").
+            joined = np.setdiff1d(np.flatnonzero(acted & (self._leaning[_OWN] == 0)), pool, assume_unique=True)
+            if mask is not None:
+                joined = joined[mask[joined]]
+            if len(joined):
+                scores[joined] *= counts[joined] / most
+                pool = np.union1d(pool, joined)
         total = len(pool)
         scores = self._in_context(found_contexts, pool, scores, levels, lead, about if where_words else None, calm=calm)
         if _QUESTION in found_contexts and not any(
             CONTEXTS[n].raises and (not CONTEXTS[n].where or CONTEXTS[n].raises_every_match) for n in found_contexts
         ):
             # A child asking what a word means, and nothing raising it but a place: the items on children's
-            # questions come first, the word asked about after them.
-            self._cap_below(pool, scores, self._leaning[_QUESTION][pool] > 0)
-        if _OWN not in found_contexts and _touches_others(typed):
-            # Touching or rubbing on other children ("rubbing himself on other kids"): the items on a child's
-            # own body come after those on touching others, though they share more of the words.
+            # questions come first, the word asked about after them. Those that speak of questions at
+            # least half as strongly as the one that speaks of them most: the disclosure items' "do not
+            # question the child in detail" is not about a child's questions.
+            asking = self._leaning[_QUESTION][pool]
+            self._cap_below(pool, scores, (asking > 0) & (asking >= QUESTION_SHARE * asking.max(initial=0.0)))
+        if on_others and _OWN not in found_contexts:
+            # Touching or rubbing on other children ("rubbing himself on other kids", "humps the other
+            # children"): the items on a child's own body come after those on touching others, though
+            # they share more of the words.
             self._cap_below(pool, scores, self._leaning[_OWN][pool] == 0)
         if limit is not None and limit <= 0:
             return Ranked([], total, corrections)
@@ -1080,6 +1116,9 @@ LEAD_FACTOR = 1.6
 OWN_BODY = "their own body"
 # The name of the context of a child's question (see `_asks_a_question`).
 QUESTION = "a question"
+# The items on children's questions are those that speak of them at least this share as strongly as the
+# one that speaks of them most (see `SearchIndex.search`).
+QUESTION_SHARE = 0.5
 # The words that name the one doing it as the one it is done to.
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "themself"})
 
@@ -1111,6 +1150,11 @@ CONTEXTS: tuple[Context, ...] = (
             # Round 6: under the desk or table is in class, where others can see.
             "desk",
             "desks",
+            # Round 8: the times a nursery or class sits together.
+            "circle time",
+            "carpet time",
+            "story time",
+            "group time",
         ),
         ("public", "in front of others", "classroom", "indecent exposure", "exhibitionism"),
         where=True,
@@ -1346,6 +1390,17 @@ CONTEXTS: tuple[Context, ...] = (
             "pinned down",
             "held her down",
             "held him down",
+            # Round 8: the one held down named between ("held another girl down in the sandpit").
+            "hold down",
+            "held another girl down",
+            "held another boy down",
+            "held another child down",
+            "held another kid down",
+            "held the other child down",
+            "held the girl down",
+            "held the boy down",
+            "pinned her against",
+            "pinned him against",
             "wouldn't stop",
             "didn't stop",
             "would not stop",
@@ -1713,12 +1768,30 @@ CONTEXTS: tuple[Context, ...] = (
     # Round 5 (CSA Centre, Signs and Indicators template: emotional and physical signs): distress,
     # pain or injury is an impact that is never answered with "healthy and expected" first.
     Context(
-        "distress or injury",
+        "distress",
         (
             "distressed",
             "distress",
             "frightened",
             "terrified",
+            "self harm",
+            "self harming",
+            "nightmares",
+            # Round 6: distress in a carer's words ("touching herself and cries"); not "upset", which is
+            # as often the parent's ("mum upset because he touches himself").
+            "cries",
+            "cried",
+            "crying",
+            "flinches",
+        ),
+        ("distress", "upset", "fear"),
+        never_green_first=True,
+    ),
+    # Round 8: pain, injury, infection and pregnancy apart from distress, so that "there was blood" lifts the
+    # items on injury, not the item on distress at nappy changes.
+    Context(
+        "injury, infection or pregnancy",
+        (
             "hurt",
             "hurting",
             "hurts",
@@ -1734,21 +1807,11 @@ CONTEXTS: tuple[Context, ...] = (
             "bruising",
             "injury",
             "injured",
-            "self harm",
-            "self harming",
-            "nightmares",
-            # Round 6: distress in a carer's words ("touching herself and cries"); not "upset", which is
-            # as often the parent's ("mum upset because he touches himself").
-            "cries",
-            "cried",
-            "crying",
             # Injury, infection and pregnancy as carers first notice them.
             "stings",
-            "blood",
             "red raw",
             "swollen",
             "torn",
-            "flinches",
             "walking funny",
             "thrush",
             "warts",
@@ -1762,7 +1825,7 @@ CONTEXTS: tuple[Context, ...] = (
             "pregnant",
             "pregnancy",
         ),
-        ("distress", "upset", "fear", "injury", "soreness", "bleeding", "hurt", "infection", "pregnancy"),
+        ("injury", "soreness", "bleeding", "hurt", "infection", "pregnancy"),
         never_green_first=True,
     ),
     # Round 5 (CEOP and Childnet: someone known only online is a stranger, whatever they say).
@@ -1823,7 +1886,7 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         OWN_BODY,
         (
-            *sorted(_REFLEXIVE),
+            # Round 8: "himself", "herself" are read by `_touches_self` ("forced himself on", "compares herself").
             # Round 6: words for masturbation say whose body too, bare or in slang ("wanking" at 7).
             "masturbating",
             "masturbates",
@@ -1886,6 +1949,7 @@ _WHO_MAY_HAVE = frozenset(
     if context.name in {"older or an adult", "an adult relative or carer", "someone known only online"}
 )
 _YOUNGER = next(n for n, context in enumerate(CONTEXTS) if context.name == "younger")
+_SIBLING = next(n for n, context in enumerate(CONTEXTS) if context.name == "a brother, sister or cousin")
 _RELATIVE = next(n for n, context in enumerate(CONTEXTS) if context.name == "an adult relative or carer")
 _QUESTION = next(n for n, context in enumerate(CONTEXTS) if context.name == QUESTION)
 _MONEY = next(n for n, context in enumerate(CONTEXTS) if context.name == "money or gifts")
@@ -1967,7 +2031,31 @@ _GETS_ANOTHER_TO = frozenset(
 def _names_whose_body(typed: Sequence[str]) -> bool:
     """Whether the words name the child's own body by more than a word for masturbation: "himself",
     "herself" ("playing with himself") or a possessive before a body word (`_says_own_body`)."""
-    return bool(_REFLEXIVE.intersection(typed)) or _says_own_body(typed)
+    return _touches_self(typed) or _says_own_body(typed)
+
+
+# Round 8: the beginnings of the words that make "himself", "herself" a child's own body ("touching
+# herself", "playing with himself", "rubs himself on the sofa", "fingers inside herself"); any other word
+# before it says something else ("forced himself on a younger lad", "compares herself to filters",
+# "hates himself"), and so does "by" ("plays by himself": alone).
+_SELF_VERBS = (
+    "touch", "rub", "play", "fiddl", "strok", "pleasur", "explor", "stimul", "masturb", "wank", "hump",
+    "grind", "squeez", "tickl", "scratch", "pok", "feel", "felt", "fing", "expos", "show", "flash", "undress",
+    "strip", "frot", "hand",
+)  # fmt: skip
+# How far before "himself" the word saying what was done may be ("touching all over himself").
+_SELF_VERB_REACH = 3
+
+
+def _touches_self(typed: Sequence[str]) -> bool:
+    """Whether "himself", "herself" or "themselves" follows a word of touching, rubbing, playing or
+    showing (`_SELF_VERBS`) within `_SELF_VERB_REACH` words, and not just after "by"."""
+    for number, word in enumerate(typed):
+        if word not in _REFLEXIVE or (number and typed[number - 1] == "by"):
+            continue
+        if any(w.startswith(_SELF_VERBS) for w in typed[max(0, number - _SELF_VERB_REACH) : number]):
+            return True
+    return False
 
 
 # After "on other" or "against another": a person ("other children"), not a thing ("other toys").
@@ -1986,7 +2074,28 @@ def _touches_others(typed: Sequence[str]) -> bool:
         pair in _SHARED and (pair == ("each", "other") or (n + 2 < len(typed) and typed[n + 2] in _OTHER_PEOPLE))
         for n, pair in enumerate(itertools.pairwise(typed))
     )
-    return shared and (bool(_REFLEXIVE.intersection(typed)) or _says_own_body(typed))
+    return shared and (_touches_self(typed) or _says_own_body(typed))
+
+
+# Round 8: the beginnings of words for touching or rubbing a body, and the words that may stand between
+# one and the person touched ("humps the other children", "touching another child", "rubbing on his friend").
+_BODY_ACTS = ("touch", "rub", "hump", "grind", "lick", "grop", "strok", "fondl", "feel", "felt")
+_BEFORE_A_PERSON = frozenset({"the", "a", "an", "his", "her", "their", "other", "another", "on", "against", "up"})
+
+
+def _acts_on_others(typed: Sequence[str]) -> bool:
+    """Whether a word of touching or rubbing (`_BODY_ACTS`) is followed by another person ("humps the other
+    children", "touches other kids", "rubbing against a boy"), with only `_BEFORE_A_PERSON` between: the
+    child's own body is not all that is meant."""
+    for number, word in enumerate(typed):
+        if not word.startswith(_BODY_ACTS):
+            continue
+        after = number + 1
+        while after < len(typed) and after <= number + 3 and typed[after] in _BEFORE_A_PERSON:
+            after += 1
+        if after < len(typed) and after > number + 1 and typed[after] in _OTHER_PEOPLE:
+            return True
+    return False
 
 
 def _says_own_body(typed: Sequence[str]) -> bool:
@@ -2112,6 +2221,16 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         and not any(CONTEXTS[n].never_green_first for n in found if n != _OLDER)
     ):
         found.remove(_OLDER)
+    if (
+        _OLDER in found
+        and child_age is not None
+        and child_age >= _SIXTH_FORM_AGE
+        and "sixth" in typed
+        and _OLDER not in _contexts_of([w for w in typed if w not in _SIXTH_FORM], child_age)
+    ):
+        # Round 8: a sixth former (16 to 18) is no older than a young person of 15 or over ("sixth former
+        # asking about the pill" at 17), unless other words name someone older.
+        found.remove(_OLDER)
     if _MONEY not in found and "cans" in typed:
         # Cans of drink as payment ("swaps kisses for cans"): read from the word typed, because its stem
         # is "can" ("she can swim" names no money).
@@ -2123,7 +2242,7 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
     ages = _ages_typed(typed)
     if _OLDER not in found and ages and _names_someone_older(ages):
         found.append(_OLDER)
-    if _OWN not in found and _says_own_body(typed):
+    if _OWN not in found and (_touches_self(typed) or _says_own_body(typed)):
         found.append(_OWN)
     if _OWN in found and (_OBJECT_WORDS.intersection(typed) or _SHARED.intersection(itertools.pairwise(typed))):
         # Something put inside ("a pencil in her vagina") or touching each other: not self-touch.
@@ -2207,7 +2326,14 @@ def _names_a_couple(typed: list[str]) -> bool:
         return False
     if {"her", "him", "them", "me", "us"}.intersection(typed[adults[0] :]):
         return False  # "two men can get her high": she is the one it is done to
-    return all(n > 0 and typed[n - 1] == "two" and n + 1 < len(typed) and typed[n + 1] in _COUPLE_THEN for n in adults)
+    return all(
+        n > 0 and typed[n - 1] in {"two", "2"} and n + 1 < len(typed) and typed[n + 1] in _COUPLE_THEN for n in adults
+    )
+
+
+# The words of a sixth former, and the youngest age for whom one is of their own age group.
+_SIXTH_FORM = frozenset({"sixth", "former", "formers", "form"})
+_SIXTH_FORM_AGE = 15
 
 
 def _older_is_no_adult(typed: list[str], number: int) -> bool:
@@ -2229,7 +2355,32 @@ def _only_staff_on_the_receiving_end(typed: list[str]) -> bool:
     staff = [number for number, word in enumerate(typed) if word in _STAFF]
     if not staff:
         return False
-    return all(_TOWARDS.intersection(typed[max(0, number - 2) : number]) for number in staff)
+    return all(_TOWARDS.intersection(typed[max(0, number - 2) : number]) or _told_to(typed, number) for number in staff)
+
+
+# Round 8: the words of telling someone ("told her form tutor", "came out to her teacher", "spoke to the
+# coach"): the one told is on the receiving end.
+_TELLS = frozenset({"told", "tells", "tell", "telling"})
+_SAID_TO = frozenset({"spoke", "spoken", "talked", "talking", "confided", "said", "says", "disclosed"})
+_CAME = frozenset({"came", "come", "comes", "coming"})
+
+
+def _told_to(typed: list[str], number: int) -> bool:
+    """Whether the staff word at ``number`` is the one the child told ("told her form tutor", "came out
+    as trans to the form tutor"): a word of telling within the three words before it, or "to" there with
+    a word of saying (`_SAID_TO`) within the four words before that."""
+    start = max(0, number - 3)
+    if _TELLS.intersection(typed[start:number]):
+        return True
+    return any(typed[n] == "to" and _says_to(typed[max(0, n - 4) : n]) for n in range(start, number))
+
+
+def _says_to(before: list[str]) -> bool:
+    """Whether the words before a "to" say something was said: a word of saying, or "came out" ("went out
+    to the coach's car" is not)."""
+    return bool(_SAID_TO.intersection(before)) or any(
+        w == "out" and n and before[n - 1] in _CAME for n, w in enumerate(before)
+    )
 
 
 # Round 7: the family words a child uses for the adults they live with or visit; the words of a child's

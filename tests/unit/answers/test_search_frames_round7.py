@@ -66,14 +66,21 @@ def test_a_secret_kept_from_a_parent_is_secrecy() -> None:
 @pytest.mark.parametrize(
     ("words", "age", "first"),
     [
-        ("asked what rape means", 10, "9-13-green-questions-and-information"),
-        ("asked what a paedophile is", 10, "9-13-green-questions-and-information"),
-        ("asked the teaching assistant what a period is", 9, "5-9-green-puberty-interest"),
-        ("wants to know what sex is", 8, "5-9-green-questions-sex-babies-relationships"),
+        ("asked what rape means", 10, {"9-13-green-questions-and-information"}),
+        ("asked what a paedophile is", 10, {"9-13-green-questions-and-information"}),
+        # At 9 both bands show: either band's item on puberty questions may lead.
+        (
+            "asked the teaching assistant what a period is",
+            9,
+            {"5-9-green-puberty-interest", "9-13-green-questions-and-information"},
+        ),
+        ("wants to know what sex is", 8, {"5-9-green-questions-sex-babies-relationships"}),
     ],
 )
-def test_a_childs_question_leads_with_the_items_on_questions(shipped: Pack, words: str, age: int, first: str) -> None:
-    assert _ids(shipped, words, age)[0] == first
+def test_a_childs_question_leads_with_the_items_on_questions(
+    shipped: Pack, words: str, age: int, first: set[str]
+) -> None:
+    assert _ids(shipped, words, age)[0] in first
 
 
 def test_asking_again_and_again_still_leads_with_persistent_questions(shipped: Pack) -> None:

@@ -1,0 +1,226 @@
+"""Search reads round 8's phrasings (probe set E, written blind from the kinds of case UK guidance
+describes): "himself" after a word that is not touching ("forced himself on", "compares herself") is no
+child's own body; touching or humping other children is not self-touch; a child telling of a brother
+in her bed is a disclosure; pain and blood lift the items on injury, not distress; a child's age typed
+well above the child's says "older"; the staff member a child tells is on the receiving end; a sixth
+former is no older than a young person of 15 or over; "2 men can have a baby" is a couple; circle time
+is in class; and the word list knows puberty, wolf whistles, "bi" and choosing to wait.
+
+Each rule has tests that fail on the commit before these rules (bc0737c): 26 of this file's cases do.
+The other cases beside them passed there too and guard what must not change: the serious readings
+that must not be calmed, and phrasings the rules must keep reading as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+from search_words import context_names as _contexts
+from search_words import first_ids as _ids
+from search_words import first_levels as _levels
+
+from behaviours import Pack
+from behaviours.answers.search import CONTEXTS, _contexts_of, typed_words
+
+OWN = "their own body"
+OLDER = "older or an adult"
+
+
+def _contexts_at(words: str, age: int) -> set[str]:
+    """The names of the contexts the words name at the child's age."""
+    return {CONTEXTS[number].name for number in _contexts_of(typed_words(words), age)}
+
+
+# ------------------------------------------------------------ "himself", "herself"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "older resident forced himself on a younger lad",
+        "he forced himself on her at the party",
+        "compares herself to insta filters",
+        "hates himself and wont eat",
+        "plays by himself at break",
+    ],
+)
+def test_himself_after_other_words_is_not_the_childs_own_body(words: str) -> None:
+    assert OWN not in _contexts(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "touching herself",
+        "keeps touching himself in class",
+        "playing with himself",
+        "rubs himself on the sofa",
+        "puts her fingers inside herself",
+        "exposed himself to girls on the field",
+    ],
+)
+def test_himself_after_touching_is_the_childs_own_body(words: str) -> None:
+    assert OWN in _contexts(words)
+
+
+def test_forcing_himself_on_another_leads_with_red(shipped: Pack) -> None:
+    assert _ids(shipped, "secure unit, older resident forced himself on a younger lad", 16)[0] == (
+        "13-17-red-abuse-in-residential-care"
+    )
+
+
+def test_comparing_herself_leads_with_body_image_not_masturbation(shipped: Pack) -> None:
+    ids = _ids(shipped, "wont eat, says she hates her body, compares herself to insta filters", 15)
+    assert ids[0] == "13-17-amber-body-image-worry"
+
+
+# ------------------------------------------------------------ touching other children
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("humps the other children at nap time", 3),
+        ("humps other kids", 4),
+        ("rubbing against a boy in the line", 6),
+    ],
+)
+def test_humping_or_rubbing_on_other_children_is_never_green_first(shipped: Pack, words: str, age: int) -> None:
+    levels = _levels(shipped, words, age)
+    assert levels and levels[0] != "green", (words, levels)
+
+
+def test_humping_other_children_finds_acting_out_sex(shipped: Pack) -> None:
+    assert "0-5-red-acting-out-sex" in _ids(shipped, "humps the other children at nap time", 3)
+
+
+def test_humping_a_cushion_stays_the_childs_own_body(shipped: Pack) -> None:
+    assert _ids(shipped, "humping the sofa", 3)[0] == "0-5-green-touching-own-body"
+
+
+# ------------------------------------------------------------ a brother or sister in the telling
+
+
+def test_telling_of_a_brother_in_her_bed_is_a_disclosure(shipped: Pack) -> None:
+    words = "said her big brother gets in her bed at night and does things"
+    assert _ids(shipped, words, 7)[0] == "5-9-red-disclosure"
+
+
+def test_force_named_with_the_one_held_between(shipped: Pack) -> None:
+    assert "force or pressure" in _contexts("held another girl down in the sandpit")
+    assert "force or pressure" in _contexts("holds her down and tickles her")
+    levels = _levels(shipped, "held another girl down in the sandpit and tried to pull her knickers off", 4)
+    assert "red" in levels[:2]
+
+
+# ------------------------------------------------------------ pain and injury apart from distress
+
+
+def test_blood_and_pain_are_injury_and_crying_is_distress() -> None:
+    assert "injury, infection or pregnancy" in _contexts("there was blood")
+    assert "injury, infection or pregnancy" in _contexts("says her bottom hurts")
+    assert _contexts("crying after nappy changes") == {"distress"}
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "first"),
+    [
+        ("crying and says her bottom hurts", 4, "0-5-red-unexplained-injury-or-infection"),
+        ("sticks her fingers inside herself at nap time and there was blood", 4, "0-5-red-inserting-objects"),
+        ("upset and crying after nappy changes", 2, "0-5-amber-distress-around-care"),
+    ],
+)
+def test_injury_leads_with_the_items_on_injury(shipped: Pack, words: str, age: int, first: str) -> None:
+    assert _ids(shipped, words, age)[0] == first
+
+
+# ------------------------------------------------------------ ages and who is older
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [("17 yr old boyfriend", 12), ("her boyfriend is 17", 12), ("bf is 17 she is 11", 11)],
+)
+def test_a_childs_age_well_above_the_childs_leads_with_the_much_older_partner(
+    shipped: Pack, words: str, age: int
+) -> None:
+    assert _ids(shipped, words, age)[0] == "9-13-red-much-older-partner"
+
+
+def test_a_sixth_former_is_older_only_than_a_younger_child() -> None:
+    assert OLDER not in _contexts_at("sixth former asking about the pill", 17)
+    assert OLDER in _contexts_at("sixth former is seeing a year 8", 13)
+    assert OLDER in _contexts_at("sixth former aged 19 is seeing her", 16)
+
+
+@pytest.mark.parametrize(
+    "words", ["came out as trans to her form tutor", "came out to the football coach", "told her teacher she is gay"]
+)
+def test_the_staff_member_a_child_tells_is_on_the_receiving_end(words: str) -> None:
+    assert OLDER not in _contexts(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "went out to the coachs car",
+        "snuck out to meet the coach",
+        "teacher told her she is pretty",
+        "told her teacher a man touched her",
+    ],
+)
+def test_a_staff_member_who_acts_stays_older(words: str) -> None:
+    assert OLDER in _contexts(words)
+
+
+def test_coming_out_to_a_tutor_leads_with_identity(shipped: Pack) -> None:
+    assert _ids(shipped, "15yo came out as trans to form tutor", 15)[0] == "13-17-green-identity"
+
+
+def test_two_men_in_digits_having_a_baby_is_a_couple(shipped: Pack) -> None:
+    assert OLDER not in _contexts("asked me how 2 men can have a baby")
+    assert OLDER in _contexts("2 men followed her home")
+    assert _ids(shipped, "asked me how 2 men can have a baby", 7)[0] == "5-9-green-questions-sex-babies-relationships"
+
+
+def test_circle_time_is_in_class(shipped: Pack) -> None:
+    assert "in public" in _contexts("rubs himself at circle time")
+    assert _levels(shipped, "touching himself at story time", 4)[0] == "amber"
+
+
+# ------------------------------------------------------------ the word list (content 2.1.4)
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "first"),
+    [
+        ("had a wet dream", 12, "9-13-green-questions-and-information"),
+        ("voice is breaking and embarrassed", 12, "9-13-green-questions-and-information"),
+        ("asked about tampons", 11, "9-13-green-questions-and-information"),
+        ("11 year old told me they think theyre bi", 11, "9-13-green-identity"),
+        ("decided to wait before having sex", 15, "13-17-green-choosing-not-to-be-active"),
+    ],
+)
+def test_everyday_words_find_the_healthy_item(shipped: Pack, words: str, age: int, first: str) -> None:
+    assert _ids(shipped, words, age)[0] == first
+
+
+def test_wolf_whistling_is_sexual_bullying(shipped: Pack) -> None:
+    ids = _ids(shipped, "wolf whistled at a girl walking past", 12)
+    assert "9-13-amber-sexual-bullying" in ids
+    assert _levels(shipped, "wolf whistled at a girl walking past", 12)[0] != "green"
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("having sex", 14),
+        ("didnt want to but he kept going", 15),
+        ("he said to wait until she is older", 13),
+        ("man online asked about her periods", 12),
+        ("he asked her how big her boobs were", 13),
+        ("stepdad asks about her periods and bra size", 11),
+    ],
+)
+def test_the_new_words_never_calm_a_worry(shipped: Pack, words: str, age: int) -> None:
+    ids = _ids(shipped, words, age)
+    assert ids and not ids[0].startswith(("13-17-green", "9-13-green")), (words, ids)
