@@ -273,6 +273,14 @@ _NO_APOSTROPHE = re.compile(r"\b(can|won|don|didn|doesn|wouldn|couldn|shouldn|is
 
 # "hes 18", "shes 14": "he's" and "she's" typed without the apostrophe, read as "he is", "she is".
 _HE_IS = re.compile(r"\b(he|she)s\b")
+# Round 8: an age written joined to its unit ("12yo", "9yr old", "14yrs old") or as "15 y/o" reads as
+# "12 yo", which the age readers know (`_YEARS_OLD`).
+_AGE_JOINED = re.compile(r"\b(\d{1,2})(yo|yos|yr|yrs)\b")
+_Y_SLASH_O = re.compile(r"\b(\d{1,2}) ?y ?/ ?o\b")
+# ... and a school year written "y9", "yr9" or "year9" reads as "year 9" (`_school_years`).
+_SCHOOL_YEAR_JOINED = re.compile(r"\b(?:y|yr|year)(\d{1,2})\b")
+# ... and "year 7s", "y7s" (the pupils of a year) read as "year 7".
+_SCHOOL_YEAR_PUPILS = re.compile(r"\b(?:y|yr|year) ?(\d{1,2})s\b")
 
 
 def normalise(text: str) -> str:
@@ -287,6 +295,11 @@ def normalise(text: str) -> str:
         text = _NO_APOSTROPHE.sub(r"\1't", text)
     if "es" in text:
         text = _HE_IS.sub(r"\1 is", text)
+    if "y" in text:
+        text = _AGE_JOINED.sub(r"\1 \2", text)
+        text = _Y_SLASH_O.sub(r"\1 yo", text)
+        text = _SCHOOL_YEAR_PUPILS.sub(r"year \1", text)
+        text = _SCHOOL_YEAR_JOINED.sub(r"year \1", text)
     return text
 
 
@@ -353,6 +366,15 @@ def british(word: str) -> str:
     if found is not None:
         return found
     return _IZE.sub(r"is\1", word) if "iz" in word else word
+
+
+# The words naming a child's partner (`SearchIndex._units`: an older partner's age says "older").
+_PARTNERS = frozenset(
+    {
+        "boyfriend", "girlfriend", "bf", "gf", "partner", "dating", "seeing", "relationship", "going", "fiance",
+        "boyfriends", "girlfriends",
+    }
+)  # fmt: skip
 
 
 def _ages_apart(typed: Iterable[str]) -> list[str]:
@@ -619,9 +641,15 @@ class SearchIndex:
         }
         # "Same age", "same year": the same-age context reads them; "same" alone stays ("same sex").
         same_age = {n for n, w in enumerate(typed[:-1]) if w == "same" and typed[n + 1] in _SAME_WHAT}
-        # Round 8: a child's age typed that is `AGE_GAP` years or more above the age searched ("her 17 year old
-        # boyfriend" at 12) says "older", as an adult's age says "adult".
-        older = {str(age) for age in _stated_ages(typed) if child_age is not None and child_age + AGE_GAP <= age < 18}
+        # Round 8: beside a partner ("her 17 year old boyfriend" at 12), a child's age typed that is `AGE_GAP`
+        # years or more above the age searched says "older", as an adult's age says "adult". Not otherwise:
+        # "a 13 year old made her suck" at 8 is about what was done, and "older" would pull in the items on
+        # older associates.
+        older = (
+            {str(age) for age in _stated_ages(typed) if child_age is not None and child_age + AGE_GAP <= age < 18}
+            if _PARTNERS.intersection(typed)
+            else set()
+        )
         content_words = (
             british(w)
             for n, w in enumerate(typed)
@@ -724,7 +752,7 @@ class SearchIndex:
             _TELLING.intersection(typed)
             and (
                 _WHO_MAY_HAVE.intersection(found_contexts)
-                or (_SIBLING in found_contexts and any(word.startswith(_INTIMATE) for word in typed))
+                or (_SIBLING in found_contexts and any(word.startswith(_SIBLING_TOLD) for word in typed))
             )
         )
         units, corrections = self._units(typed, child_age, telling=telling)
@@ -891,7 +919,22 @@ class SearchIndex:
                 scores[joined] *= counts[joined] / most
                 pool = np.union1d(pool, joined)
         total = len(pool)
+        if _OLDER in found_contexts and levels is not None and len(pool):
+            # Round 8: someone older or an adult is named ("photos of herself for her boyfriend who is 19"): the
+            # green and amber items on young people of a similar age come after, as "same age" holds back the
+            # items on older partners (before the contexts are read, so that nothing green comes first).
+            scores = scores.copy()
+            similar = pool[(self._leaning[_SAME_AGE][pool] > 0) & (levels[pool] < 2)]
+            scores[similar] *= UNBROUGHT_FACTOR
         scores = self._in_context(found_contexts, pool, scores, levels, lead, about if where_words else None, calm=calm)
+        if levels is not None and len(pool):
+            # Round 8: a green item lifted by a word-list phrase never leads an amber or red one that matched
+            # more of the words ("decided to wait and he sent her a picture of his penis": "decided to wait"
+            # is one part of it).
+            green = levels[pool] == 0
+            if (green & said[pool]).any() and not green.all():
+                covered = counts[pool]
+                self._cap_below(pool, scores, ~green | ~said[pool] | (covered >= covered[~green].max()))
         if _QUESTION in found_contexts and not any(
             CONTEXTS[n].raises and (not CONTEXTS[n].where or CONTEXTS[n].raises_every_match) for n in found_contexts
         ):
@@ -1246,6 +1289,10 @@ CONTEXTS: tuple[Context, ...] = (
             "key worker",
             "staff member",
             "member of staff",
+            # Round 8: staff named by sex are the adults a child acts towards ("asking male staff to touch her");
+            # staff alone are as often who noticed ("staff found them kissing").
+            "male staff",
+            "female staff",
             # Round 5: how practitioners and young people name an adult or an age gap.
             "lady",
             "20s",
@@ -1703,6 +1750,14 @@ CONTEXTS: tuple[Context, ...] = (
         joins=True,
         where=True,
     ),
+    # Round 8: an animal named ("touched the family dog in a sexual way"): the items on sexual behaviour with
+    # animals join the matches, as a relative named does, however many other words they miss.
+    Context(
+        "an animal",
+        ("dog", "dogs", "puppy", "cat", "cats", "kitten", "pet", "pets", "animal", "animals", "horse", "pony"),
+        ("animals", "bestiality"),
+        joins=True,
+    ),
     # Round 5 (Childnet and Childline on grooming): a word naming grooming says someone is grooming the
     # child, so the grooming items join the matches however many other words they miss ("being
     # groomed on tiktok" is grooming, not a platform), and nothing green comes first.
@@ -1774,6 +1829,9 @@ CONTEXTS: tuple[Context, ...] = (
             "distress",
             "frightened",
             "terrified",
+            "hurt",
+            "hurting",
+            "hurts",
             "self harm",
             "self harming",
             "nightmares",
@@ -1784,7 +1842,7 @@ CONTEXTS: tuple[Context, ...] = (
             "crying",
             "flinches",
         ),
-        ("distress", "upset", "fear"),
+        ("distress", "upset", "fear", "injury", "soreness", "bleeding", "hurt", "infection", "pregnancy"),
         never_green_first=True,
     ),
     # Round 8: pain, injury, infection and pregnancy apart from distress, so that "there was blood" lifts the
@@ -1792,9 +1850,19 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "injury, infection or pregnancy",
         (
-            "hurt",
-            "hurting",
-            "hurts",
+            # Pain where the body is private ("says her bottom hurts"); hurt alone is distress ("fell and hurt
+            # herself").
+            "bottom hurts",
+            "bum hurts",
+            "hurts down there",
+            "sore down there",
+            "hurts when she wees",
+            "hurts when he wees",
+            "hurts to wee",
+            "privates hurt",
+            "private parts hurt",
+            "fanny hurts",
+            "willy hurts",
             "pain",
             "painful",
             "sore",
@@ -1825,7 +1893,7 @@ CONTEXTS: tuple[Context, ...] = (
             "pregnant",
             "pregnancy",
         ),
-        ("injury", "soreness", "bleeding", "hurt", "infection", "pregnancy"),
+        ("injury", "soreness", "bleeding", "infection", "pregnancy"),
         never_green_first=True,
     ),
     # Round 5 (CEOP and Childnet: someone known only online is a stranger, whatever they say).
@@ -2041,7 +2109,7 @@ def _names_whose_body(typed: Sequence[str]) -> bool:
 _SELF_VERBS = (
     "touch", "rub", "play", "fiddl", "strok", "pleasur", "explor", "stimul", "masturb", "wank", "hump",
     "grind", "squeez", "tickl", "scratch", "pok", "feel", "felt", "fing", "expos", "show", "flash", "undress",
-    "strip", "frot", "hand",
+    "strip", "frot", "hand", "look", "admir", "check",
 )  # fmt: skip
 # How far before "himself" the word saying what was done may be ("touching all over himself").
 _SELF_VERB_REACH = 3
@@ -2226,10 +2294,11 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         and child_age is not None
         and child_age >= _SIXTH_FORM_AGE
         and "sixth" in typed
+        and not any(year <= 11 for year in _school_years(typed))
         and _OLDER not in _contexts_of([w for w in typed if w not in _SIXTH_FORM], child_age)
     ):
-        # Round 8: a sixth former (16 to 18) is no older than a young person of 15 or over ("sixth former
-        # asking about the pill" at 17), unless other words name someone older.
+        # Round 8: a sixth former (16 to 18) is no older than a young person of 16 or over ("sixth former
+        # asking about the pill" at 17), unless other words name someone older or a younger year.
         found.remove(_OLDER)
     if _MONEY not in found and "cans" in typed:
         # Cans of drink as payment ("swaps kisses for cans"): read from the word typed, because its stem
@@ -2293,6 +2362,13 @@ _INTIMATE = (
     "pictur", "photo", "video", "film", "hurt", "suck", "lick", "toilet", "watch", "show", "thing", "hold",
     "look", "secret", "game",
 )  # fmt: skip
+# Round 8: beside a brother, sister or cousin in what a child told, the beginnings of words that make it a
+# disclosure ("said her big brother gets in her bed at night"); not kisses, baths or clothes ("says her
+# brother kisses her goodnight", "said her sister borrowed her clothes").
+_SIBLING_TOLD = (
+    "touch", "rub", "bed", "privat", "willy", "penis", "vagina", "genital", "fanny", "sex", "hurt", "suck",
+    "lick", "secret", "porn", "thing", "stuff", "game", "undress", "knicker", "pant",
+)  # fmt: skip
 # After "older sister", the words that name someone else: her friends or partner, often adults.
 _SIBLINGS_OWN = frozenset(
     {"s", "friend", "friends", "mate", "mates", "husband", "wife", "fiance", "partner", "bf", "boyfriend", "girlfriend"}
@@ -2333,7 +2409,7 @@ def _names_a_couple(typed: list[str]) -> bool:
 
 # The words of a sixth former, and the youngest age for whom one is of their own age group.
 _SIXTH_FORM = frozenset({"sixth", "former", "formers", "form"})
-_SIXTH_FORM_AGE = 15
+_SIXTH_FORM_AGE = 16
 
 
 def _older_is_no_adult(typed: list[str], number: int) -> bool:
@@ -2361,7 +2437,15 @@ def _only_staff_on_the_receiving_end(typed: list[str]) -> bool:
 # Round 8: the words of telling someone ("told her form tutor", "came out to her teacher", "spoke to the
 # coach"): the one told is on the receiving end.
 _TELLS = frozenset({"told", "tells", "tell", "telling"})
-_SAID_TO = frozenset({"spoke", "spoken", "talked", "talking", "confided", "said", "says", "disclosed"})
+_SAID_TO = frozenset({"confided", "said", "says", "disclosed"})
+# After the staff member told, the beginnings of words that say what they did or how they keep in touch
+# ("came out to her teacher who then kissed her", "told the coach she loves him and they have been
+# meeting"): with any of them the staff member is not only the one told. `_WORRY_STEMS` and these.
+_STAFF_DID = (
+    *_WORRY_STEMS, "messag", "text", "meet", "met", "love", "ask", "detail", "call", "car", "lift", "hous",
+    "home", "add", "insta", "chat", "talk", "spok", "speak", "hour", "drink", "weed", "vape", "buy", "bought",
+    "money", "paid", "now", "then", "since", "after", "whatsapp", "dm", "follow", "favourit", "special",
+)  # fmt: skip
 _CAME = frozenset({"came", "come", "comes", "coming"})
 
 
@@ -2369,6 +2453,8 @@ def _told_to(typed: list[str], number: int) -> bool:
     """Whether the staff word at ``number`` is the one the child told ("told her form tutor", "came out
     as trans to the form tutor"): a word of telling within the three words before it, or "to" there with
     a word of saying (`_SAID_TO`) within the four words before that."""
+    if any(w.startswith(_STAFF_DID) for w in typed[number + 1 :]) or typed.count(typed[number]) > 1:
+        return False
     start = max(0, number - 3)
     if _TELLS.intersection(typed[start:number]):
         return True
@@ -2533,7 +2619,7 @@ def _body_words_apart(typed: list[str]) -> list[str]:
     return kept
 
 
-_YEARS_OLD = frozenset({"year", "years", "yr", "yrs", "yo", "yearold"})
+_YEARS_OLD = frozenset({"year", "years", "yr", "yrs", "yo", "yos", "yearold"})
 _IS_AGED = frozenset({"is", "was", "aged", "age", "s", "turned", "turning"})
 
 
@@ -2550,7 +2636,7 @@ def _stated_ages(typed: list[str]) -> list[int]:
     "aged" ("she is 11"); not a school year ("year 10") or a count ("3 messages")."""
     found = []
     for number, word in enumerate(typed):
-        if not (word.isdigit() and len(word) <= 2):
+        if not (word.isdigit() and len(word) <= 2) or _is_developmental(typed, number):
             continue
         after = typed[number + 1] if number + 1 < len(typed) else ""
         before = typed[number - 1] if number else ""
@@ -2569,8 +2655,24 @@ def _school_years(typed: list[str]) -> list[int]:
 
 
 def _ages_typed(typed: list[str]) -> list[int]:
-    """The numbers of one or two digits among a query's words: the ages it may give."""
-    return [int(w) for w in typed if w.isdigit() and len(w) <= 2]
+    """The numbers of one or two digits among a query's words: the ages it may give (not a
+    developmental age, `_is_developmental`)."""
+    return [int(w) for n, w in enumerate(typed) if w.isdigit() and len(w) <= 2 and not _is_developmental(typed, n)]
+
+
+# Round 8: the words before a developmental age ("dev age around 10", "developmentally about 4", "a mental
+# age of 6", "functioning at 7"): the child's own level of development, not another person.
+_DEVELOPMENTAL = frozenset(
+    {
+        "dev", "developmental", "developmentally", "mental", "mentally", "functioning", "functions",
+        "cognitive", "cognitively", "emotional", "emotionally",
+    }
+)  # fmt: skip
+
+
+def _is_developmental(typed: list[str], number: int) -> bool:
+    """Whether the number at ``number`` follows a word of development within four words."""
+    return bool(_DEVELOPMENTAL.intersection(typed[max(0, number - 4) : number]))
 
 
 def _adult_ages_of(typed: list[str]) -> frozenset[str]:

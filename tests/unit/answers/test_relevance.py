@@ -170,8 +170,8 @@ PROBE_LIMITS = {
     # path: (recall floor, wrong-level-first ceiling, green-first-where-red ceiling)
     PROBES_A_PATH: (0.89, 5, 0),
     PROBES_B_PATH: (0.52, 9, 2),
-    PROBES_D_PATH: (0.69, 43, 0),
-    PROBES_E_PATH: (0.78, 15, 1),
+    PROBES_D_PATH: (0.69, 42, 0),
+    PROBES_E_PATH: (0.82, 14, 1),
 }
 
 

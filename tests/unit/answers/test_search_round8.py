@@ -6,8 +6,9 @@ well above the child's says "older"; the staff member a child tells is on the re
 former is no older than a young person of 15 or over; "2 men can have a baby" is a couple; circle time
 is in class; and the word list knows puberty, wolf whistles, "bi" and choosing to wait.
 
-Each rule has tests that fail on the commit before these rules (bc0737c): 26 of this file's cases do.
-The other cases beside them passed there too and guard what must not change: the serious readings
+Each rule has tests that fail on the commit before these rules (bc0737c): 45 of this file's 88 cases
+do; the 14 cases after "after the review of 00acbc1" each fail on 00acbc1, whose broader rules a
+safety review found calming worries. The other cases beside them passed there too and guard what must not change: the serious readings
 that must not be calmed, and phrasings the rules must keep reading as before.
 """
 
@@ -19,7 +20,7 @@ from search_words import first_ids as _ids
 from search_words import first_levels as _levels
 
 from behaviours import Pack
-from behaviours.answers.search import CONTEXTS, _contexts_of, typed_words
+from behaviours.answers.search import CONTEXTS, _contexts_of, _school_years, _stated_ages, typed_words
 
 OWN = "their own body"
 OLDER = "older or an adult"
@@ -224,3 +225,128 @@ def test_wolf_whistling_is_sexual_bullying(shipped: Pack) -> None:
 def test_the_new_words_never_calm_a_worry(shipped: Pack, words: str, age: int) -> None:
     ids = _ids(shipped, words, age)
     assert ids and not ids[0].startswith(("13-17-green", "9-13-green")), (words, ids)
+
+
+# ------------------------------------------------------------ ages and school years as people type them
+
+
+@pytest.mark.parametrize(
+    ("words", "ages"),
+    [
+        ("my 9yo", [9]),
+        ("a 12yr old", [12]),
+        ("14yrs old", [14]),
+        ("15 y/o", [15]),
+        ("12 yos", [12]),
+        ("15yo girl, dev age around 10", [15]),
+        ("a mental age of 6 and a 14 year old", [14]),
+    ],
+)
+def test_ages_joined_to_their_unit_are_read_and_developmental_ages_are_not(words: str, ages: list[int]) -> None:
+    assert _stated_ages(typed_words(words)) == ages
+
+
+@pytest.mark.parametrize(
+    ("words", "years"), [("y9 sent a nude", [9]), ("yr9 girl", [9]), ("sends snaps to year 7s", [7])]
+)
+def test_school_years_written_short_are_read(words: str, years: list[int]) -> None:
+    assert _school_years(typed_words(words)) == years
+
+
+def test_a_child_of_15_with_a_developmental_age_is_no_one_older() -> None:
+    words = "15yo girl, mild LD, dev age around 10, kissing a boy in her class, both want to"
+    assert OLDER not in _contexts_at(words, 15)
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "first"),
+    [
+        ("15yo lad doing sexual stuff with his 12yo girlfriend", 15, "13-17-red-partner-under-13"),
+        ("touched the family dog in a sexual way", 10, "9-13-red-animals"),
+        ("went to a party and the older lads passed her round", 13, "9-13-red-group-exploitation"),
+        ("resi home, one kid touched another", 12, "9-13-red-abuse-in-residential-care"),
+        ("y11 put his nudes of her on his story", 16, "13-17-red-sharing-others-images"),
+        ("porn all night, failing at school, cant think about anything else", 16, "13-17-red-preoccupation-with-sex"),
+        ("shes obsessed with a kpop singer, posters everywhere", 11, "9-13-green-crushes"),
+        ("y2 boy says he has a girlfriend in class", 6, "5-9-green-kiss-chase-and-crushes"),
+    ],
+)
+def test_practitioners_words_find_the_item_they_mean(shipped: Pack, words: str, age: int, first: str) -> None:
+    assert _ids(shipped, words, age)[0] == first
+
+
+def test_male_staff_are_adults_but_staff_who_noticed_are_not() -> None:
+    assert OLDER in _contexts("keeps asking male staff to touch her")
+    assert OLDER not in _contexts("staff found them kissing")
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("held her wrists and kissed her", 13),
+        ("holds her down and tickles her", 8),
+        ("mums ex still messages her", 14),
+        ("watches porn", 16),
+    ],
+)
+def test_the_second_word_list_never_leads_with_the_wrong_item(shipped: Pack, words: str, age: int) -> None:
+    ids = _ids(shipped, words, age)
+    assert ids and ids[0] not in {
+        "9-13-green-kissing-hugging",
+        "5-9-green-kiss-chase-and-crushes",
+        "13-17-red-sharing-others-images",
+        "13-17-red-preoccupation-with-sex",
+    }, (words, ids)
+
+
+# ------------------------------------------------------------ after the review of 00acbc1
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "came out to her teacher who then kissed her",
+        "came out as trans to her coach who asked to see her body",
+        "told the coach she loves him and they have been meeting",
+        "talked to the coach on the phone for hours",
+        "came out to her teacher, teacher now messaging her",
+    ],
+)
+def test_a_staff_member_told_who_then_acts_stays_older(words: str) -> None:
+    assert OLDER in _contexts(words)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("came out to her teacher who then kissed her", 15),
+        ("came out as bi to her coach who kissed her", 16),
+        ("decided to wait and he sent her a picture of his penis", 14),
+        ("being called queer and bi as insults", 12),
+    ],
+)
+def test_a_worry_beside_the_new_readings_is_never_green_first(shipped: Pack, words: str, age: int) -> None:
+    levels = _levels(shipped, words, age)
+    assert levels and levels[0] != "green", (words, levels)
+
+
+def test_a_childs_age_says_older_only_beside_a_partner(shipped: Pack) -> None:
+    assert _ids(shipped, "a 13 year old made her suck", 8)[0] == "5-9-red-forcing-others"
+
+
+def test_a_sibling_kissing_goodnight_is_no_disclosure(shipped: Pack) -> None:
+    assert _levels(shipped, "says her brother kisses her goodnight", 5)[0] == "green"
+
+
+def test_a_sixth_former_with_a_younger_year_stays_older() -> None:
+    assert OLDER in _contexts_at("sixth former having sex with a year 10", 15)
+    assert OLDER in _contexts_at("sixth former having sex with a year 10", 16)
+
+
+def test_hurt_alone_is_distress_and_pain_down_there_is_injury() -> None:
+    assert _contexts("fell and hurt herself") == {"distress"}
+    assert "injury, infection or pregnancy" in _contexts("says it hurts when she wees")
+
+
+def test_comparing_herself_with_filters_is_body_image(shipped: Pack) -> None:
+    assert _ids(shipped, "compares herself to instagram filters", 13)[0] == "13-17-amber-body-image-worry"

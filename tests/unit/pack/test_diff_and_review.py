@@ -44,6 +44,8 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         "    text: >-\n      A child asks an adult they trust about puberty.\n\n"
     )
     band.write_text(text[:start] + added + text[end:], encoding="utf-8")
+    # ... and the word list's entry that named the removed item names another, as the check asks an editor to.
+    _edit(new / "vocabulary.yaml", "    behaviours: [9-13-green-crushes]", "    behaviours: [9-13-green-identity]")
     # A change of level by age.
     _edit(
         new / "bands" / "13-17.yaml",
