@@ -908,6 +908,13 @@ class SearchIndex:
                 scores[joined] *= counts[joined] / most
                 pool = np.union1d(pool, joined)
             lifted = pool[said[pool]]
+            if levels is not None and (
+                _SOMEONE_ACTS.intersection(typed) or any(CONTEXTS[n].never_green_first for n in found_contexts)
+            ):
+                # Round 8: someone else is named, or force, an adult, money or secrecy: a green item gains
+                # nothing from a phrase ("a 20 year old asked if she had started her periods", "decided to
+                # wait but he got her drunk").
+                lifted = lifted[levels[lifted] > 0]
             scores[lifted] += lift
         if on_others:
             # ... and the items on touching others that match the word of touching join, scaled by the share
@@ -1193,11 +1200,8 @@ CONTEXTS: tuple[Context, ...] = (
             # Round 6: under the desk or table is in class, where others can see.
             "desk",
             "desks",
-            # Round 8: the times a nursery or class sits together.
+            # Round 8: the time a nursery or class sits together ("story time" is as often at home).
             "circle time",
-            "carpet time",
-            "story time",
-            "group time",
         ),
         ("public", "in front of others", "classroom", "indecent exposure", "exhibitionism"),
         where=True,
@@ -1592,6 +1596,12 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "money or gifts",
         (
+            # Round 8: payment online as young people receive it.
+            "vouchers",
+            "voucher",
+            "steam cards",
+            "paypal",
+            "cash app",
             "money",
             "paid",
             "pay",
@@ -1756,6 +1766,7 @@ CONTEXTS: tuple[Context, ...] = (
         "an animal",
         ("dog", "dogs", "puppy", "cat", "cats", "kitten", "pet", "pets", "animal", "animals", "horse", "pony"),
         ("animals", "bestiality"),
+        raises=False,
         joins=True,
     ),
     # Round 5 (Childnet and Childline on grooming): a word naming grooming says someone is grooming the
@@ -1916,6 +1927,12 @@ CONTEXTS: tuple[Context, ...] = (
             "never seen in real life",
             "never met in real life",
             *(f"met on {app}" for app in ("snap", "snapchat", "insta", "instagram", "tiktok", "discord", "roblox")),
+            # Round 8: someone named only by the app ("someone on instagram asked when she started her periods").
+            *(
+                f"={who} on {app}"
+                for who in ("someone", "somebody", "man", "men", "guy", "stranger")
+                for app in ("snap", "snapchat", "insta", "instagram", "tiktok", "discord", "roblox", "whatsapp")
+            ),
             *(f"{app} {who}" for app in ("insta", "snap", "tiktok") for who in ("boyfriend", "girlfriend", "friend")),
         ),
         ("stranger online", "online contact", "online friend", "strangers"),
@@ -2145,6 +2162,14 @@ def _touches_others(typed: Sequence[str]) -> bool:
     return shared and (_touches_self(typed) or _says_own_body(typed))
 
 
+# Round 8: people other than the child who may be the ones acting ("someone asked when she started her
+# periods", "boys making jokes about periods"): beside them a word-list phrase lifts no green item.
+_SOMEONE_ACTS = frozenset(
+    {
+        "someone", "somebody", "man", "men", "boys", "lads", "adult", "adults", "stranger", "strangers", "guy",
+        "guys", "woman", "women", "person", "people", "account",
+    }
+)  # fmt: skip
 # Round 8: the beginnings of words for touching or rubbing a body, and the words that may stand between
 # one and the person touched ("humps the other children", "touching another child", "rubbing on his friend").
 _BODY_ACTS = ("touch", "rub", "hump", "grind", "lick", "grop", "strok", "fondl", "feel", "felt")
@@ -2316,6 +2341,14 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
     if _OWN in found and (_OBJECT_WORDS.intersection(typed) or _SHARED.intersection(itertools.pairwise(typed))):
         # Something put inside ("a pencil in her vagina") or touching each other: not self-touch.
         found.remove(_OWN)
+    if child_age is not None and _OLDER not in found:
+        # Round 8: beside a developmental age typed ("developmental age 9, 17 year old boyfriend" at 15), an age
+        # typed that many years above it names someone older; the child's own age typed does not.
+        developmental = [int(w) for n, w in enumerate(typed) if w.isdigit() and _is_developmental(typed, n)]
+        if developmental and any(
+            age != child_age and age >= min(developmental) + AGE_GAP for age in _stated_ages(typed)
+        ):
+            found.append(_OLDER)
     if child_age is not None:
         stated = _stated_ages(typed)
         # A school year ("a year 3 girl", "a lad in year 11") gives an age too: its youngest (year 3 is 7
@@ -2434,9 +2467,9 @@ def _only_staff_on_the_receiving_end(typed: list[str]) -> bool:
     return all(_TOWARDS.intersection(typed[max(0, number - 2) : number]) or _told_to(typed, number) for number in staff)
 
 
-# Round 8: the words of telling someone ("told her form tutor", "came out to her teacher", "spoke to the
-# coach"): the one told is on the receiving end.
-_TELLS = frozenset({"told", "tells", "tell", "telling"})
+# Round 8: the words of telling or asking someone ("told her form tutor", "asked her teacher whether she
+# might be gay", "came out to her teacher"): the one told is on the receiving end.
+_TELLS = frozenset({"told", "tells", "tell", "telling", "asked", "asks", "ask", "asking"})
 _SAID_TO = frozenset({"confided", "said", "says", "disclosed"})
 # After the staff member told, the beginnings of words that say what they did or how they keep in touch
 # ("came out to her teacher who then kissed her", "told the coach she loves him and they have been
@@ -2445,6 +2478,7 @@ _STAFF_DID = (
     *_WORRY_STEMS, "messag", "text", "meet", "met", "love", "ask", "detail", "call", "car", "lift", "hous",
     "home", "add", "insta", "chat", "talk", "spok", "speak", "hour", "drink", "weed", "vape", "buy", "bought",
     "money", "paid", "now", "then", "since", "after", "whatsapp", "dm", "follow", "favourit", "special",
+    "hug", "cuddl", "wink", "hold", "held", "pat", "feel", "felt", "compliment", "pretty", "beautiful", "fit",
 )  # fmt: skip
 _CAME = frozenset({"came", "come", "comes", "coming"})
 
@@ -2671,8 +2705,16 @@ _DEVELOPMENTAL = frozenset(
 
 
 def _is_developmental(typed: list[str], number: int) -> bool:
-    """Whether the number at ``number`` follows a word of development within four words."""
-    return bool(_DEVELOPMENTAL.intersection(typed[max(0, number - 4) : number]))
+    """Whether the number at ``number`` is the first number after a word of development, within four words,
+    and not followed by "year old" or "yo" ("mentally 9, 21 year old messaging her": 21 is someone else)."""
+    if number + 1 < len(typed) and typed[number + 1] in _YEARS_OLD:
+        return False
+    for before in range(number - 1, max(-1, number - 5), -1):
+        if typed[before].isdigit():
+            return False
+        if typed[before] in _DEVELOPMENTAL:
+            return True
+    return False
 
 
 def _adult_ages_of(typed: list[str]) -> frozenset[str]:

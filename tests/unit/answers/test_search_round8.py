@@ -6,9 +6,9 @@ well above the child's says "older"; the staff member a child tells is on the re
 former is no older than a young person of 15 or over; "2 men can have a baby" is a couple; circle time
 is in class; and the word list knows puberty, wolf whistles, "bi" and choosing to wait.
 
-Each rule has tests that fail on the commit before these rules (bc0737c): 45 of this file's 88 cases
-do; the 14 cases after "after the review of 00acbc1" each fail on 00acbc1, whose broader rules a
-safety review found calming worries. The other cases beside them passed there too and guard what must not change: the serious readings
+Each rule has tests that fail on the commit before these rules (bc0737c): 49 of this file's 99 cases
+do. The 14 cases after "after the review of 00acbc1" each fail on 00acbc1, and 10 of the 11 after
+"after the second review" fail on 2991ed2: two safety reviews found those versions calming worries. The other cases beside them passed there too and guard what must not change: the serious readings
 that must not be calmed, and phrasings the rules must keep reading as before.
 """
 
@@ -185,7 +185,9 @@ def test_two_men_in_digits_having_a_baby_is_a_couple(shipped: Pack) -> None:
 
 def test_circle_time_is_in_class(shipped: Pack) -> None:
     assert "in public" in _contexts("rubs himself at circle time")
-    assert _levels(shipped, "touching himself at story time", 4)[0] == "amber"
+    assert _levels(shipped, "touching himself at circle time", 4)[0] == "amber"
+    # "Story time" is as often at home: "dad does story time naked" is not in class.
+    assert "in public" not in _contexts("dad does story time naked")
 
 
 # ------------------------------------------------------------ the word list (content 2.1.4)
@@ -350,3 +352,42 @@ def test_hurt_alone_is_distress_and_pain_down_there_is_injury() -> None:
 
 def test_comparing_herself_with_filters_is_body_image(shipped: Pack) -> None:
     assert _ids(shipped, "compares herself to instagram filters", 13)[0] == "13-17-amber-body-image-worry"
+
+
+# ------------------------------------------------------------ after the second review (2991ed2)
+
+
+def test_only_the_first_number_after_a_developmental_word_is_the_childs() -> None:
+    assert _stated_ages(typed_words("mentally 9, 21 year old messaging her")) == [21]
+    assert OLDER in _contexts_at("developmental age 9 17 year old boyfriend", 15)
+    assert OLDER in _contexts_at("dev age 6, 15yo touched her", 14)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("got steam cards for sending nudes", 13),
+        ("boys asking what colour her bra is", 12),
+        ("boy in year 9 texting her", 11),
+        ("pop star messaged her on instagram", 11),
+        ("a 20 year old asked if she had started her periods", 11),
+        ("someone on instagram asked when she started her periods", 12),
+        ("mentally 9, 21 year old messaging her", 15),
+    ],
+)
+def test_the_second_reviews_worries_lead_with_red(shipped: Pack, words: str, age: int) -> None:
+    assert _levels(shipped, words, age)[0] == "red", (words, _ids(shipped, words, age))
+
+
+def test_vouchers_and_someone_on_an_app_name_their_contexts() -> None:
+    assert "money or gifts" in _contexts("man sends her amazon vouchers")
+    assert "someone known only online" in _contexts("someone on instagram asked when she started her periods")
+
+
+def test_a_staff_member_told_who_then_hugs_stays_older() -> None:
+    assert OLDER in _contexts("told her tutor she has feelings for him and he hugged her")
+    assert OLDER not in _contexts("asked her teacher whether she might be gay")
+
+
+def test_a_pet_in_play_is_not_red_first(shipped: Pack) -> None:
+    assert _levels(shipped, "plays with the puppy all day", 3)[0] != "red"
