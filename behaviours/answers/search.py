@@ -750,10 +750,7 @@ class SearchIndex:
         # brother gets in her bed at night"), though play between siblings raises nothing by itself.
         telling = bool(
             _TELLING.intersection(typed)
-            and (
-                _WHO_MAY_HAVE.intersection(found_contexts)
-                or (_SIBLING in found_contexts and any(word.startswith(_SIBLING_TOLD) for word in typed))
-            )
+            and (_WHO_MAY_HAVE.intersection(found_contexts) or _TOLD_OF_SIBLING in found_contexts)
         )
         units, corrections = self._units(typed, child_age, telling=telling)
         if not units:
@@ -1166,6 +1163,8 @@ LEAD_FACTOR = 1.6
 OWN_BODY = "their own body"
 # The name of the context of a child's question (see `_asks_a_question`).
 QUESTION = "a question"
+# The name of the context of a child telling of a brother, sister or cousin (see `_contexts_of`).
+SIBLING_TOLD = "a child telling of a brother, sister or cousin"
 # The items on children's questions are those that speak of them at least this share as strongly as the
 # one that speaks of them most (see `SearchIndex.search`).
 QUESTION_SHARE = 0.5
@@ -1760,6 +1759,16 @@ CONTEXTS: tuple[Context, ...] = (
         joins=True,
         where=True,
     ),
+    # Round 8: a child telling of a brother, sister or cousin beside beds, bodies, touching, sex or secrets
+    # ("says her brother sleeps in her bed and touches her bum"): a disclosure, never answered green first,
+    # with the items on sexual behaviour in the family and on disclosures lifted. No cues: `_contexts_of`
+    # reads it (`_SIBLING_TOLD`).
+    Context(
+        SIBLING_TOLD,
+        (),
+        ("family member", "brother", "sister", "disclosure"),
+        never_green_first=True,
+    ),
     # Round 8: an animal named ("touched the family dog in a sexual way"): the items on sexual behaviour with
     # animals join the matches, as a relative named does, however many other words they miss.
     Context(
@@ -2035,6 +2044,7 @@ _WHO_MAY_HAVE = frozenset(
 )
 _YOUNGER = next(n for n, context in enumerate(CONTEXTS) if context.name == "younger")
 _SIBLING = next(n for n, context in enumerate(CONTEXTS) if context.name == "a brother, sister or cousin")
+_TOLD_OF_SIBLING = next(n for n, context in enumerate(CONTEXTS) if context.name == SIBLING_TOLD)
 _RELATIVE = next(n for n, context in enumerate(CONTEXTS) if context.name == "an adult relative or carer")
 _QUESTION = next(n for n, context in enumerate(CONTEXTS) if context.name == QUESTION)
 _MONEY = next(n for n, context in enumerate(CONTEXTS) if context.name == "money or gifts")
@@ -2373,6 +2383,8 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
             if n in before or n in _STAYS_IN_A_QUESTION or not (CONTEXTS[n].raises or CONTEXTS[n].never_green_first)
         ]
         found.append(_QUESTION)
+    if _SIBLING in found and _TELLING.intersection(typed) and any(word.startswith(_SIBLING_TOLD) for word in typed):
+        found.append(_TOLD_OF_SIBLING)
     if _SAME_AGE in found and _OLDER in found:
         # "her 19 year old boyfriend", "a man in his class": someone older is named, whatever else is.
         found.remove(_SAME_AGE)

@@ -2,13 +2,15 @@
 describes): "himself" after a word that is not touching ("forced himself on", "compares herself") is no
 child's own body; touching or humping other children is not self-touch; a child telling of a brother
 in her bed is a disclosure; pain and blood lift the items on injury, not distress; a child's age typed
-well above the child's says "older"; the staff member a child tells is on the receiving end; a sixth
-former is no older than a young person of 15 or over; "2 men can have a baby" is a couple; circle time
-is in class; and the word list knows puberty, wolf whistles, "bi" and choosing to wait.
+well above the child's says "older" beside a partner; the staff member a child tells is on the
+receiving end; a sixth former is no older than a young person of 16 or over; "2 men can have a baby" is a couple; circle time
+is in class; and the word list knows puberty, wolf whistles and "bi".
 
-Each rule has tests that fail on the commit before these rules (bc0737c): 49 of this file's 99 cases
-do. The 14 cases after "after the review of 00acbc1" each fail on 00acbc1, and 10 of the 11 after
-"after the second review" fail on 2991ed2: two safety reviews found those versions calming worries. The other cases beside them passed there too and guard what must not change: the serious readings
+Each rule has tests that fail on the commit before these rules (bc0737c): 50 of this file's 103 cases
+do. The 14 cases after "after the review of 00acbc1" each fail on 00acbc1, 10 of the 11 after "after
+the second review" fail on 2991ed2, and the 5 after "after the third review" fail on 08df3bd: three
+safety reviews found those versions calming worries. The other cases beside them passed there too
+and guard what must not change: the serious readings
 that must not be calmed, and phrasings the rules must keep reading as before.
 """
 
@@ -200,7 +202,6 @@ def test_circle_time_is_in_class(shipped: Pack) -> None:
         ("voice is breaking and embarrassed", 12, "9-13-green-questions-and-information"),
         ("asked about tampons", 11, "9-13-green-questions-and-information"),
         ("11 year old told me they think theyre bi", 11, "9-13-green-identity"),
-        ("decided to wait before having sex", 15, "13-17-green-choosing-not-to-be-active"),
     ],
 )
 def test_everyday_words_find_the_healthy_item(shipped: Pack, words: str, age: int, first: str) -> None:
@@ -391,3 +392,26 @@ def test_a_staff_member_told_who_then_hugs_stays_older() -> None:
 
 def test_a_pet_in_play_is_not_red_first(shipped: Pack) -> None:
     assert _levels(shipped, "plays with the puppy all day", 3)[0] != "red"
+
+
+# ------------------------------------------------------------ after the third review (08df3bd)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("decided to wait but the lads at school have been touching her", 13),
+        ("wants to wait but her bf says he will leave her", 14),
+        ("says her brother sleeps in her bed and touches her bum", 6),
+        ("says her cousin gets in her bed and touches her bum", 5),
+    ],
+)
+def test_the_third_reviews_worries_are_never_green_first(shipped: Pack, words: str, age: int) -> None:
+    levels = _levels(shipped, words, age)
+    assert levels and levels[0] != "green", (words, levels)
+
+
+def test_a_child_telling_of_a_sibling_in_her_bed_is_read_as_a_disclosure() -> None:
+    assert "a child telling of a brother, sister or cousin" in _contexts("says her brother sleeps in her bed")
+    assert "a child telling of a brother, sister or cousin" not in _contexts("says her brother kisses her goodnight")
+    assert "a child telling of a brother, sister or cousin" not in _contexts("her brother sleeps in her bed")
