@@ -948,7 +948,7 @@ class SearchIndex:
             # question the child in detail" is not about a child's questions.
             asking = self._leaning[_QUESTION][pool]
             self._cap_below(pool, scores, (asking > 0) & (asking >= QUESTION_SHARE * asking.max(initial=0.0)))
-        if on_others and _OWN not in found_contexts:
+        if on_others:
             # Touching or rubbing on other children ("rubbing himself on other kids", "humps the other
             # children"): the items on a child's own body come after those on touching others, though
             # they share more of the words.
@@ -2125,7 +2125,8 @@ _GETS_ANOTHER_TO = frozenset(
 
 def _names_whose_body(typed: Sequence[str]) -> bool:
     """Whether the words name the child's own body by more than a word for masturbation: "himself",
-    "herself" ("playing with himself") or a possessive before a body word (`_says_own_body`)."""
+    "herself" after a word of touching ("playing with himself", `_touches_self`) or a possessive before a
+    body word (`_says_own_body`)."""
     return _touches_self(typed) or _says_own_body(typed)
 
 
@@ -2169,7 +2170,7 @@ def _touches_others(typed: Sequence[str]) -> bool:
         pair in _SHARED and (pair == ("each", "other") or (n + 2 < len(typed) and typed[n + 2] in _OTHER_PEOPLE))
         for n, pair in enumerate(itertools.pairwise(typed))
     )
-    return shared and (_touches_self(typed) or _says_own_body(typed))
+    return shared and _names_whose_body(typed)
 
 
 # Round 8: people other than the child who may be the ones acting ("someone asked when she started her
@@ -2346,25 +2347,25 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
     ages = _ages_typed(typed)
     if _OLDER not in found and ages and _names_someone_older(ages):
         found.append(_OLDER)
-    if _OWN not in found and (_touches_self(typed) or _says_own_body(typed)):
+    if _OWN not in found and _names_whose_body(typed):
         found.append(_OWN)
     if _OWN in found and (_OBJECT_WORDS.intersection(typed) or _SHARED.intersection(itertools.pairwise(typed))):
         # Something put inside ("a pencil in her vagina") or touching each other: not self-touch.
         found.remove(_OWN)
-    if child_age is not None and _OLDER not in found:
-        # Round 8: beside a developmental age typed ("developmental age 9, 17 year old boyfriend" at 15), an age
-        # typed that many years above it names someone older; the child's own age typed does not.
-        developmental = [int(w) for n, w in enumerate(typed) if w.isdigit() and _is_developmental(typed, n)]
-        if developmental and any(
-            age != child_age and age >= min(developmental) + AGE_GAP for age in _stated_ages(typed)
-        ):
-            found.append(_OLDER)
     if child_age is not None:
         stated = _stated_ages(typed)
         # A school year ("a year 3 girl", "a lad in year 11") gives an age too: its youngest (year 3 is 7
         # and 8 year olds) when asking who is younger, its oldest when asking who is older.
         years = _school_years(typed)
-        if _OLDER not in found and any(other >= child_age + AGE_GAP for other in [*stated, *(y + 5 for y in years)]):
+        # Round 8: beside a developmental age typed ("developmental age 9, 17 year old boyfriend" at 15), an age
+        # typed that many years above it names someone older; the child's own age typed does not.
+        developmental = [int(w) for n, w in enumerate(typed) if w.isdigit() and _is_developmental(typed, n)]
+        above_development = bool(developmental) and any(
+            age != child_age and age >= min(developmental) + AGE_GAP for age in stated
+        )
+        if _OLDER not in found and (
+            above_development or any(other >= child_age + AGE_GAP for other in [*stated, *(y + 5 for y in years)])
+        ):
             found.append(_OLDER)
         if _YOUNGER not in found and any(other <= child_age - AGE_GAP for other in [*stated, *(y + 4 for y in years)]):
             found.append(_YOUNGER)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from behaviours import Pack
 from behaviours.answers.finding import find
-from behaviours.answers.search import CONTEXTS, contexts_in
+from behaviours.answers.search import CONTEXTS, _contexts_of, contexts_in, typed_words
 
 
 def first_levels(pack: Pack, words: str, age: int, top: int = 3) -> list[str]:
@@ -21,3 +21,8 @@ def first_ids(pack: Pack, words: str, age: int, top: int = 3) -> list[str]:
 def context_names(words: str) -> set[str]:
     """The names of the contexts the words name (`contexts_in`)."""
     return {CONTEXTS[number].name for number in contexts_in(words)}
+
+
+def context_names_at(words: str, age: int) -> set[str]:
+    """The names of the contexts the words name searched at the child's age (ages typed read against it)."""
+    return {CONTEXTS[number].name for number in _contexts_of(typed_words(words), age)}

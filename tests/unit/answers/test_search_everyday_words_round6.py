@@ -12,6 +12,8 @@ and "sexting with a lad in her year" at 14 did not show the item on sending imag
 from __future__ import annotations
 
 import pytest
+from search_words import context_names as _context_names
+from search_words import context_names_at as _context_names_at
 from search_words import first_ids as _ids
 from search_words import first_levels as _levels
 
@@ -203,12 +205,6 @@ def test_snap_is_online(shipped: Pack) -> None:
 
 
 # ------------------------------------------------------------ force and money in plain words
-
-
-def _context_names(words: str) -> set[str]:
-    from behaviours.answers.search import CONTEXTS, contexts_in
-
-    return {CONTEXTS[number].name for number in contexts_in(words)}
 
 
 @pytest.mark.parametrize(
@@ -410,12 +406,6 @@ def test_a_school_year_gives_an_age(shipped: Pack) -> None:
     assert "younger" in _context_names_at("kissing a year 3 girl", 11)
     assert "older or an adult" in _context_names_at("going out with a lad in year 11", 12)
     assert "younger" not in _context_names_at("year 10 boys rating girls", 15)
-
-
-def _context_names_at(words: str, age: int) -> set[str]:
-    from behaviours.answers.search import CONTEXTS, _contexts_of, typed_words
-
-    return {CONTEXTS[number].name for number in _contexts_of(typed_words(words), age)}
 
 
 def test_going_on_the_pill_is_sexual_health_advice(shipped: Pack) -> None:

@@ -11,9 +11,10 @@ assertion here failed before round 5.
 from __future__ import annotations
 
 import pytest
+from search_words import context_names as _names
 
 from behaviours.answers.finding import find
-from behaviours.answers.search import ADJACENT, CONTEXTS, SearchIndex, contexts_in, normalise, says
+from behaviours.answers.search import ADJACENT, SearchIndex, normalise, says
 from behaviours.pack.pack import Pack
 
 _DOCUMENTS = [
@@ -21,10 +22,6 @@ _DOCUMENTS = [
     {"keywords": [], "text": ["Someone asks for nude pictures online, then more."], "consider": []},
     {"keywords": ["cry"], "text": ["A child cries."], "consider": []},
 ]
-
-
-def _names(text: str) -> set[str]:
-    return {CONTEXTS[n].name for n in contexts_in(text)}
 
 
 def _top(pack: Pack, text: str, age: int) -> list[str]:

@@ -18,19 +18,15 @@ from __future__ import annotations
 
 import pytest
 from search_words import context_names as _contexts
+from search_words import context_names_at as _contexts_at
 from search_words import first_ids as _ids
 from search_words import first_levels as _levels
 
 from behaviours import Pack
-from behaviours.answers.search import CONTEXTS, _contexts_of, _school_years, _stated_ages, typed_words
+from behaviours.answers.search import _school_years, _stated_ages, typed_words
 
 OWN = "their own body"
 OLDER = "older or an adult"
-
-
-def _contexts_at(words: str, age: int) -> set[str]:
-    """The names of the contexts the words name at the child's age."""
-    return {CONTEXTS[number].name for number in _contexts_of(typed_words(words), age)}
 
 
 # ------------------------------------------------------------ "himself", "herself"
