@@ -14,6 +14,9 @@ that whoever tunes the engine never reads its queries):
 - probes E, tuned on (bench/relevance_sets/probes_round8_e.yaml): 216 phrasings written blind in round 8
   from the kinds of case UK guidance describes; scored once before any round 8 change (recall@3 0.773,
   MRR 0.733, wrong level first 26, green first where red expected 3), then tuned on;
+- probes F, tuned on (bench/relevance_sets/probes_round9_f.yaml): 210 phrasings written blind in round 9
+  the same way; scored once before any round 9 change (recall@3 0.784, MRR 0.734, wrong level first 30,
+  green first where red expected 2), then its misses read and tuned on;
 - probes C, held out (bench/relevance_sets/probes_round7_c.yaml): 260 phrasings written in round 7 by
   an engineer who read neither the engine nor any other set, scored only at the end of that round
   (totals only) and never tuned on: like the held-out half, report its totals (`--tuning-misses` hides
@@ -61,6 +64,8 @@ PROBES_B_PATH = SETS_DIR / "probes_round6_b.yaml"
 PROBES_D_PATH = SETS_DIR / "probes_round7_d.yaml"
 # Round 8's blind set, scored once before round 8's changes and then tuned on.
 PROBES_E_PATH = SETS_DIR / "probes_round8_e.yaml"
+# Round 9's blind set, scored once before round 9's changes and then tuned on.
+PROBES_F_PATH = SETS_DIR / "probes_round9_f.yaml"
 # Round 7's blind set: held out like the held-out half (never tuned on, only its totals read).
 PROBES_C_PATH = SETS_DIR / "probes_round7_c.yaml"
 # (label, file) in the order reports show them.
@@ -72,6 +77,7 @@ SETS = (
     ("probes B (tuned on)", PROBES_B_PATH),
     ("probes D (tuned on)", PROBES_D_PATH),
     ("probes E (tuned on)", PROBES_E_PATH),
+    ("probes F (tuned on)", PROBES_F_PATH),
     ("probes C (held out)", PROBES_C_PATH),
 )
 # The sets never tuned on: `--tuning-misses` prints only their totals.

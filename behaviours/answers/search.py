@@ -743,7 +743,7 @@ class SearchIndex:
         documents in ``lead`` (e.g. the developmental band) come before equal matches elsewhere.
         ``child_age`` (the age searched at) lets an age typed say someone is older or younger.
         """
-        typed = typed_words(query)
+        typed = _what_was_said(typed_words(query), child_age)
         found_contexts = _contexts_of(typed, child_age)
         # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
         # Round 8: so is a brother, sister or cousin named beside beds, bodies or touching ("said her big
@@ -947,7 +947,13 @@ class SearchIndex:
             # least half as strongly as the one that speaks of them most: the disclosure items' "do not
             # question the child in detail" is not about a child's questions.
             asking = self._leaning[_QUESTION][pool]
-            self._cap_below(pool, scores, (asking > 0) & (asking >= QUESTION_SHARE * asking.max(initial=0.0)))
+            first = (asking > 0) & (asking >= QUESTION_SHARE * asking.max(initial=0.0))
+            if levels is not None and not _STAYS_IN_A_QUESTION.intersection(found_contexts):
+                # Round 9: asked once ("asked mum what sex is" at 7): the green items on questions come before
+                # the amber one on persistent questions; "keeps asking" keeps them all.
+                calm = first & (levels[pool] == 0)
+                first = calm if calm.any() else first
+            self._cap_below(pool, scores, first)
         if on_others:
             # Touching or rubbing on other children ("rubbing himself on other kids", "humps the other
             # children"): the items on a child's own body come after those on touching others, though
@@ -2043,6 +2049,7 @@ _WHO_MAY_HAVE = frozenset(
     if context.name in {"older or an adult", "an adult relative or carer", "someone known only online"}
 )
 _YOUNGER = next(n for n, context in enumerate(CONTEXTS) if context.name == "younger")
+_FORCE = next(n for n, context in enumerate(CONTEXTS) if context.name == "force or pressure")
 _SIBLING = next(n for n, context in enumerate(CONTEXTS) if context.name == "a brother, sister or cousin")
 _TOLD_OF_SIBLING = next(n for n, context in enumerate(CONTEXTS) if context.name == SIBLING_TOLD)
 _RELATIVE = next(n for n, context in enumerate(CONTEXTS) if context.name == "an adult relative or carer")
@@ -2299,7 +2306,7 @@ def _cues_by_first_word() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
 
 def contexts_in(query: str) -> list[int]:
     """The numbers (in `CONTEXTS`) of the contexts a query's words name; stop words count ("in class")."""
-    return _contexts_of(typed_words(query))
+    return _contexts_of(_what_was_said(typed_words(query)))
 
 
 def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
@@ -2369,8 +2376,16 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
             found.append(_OLDER)
         if _YOUNGER not in found and any(other <= child_age - AGE_GAP for other in [*stated, *(y + 4 for y in years)]):
             found.append(_YOUNGER)
-    # A young child who knows the words to ask about is itself a sign: the question reading is for 9 and over.
-    asked = _asks_a_question(typed) if child_age is not None and child_age >= 9 else None
+    # A young child who knows the words to ask about is itself a sign: the question reading is for 9 and over,
+    # and under 9 only for what young children ask about (round 9: "asked mum what sex is" at 7).
+    asked = _asks_a_question(typed) if child_age is not None else None
+    if (
+        asked is not None
+        and child_age is not None
+        and child_age < 9
+        and (_RELATIVE_WORDS.intersection(typed) or not _asks_of_the_ordinary(typed, asked))
+    ):
+        asked = None
     if asked is not None:
         # Asking what a word means ("asked what rape means"): what is asked about was not done, so the
         # contexts only the question's words name are dropped; how often ("keeps asking") stays.
@@ -2386,6 +2401,8 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.append(_QUESTION)
     if _SIBLING in found and _TELLING.intersection(typed) and any(word.startswith(_SIBLING_TOLD) for word in typed):
         found.append(_TOLD_OF_SIBLING)
+    if _asks_where_babies_come_from(typed):
+        found = [n for n in found if n not in (_YOUNGER, _FORCE)]
     if _SAME_AGE in found and _OLDER in found:
         # "her 19 year old boyfriend", "a man in his class": someone older is named, whatever else is.
         found.remove(_SAME_AGE)
@@ -2648,6 +2665,180 @@ def _asks_a_question(typed: list[str]) -> int | None:
     return None
 
 
+# Round 9: a child telling or asking someone about something healthy ("told his mum he is gay", "asked her
+# aunt about tampons", "asked grandma where babies come from"). The words of telling, and the one told or
+# asked (a family adult, staff, the practitioner, friends), say who heard it, not what happened: "told"
+# alone had led with the disclosure items and "aunt" with abuse by an adult relative.
+_TELLING_WORDS = frozenset(
+    {"told", "tells", "tell", "telling", "confided", "confides", "mentioned", "said", "says", "saying"}
+)
+_ASKING_WORDS = frozenset({"asked", "asks", "ask", "asking"})
+_CAME_OUT = frozenset({"came", "come", "comes", "coming", "out"})
+_LISTENERS = (
+    _RELATIVE_WORDS
+    | _STAFF
+    | frozenset(
+        {
+            "me", "us", "friend", "friends", "mate", "mates", "class", "everyone", "family", "parent", "nurse",
+            "worker", "doctor", "gp", "counsellor", "carer", "carers", "mentor",
+        }
+    )
+)  # fmt: skip
+# Words such a sentence may also hold: who, and how it is put ("he thinks he might be", "if she is").
+_HEARD_GLUE = frozenset(
+    {
+        "she", "he", "they", "her", "his", "their", "them", "him", "my", "our", "the", "a", "an", "that", "s",
+        "is", "was", "are", "be", "might", "may", "thinks", "think", "thought", "feels", "feel", "if", "whether",
+        "about", "what", "whats", "where", "how", "to", "as", "and", "or", "of", "for", "do", "does", "re", "m",
+        "i", "at", "school", "form", "key", "social", "step", "really", "wants", "want", "has", "have", "got",
+        "means", "mean", "all", "first", "start", "started", "starting", "can", "could", "go", "on",
+        "use", "using", "question", "questions", "when", "normal", "why", "aunty", "in", "same", "also",
+        "together", "both", "with", "not", "inside", "called", "name", "pronouns", "embarrassed", "worried",
+        "nervous", "shy", "happy", "ok", "fine", "it", "this", "just", "now", "recently", "today", "yesterday",
+        "like",
+        # The child, as practitioners name them ("12yo", "boy 12", "my 11 yr old son", "a year 9 girl").
+        "yo", "yr", "yrs", "y", "year", "years", "old", "aged", "age", "boy", "girl", "son", "daughter", "pupil",
+        "child", "kid", "young", "person", "im", "am", "best",
+    }
+)  # fmt: skip
+# What is healthy to tell or ask about: identity, puberty, a crush or a partner of their own (with no
+# age typed: any digit, and any other word, keeps the whole sentence as typed).
+_HEALTHY_TOPICS = frozenset(
+    {
+        "gay", "lesbian", "bi", "bisexual", "trans", "transgender", "nonbinary", "non", "binary", "enby",
+        "pansexual", "pan", "asexual", "ace", "queer", "lgbt", "lgbtq", "lgbtqia", "gender", "questioning",
+        "fluid", "genderfluid", "sexuality", "periods", "period", "tampons", "tampon", "pads", "wet", "dream",
+        "dreams", "puberty", "voice", "breaking", "deodorant", "pill", "contraception", "crush", "fancies",
+        "boyfriend", "girlfriend", "bf", "gf",
+    }
+)  # fmt: skip
+# A partner or crush: healthy to tell only the practitioner or friends (an adult told may be the partner).
+_PARTNER_TOPICS = frozenset({"crush", "fancies", "boyfriend", "girlfriend", "bf", "gf"})
+_PEERS_TOLD = frozenset({"me", "us", "friend", "friends", "mate", "mates", "class", "everyone"})
+# Healthy to ask about, not to tell of ("asked her mum how babies are made"; "told her mum about sex" may
+# be a disclosure).
+_ASKED_TOPICS = frozenset({"sex", "babies", "baby", "made", "born", "from", "come"})
+
+
+def _of_the_child(typed: list[str], number: int, child_age: int | None) -> bool:
+    """Whether the number typed at ``number`` is the child's own age, or a school year of a child that age
+    ("12yo" at 12, "yr 10" at 14 or 15): an age of the child, not of anyone else."""
+    if child_age is None:
+        return False
+    value = int(typed[number])
+    if number and typed[number - 1] in {"year", "yr", "y"}:
+        return child_age - 5 <= value <= child_age - 4
+    return value == child_age
+
+
+def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
+    """A query's words (`typed_words`) without the words of telling or asking and the one told or asked,
+    when the rest says only something healthy (`_HEALTHY_TOPICS`, or `_ASKED_TOPICS` when asked): then
+    whom the child told says nothing of what happened. Every word must be one such a sentence holds, with
+    at most one listener, just after the word of telling (or "came out to"): anything else, a second
+    person, an age or a word of worry, keeps the words as typed ("told her mum her uncle is her boyfriend",
+    "told mum she has a secret boyfriend", "asked her mum about periods, she is bleeding a lot")."""
+    asked = bool(_ASKING_WORDS.intersection(typed))
+    told = bool(_TELLING_WORDS.intersection(typed) or ({"out"}.intersection(typed) and _CAME.intersection(typed)))
+    if not (asked or told):
+        return typed
+    allowed = _TELLING_WORDS | _ASKING_WORDS | _CAME_OUT | _LISTENERS | _HEARD_GLUE | _HEALTHY_TOPICS
+    if not all(
+        word in allowed or (word.isdigit() and _of_the_child(typed, n, child_age)) for n, word in enumerate(typed)
+    ):
+        return typed
+    came_out = any(w == "out" and n and typed[n - 1] in _CAME for n, w in enumerate(typed)) or _feels_another_gender(
+        typed
+    )
+    if not came_out and not _HEALTHY_TOPICS.intersection(typed):
+        return typed
+    listeners = [n for n, word in enumerate(typed) if word in _LISTENERS]
+    if len(listeners) > 1:
+        return typed
+    if _PARTNER_TOPICS.intersection(typed) and any(typed[n] not in _PEERS_TOLD for n in listeners):
+        # A partner or crush told to an adult may be that adult ("told the teacher she fancies him", "said to
+        # the coach that he is her boyfriend"): kept as typed.
+        return typed
+    framing = {n for n, word in enumerate(typed) if word in _TELLING_WORDS}
+    for number in listeners:
+        if _TELLS.intersection(typed[number + 1 :]) or _SAID_TO.intersection(typed[number + 1 :]):
+            return typed  # "said the coach asked about her periods": the one named asked
+        before = number - 1
+        while before >= 0 and typed[before] in _OWNERS | {"step", "school", "form", "key", "social", "best"}:
+            before -= 1
+        if before >= 0 and typed[before] == "to":
+            # "said to her mum", "came out to his dad"
+            before -= 1
+            if before < 0 or not (
+                typed[before] in _SAID_TO or typed[before] in _TELLING_WORDS or typed[before] == "out"
+            ):
+                return typed
+        elif before < 0 or typed[before] not in _TELLS:
+            # Only "told" or "asked" take the one told directly: after "said" the one named is who did it
+            # ("said daddy wants ...").
+            return typed
+        framing.add(number)
+    kept = [word for n, word in enumerate(typed) if n not in framing]
+    if framing and _feels_another_gender(kept):
+        kept = [*kept, "trans"]
+    if framing and _IDENTITY.intersection(kept) and not (_CAME.intersection(kept) and "out" in kept):
+        # Telling someone who they are is coming out ("told his mum he is gay"), which the word list names.
+        kept = ["came", "out", *kept]
+    return kept or typed
+
+
+def _feels_another_gender(typed: list[str]) -> bool:
+    """Whether the words say the child thinks or feels they are a boy or a girl ("thinks he's a girl inside",
+    "feels like a boy"): "boy" or "girl" within four words after "thinks" or "feels"."""
+    return any(
+        w in {"boy", "girl"} and {"thinks", "think", "feels", "feel"}.intersection(typed[max(0, n - 4) : n])
+        for n, w in enumerate(typed)
+    )
+
+
+_IDENTITY = frozenset(
+    {
+        "gay", "lesbian", "bi", "bisexual", "trans", "transgender", "nonbinary", "binary", "enby", "pansexual",
+        "asexual", "queer", "lgbt", "lgbtq", "lgbtqia", "genderfluid",
+    }
+)  # fmt: skip
+# The words of a child asking where babies come from ("how are babies made", "asked mum where babies come
+# from"): "made" there is no force, and babies are no younger child.
+_BABY_QUESTION = frozenset(
+    {"how", "where", "why", "what", "are", "is", "were", "do", "does", "did", "get", "gets", "got", "made", "make",
+     "makes", "come", "comes", "from", "born", "babies", "baby", "you", "the", "a"}
+)  # fmt: skip
+
+
+_MAKING = frozenset({"made", "make", "makes"})
+
+
+def _asks_where_babies_come_from(typed: list[str]) -> bool:
+    """Whether the words are only a child's question of where babies come from, with at most one listener
+    ("asked grandma how babies are made"): any other word ("made her", "a baby doll", "the baby's nappy")
+    keeps "made" as force and "baby" as a younger child."""
+    if not {"babies", "baby"}.intersection(typed) or not {"how", "where", "why", "what"}.intersection(typed):
+        return False
+    baby = next(w for w in typed if w in {"babies", "baby"})
+    if "made" in typed and not {"babies", "baby"}.intersection(typed[: typed.index("made")]):
+        return False
+    if sum(w in _MAKING for w in typed) > 1 or {"do", "does", "did"}.intersection(typed[typed.index(baby) :]):
+        return False  # "how are babies made, he made her", "where do babies come from, he did it to me"
+    listeners = [w for w in typed if w in _LISTENERS]
+    allowed = _BABY_QUESTION | _ASKING_WORDS | {"to", "know", "wants", "about", "if", "a", "the", "step"}
+    return len(listeners) <= 1 and all(w in allowed or w in _LISTENERS for w in typed)
+
+
+def _asks_of_the_ordinary(typed: list[str], asked: int) -> bool:
+    """Whether what the child asked about (the words between "what" and "is" or "means", after the word of
+    asking at ``asked``) is only what young children ask about: sex, babies, puberty, identity."""
+    what = next(n for n in range(asked + 1, len(typed)) if typed[n] in {"what", "whats"})
+    rest = typed[what + 1 :]
+    ending = next((n for n, w in enumerate(rest) if w in _MEANS), len(rest))
+    topic = [w for w in rest[:ending] if w not in _OWNERS and w not in {"a", "an"}]
+    return bool(topic) and all(w in _HEALTHY_TOPICS or w in _ASKED_TOPICS for w in topic)
+
+
 # "Private parts", "privates": a part of the body, not a place ("touching a staff member's private
 # parts" is not "in private").
 _BODY_AFTER_PRIVATE = frozenset({"part", "parts", "area", "areas", "bits", "body"})
@@ -2703,8 +2894,19 @@ def _school_years(typed: list[str]) -> list[int]:
 
 def _ages_typed(typed: list[str]) -> list[int]:
     """The numbers of one or two digits among a query's words: the ages it may give (not a
-    developmental age, `_is_developmental`)."""
-    return [int(w) for n, w in enumerate(typed) if w.isdigit() and len(w) <= 2 and not _is_developmental(typed, n)]
+    developmental age, `_is_developmental`); a school year (`_school_years`) as the age of its youngest
+    pupils ("11 yr old ... in yr 6" names no one older; "yr 13 ... with a yr 8" names two ages far apart)."""
+    return [
+        int(w) + 4 * _school_year_at(typed, n)
+        for n, w in enumerate(typed)
+        if w.isdigit() and len(w) <= 2 and not _is_developmental(typed, n)
+    ]
+
+
+def _school_year_at(typed: list[str], number: int) -> bool:
+    """Whether the number at ``number`` is a school year ("year 6", "yr 10"), not an age ("year 6 year old"
+    is unusual; "6 year old" is an age)."""
+    return bool(number) and typed[number - 1] in {"year", "yr"} and 1 <= int(typed[number]) <= 13
 
 
 # Round 8: the words before a developmental age ("dev age around 10", "developmentally about 4", "a mental
