@@ -326,6 +326,12 @@ _SAME_WORD = {
     "coercing": "coercion",
     # "Privates" are private parts, never "in private" (the stems meet): read as the pack's word (round 6).
     "privates": "genitals",
+    # Round 9: young people's short words for a partner ("her gf", "his bf"), which found nothing; from
+    # `PARTNER_SHORTHAND_FROM` only (younger, "bf" is as often a best friend).
+    "gf": "girlfriend",
+    "gfs": "girlfriends",
+    "bf": "boyfriend",
+    "bfs": "boyfriends",
 }
 
 # American spellings and words, as the pack (British English) writes them: practitioners trained
@@ -655,13 +661,20 @@ class SearchIndex:
             for n, w in enumerate(typed)
             if w not in _STOP_WORDS and (w not in people or w in older) and n not in same_age
         )
+        shorthand = child_age is None or child_age >= PARTNER_SHORTHAND_FROM
         said_as = (
-            "adult" if w in adults else "older" if w in older else _SAME_WORD.get(w, w)
+            "adult"
+            if w in adults
+            else "older"
+            if w in older
+            else _SAME_WORD.get(w, w)
+            if shorthand or w not in _PARTNER_SHORTHAND
+            else w
             for w in _ages_apart(content_words)
         )
         for word in dict.fromkeys(said_as):
             token = stem(word)
-            if self._known(token):
+            if self._known(token) or word in _NOT_TYPOS:
                 remaining.append(token)
                 continue
             nearest = self._correct(word)
@@ -743,7 +756,7 @@ class SearchIndex:
         documents in ``lead`` (e.g. the developmental band) come before equal matches elsewhere.
         ``child_age`` (the age searched at) lets an age typed say someone is older or younger.
         """
-        typed = _what_was_said(typed_words(query), child_age)
+        typed = _what_was_said(_without_onlooker(typed_words(query)), child_age)
         found_contexts = _contexts_of(typed, child_age)
         # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
         # Round 8: so is a brother, sister or cousin named beside beds, bodies or touching ("said her big
@@ -954,6 +967,32 @@ class SearchIndex:
                 calm = first & (levels[pool] == 0)
                 first = calm if calm.any() else first
             self._cap_below(pool, scores, first)
+        if (
+            levels is not None
+            and len(pool)
+            and child_age is not None
+            and child_age < SIMILAR_AGE_FROM
+            and _PARTNER_WORDS.intersection(typed)
+            and any(w.startswith(_SEX_STEMS) for w in typed)
+        ) or (
+            levels is not None and len(pool) and child_age is not None and _partner_noticeably_older(typed, child_age)
+        ):
+            # Round 9: a partner and sex under 13 ("asked mum if it is normal for her bf to want sex" at 12), or a
+            # partner noticeably older than a child under 16 ("his gf 16" at 13): a green item never comes first.
+            self._cap_below(pool, scores, levels[pool] > 0)
+        elif levels is not None and len(pool) and _only_a_partner(typed, child_age):
+            # Round 9: only a boyfriend or girlfriend of the child's age, and what couples ordinarily do ("has a
+            # boyfriend" at 12, "snogging his gf at the bus stop"): the green items that matched any word join,
+            # scaled by the share they matched, and come first. "Dating" and "relationship", the partner words'
+            # synonyms, had led with dating apps and grooming, and "walk home" with going missing.
+            joined = np.setdiff1d(np.flatnonzero((levels == 0) & (counts > 0)), pool, assume_unique=True)
+            if mask is not None:
+                joined = joined[mask[joined]]
+            if len(joined):
+                scores = scores.copy()
+                scores[joined] *= counts[joined] / most
+                pool = np.union1d(pool, joined)
+            self._cap_below(pool, scores, levels[pool] == 0)
         if on_others:
             # Touching or rubbing on other children ("rubbing himself on other kids", "humps the other
             # children"): the items on a child's own body come after those on touching others, though
@@ -1260,6 +1299,17 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "older or an adult",
         (
+            # Round 9: the one writing (an adult) on the receiving end of a child's act ("tried to put his hand
+            # down my trousers", "asked me to touch his willy").
+            *(
+                f"={my} {part}"
+                for my in ("my",)
+                # Not breasts or bottoms: a young child patting a carer's breasts is curiosity (0-5 green).
+                for part in ("trousers", "crotch", "privates", "knickers", "genitals", "willy", "penis", "vagina")
+            ),
+            *(f"{ask} me to {act}" for ask in ("asked", "asks", "wanted", "wants") for act in ("touch", "kiss")),
+            "tried to kiss me",
+            "tried to touch me",
             "older",
             "adult",
             "man",
@@ -1474,7 +1524,6 @@ CONTEXTS: tuple[Context, ...] = (
             "no choice",
             "or else",
             "afraid to say no",
-            "cornered",
             "trapped",
             "wouldn't let",
             "would not let",
@@ -1486,6 +1535,13 @@ CONTEXTS: tuple[Context, ...] = (
                 for make in ("make", "makes", "making")
                 for whom in ("her", "him", "them")
                 for act in ("do", "touch", "watch", "send", "show", "suck", "kiss", "undress")
+            ),
+            # Round 9: asking for sex ("her bf asks for sex" at 12 had led with the green item on questions).
+            # Not images: "asked for nudes" has its own word-list phrase, and force there moved other red items.
+            *(
+                f"{ask} for {what}"
+                for ask in ("ask", "asks", "asked", "asking", "begging", "pestering", "nagging")
+                for what in ("sex",)
             ),
             "pushed her down",
             "pushed him down",
@@ -1949,6 +2005,13 @@ CONTEXTS: tuple[Context, ...] = (
                 for app in ("snap", "snapchat", "insta", "instagram", "tiktok", "discord", "roblox", "whatsapp")
             ),
             *(f"{app} {who}" for app in ("insta", "snap", "tiktok") for who in ("boyfriend", "girlfriend", "friend")),
+            # Round 9: a partner met through an app ("she met her boyfriend on snapchat", "her bf from tiktok").
+            *(
+                f"{who} {on} {app}"
+                for who in ("boyfriend", "girlfriend", "bf", "gf")
+                for on in ("on", "from")
+                for app in ("snap", "snapchat", "insta", "instagram", "tiktok", "discord", "roblox", "online")
+            ),
         ),
         ("stranger online", "online contact", "online friend", "strangers"),
         never_green_first=True,
@@ -2066,6 +2129,8 @@ _SAME_WHAT = frozenset({"age", "year", "class", "school"})
 # Years between two ages (the child's and one typed, or two typed) that make one person older or
 # younger than the other (`_contexts_of`, `_names_someone_older`).
 AGE_GAP = 4
+# Ages this many years apart or fewer are of a similar age (round 9: a partner's age typed).
+SIMILAR_AGE = 1
 
 # Body words after "his", "her", "their" or "own" that name the child's own genitals.
 _OWN_BODY_WORDS = frozenset(
@@ -2306,7 +2371,7 @@ def _cues_by_first_word() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
 
 def contexts_in(query: str) -> list[int]:
     """The numbers (in `CONTEXTS`) of the contexts a query's words name; stop words count ("in class")."""
-    return _contexts_of(_what_was_said(typed_words(query)))
+    return _contexts_of(_what_was_said(_without_onlooker(typed_words(query))))
 
 
 def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
@@ -2343,6 +2408,9 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         # Round 8: a sixth former (16 to 18) is no older than a young person of 16 or over ("sixth former
         # asking about the pill" at 17), unless other words name someone older or a younger year.
         found.remove(_OLDER)
+    if _FORCE not in found and ("cornered" in typed or _unwilling(typed)):
+        # "Cornered" is read from the word typed: its stem is "corner" ("in the home corner" names no force).
+        found.append(_FORCE)
     if _MONEY not in found and "cans" in typed:
         # Cans of drink as payment ("swaps kisses for cans"): read from the word typed, because its stem
         # is "can" ("she can swim" names no money).
@@ -2376,6 +2444,16 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
             found.append(_OLDER)
         if _YOUNGER not in found and any(other <= child_age - AGE_GAP for other in [*stated, *(y + 4 for y in years)]):
             found.append(_YOUNGER)
+        if (
+            _SAME_AGE not in found
+            and _OLDER not in found
+            and _YOUNGER not in found
+            and not _RELATIVE_WORDS.intersection(typed)
+            and _partners_age_is_near(typed, child_age)
+        ):
+            # Round 9: a partner whose age typed is the child's or a year apart ("16yo and her gf 16", "sexting
+            # his 17 yr old girlfriend" at 17) is of a similar age, as "same age" says.
+            found.append(_SAME_AGE)
     # A young child who knows the words to ask about is itself a sign: the question reading is for 9 and over,
     # and under 9 only for what young children ask about (round 9: "asked mum what sex is" at 7).
     asked = _asks_a_question(typed) if child_age is not None else None
@@ -2731,6 +2809,239 @@ def _of_the_child(typed: list[str], number: int, child_age: int | None) -> bool:
     return value == child_age
 
 
+_PARTNER_SHORTHAND = frozenset({"bf", "bfs", "gf", "gfs"})
+_PARTNER_WORDS = frozenset({"boyfriend", "girlfriend", "bf", "gf", "boyfriends", "girlfriends", "partner"})
+# The only other words a sentence about a child's own boyfriend or girlfriend may hold: who, where, and what
+# couples of their age ordinarily do. No family word ("mum's boyfriend"), no age but one near the child's.
+# Before a child's own boyfriend or girlfriend: who the child is and that they have one ("my 11 yr old son says
+# he has a boyfriend", "12 yo has a girlfriend"); after it, only where and what couples of their age ordinarily
+# do ("in her form", "walk home together", "kissing at the bus stop"). No family word ("mum's boyfriend"), no
+# "new" (a parent's new partner), and nothing the partner says, has or wants.
+_BEFORE_PARTNER = frozenset(
+    {
+        "she", "he", "they", "her", "his", "their", "my", "our", "is", "has", "have", "got", "a", "s", "says",
+        "said", "told", "me", "us", "son", "daughter", "boy", "girl", "pupil", "yo", "year", "yr", "old", "and",
+        "kissing", "snogging", "hugging", "cuddling", "holding", "hands", "with", "walking", "walks", "home",
+    }
+)  # fmt: skip
+_AFTER_PARTNER = frozenset(
+    {
+        "in", "at", "the", "her", "his", "their", "class", "form", "year", "yr", "same", "age", "school", "and",
+        "they", "walk", "walks", "walking", "home", "together", "holding", "hands", "hand", "kissing", "kiss",
+        "snogging", "hugging", "cuddling", "bus", "stop", "cinema", "is", "s", "happy", "both", "on", "a",
+        "date", "dates", "yo", "old",
+    }
+)  # fmt: skip
+_OWNERS_OF_A_PARTNER = frozenset({"her", "his", "my", "their"})
+# From this age "bf" and "gf" are a boyfriend and girlfriend; younger, "bf" is as often a best friend.
+PARTNER_SHORTHAND_FROM = 13
+
+
+# Words of sex: beside them, under 16, a partner's age typed is not read as "the same age" (the law turns on it).
+# The words a sentence about a couple of the same age may hold besides ages and words of sex.
+_SAME_AGE_WORDS = frozenset(
+    {
+        "having", "had", "has", "have", "using", "protection", "condoms", "condom", "safe", "safely", "both",
+        "happy", "consensual", "agreed", "and", "her", "his", "their", "she", "he", "they", "is", "was", "a",
+        "the", "yo", "yr", "yrs", "year", "years", "old", "boyfriend", "girlfriend", "bf", "gf", "partner",
+        "boyfriends", "girlfriends", "together", "for", "months", "weeks", "in", "same", "class", "form",
+        "school", "kissing", "snogging", "holding", "hands", "with", "been", "going", "out", "s", "i", "my",
+        "son", "daughter", "boy", "girl", "pupil", "age", "aged", "of", "on", "at", "it", "to", "want",
+    }
+)  # fmt: skip
+_IMAGE_STEMS = ("nud", "pic", "photo", "image", "video", "sext", "snap")
+_SEX_STEMS = ("sex", "oral", "sleep", "slept", "shag", "blowjob", "intercourse", "bj", "fuck", "bang")
+# From this age a partner's age typed near the child's is read as "the same age".
+SIMILAR_AGE_FROM = 13
+
+
+def _partner_ages(typed: list[str]) -> list[int]:
+    """The ages typed beside a partner word ("her gf 16", "his 17 yr old girlfriend", "her boyfriend is 15"):
+    the number just after it (with only "is", "yr old" between), or just before it with "yr old" or "yo"
+    between ("has had 13 boyfriends" is a count)."""
+    beside = {"yr", "yrs", "year", "years", "old", "yo", "is", "was", "aged"}
+    found: list[int] = []
+    for p, word in enumerate(typed):
+        if word not in _PARTNER_WORDS:
+            continue
+        before = p - 1
+        while before >= 0 and typed[before] in beside:
+            before -= 1
+        after = p + 1
+        while after < len(typed) and typed[after] in beside:
+            after += 1
+        aged = {"yr", "yrs", "year", "years", "old", "yo"}.intersection(typed[before + 1 : p])
+        for n in (before, after) if aged else (after,):
+            if 0 <= n < len(typed) and typed[n].isdigit() and len(typed[n]) <= 2 and not _school_year_at(typed, n):
+                found.append(int(typed[n]))
+    return found
+
+
+def _partner_noticeably_older(typed: list[str], child_age: int) -> bool:
+    """Whether a partner's age typed is more than `SIMILAR_AGE` above a child's under 16, or a school year
+    typed is ("his gf 16" at 13, "her boyfriend is in year 11" at 13): noticeably older, never green first."""
+    if child_age >= 16 or not _PARTNER_WORDS.intersection(typed):
+        return False
+    ages = [*_partner_ages(typed), *(y + 4 for y in _school_years(typed))]
+    return any(age - child_age > SIMILAR_AGE for age in ages)
+
+
+def _partners_age_is_near(typed: list[str], child_age: int) -> bool:
+    """Whether a partner's age is typed beside the partner word (`_partner_ages`) and every age typed is
+    within `SIMILAR_AGE` of the child's: from `SIMILAR_AGE_FROM`; under 18 not beside words of images, and
+    under 16 not beside words of sex; not when the age is what someone says; and every other word one that
+    a sentence about a couple of the same age holds (`_SAME_AGE_WORDS`): control, cars, flats, mates, money
+    or never having met keep the ranking as it is."""
+    if child_age < SIMILAR_AGE_FROM:
+        return False
+    if any(w.startswith(_IMAGE_STEMS) for w in typed) or (
+        child_age < 16 and any(w.startswith(_SEX_STEMS) for w in typed)
+    ):
+        return False
+    partners = [n for n, w in enumerate(typed) if w in _PARTNER_WORDS]
+    if partners and (_TELLING_WORDS | _SAID_TO | {"claims", "claimed", "reckons"}).intersection(typed[partners[0] :]):
+        return False  # the age is what someone says ("her boyfriend is 13, he says")
+    if not all(w.isdigit() or w in _SAME_AGE_WORDS or w.startswith(_SEX_STEMS) for w in typed):
+        return False
+    near = _partner_ages(typed)
+    ages = [*_stated_ages(typed), *near, *(y + 4 for y in _school_years(typed))]
+    return bool(near) and all(abs(age - child_age) <= SIMILAR_AGE for age in ages)
+
+
+def _only_a_partner(typed: list[str], child_age: int | None) -> bool:
+    """Whether the words say only that a child of 9 or over has a boyfriend or girlfriend of their own age and
+    what couples ordinarily do ("has a boyfriend in her class", "snogging his gf at the bus stop"): the first
+    partner word owned by the child ("her", "his", "my", "their", or "has a", "got a"), the words before it
+    from `_BEFORE_PARTNER` and after it from `_AFTER_PARTNER`, any age typed within `SIMILAR_AGE` of the
+    child's. Anything else (an older partner, "mum's boyfriend", a parent's new partner, what the partner says
+    or wants, control, sex, images, money, secrecy) keeps the ranking as it is."""
+    if child_age is None or child_age < 9:
+        return False
+    partners = [n for n, w in enumerate(typed) if w in _PARTNER_WORDS - {"partner"}]
+    if not partners:
+        return False
+    first = partners[0]
+    owned = first and (
+        typed[first - 1] in _OWNERS_OF_A_PARTNER or typed[max(0, first - 2) : first] in (["has", "a"], ["got", "a"])
+    )
+    if not owned:
+        return False
+    if {"he", "him", "his"}.intersection(typed[:first]) and {"she", "her"}.intersection(typed[:first]):
+        return False  # two people before it ("he says he is her boyfriend"): a claim, not the child's own
+
+    def near(n: int) -> bool:
+        return abs(int(typed[n]) + 4 * _school_year_at(typed, n) - child_age) <= SIMILAR_AGE
+
+    if any(w == "old" and (not n or typed[n - 1] not in _YEARS_OLD | {"year"}) for n, w in enumerate(typed)):
+        return False  # "her boyfriend is old"
+
+    return all((w.isdigit() and near(n)) or w in _BEFORE_PARTNER for n, w in enumerate(typed[:first])) and all(
+        (w.isdigit() and near(n)) or w in _AFTER_PARTNER or w in _PARTNER_WORDS
+        for n, w in enumerate(typed[first + 1 :], first + 1)
+    )
+
+
+# Round 9: school subjects a practitioner names, which are no typo ("after an RSE lesson" had been corrected to
+# "resi", a children's home).
+_NOT_TYPOS = frozenset({"rse", "rshe", "pshe", "sre", "pse", "rsh"})
+_ONLOOKERS = frozenset(
+    {"mum", "mummy", "mam", "dad", "daddy", "parents", "parent", "carer", "carers", "teacher", "staff", "nursery"}
+)
+_ONLOOKING = frozenset(
+    {
+        "worried", "worries", "concerned", "walked", "found", "noticed", "saw", "seen", "caught", "fine", "ok",
+        "okay", "happy", "upset", "unsure", "wondering", "knows", "heard", "spotted", "embarrassed", "came",
+    }
+)  # fmt: skip
+_ONLOOKING_GLUE = frozenset(
+    {"is", "was", "are", "s", "very", "really", "so", "in", "on", "it", "him", "her", "them", "this", "with", "about",
+     "out", "a", "bit", "not", "too", "and", "his", "their", "my", "the", "normal", "if", "ok"}
+)  # fmt: skip
+
+
+# Round 9: the beginnings of words of an act on a child's body; beside "doesn't want to" they say the child is
+# made to do it ("has to be the baby and take her clothes off, she doesn't want to"). Not baths, rooms or
+# changing for PE: "doesn't want mum in the bathroom any more" is a child wanting privacy.
+_UNWANTED_ACTS = (
+    "touch", "kiss", "cloth", "undress", "naked", "nud", "pant", "knicker", "willy", "privat", "genital", "bum",
+    "boob", "breast", "lick", "suck", "hump", "sex", "strip", "pictur", "photo", "pic", "video",
+)  # fmt: skip
+
+
+def _unwilling(typed: list[str]) -> bool:
+    """Whether the words say the child does not want something done to their body: "doesn't want" or "does
+    not want" ("don't", "do not"), or a friendship threatened ("or she won't be her friend"), beside a word of
+    `_UNWANTED_ACTS`."""
+    refusing = any(
+        word == "want"
+        and number >= 2
+        and (typed[number - 2 : number] in (["doesn", "t"], ["don", "t"], ["does", "not"], ["do", "not"]))
+        for number, word in enumerate(typed)
+    )
+    # "... or she won't be her friend", "or he'll tell everyone": a threat beside the act.
+    threatened = any(
+        typed[n : n + 3] == ["won", "t", "be"]
+        and {"friend", "friends", "mate", "mates"}.intersection(typed[n + 3 : n + 6])
+        for n in range(len(typed))
+    )
+    # Refusing counts only beside a word of being made to ("has to ... she doesn't want to", "he makes her"):
+    # "doesn't want to get undressed for swimming", "doesn't want to be kissed goodnight" are a child's own
+    # wish for privacy.
+    made_to = any(
+        (word in {"has", "have", "had"} and typed[n + 1 : n + 2] == ["to"])
+        or (word in _GETS_ANOTHER_TO and word not in {"wanted", "wants", "want", "let", "lets"})
+        for n, word in enumerate(typed)
+    )
+    return ((refusing and made_to) or threatened) and any(
+        word.startswith(_UNWANTED_ACTS) or (threatened and word == "rude") for word in typed
+    )
+
+
+# Words that put someone else in what happened, or say it was done to the child: "with", "him", "them", a lap,
+# a knee, a flat; "being", "been" ("was being touched").
+_NOT_ALONE = frozenset(
+    {
+        "with", "him", "them", "lap", "knee", "flat", "house", "car", "tent", "being", "been", "hits", "hit",
+        "worker", "agency", "resident", "coach", "tutor", "boyfriend", "girlfriend", "partner", "bf", "gf",
+        "bruise", "bruises", "bruised", "sore", "bleeding", "blood", "woke", "asleep", "off",
+    }
+)  # fmt: skip
+
+
+# The beginnings of a word for masturbation, as typed and often mistyped ("mastubating", "masterbating").
+_SELF_PLEASURE = ("masturb", "mastub", "masterb", "mastrub", "wank")
+
+
+def _without_onlooker(typed: list[str]) -> list[str]:
+    """A query's words without a closing clause that only says a parent or member of staff saw it or is
+    worried (`_ONLOOKERS`, then only `_ONLOOKING` and `_ONLOOKING_GLUE` words to the end), when the words
+    before it say only the child's own act on their own body (the own-body context) and name no one else
+    (no one of `_SOMEONE_ELSE` or `_NOT_ALONE`, not both "he" and "she")."""
+    for number in range(len(typed) - 2, 2, -1):
+        if typed[number] not in _ONLOOKERS:
+            continue
+        rest = typed[number + 1 :]
+        if _ONLOOKING.intersection(rest) and all(w in _ONLOOKING or w in _ONLOOKING_GLUE for w in rest):
+            whole = typed[:number]
+            if (
+                _SOMEONE_ELSE.intersection(whole)
+                or _NOT_ALONE.intersection(whole)
+                or ({"he", "him", "his"}.intersection(whole) and {"she", "her"}.intersection(whole))
+            ):
+                return typed  # someone else is in it ("he gets in her bed, mum found him"): kept as typed
+            start = number
+            while start > 0 and typed[start - 1] in {"his", "her", "their", "my", "the"}:
+                start -= 1
+            before = typed[:start]
+            if start < 3 or not (_OWN in _contexts_of(before) or any(w.startswith(_SELF_PLEASURE) for w in before)):
+                # Only the child's own act is left out of an onlooker ("masturbating in his room, mum walked
+                # in"): being seen in the shower, naked or asleep may be what happened.
+                return typed
+            return before
+        return typed
+    return typed
+
+
 def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
     """A query's words (`typed_words`) without the words of telling or asking and the one told or asked,
     when the rest says only something healthy (`_HEALTHY_TOPICS`, or `_ASKED_TOPICS` when asked): then
@@ -2755,9 +3066,14 @@ def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
     listeners = [n for n, word in enumerate(typed) if word in _LISTENERS]
     if len(listeners) > 1:
         return typed
-    if _PARTNER_TOPICS.intersection(typed) and any(typed[n] not in _PEERS_TOLD for n in listeners):
+    topics = [n for n, word in enumerate(typed) if word in _HEALTHY_TOPICS]
+    if topics and any(word in _TELLING_WORDS or word in _ASKING_WORDS for word in typed[topics[0] + 1 :]):
+        # Someone else speaks after the topic ("her boyfriend says he is 14", "her bf told her it is normal").
+        return typed
+    if _PARTNER_TOPICS.intersection(typed) and (not listeners or any(typed[n] not in _PEERS_TOLD for n in listeners)):
         # A partner or crush told to an adult may be that adult ("told the teacher she fancies him", "said to
-        # the coach that he is her boyfriend"): kept as typed.
+        # the coach that he is her boyfriend"), and with no one named as told, who told whom is unclear ("he
+        # told her he is her boyfriend"): kept as typed.
         return typed
     framing = {n for n, word in enumerate(typed) if word in _TELLING_WORDS}
     for number in listeners:
@@ -2878,7 +3194,8 @@ def _stated_ages(typed: list[str]) -> list[int]:
             continue
         after = typed[number + 1] if number + 1 < len(typed) else ""
         before = typed[number - 1] if number else ""
-        if after in _YEARS_OLD or before in _IS_AGED:
+        if after in _YEARS_OLD or before in _IS_AGED or before in _PARTNER_WORDS:
+            # Round 9: a number just after a partner word is the partner's age ("her boyfriend 17", "bf 17").
             found.append(int(word))
     return found
 

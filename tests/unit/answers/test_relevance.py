@@ -174,8 +174,8 @@ PROBE_LIMITS = {
     PROBES_A_PATH: (0.89, 5, 0),
     PROBES_B_PATH: (0.52, 9, 2),
     PROBES_D_PATH: (0.69, 38, 0),
-    PROBES_E_PATH: (0.82, 15, 1),
-    PROBES_F_PATH: (0.79, 25, 2),
+    PROBES_E_PATH: (0.82, 14, 1),
+    PROBES_F_PATH: (0.80, 17, 0),
 }
 
 

@@ -158,3 +158,183 @@ def test_a_school_year_beside_the_childs_age_names_no_one_older(shipped: Pack) -
     assert _levels(shipped, "year 7 girl with a 19 year old boyfriend", 12)[0] == "red"
     # Two school years far apart still name two ages far apart (the second review).
     assert OLDER in _contexts_at("yr 13 pupil having sex with a yr 8", 17)
+
+
+# ------------------------------------------------------------ a boyfriend or girlfriend of the child's age
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "first"),
+    [
+        ("has a boyfriend", 12, "9-13-green-boyfriend-or-girlfriend"),
+        ("her bf", 13, "9-13-green-boyfriend-or-girlfriend"),
+        ("got a boyfriend in year 10", 15, "13-17-green-relationships"),
+        ("snogging his gf at the bus stop", 14, "13-17-green-kissing-hugging"),
+        (
+            "12 yo has a girlfriend in her form, same age, they walk home together",
+            12,
+            "9-13-green-boyfriend-or-girlfriend",
+        ),
+    ],
+)
+def test_a_partner_of_the_childs_age_is_answered_with_the_green_item(
+    shipped: Pack, words: str, age: int, first: str
+) -> None:
+    """Healthy: "dating" and "relationship" (the partner words' synonyms) had led with dating apps or grooming,
+    "walk home" with going missing; "gf" and "bf" found nothing."""
+    assert _ids(shipped, words, age)[0].split("-", 2)[2] == first.split("-", 2)[2]
+
+
+def test_a_partner_whose_age_is_typed_near_the_childs_is_of_a_similar_age(shipped: Pack) -> None:
+    assert "the same age" in _contexts_at("16yo and her gf 16 having sex, using protection", 16)
+    assert _levels(shipped, "16yo and her gf 16 having sex, using protection, both happy", 16)[0] == "green"
+    # The child's own age typed says nothing of the partner's.
+    assert "the same age" not in _contexts_at("3 year old talks about being in bed like mummy and her boyfriend", 3)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("mum's boyfriend", 8),
+        ("her boyfriend is 17", 12),
+        ("has a secret boyfriend", 12),
+        ("told me her bf asks for sex", 12),
+        ("her boyfriend asks for sex", 12),
+        ("3 year old keeps going on about tongue kissing and being in bed naked like mummy and her boyfriend", 3),
+        # Found by the review of the first version of these rules (556 phrasings): sex under 13 with an age
+        # typed, a partner years older by school year, a partner's claimed age, a parent's new partner, a
+        # partner with a child, "bf" at 9 (a best friend), a partner met online, images asked for.
+        ("her boyfriend 12 wants sex", 12),
+        ("she is 13 and her boyfriend is in year 11", 13),
+        ("her boyfriend says he is 14", 13),
+        ("her boyfriend is 13 he says", 13),
+        ("he says he is her boyfriend", 10),
+        ("the new boyfriend at home", 9),
+        ("her boyfriend has a daughter", 15),
+        ("her bf and her were touching each other", 9),
+        ("she met her boyfriend on snapchat", 13),
+        ("her boyfriend 14 wants her to send nudes", 14),
+        ("asked mum if it is normal for her bf to want sex", 12),
+        ("bf 17", 13),
+        # Found by the third review: "old" alone, a partner two or three years older, control, a car, never met.
+        ("her boyfriend is old", 13),
+        ("his gf 16", 13),
+        ("her gf is 14 and very controlling", 14),
+        ("her boyfriend 16 has a car", 15),
+        ("her boyfriend 16 lives in london and she has never met him", 15),
+        ("he told her he is her boyfriend", 9),
+    ],
+)
+def test_a_partner_with_anything_worrying_is_not_answered_green(shipped: Pack, words: str, age: int) -> None:
+    """Worrying: an adult's partner, an older partner, secrecy, or being asked for sex ("asks for sex" had led
+    with the green item on questions)."""
+    assert _levels(shipped, words, age)[0] != "green"
+
+
+def test_a_partners_age_is_read_only_beside_the_partner_word() -> None:
+    from behaviours.answers.search import _partners_age_is_near
+
+    assert _partners_age_is_near(typed_words("her gf 16"), 16)
+    assert _partners_age_is_near(typed_words("his 17 yr old girlfriend"), 17)
+    assert not _partners_age_is_near(typed_words("has had 13 boyfriends"), 13)  # a count
+    assert not _partners_age_is_near(typed_words("her boyfriend 12 wants sex"), 12)  # under 13
+    assert not _partners_age_is_near(typed_words("her boyfriend 14 wants sex"), 14)  # sex under 16
+    assert not _partners_age_is_near(typed_words("her boyfriend is 13 he says"), 13)  # what he says
+    assert not _partners_age_is_near(typed_words("her boyfriend 14 is in year 12"), 14)  # year 12 is older
+
+
+def test_asking_for_sex_is_pressure() -> None:
+    assert FORCE in _contexts_at("keeps asking for sex", 15)
+    assert FORCE not in _contexts_at("asked what sex is", 12)
+
+
+# ------------------------------------------------------------ a parent or staff member who only saw it
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "first"),
+    [
+        ("6yo touches his willy in bed at night, mum worried", 6, "5-9-green-touching-own-genitals"),
+        ("11yo mastubating in his room, mum walked in", 11, "9-13-green-private-masturbation"),
+        ("she was touching herself in the bath, dad walked in", 5, "0-5-green-touching-own-body"),
+    ],
+)
+def test_a_parent_who_only_saw_it_is_not_read_as_the_one_who_did_it(
+    shipped: Pack, words: str, age: int, first: str
+) -> None:
+    """Healthy: "mum" or "dad" had taken the child's own body away and led with the disclosure item."""
+    assert _ids(shipped, words, age)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("he gets in her bed at night, mum found him", 8),
+        ("brother gets in her bed at night, mum found him", 8),
+        ("her uncle touched her, mum found out", 9),
+        ("dad touches her, mum worried", 7),
+        # Found by the third review: being seen may be what happened; done to the child; a hint of another.
+        ("she was in the shower and dad walked in", 10),
+        ("was being touched on her privates, mum walked in", 7),
+        ("has to touch his willy or he hits her, mum walked in", 8),
+        ("bruises on her inner thighs, mum noticed", 12),
+    ],
+)
+def test_someone_else_in_it_keeps_the_onlooker(shipped: Pack, words: str, age: int) -> None:
+    """Worrying: when anyone but the child is in what happened, the words are read as typed."""
+    assert _levels(shipped, words, age)[0] == "red"
+
+
+# ------------------------------------------------------------ "cornered", "doesn't want"
+
+
+def test_the_home_corner_is_no_force_but_cornered_is(shipped: Pack) -> None:
+    assert FORCE not in _contexts_at("kids playing doctors in the home corner, all giggling", 4)
+    assert _levels(shipped, "kids playing doctors in the home corner, all giggling, all 4", 4)[0] == "green"
+    assert FORCE in _contexts_at("cornered her in the toilets", 12)
+
+
+def test_not_wanting_an_act_on_the_body_is_force_but_not_wanting_a_nappy_is_not(shipped: Pack) -> None:
+    words = "home corner game where she always has to be the baby and take her clothes off, she doesnt want to"
+    assert FORCE in _contexts_at(words, 4)
+    assert _levels(shipped, words, 4)[0] != "green"
+    assert FORCE not in _contexts_at("he doesnt want to wear a nappy", 3)
+    assert FORCE not in _contexts_at("doesnt want mum in the bathroom anymore", 8)
+
+
+# ------------------------------------------------------------ the one writing on the receiving end; threats
+
+
+def test_a_child_acting_on_the_adult_writing_names_an_adult(shipped: Pack) -> None:
+    """Worrying: "asked me to touch his willy" (a teaching assistant writing) had led with green self-touch."""
+    words = "6yo tried to put his hand down my trousers and asked me to touch his willy (TA)"
+    assert OLDER in _contexts_at(words, 6)
+    assert _levels(shipped, words, 6)[0] != "green"
+    # A young child patting a carer's breasts is curiosity, not an adult named.
+    assert OLDER not in _contexts_at("preschooler patted my boobs while i was feeding the baby", 3)
+
+
+def test_a_friendship_threatened_beside_rude_things_is_force(shipped: Pack) -> None:
+    words = "6 year old says she has to do rude things with the big girl or she wont be her friend"
+    assert FORCE in _contexts_at(words, 6)
+    assert _levels(shipped, words, 6)[0] != "green"
+    assert FORCE not in _contexts_at("doesnt want to say rude words", 6)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("doesnt want to get undressed for swimming", 7),
+        ("does not want to be kissed goodnight", 9),
+        ("doesnt want to show the doctor her privates", 6),
+    ],
+)
+def test_a_child_not_wanting_something_for_themselves_is_no_force(shipped: Pack, words: str, age: int) -> None:
+    """Found by the third review: without a word of being made to, not wanting is a child's own wish."""
+    assert FORCE not in _contexts_at(words, age)
+    assert _levels(shipped, words, age)[0] != "red"
+
+
+def test_bf_under_13_is_not_read_as_a_boyfriend(shipped: Pack) -> None:
+    """Found by the third review: at 11 "bf" is as often a best friend."""
+    assert "9-13-red-controlling-relationship" not in _ids(shipped, "her bf is her best friend", 11)
