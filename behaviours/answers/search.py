@@ -1300,16 +1300,13 @@ CONTEXTS: tuple[Context, ...] = (
         "older or an adult",
         (
             # Round 9: the one writing (an adult) on the receiving end of a child's act ("tried to put his hand
-            # down my trousers", "asked me to touch his willy").
+            # down my trousers"); "asked me to touch his willy" is read by `_asks_the_writer`.
             *(
                 f"={my} {part}"
                 for my in ("my",)
                 # Not breasts or bottoms: a young child patting a carer's breasts is curiosity (0-5 green).
-                for part in ("trousers", "crotch", "privates", "knickers", "genitals", "willy", "penis", "vagina")
+                for part in ("trousers", "privates", "knickers", "genitals", "willy", "penis", "vagina")
             ),
-            *(f"{ask} me to {act}" for ask in ("asked", "asks", "wanted", "wants") for act in ("touch", "kiss")),
-            "tried to kiss me",
-            "tried to touch me",
             "older",
             "adult",
             "man",
@@ -1535,13 +1532,6 @@ CONTEXTS: tuple[Context, ...] = (
                 for make in ("make", "makes", "making")
                 for whom in ("her", "him", "them")
                 for act in ("do", "touch", "watch", "send", "show", "suck", "kiss", "undress")
-            ),
-            # Round 9: asking for sex ("her bf asks for sex" at 12 had led with the green item on questions).
-            # Not images: "asked for nudes" has its own word-list phrase, and force there moved other red items.
-            *(
-                f"{ask} for {what}"
-                for ask in ("ask", "asks", "asked", "asking", "begging", "pestering", "nagging")
-                for what in ("sex",)
             ),
             "pushed her down",
             "pushed him down",
@@ -2113,6 +2103,7 @@ _WHO_MAY_HAVE = frozenset(
 )
 _YOUNGER = next(n for n, context in enumerate(CONTEXTS) if context.name == "younger")
 _FORCE = next(n for n, context in enumerate(CONTEXTS) if context.name == "force or pressure")
+_ONLINE_ONLY = next(n for n, context in enumerate(CONTEXTS) if context.name == "someone known only online")
 _SIBLING = next(n for n, context in enumerate(CONTEXTS) if context.name == "a brother, sister or cousin")
 _TOLD_OF_SIBLING = next(n for n, context in enumerate(CONTEXTS) if context.name == SIBLING_TOLD)
 _RELATIVE = next(n for n, context in enumerate(CONTEXTS) if context.name == "an adult relative or carer")
@@ -2408,6 +2399,10 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         # Round 8: a sixth former (16 to 18) is no older than a young person of 16 or over ("sixth former
         # asking about the pill" at 17), unless other words name someone older or a younger year.
         found.remove(_OLDER)
+    if _FORCE not in found and _asks_for_sex(typed):
+        found.append(_FORCE)
+    if _OLDER not in found and _asks_the_writer(typed):
+        found.append(_OLDER)
     if _FORCE not in found and ("cornered" in typed or _unwilling(typed)):
         # "Cornered" is read from the word typed: its stem is "corner" ("in the home corner" names no force).
         found.append(_FORCE)
@@ -2420,6 +2415,10 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
     # Two ages far apart ("15 year old, 22 year old boyfriend"), an adult with someone under 16, or one
     # age of 18 or over, name someone older; two close ages either side of 18 ("17 and 18") do not.
     ages = _ages_typed(typed)
+    if child_age is not None:
+        # Round 9: the child's own school year is no one's age ("my 11 yr old son ... in yr 6" had named
+        # "someone older"); any other school year stays a number, as before.
+        ages = _ages_without_own_year(typed, child_age)
     if _OLDER not in found and ages and _names_someone_older(ages):
         found.append(_OLDER)
     if _OWN not in found and _names_whose_body(typed):
@@ -2481,6 +2480,15 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.append(_TOLD_OF_SIBLING)
     if _asks_where_babies_come_from(typed):
         found = [n for n in found if n not in (_YOUNGER, _FORCE)]
+    if (
+        _ONLINE_ONLY in found
+        and _SAME_AGE in found
+        and _PARTNER_WORDS.intersection(typed)
+        and _ONLINE_ONLY not in _contexts_of([w for w in typed if w not in _PARTNER_WORDS])
+    ):
+        # Round 9: a partner met through an app who is in the child's year ("met his gf on snapchat, they are in
+        # the same year") is a known peer, not someone known only online.
+        found.remove(_ONLINE_ONLY)
     if _SAME_AGE in found and _OLDER in found:
         # "her 19 year old boyfriend", "a man in his class": someone older is named, whatever else is.
         found.remove(_SAME_AGE)
@@ -2767,14 +2775,14 @@ _HEARD_GLUE = frozenset(
     {
         "she", "he", "they", "her", "his", "their", "them", "him", "my", "our", "the", "a", "an", "that", "s",
         "is", "was", "are", "be", "might", "may", "thinks", "think", "thought", "feels", "feel", "if", "whether",
-        "about", "what", "whats", "where", "how", "to", "as", "and", "or", "of", "for", "do", "does", "re", "m",
-        "i", "at", "school", "form", "key", "social", "step", "really", "wants", "want", "has", "have", "got",
-        "means", "mean", "all", "first", "start", "started", "starting", "can", "could", "go", "on",
+        "about", "what", "whats", "where", "how", "to", "as", "and", "or", "of", "for", "re", "m",
+        "i", "at", "form", "key", "social", "step", "really", "has", "have", "got",
+        "means", "mean", "all", "first", "start", "started", "starting", "can", "could", "on",
         "use", "using", "question", "questions", "when", "normal", "why", "aunty", "in", "same", "also",
-        "together", "both", "with", "not", "inside", "called", "name", "pronouns", "embarrassed", "worried",
-        "nervous", "shy", "happy", "ok", "fine", "it", "this", "just", "now", "recently", "today", "yesterday",
-        "like",
-        # The child, as practitioners name them ("12yo", "boy 12", "my 11 yr old son", "a year 9 girl").
+        "inside", "called", "name", "pronouns", "embarrassed", "worried", "nervous", "shy", "ok", "fine",
+        "this", "just", "recently", "today", "yesterday", "like",
+        # The child, as practitioners name them ("12yo", "boy 12", "my 11 yr old son", "a year 9 girl"); "old"
+        # only after "yr", "year" or "yo" (see `_what_was_said`).
         "yo", "yr", "yrs", "y", "year", "years", "old", "aged", "age", "boy", "girl", "son", "daughter", "pupil",
         "child", "kid", "young", "person", "im", "am", "best",
     }
@@ -2793,6 +2801,21 @@ _HEALTHY_TOPICS = frozenset(
 # A partner or crush: healthy to tell only the practitioner or friends (an adult told may be the partner).
 _PARTNER_TOPICS = frozenset({"crush", "fancies", "boyfriend", "girlfriend", "bf", "gf"})
 _PEERS_TOLD = frozenset({"me", "us", "friend", "friends", "mate", "mates", "class", "everyone"})
+_CONTRACEPTION = frozenset({"pill", "contraception"})
+_MEN_OF_THE_FAMILY = frozenset(
+    {
+        "uncle",
+        "uncles",
+        "stepdad",
+        "stepdads",
+        "stepfather",
+        "grandad",
+        "grandads",
+        "granddad",
+        "grandpa",
+        "grandfather",
+    }
+)
 # Healthy to ask about, not to tell of ("asked her mum how babies are made"; "told her mum about sex" may
 # be a disclosure).
 _ASKED_TOPICS = frozenset({"sex", "babies", "baby", "made", "born", "from", "come"})
@@ -2846,7 +2869,7 @@ _SAME_AGE_WORDS = frozenset(
         "the", "yo", "yr", "yrs", "year", "years", "old", "boyfriend", "girlfriend", "bf", "gf", "partner",
         "boyfriends", "girlfriends", "together", "for", "months", "weeks", "in", "same", "class", "form",
         "school", "kissing", "snogging", "holding", "hands", "with", "been", "going", "out", "s", "i", "my",
-        "son", "daughter", "boy", "girl", "pupil", "age", "aged", "of", "on", "at", "it", "to", "want",
+        "son", "daughter", "boy", "girl", "pupil", "age", "aged", "of", "on", "at",
     }
 )  # fmt: skip
 _IMAGE_STEMS = ("nud", "pic", "photo", "image", "video", "sext", "snap")
@@ -2962,10 +2985,53 @@ _ONLOOKING_GLUE = frozenset(
 # Round 9: the beginnings of words of an act on a child's body; beside "doesn't want to" they say the child is
 # made to do it ("has to be the baby and take her clothes off, she doesn't want to"). Not baths, rooms or
 # changing for PE: "doesn't want mum in the bathroom any more" is a child wanting privacy.
+# Care routines: not wanting to undress for them is no sign of force ("doesn't want to get undressed at the
+# doctors but has to").
+_ROUTINES = frozenset(
+    {
+        "doctor", "doctors", "gp", "nurse", "swimming", "swim", "pe", "bed", "bedtime", "bath", "nappy", "changed",
+        "changing", "dentist", "hospital", "medical", "cream", "shower",
+    }
+)  # fmt: skip
 _UNWANTED_ACTS = (
     "touch", "kiss", "cloth", "undress", "naked", "nud", "pant", "knicker", "willy", "privat", "genital", "bum",
     "boob", "breast", "lick", "suck", "hump", "sex", "strip", "pictur", "photo", "pic", "video",
 )  # fmt: skip
+
+
+_FOR_SEX_ED = frozenset(
+    {"ed", "education", "educ", "lesson", "lessons", "book", "books", "resources", "advice", "info"}
+)
+
+
+def _asks_for_sex(typed: list[str]) -> bool:
+    """Whether someone asks for sex ("her bf asks for sex", "keeps asking for sex", "begging her for sex"):
+    a word of asking, then "for" within two words, then "sex", not sex education ("asked for sex ed")."""
+    asking = {"ask", "asks", "asked", "asking", "begging", "begs", "begged", "pestering", "nagging", "pressuring"}
+    for n, word in enumerate(typed):
+        if word not in asking:
+            continue
+        for f in range(n + 1, min(n + 4, len(typed))):
+            if (
+                typed[f] == "for"
+                and typed[f + 1 : f + 2] == ["sex"]
+                and typed[f + 2 : f + 3] not in ([w] for w in _FOR_SEX_ED)
+            ):
+                return True
+    return False
+
+
+def _asks_the_writer(typed: list[str]) -> bool:
+    """Whether a child asked or wanted the one writing (an adult) to touch or kiss their genitals ("asked me to
+    touch his willy"): "me to touch" or "me to kiss" after a word of asking, with a word for the genitals
+    within four words after."""
+    return any(
+        word in {"asked", "asks", "wanted", "wants", "tried"}
+        and typed[n + 1 : n + 3] == ["me", "to"]
+        and typed[n + 3 : n + 4] in (["touch"], ["kiss"], ["rub"], ["lick"], ["suck"])
+        and bool(_OWN_BODY_WORDS.intersection(typed[n + 4 : n + 8]))
+        for n, word in enumerate(typed)
+    )
 
 
 def _unwilling(typed: list[str]) -> bool:
@@ -2992,7 +3058,8 @@ def _unwilling(typed: list[str]) -> bool:
         or (word in _GETS_ANOTHER_TO and word not in {"wanted", "wants", "want", "let", "lets"})
         for n, word in enumerate(typed)
     )
-    return ((refusing and made_to) or threatened) and any(
+    routine = bool(_ROUTINES.intersection(typed))
+    return ((refusing and made_to and not routine) or threatened) and any(
         word.startswith(_UNWANTED_ACTS) or (threatened and word == "rude") for word in typed
     )
 
@@ -3008,6 +3075,16 @@ _NOT_ALONE = frozenset(
 )  # fmt: skip
 
 
+# The words that may say a child's own act in a private place, before an onlooker.
+_ALONE_WORDS = frozenset(
+    {
+        "touching", "touches", "touched", "touch", "rubbing", "rubs", "playing", "plays", "with", "his", "her",
+        "their", "own", "himself", "herself", "themselves", "willy", "willie", "penis", "privates", "private",
+        "parts", "part", "genitals", "vagina", "fanny", "bits", "in", "at", "the", "room", "bedroom", "bed",
+        "night", "bath", "toilet", "he", "she", "was", "is", "caught", "yo", "yr", "year", "years", "old", "boy",
+        "girl", "son", "daughter", "my", "a", "and", "when", "under", "covers", "duvet", "again", "keeps",
+    }
+)  # fmt: skip
 # The beginnings of a word for masturbation, as typed and often mistyped ("mastubating", "masterbating").
 _SELF_PLEASURE = ("masturb", "mastub", "masterb", "mastrub", "wank")
 
@@ -3021,6 +3098,8 @@ def _without_onlooker(typed: list[str]) -> list[str]:
         if typed[number] not in _ONLOOKERS:
             continue
         rest = typed[number + 1 :]
+        if "came" in rest and rest[-2:] != ["came", "in"]:
+            return typed  # only "came in" is an onlooker's word ("dad came on her" is not)
         if _ONLOOKING.intersection(rest) and all(w in _ONLOOKING or w in _ONLOOKING_GLUE for w in rest):
             whole = typed[:number]
             if (
@@ -3036,6 +3115,10 @@ def _without_onlooker(typed: list[str]) -> list[str]:
             if start < 3 or not (_OWN in _contexts_of(before) or any(w.startswith(_SELF_PLEASURE) for w in before)):
                 # Only the child's own act is left out of an onlooker ("masturbating in his room, mum walked
                 # in"): being seen in the shower, naked or asleep may be what happened.
+                return typed
+            if not all(w in _ALONE_WORDS or w.startswith(_SELF_PLEASURE) or w.isdigit() for w in before):
+                # Every word before must say only the child's act and a private place: "on cam", "on the
+                # dog", "raw", "in a taxi" say more (the fourth review).
                 return typed
             return before
         return typed
@@ -3063,6 +3146,8 @@ def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
     )
     if not came_out and not _HEALTHY_TOPICS.intersection(typed):
         return typed
+    if any(w == "wet" and typed[n + 1 : n + 2] not in (["dream"], ["dreams"]) for n, w in enumerate(typed)):
+        return typed  # "wet" only in "wet dreams" ("told me she is wet" at 6 is no puberty question)
     listeners = [n for n, word in enumerate(typed) if word in _LISTENERS]
     if len(listeners) > 1:
         return typed
@@ -3070,6 +3155,19 @@ def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
     if topics and any(word in _TELLING_WORDS or word in _ASKING_WORDS for word in typed[topics[0] + 1 :]):
         # Someone else speaks after the topic ("her boyfriend says he is 14", "her bf told her it is normal").
         return typed
+    if any(w == "old" and (not n or typed[n - 1] not in _YEARS_OLD) for n, w in enumerate(typed)):
+        return typed  # "told me her boyfriend is really old"
+    if _CONTRACEPTION.intersection(typed) and (
+        (child_age is not None and child_age < 13)
+        or any(typed[n] in _MEN_OF_THE_FAMILY | _STAFF or typed[n - 1 : n] == ["step"] for n in listeners)
+    ):
+        # The pill under 13, or told to a man of the family or staff ("told her uncle she is on the pill"):
+        # kept as typed.
+        return typed
+    if any(typed[n] in _STAFF for n in listeners) and any(
+        w.startswith(_STAFF_DID) for n in listeners for w in typed[n + 1 :]
+    ):
+        return typed  # what the member of staff did or said after ("... and he is happy now")
     if _PARTNER_TOPICS.intersection(typed) and (not listeners or any(typed[n] not in _PEERS_TOLD for n in listeners)):
         # A partner or crush told to an adult may be that adult ("told the teacher she fancies him", "said to
         # the coach that he is her boyfriend"), and with no one named as told, who told whom is unclear ("he
@@ -3095,6 +3193,10 @@ def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
             return typed
         framing.add(number)
     kept = [word for n, word in enumerate(typed) if n not in framing]
+    if _PARTNER_WORDS.intersection(kept) and not _only_a_partner(kept, child_age):
+        # A partner told of: only when the rest is only a partner of the child's age ("told me she has a
+        # boyfriend"); "told me she does it with her boyfriend" is kept as typed.
+        return typed
     if framing and _feels_another_gender(kept):
         kept = [*kept, "trans"]
     if framing and _IDENTITY.intersection(kept) and not (_CAME.intersection(kept) and "out" in kept):
@@ -3211,12 +3313,23 @@ def _school_years(typed: list[str]) -> list[int]:
 
 def _ages_typed(typed: list[str]) -> list[int]:
     """The numbers of one or two digits among a query's words: the ages it may give (not a
-    developmental age, `_is_developmental`); a school year (`_school_years`) as the age of its youngest
-    pupils ("11 yr old ... in yr 6" names no one older; "yr 13 ... with a yr 8" names two ages far apart)."""
+    developmental age, `_is_developmental`)."""
+    return [int(w) for n, w in enumerate(typed) if w.isdigit() and len(w) <= 2 and not _is_developmental(typed, n)]
+
+
+def _ages_without_own_year(typed: list[str], child_age: int) -> list[int]:
+    """`_ages_typed` without a school year that is the child's own (year N holds children of N + 4 and N + 5):
+    "my 11 yr old son ... in yr 6" names one age; "a 15 yo and a year 8" still names 15 and 8, and two school
+    years typed ("yr 13 ... with a yr 8") both stay."""
+    if len(_school_years(typed)) > 1:
+        return _ages_typed(typed)
     return [
-        int(w) + 4 * _school_year_at(typed, n)
+        int(w)
         for n, w in enumerate(typed)
-        if w.isdigit() and len(w) <= 2 and not _is_developmental(typed, n)
+        if w.isdigit()
+        and len(w) <= 2
+        and not _is_developmental(typed, n)
+        and not (_school_year_at(typed, n) and int(w) + 4 <= child_age <= int(w) + 5)
     ]
 
 

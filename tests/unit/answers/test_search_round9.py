@@ -17,7 +17,7 @@ from search_words import first_ids as _ids
 from search_words import first_levels as _levels
 
 from behaviours import Pack
-from behaviours.answers.search import _ages_typed, _what_was_said, typed_words
+from behaviours.answers.search import _ages_typed, _ages_without_own_year, _what_was_said, typed_words
 
 OLDER = "older or an adult"
 FORCE = "force or pressure"
@@ -145,10 +145,13 @@ def test_asking_again_and_again_or_about_a_worrying_word_is_not_calmed(shipped: 
 # ------------------------------------------------------------ school years are not ages
 
 
-def test_a_school_year_is_no_ones_age() -> None:
-    # A school year counts as the age of its youngest pupils (year 6: 10 and 11 year olds).
-    assert _ages_typed(typed_words("my 11 yr old son has a boyfriend in yr 6")) == [11, 10]
-    assert _ages_typed(typed_words("year 7 girl with a 19 year old boyfriend")) == [11, 19]
+def test_the_childs_own_school_year_is_no_ones_age() -> None:
+    # Year 6 holds 10 and 11 year olds: beside a child of 11 it is the child's own year.
+    assert _ages_without_own_year(typed_words("my 11 yr old son has a boyfriend in yr 6"), 11) == [11]
+    # Any other school year stays a number, as before round 9 (the fourth review: "a 15 yo and a year 8").
+    assert _ages_without_own_year(typed_words("a 15 yo and a year 8 having sex"), 15) == [15, 8]
+    # Two school years both stay ("yr 13 ... with a yr 8").
+    assert _ages_without_own_year(typed_words("yr 13 pupil having sex with a yr 8"), 17) == [13, 8]
     assert _ages_typed(typed_words("she is 12 and he is 17")) == [12, 17]
 
 
@@ -338,3 +341,49 @@ def test_a_child_not_wanting_something_for_themselves_is_no_force(shipped: Pack,
 def test_bf_under_13_is_not_read_as_a_boyfriend(shipped: Pack) -> None:
     """Found by the third review: at 11 "bf" is as often a best friend."""
     assert "9-13-red-controlling-relationship" not in _ids(shipped, "her bf is her best friend", 11)
+
+
+# ------------------------------------------------------------ the fourth review (of ecf6b41)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        # A partner told of, with more than a partner of the child's age.
+        ("told me she does it with her boyfriend", 11),
+        ("told me her boyfriend is really old", 12),
+        ("told me her boyfriend wants to do it", 12),
+        # Staff or a man of the family told of the pill, or the pill under 13.
+        ("told the coach she is on the pill now", 14),
+        ("told her uncle she is on the pill now", 14),
+        ("told her step dad she is on the pill", 13),
+        ("told the school nurse she is on the pill", 12),
+        ("told her friends her period has not come", 13),
+        ("told her dad she is wet", 7),
+        # An onlooker after something that was more than the child's own act.
+        ("rubbing her privates, dad came on her", 7),
+        ("wanking on cam, mum walked in", 14),
+        ("touching her privates on roblox, mum saw", 9),
+        # "Has to" beside a partner of a near age.
+        ("17 yo has to have sex with her 18 yr old boyfriend", 17),
+        # Another school year stays a number.
+        ("a 15 yo and a year 8 having sex", 15),
+    ],
+)
+def test_the_fourth_reviews_cases_are_not_calmed(shipped: Pack, words: str, age: int) -> None:
+    """Each led with red on 9ffc90f and with a calmer level on ecf6b41."""
+    assert _levels(shipped, words, age)[0] == "red"
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("asked for sex ed", 15),
+        ("tried to kiss me on the lips", 3),
+        ("asks me to touch her hair", 4),
+        ("doesnt want to get undressed at the doctors but has to", 8),
+    ],
+)
+def test_the_fourth_reviews_healthy_cases_are_not_alarmed(shipped: Pack, words: str, age: int) -> None:
+    """Healthy phrasings ecf6b41 answered with red first."""
+    assert _levels(shipped, words, age)[0] != "red"
