@@ -961,9 +961,16 @@ class SearchIndex:
             # question the child in detail" is not about a child's questions.
             asking = self._leaning[_QUESTION][pool]
             first = (asking > 0) & (asking >= QUESTION_SHARE * asking.max(initial=0.0))
-            if levels is not None and not _STAYS_IN_A_QUESTION.intersection(found_contexts):
-                # Round 9: asked once ("asked mum what sex is" at 7): the green items on questions come before
-                # the amber one on persistent questions; "keeps asking" keeps them all.
+            asked_at = _asks_a_question(typed)
+            if (
+                levels is not None
+                and not _STAYS_IN_A_QUESTION.intersection(found_contexts)
+                and asked_at is not None
+                and _asks_of_the_ordinary(typed, asked_at)
+            ):
+                # Round 9: asked once about sex, babies, puberty or identity ("asked mum what sex is" at 7): the
+                # green items on questions come before the amber one on persistent questions; "keeps asking",
+                # or a word beyond the ordinary ("asked what a creampie is" at 9), keeps them all.
                 calm = first & (levels[pool] == 0)
                 first = calm if calm.any() else first
             self._cap_below(pool, scores, first)
@@ -2403,8 +2410,9 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.append(_FORCE)
     if _OLDER not in found and _asks_the_writer(typed):
         found.append(_OLDER)
-    if _FORCE not in found and ("cornered" in typed or _unwilling(typed)):
-        # "Cornered" is read from the word typed: its stem is "corner" ("in the home corner" names no force).
+    if _FORCE not in found and (_corners(typed) or _unwilling(typed)):
+        # Cornering is read from the words typed (`_corners`): the stem "corner" is also a place ("in the home
+        # corner" names no force).
         found.append(_FORCE)
     if _MONEY not in found and "cans" in typed:
         # Cans of drink as payment ("swaps kisses for cans"): read from the word typed, because its stem
@@ -2460,7 +2468,14 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         asked is not None
         and child_age is not None
         and child_age < 9
-        and (_RELATIVE_WORDS.intersection(typed) or not _asks_of_the_ordinary(typed, asked))
+        and (
+            _RELATIVE_WORDS.intersection(typed)
+            or not _asks_of_the_ordinary(typed, asked)
+            or (
+                typed[asked + 1 : asked + 2] in (["her"], ["him"], ["his"])
+                and typed[asked + 2 : asked + 3] in (["what"], ["whats"])
+            )
+        )
     ):
         asked = None
     if asked is not None:
@@ -2484,6 +2499,7 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         _ONLINE_ONLY in found
         and _SAME_AGE in found
         and _PARTNER_WORDS.intersection(typed)
+        and {"year", "class", "school", "form"}.intersection(typed)
         and _ONLINE_ONLY not in _contexts_of([w for w in typed if w not in _PARTNER_WORDS])
     ):
         # Round 9: a partner met through an app who is in the child's year ("met his gf on snapchat, they are in
@@ -2804,18 +2820,12 @@ _PEERS_TOLD = frozenset({"me", "us", "friend", "friends", "mate", "mates", "clas
 _CONTRACEPTION = frozenset({"pill", "contraception"})
 _MEN_OF_THE_FAMILY = frozenset(
     {
-        "uncle",
-        "uncles",
-        "stepdad",
-        "stepdads",
-        "stepfather",
-        "grandad",
-        "grandads",
-        "granddad",
-        "grandpa",
-        "grandfather",
+        "uncle", "uncles", "stepdad", "stepdads", "stepfather", "grandad", "grandads", "granddad", "grandpa",
+        "grandfather", "godfather", "grandpop", "grandpops", "gramps", "grampy",
     }
-)
+)  # fmt: skip
+# A father told of the pill by a child under 16 (the fifth review): kept as typed too.
+_FATHERS = frozenset({"dad", "dads", "daddy", "father", "fathers", "papa"})
 # Healthy to ask about, not to tell of ("asked her mum how babies are made"; "told her mum about sex" may
 # be a disclosure).
 _ASKED_TOPICS = frozenset({"sex", "babies", "baby", "made", "born", "from", "come"})
@@ -2895,7 +2905,13 @@ def _partner_ages(typed: list[str]) -> list[int]:
             after += 1
         aged = {"yr", "yrs", "year", "years", "old", "yo"}.intersection(typed[before + 1 : p])
         for n in (before, after) if aged else (after,):
-            if 0 <= n < len(typed) and typed[n].isdigit() and len(typed[n]) <= 2 and not _school_year_at(typed, n):
+            if (
+                0 <= n < len(typed)
+                and typed[n].isdigit()
+                and len(typed[n]) <= 2
+                and not _school_year_at(typed, n)
+                and typed[n + 1 : n + 2] not in (["months"], ["weeks"], ["days"], ["now"])
+            ):
                 found.append(int(typed[n]))
     return found
 
@@ -2922,6 +2938,8 @@ def _partners_age_is_near(typed: list[str], child_age: int) -> bool:
     ):
         return False
     partners = [n for n, w in enumerate(typed) if w in _PARTNER_WORDS]
+    if len(partners) > 1:
+        return False  # two partners named ("her boyfriend 16 and his bf 17 ... having sex with her")
     if partners and (_TELLING_WORDS | _SAID_TO | {"claims", "claimed", "reckons"}).intersection(typed[partners[0] :]):
         return False  # the age is what someone says ("her boyfriend is 13, he says")
     if not all(w.isdigit() or w in _SAME_AGE_WORDS or w.startswith(_SEX_STEMS) for w in typed):
@@ -2949,6 +2967,13 @@ def _only_a_partner(typed: list[str], child_age: int | None) -> bool:
     )
     if not owned:
         return False
+    owner, earlier = typed[first - 1], set(typed[: first - 1])
+    if (
+        (owner == "her" and {"son", "boy", "he", "him", "his"}.intersection(earlier))
+        or (owner == "his" and {"daughter", "girl", "she", "her"}.intersection(earlier))
+        or (owner in {"her", "his"} and typed[max(0, first - 2) : first - 1] == ["is"])
+    ):
+        return False  # someone else's partner ("my son is with her boyfriend", "my daughter is his girlfriend")
     if {"he", "him", "his"}.intersection(typed[:first]) and {"she", "her"}.intersection(typed[:first]):
         return False  # two people before it ("he says he is her boyfriend"): a claim, not the child's own
 
@@ -2957,6 +2982,11 @@ def _only_a_partner(typed: list[str], child_age: int | None) -> bool:
 
     if any(w == "old" and (not n or typed[n - 1] not in _YEARS_OLD | {"year"}) for n, w in enumerate(typed)):
         return False  # "her boyfriend is old"
+    if any(
+        w == "home" and not {"walk", "walks", "walking"}.intersection(typed[max(0, n - 3) : n])
+        for n, w in enumerate(typed)
+    ):
+        return False  # "home" only in walking home: "a boyfriend at the home" may be a children's home
 
     return all((w.isdigit() and near(n)) or w in _BEFORE_PARTNER for n, w in enumerate(typed[:first])) and all(
         (w.isdigit() and near(n)) or w in _AFTER_PARTNER or w in _PARTNER_WORDS
@@ -3000,7 +3030,26 @@ _UNWANTED_ACTS = (
 
 
 _FOR_SEX_ED = frozenset(
-    {"ed", "education", "educ", "lesson", "lessons", "book", "books", "resources", "advice", "info"}
+    {
+        "ed",
+        "education",
+        "educ",
+        "lesson",
+        "lessons",
+        "book",
+        "books",
+        "resources",
+        "advice",
+        "info",
+        "health",
+        "toys",
+        "toy",
+        "positions",
+        "tips",
+        "questions",
+        "facts",
+        "talk",
+    }
 )
 
 
@@ -3032,6 +3081,24 @@ def _asks_the_writer(typed: list[str]) -> bool:
         and bool(_OWN_BODY_WORDS.intersection(typed[n + 4 : n + 8]))
         for n, word in enumerate(typed)
     )
+
+
+def _corners(typed: list[str]) -> bool:
+    """Whether the words say someone was cornered ("cornered her", "he corners her", "backed her into a
+    corner", "waits to corner her"); not "the home corner" or "the reading corner", which are places."""
+    for n, w in enumerate(typed):
+        if w in {"cornered", "cornerd", "corners", "cornering", "cornerin"}:
+            return True
+        if w == "corner" and (
+            typed[n - 1 : n] == ["to"]
+            or typed[n + 1 : n + 2] in (["her"], ["him"], ["them"], ["me"], ["d"])
+            or (
+                typed[max(0, n - 2) : n] in (["into", "a"], ["in", "a"], ["into", "the"])
+                and {"her", "him", "them", "me"}.intersection(typed[max(0, n - 5) : n])
+            )
+        ):
+            return True
+    return False
 
 
 def _unwilling(typed: list[str]) -> bool:
@@ -3103,6 +3170,13 @@ def _without_onlooker(typed: list[str]) -> list[str]:
         if _ONLOOKING.intersection(rest) and all(w in _ONLOOKING or w in _ONLOOKING_GLUE for w in rest):
             whole = typed[:number]
             if (
+                {"them", "with"}.intersection(rest)
+                or {"him", "her"} <= set(rest)
+                or ("her" in rest and {"he", "his", "him", "himself"}.intersection(whole))
+                or ("him" in rest and {"she", "her", "herself"}.intersection(whole))
+            ):
+                return typed  # the onlooker found someone else ("walked in on them", "found her with him")
+            if (
                 _SOMEONE_ELSE.intersection(whole)
                 or _NOT_ALONE.intersection(whole)
                 or ({"he", "him", "his"}.intersection(whole) and {"she", "her"}.intersection(whole))
@@ -3144,8 +3218,15 @@ def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
     came_out = any(w == "out" and n and typed[n - 1] in _CAME for n, w in enumerate(typed)) or _feels_another_gender(
         typed
     )
-    if not came_out and not _HEALTHY_TOPICS.intersection(typed):
+    topics_named = _HEALTHY_TOPICS.intersection(typed)
+    if child_age is None or child_age < PARTNER_SHORTHAND_FROM:
+        topics_named = topics_named - _PARTNER_SHORTHAND  # "bf" under 13 may be a best friend
+    if not came_out and not topics_named:
         return typed
+    if any(w == "fluid" and typed[n - 1 : n] != ["gender"] for n, w in enumerate(typed)) or any(
+        w in {"dream", "dreams"} and typed[n - 1 : n] != ["wet"] for n, w in enumerate(typed)
+    ):
+        return typed  # "fluid" only in "gender fluid", "dream" only in "wet dream"
     if any(w == "wet" and typed[n + 1 : n + 2] not in (["dream"], ["dreams"]) for n, w in enumerate(typed)):
         return typed  # "wet" only in "wet dreams" ("told me she is wet" at 6 is no puberty question)
     listeners = [n for n, word in enumerate(typed) if word in _LISTENERS]
@@ -3160,6 +3241,7 @@ def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
     if _CONTRACEPTION.intersection(typed) and (
         (child_age is not None and child_age < 13)
         or any(typed[n] in _MEN_OF_THE_FAMILY | _STAFF or typed[n - 1 : n] == ["step"] for n in listeners)
+        or (child_age is not None and child_age < 16 and any(typed[n] in _FATHERS for n in listeners))
     ):
         # The pill under 13, or told to a man of the family or staff ("told her uncle she is on the pill"):
         # kept as typed.
@@ -3173,6 +3255,12 @@ def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
         # the coach that he is her boyfriend"), and with no one named as told, who told whom is unclear ("he
         # told her he is her boyfriend"): kept as typed.
         return typed
+    if not listeners and any(
+        typed[n + 1 : n + 2] in (["him"], ["her"]) or typed[n - 1 : n] in (["they"], ["all"])
+        for n, w in enumerate(typed)
+        if w in _TELLING_WORDS
+    ):
+        return typed  # someone told him or her what they are ("told him he is gay")
     framing = {n for n, word in enumerate(typed) if word in _TELLING_WORDS}
     for number in listeners:
         if _TELLS.intersection(typed[number + 1 :]) or _SAID_TO.intersection(typed[number + 1 :]):
@@ -3254,6 +3342,8 @@ def _asks_of_the_ordinary(typed: list[str], asked: int) -> bool:
     rest = typed[what + 1 :]
     ending = next((n for n, w in enumerate(rest) if w in _MEANS), len(rest))
     topic = [w for w in rest[:ending] if w not in _OWNERS and w not in {"a", "an"}]
+    if {"fluid", "dream", "dreams"}.intersection(topic) and not {"gender", "wet"}.intersection(topic):
+        return False  # "fluid" only in "gender fluid", "dream" only in "wet dream"
     return bool(topic) and all(w in _HEALTHY_TOPICS or w in _ASKED_TOPICS for w in topic)
 
 
@@ -3296,6 +3386,13 @@ def _stated_ages(typed: list[str]) -> list[int]:
             continue
         after = typed[number + 1] if number + 1 < len(typed) else ""
         before = typed[number - 1] if number else ""
+        after2 = typed[number + 2] if number + 2 < len(typed) else ""
+        duration = before in _PARTNER_WORDS and (
+            after in {"months", "month", "weeks", "week", "days", "day", "now", "mths"}
+            or (after in {"years", "yrs", "year"} and after2 not in {"old", "older"})
+        )
+        if duration:
+            continue  # how long they have been together ("her bf 2 years"), not an age
         if after in _YEARS_OLD or before in _IS_AGED or before in _PARTNER_WORDS:
             # Round 9: a number just after a partner word is the partner's age ("her boyfriend 17", "bf 17").
             found.append(int(word))

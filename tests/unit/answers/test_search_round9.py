@@ -387,3 +387,54 @@ def test_the_fourth_reviews_cases_are_not_calmed(shipped: Pack, words: str, age:
 def test_the_fourth_reviews_healthy_cases_are_not_alarmed(shipped: Pack, words: str, age: int) -> None:
     """Healthy phrasings ecf6b41 answered with red first."""
     assert _levels(shipped, words, age)[0] != "red"
+
+
+# ------------------------------------------------------------ the fifth review (of fbd9d53)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        # The onlooker found someone else.
+        ("rubbing her privates under the duvet, dad walked in on them", 11),
+        ("touching herself in the toilet, teacher found her with him", 9),
+        # Cornering in other words.
+        ("backed her into a corner and kissed her", 15),
+        ("he corners her and tries to kiss her", 12),
+        # Someone else's partner.
+        ("my son is with her boyfriend at home", 10),
+        # A partner from an app who only claims to be the same age.
+        ("her gf from tiktok is the same age", 13),
+        # Someone labelling the child.
+        ("told him he is gay", 12),
+        ("they all said he is gay", 12),
+        # The pill told to a godfather or a father under 16.
+        ("told her godfather she is on the pill", 13),
+        ("told her dad she is on the pill", 14),
+        # "Fluid" and "dreams" alone.
+        ("asked me what the fluid is", 5),
+        ("told mum she has dreams about him", 6),
+        # Someone else asked the child.
+        ("he asked her what sex is", 6),
+        # "Home" that is not walking home; "bf" under 13.
+        ("told me she has a boyfriend at the home", 13),
+        ("told us she has a bf in year 7", 12),
+    ],
+)
+def test_the_fifth_reviews_cases_are_not_calmed(shipped: Pack, words: str, age: int) -> None:
+    """Each led with a more serious level on 9ffc90f than on fbd9d53: it must not lead with green."""
+    assert _levels(shipped, words, age)[0] != "green"
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("been with her boyfriend 6 months", 15),
+        ("her bf 2 years and they are happy", 16),
+        ("asked the nurse for sex health info", 15),
+        ("asked for sex toys for christmas", 17),
+    ],
+)
+def test_the_fifth_reviews_healthy_cases_are_not_alarmed(shipped: Pack, words: str, age: int) -> None:
+    """A duration is no partner's age; asking for sexual-health information is no pressure."""
+    assert _levels(shipped, words, age)[0] != "red"
