@@ -756,7 +756,7 @@ class SearchIndex:
         documents in ``lead`` (e.g. the developmental band) come before equal matches elsewhere.
         ``child_age`` (the age searched at) lets an age typed say someone is older or younger.
         """
-        typed = _what_was_said(_without_onlooker(typed_words(query)), child_age)
+        typed = _what_was_said(_without_onlooker(typed_words(query), child_age), child_age)
         found_contexts = _contexts_of(typed, child_age)
         # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
         # Round 8: so is a brother, sister or cousin named beside beds, bodies or touching ("said her big
@@ -2500,6 +2500,9 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         and _SAME_AGE in found
         and _PARTNER_WORDS.intersection(typed)
         and {"year", "class", "school", "form"}.intersection(typed)
+        and not (
+            _TELLING_WORDS | _SAID_TO | {"claims", "claimed", "reckons", "another", "different", "other"}
+        ).intersection(typed)
         and _ONLINE_ONLY not in _contexts_of([w for w in typed if w not in _PARTNER_WORDS])
     ):
         # Round 9: a partner met through an app who is in the child's year ("met his gf on snapchat, they are in
@@ -2795,7 +2798,7 @@ _HEARD_GLUE = frozenset(
         "i", "at", "form", "key", "social", "step", "really", "has", "have", "got",
         "means", "mean", "all", "first", "start", "started", "starting", "can", "could", "on",
         "use", "using", "question", "questions", "when", "normal", "why", "aunty", "in", "same", "also",
-        "inside", "called", "name", "pronouns", "embarrassed", "worried", "nervous", "shy", "ok", "fine",
+        "inside", "pronouns", "embarrassed", "worried", "nervous", "shy", "ok", "fine",
         "this", "just", "recently", "today", "yesterday", "like",
         # The child, as practitioners name them ("12yo", "boy 12", "my 11 yr old son", "a year 9 girl"); "old"
         # only after "yr", "year" or "yo" (see `_what_was_said`).
@@ -2968,6 +2971,8 @@ def _only_a_partner(typed: list[str], child_age: int | None) -> bool:
     if not owned:
         return False
     owner, earlier = typed[first - 1], set(typed[: first - 1])
+    if owner == "my" and {"her", "him", "son", "daughter", "girl", "boy"}.intersection(typed):
+        return False  # the writer's partner ("my boyfriend walks her home")
     if (
         (owner == "her" and {"son", "boy", "he", "him", "his"}.intersection(earlier))
         or (owner == "his" and {"daughter", "girl", "she", "her"}.intersection(earlier))
@@ -3093,7 +3098,7 @@ def _corners(typed: list[str]) -> bool:
             typed[n - 1 : n] == ["to"]
             or typed[n + 1 : n + 2] in (["her"], ["him"], ["them"], ["me"], ["d"])
             or (
-                typed[max(0, n - 2) : n] in (["into", "a"], ["in", "a"], ["into", "the"])
+                typed[max(0, n - 2) : n] in (["into", "a"], ["in", "a"], ["into", "the"], ["in", "the"])
                 and {"her", "him", "them", "me"}.intersection(typed[max(0, n - 5) : n])
             )
         ):
@@ -3156,7 +3161,7 @@ _ALONE_WORDS = frozenset(
 _SELF_PLEASURE = ("masturb", "mastub", "masterb", "mastrub", "wank")
 
 
-def _without_onlooker(typed: list[str]) -> list[str]:
+def _without_onlooker(typed: list[str], child_age: int | None = None) -> list[str]:
     """A query's words without a closing clause that only says a parent or member of staff saw it or is
     worried (`_ONLOOKERS`, then only `_ONLOOKING` and `_ONLOOKING_GLUE` words to the end), when the words
     before it say only the child's own act on their own body (the own-body context) and name no one else
@@ -3190,6 +3195,12 @@ def _without_onlooker(typed: list[str]) -> list[str]:
                 # Only the child's own act is left out of an onlooker ("masturbating in his room, mum walked
                 # in"): being seen in the shower, naked or asleep may be what happened.
                 return typed
+            if sum(w in {"son", "daughter", "boy", "girl"} for w in before) > 1 or any(
+                w.isdigit()
+                and ((child_age is not None and int(w) != child_age) or before[n - 1 : n] in (["the"], ["and"], ["a"]))
+                for n, w in enumerate(before)
+            ):
+                return typed  # two children, or another child's age ("and the 4 year old")
             if not all(w in _ALONE_WORDS or w.startswith(_SELF_PLEASURE) or w.isdigit() for w in before):
                 # Every word before must say only the child's act and a private place: "on cam", "on the
                 # dog", "raw", "in a taxi" say more (the fourth review).
@@ -3218,6 +3229,28 @@ def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
     came_out = any(w == "out" and n and typed[n - 1] in _CAME for n, w in enumerate(typed)) or _feels_another_gender(
         typed
     )
+    if (
+        child_age is not None
+        and child_age < 8
+        and not asked
+        and {"period", "periods", "pads", "tampon", "tampons", "wet", "pill", "contraception"}.intersection(typed)
+    ):
+        return typed  # a young child told of bleeding or pads may be telling of an injury
+    if any(w == "questioning" and typed[n + 1 : n + 2] in (["her"], ["him"], ["them"]) for n, w in enumerate(typed)):
+        return typed  # "questioning her" is someone being questioned, not questioning who they are
+    if "breaking" in typed and "voice" not in typed:
+        return typed  # "breaking" only in "voice breaking"
+    if any(w in _CAME and typed[n + 1 : n + 2] != ["out"] for n, w in enumerate(typed)):
+        return typed  # "he came in her", "comes inside her" is no coming out
+    if any(w == "inside" and not {"girl", "boy"}.intersection(typed[max(0, n - 3) : n]) for n, w in enumerate(typed)):
+        return typed  # "inside" only in "feels like a girl inside"
+    if any(
+        w in {"he", "hes", "they"}
+        and {"in", "on", "inside"}.intersection(typed[n + 1 : n + 7])
+        and "her" in typed[n + 1 : n + 7]
+        for n, w in enumerate(typed)
+    ):
+        return typed  # someone did something in or on her ("he has got her on the pill", "got in her")
     topics_named = _HEALTHY_TOPICS.intersection(typed)
     if child_age is None or child_age < PARTNER_SHORTHAND_FROM:
         topics_named = topics_named - _PARTNER_SHORTHAND  # "bf" under 13 may be a best friend
@@ -3236,6 +3269,13 @@ def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
     if topics and any(word in _TELLING_WORDS or word in _ASKING_WORDS for word in typed[topics[0] + 1 :]):
         # Someone else speaks after the topic ("her boyfriend says he is 14", "her bf told her it is normal").
         return typed
+    if topics and {"he", "him", "hes", "they", "them"}.intersection(typed[topics[0] + 1 :]):
+        # Someone acts after the topic ("told her uncle she has started her period and he is using the pads").
+        return typed
+    if {"tampon", "tampons", "pads"}.intersection(typed) and any(
+        typed[n] in _MEN_OF_THE_FAMILY or typed[n - 1 : n] == ["step"] for n in listeners
+    ):
+        return typed  # "asked her stepdad how to use a tampon" (the sixth review): kept as typed
     if any(w == "old" and (not n or typed[n - 1] not in _YEARS_OLD) for n, w in enumerate(typed)):
         return typed  # "told me her boyfriend is really old"
     if _CONTRACEPTION.intersection(typed) and (
@@ -3305,7 +3345,7 @@ def _feels_another_gender(typed: list[str]) -> bool:
 _IDENTITY = frozenset(
     {
         "gay", "lesbian", "bi", "bisexual", "trans", "transgender", "nonbinary", "binary", "enby", "pansexual",
-        "asexual", "queer", "lgbt", "lgbtq", "lgbtqia", "genderfluid",
+        "asexual", "queer", "lgbt", "lgbtq", "lgbtqia", "genderfluid", "pan", "ace", "questioning",
     }
 )  # fmt: skip
 # The words of a child asking where babies come from ("how are babies made", "asked mum where babies come

@@ -438,3 +438,45 @@ def test_the_fifth_reviews_cases_are_not_calmed(shipped: Pack, words: str, age: 
 def test_the_fifth_reviews_healthy_cases_are_not_alarmed(shipped: Pack, words: str, age: int) -> None:
     """A duration is no partner's age; asking for sexual-health information is no pressure."""
     assert _levels(shipped, words, age)[0] != "red"
+
+
+# ------------------------------------------------------------ the sixth review (of 6097340)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        # A disclosure of sex written in puberty or identity words.
+        ("told me he came in her on her period", 14),
+        ("told her uncle she has started her period and he is using the pads", 10),
+        ("told me he was called queer", 14),
+        # A young child told of periods or pads may be telling of bleeding.
+        ("told mum she has her period", 4),
+        ("told nan she is using tampons", 7),
+        # Two children, or another child's age, before the onlooker.
+        ("my son and daughter touching their privates in bed, dad walked in", 11),
+        ("rubbing her privates in bed at night and the 6 year old, dad noticed", 14),
+        # "In the corner" after her or him.
+        ("pushed her in the corner and kissed her", 12),
+        # A partner from an app who only says they are in her year.
+        ("her bf from snap says he is in the same year", 13),
+        # A man of the family asked how to use a tampon.
+        ("asked her stepdad how to use a tampon", 12),
+    ],
+)
+def test_the_sixth_reviews_cases_are_not_calmed(shipped: Pack, words: str, age: int) -> None:
+    """Each led with red on 9ffc90f and with a calmer level on 6097340."""
+    assert _levels(shipped, words, age)[0] == "red"
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [("told me he is pan", 14), ("told me she is ace", 15), ("told her mentor she is questioning", 14)],
+)
+def test_short_identity_words_told_read_as_coming_out(shipped: Pack, words: str, age: int) -> None:
+    """The sixth review: "pan" and "ace" told found nothing at all."""
+    assert _ids(shipped, words, age)[0] == "13-17-green-identity"
+
+
+def test_questioning_someone_is_not_questioning_who_you_are(shipped: Pack) -> None:
+    assert _levels(shipped, "told me they are questioning her", 14)[0] == "red"
