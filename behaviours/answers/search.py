@@ -974,18 +974,7 @@ class SearchIndex:
                 calm = first & (levels[pool] == 0)
                 first = calm if calm.any() else first
             self._cap_below(pool, scores, first)
-        if (
-            levels is not None
-            and len(pool)
-            and child_age is not None
-            and child_age < SIMILAR_AGE_FROM
-            and _PARTNER_WORDS.intersection(typed)
-            and any(w.startswith(_SEX_STEMS) for w in typed)
-        ) or (
-            levels is not None and len(pool) and child_age is not None and _partner_noticeably_older(typed, child_age)
-        ):
-            # Round 9: a partner and sex under 13 ("asked mum if it is normal for her bf to want sex" at 12), or a
-            # partner noticeably older than a child under 16 ("his gf 16" at 13): a green item never comes first.
+        if levels is not None and len(pool) and _partner_never_green_first(typed, child_age):
             self._cap_below(pool, scores, levels[pool] > 0)
         elif levels is not None and len(pool) and _only_a_partner(typed, child_age):
             # Round 9: only a boyfriend or girlfriend of the child's age, and what couples ordinarily do ("has a
@@ -2422,11 +2411,9 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.remove(_RELATIVE)
     # Two ages far apart ("15 year old, 22 year old boyfriend"), an adult with someone under 16, or one
     # age of 18 or over, name someone older; two close ages either side of 18 ("17 and 18") do not.
-    ages = _ages_typed(typed)
-    if child_age is not None:
-        # Round 9: the child's own school year is no one's age ("my 11 yr old son ... in yr 6" had named
-        # "someone older"); any other school year stays a number, as before.
-        ages = _ages_without_own_year(typed, child_age)
+    # Round 9: the child's own school year is no one's age ("my 11 yr old son ... in yr 6" had named "someone
+    # older"); any other school year stays a number, as before.
+    ages = _ages_typed(typed) if child_age is None else _ages_without_own_year(typed, child_age)
     if _OLDER not in found and ages and _names_someone_older(ages):
         found.append(_OLDER)
     if _OWN not in found and _names_whose_body(typed):
@@ -2841,14 +2828,12 @@ def _of_the_child(typed: list[str], number: int, child_age: int | None) -> bool:
         return False
     value = int(typed[number])
     if number and typed[number - 1] in {"year", "yr", "y"}:
-        return child_age - 5 <= value <= child_age - 4
+        return _is_own_school_year(value, child_age)
     return value == child_age
 
 
 _PARTNER_SHORTHAND = frozenset({"bf", "bfs", "gf", "gfs"})
 _PARTNER_WORDS = frozenset({"boyfriend", "girlfriend", "bf", "gf", "boyfriends", "girlfriends", "partner"})
-# The only other words a sentence about a child's own boyfriend or girlfriend may hold: who, where, and what
-# couples of their age ordinarily do. No family word ("mum's boyfriend"), no age but one near the child's.
 # Before a child's own boyfriend or girlfriend: who the child is and that they have one ("my 11 yr old son says
 # he has a boyfriend", "12 yo has a girlfriend"); after it, only where and what couples of their age ordinarily
 # do ("in her form", "walk home together", "kissing at the bus stop"). No family word ("mum's boyfriend"), no
@@ -2873,7 +2858,6 @@ _OWNERS_OF_A_PARTNER = frozenset({"her", "his", "my", "their"})
 PARTNER_SHORTHAND_FROM = 13
 
 
-# Words of sex: beside them, under 16, a partner's age typed is not read as "the same age" (the law turns on it).
 # The words a sentence about a couple of the same age may hold besides ages and words of sex.
 _SAME_AGE_WORDS = frozenset(
     {
@@ -2885,6 +2869,8 @@ _SAME_AGE_WORDS = frozenset(
         "son", "daughter", "boy", "girl", "pupil", "age", "aged", "of", "on", "at",
     }
 )  # fmt: skip
+# Words of images (under 18) and of sex (under 16): beside them a partner's age typed is not read as "the same
+# age" (the law turns on it).
 _IMAGE_STEMS = ("nud", "pic", "photo", "image", "video", "sext", "snap")
 _SEX_STEMS = ("sex", "oral", "sleep", "slept", "shag", "blowjob", "intercourse", "bj", "fuck", "bang")
 # From this age a partner's age typed near the child's is read as "the same age".
@@ -2917,6 +2903,20 @@ def _partner_ages(typed: list[str]) -> list[int]:
             ):
                 found.append(int(typed[n]))
     return found
+
+
+def _partner_never_green_first(typed: list[str], child_age: int | None) -> bool:
+    """Whether a partner is named with sex under `SIMILAR_AGE_FROM` ("asked mum if it is normal for her bf to
+    want sex" at 12), or is noticeably older than a child under 16 (`_partner_noticeably_older`: "his gf 16" at
+    13): then a green item never comes first."""
+    if child_age is None:
+        return False
+    sex_under_13 = (
+        child_age < SIMILAR_AGE_FROM
+        and bool(_PARTNER_WORDS.intersection(typed))
+        and any(w.startswith(_SEX_STEMS) for w in typed)
+    )
+    return sex_under_13 or _partner_noticeably_older(typed, child_age)
 
 
 def _partner_noticeably_older(typed: list[str], child_age: int) -> bool:
@@ -3017,9 +3017,6 @@ _ONLOOKING_GLUE = frozenset(
 )  # fmt: skip
 
 
-# Round 9: the beginnings of words of an act on a child's body; beside "doesn't want to" they say the child is
-# made to do it ("has to be the baby and take her clothes off, she doesn't want to"). Not baths, rooms or
-# changing for PE: "doesn't want mum in the bathroom any more" is a child wanting privacy.
 # Care routines: not wanting to undress for them is no sign of force ("doesn't want to get undressed at the
 # doctors but has to").
 _ROUTINES = frozenset(
@@ -3028,6 +3025,9 @@ _ROUTINES = frozenset(
         "changing", "dentist", "hospital", "medical", "cream", "shower",
     }
 )  # fmt: skip
+# Round 9: the beginnings of words of an act on a child's body; beside "doesn't want to" they say the child is
+# made to do it ("has to be the baby and take her clothes off, she doesn't want to"). Not baths, rooms or
+# changing for PE: "doesn't want mum in the bathroom any more" is a child wanting privacy.
 _UNWANTED_ACTS = (
     "touch", "kiss", "cloth", "undress", "naked", "nud", "pant", "knicker", "willy", "privat", "genital", "bum",
     "boob", "breast", "lick", "suck", "hump", "sex", "strip", "pictur", "photo", "pic", "video",
@@ -3036,26 +3036,10 @@ _UNWANTED_ACTS = (
 
 _FOR_SEX_ED = frozenset(
     {
-        "ed",
-        "education",
-        "educ",
-        "lesson",
-        "lessons",
-        "book",
-        "books",
-        "resources",
-        "advice",
-        "info",
-        "health",
-        "toys",
-        "toy",
-        "positions",
-        "tips",
-        "questions",
-        "facts",
-        "talk",
+        "ed", "education", "educ", "lesson", "lessons", "book", "books", "resources", "advice", "info", "health",
+        "toys", "toy", "positions", "tips", "questions", "facts", "talk",
     }
-)
+)  # fmt: skip
 
 
 def _asks_for_sex(typed: list[str]) -> bool:
@@ -3466,8 +3450,13 @@ def _ages_without_own_year(typed: list[str], child_age: int) -> list[int]:
         if w.isdigit()
         and len(w) <= 2
         and not _is_developmental(typed, n)
-        and not (_school_year_at(typed, n) and int(w) + 4 <= child_age <= int(w) + 5)
+        and not (_school_year_at(typed, n) and _is_own_school_year(int(w), child_age))
     ]
+
+
+def _is_own_school_year(year: int, child_age: int) -> bool:
+    """Whether school year ``year`` is a child of ``child_age``'s own: year N holds children of N + 4 and N + 5."""
+    return year + 4 <= child_age <= year + 5
 
 
 def _school_year_at(typed: list[str], number: int) -> bool:
