@@ -66,6 +66,9 @@ PROBES_D_PATH = SETS_DIR / "probes_round7_d.yaml"
 PROBES_E_PATH = SETS_DIR / "probes_round8_e.yaml"
 # Round 9's blind set, scored once before round 9's changes and then tuned on.
 PROBES_F_PATH = SETS_DIR / "probes_round9_f.yaml"
+# Round 10's blind set (worries said in everyday words, with healthy neighbours): scored once before round 10's
+# changes were measured on it, and then tuned on.
+PROBES_G_PATH = SETS_DIR / "probes_round10_g.yaml"
 # Round 7's blind set: held out like the held-out half (never tuned on, only its totals read).
 PROBES_C_PATH = SETS_DIR / "probes_round7_c.yaml"
 # (label, file) in the order reports show them.
@@ -78,6 +81,7 @@ SETS = (
     ("probes D (tuned on)", PROBES_D_PATH),
     ("probes E (tuned on)", PROBES_E_PATH),
     ("probes F (tuned on)", PROBES_F_PATH),
+    ("probes G (tuned on)", PROBES_G_PATH),
     ("probes C (held out)", PROBES_C_PATH),
 )
 # The sets never tuned on: `--tuning-misses` prints only their totals.

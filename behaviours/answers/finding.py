@@ -97,23 +97,27 @@ class PackSearch:
 
 def _build_index(pack: Pack) -> SearchIndex:
     # The word list's words count as keywords of the behaviours they name (directly or by theme);
-    # explicit ones in a field of their own, so that they are matched but never suggested.
+    # explicit ones in a field of their own, so that they are matched but never suggested. A whole-phrase
+    # entry's words are not (round 10): everyday words ("sleep with his mates") would pull its behaviours
+    # into unrelated searches; it is matched only when a phrase is typed in full.
     position_of = {b.id: position for position, b in enumerate(pack.all_behaviours)}
     listed: dict[str, dict[str, list[str]]] = {}
     phrases: list[tuple[str, list[int]]] = []
+    whole: list[tuple[str, list[int]]] = []
     for entry in pack.vocabulary:
         field_name = "explicit" if entry.explicit else "vocabulary"
         named = set(entry.behaviours) | {b.id for b in pack.all_behaviours if b.theme in entry.themes}
-        for behaviour_id in named:
-            listed.setdefault(behaviour_id, {}).setdefault(field_name, []).extend(entry.words)
+        if not entry.whole_phrase:
+            for behaviour_id in named:
+                listed.setdefault(behaviour_id, {}).setdefault(field_name, []).extend(entry.words)
         # Each phrase with the positions of the behaviours it names (`SearchIndex.said_phrases`).
         held = [position_of[i] for i in named if i in position_of]
-        phrases += [(phrase, held) for phrase in entry.words]
+        (whole if entry.whole_phrase else phrases).extend((phrase, held) for phrase in entry.words)
     documents: list[dict[str, Iterable[str]]] = [
         {"keywords": b.keywords, "text": [b.text], "consider": b.consider, **_once_each(listed.get(b.id, {}))}
         for b in pack.all_behaviours
     ]
-    return SearchIndex(documents, pack.info.synonyms, phrases)
+    return SearchIndex(documents, pack.info.synonyms, phrases, whole)
 
 
 def _once_each(fields: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -434,6 +434,7 @@ class SearchIndex:
         documents: Sequence[dict[str, Iterable[str]]],
         synonyms: Sequence[Sequence[str]],
         listed_phrases: Sequence[tuple[str, Collection[int]]] = (),
+        whole_phrases: Sequence[tuple[str, Collection[int]]] = (),
     ) -> None:
         # Every word of every text once, in one list, with its document and field weight beside it
         # (per text, then spread with numpy): the counting and weighting below are array sums, not a
@@ -584,7 +585,19 @@ class SearchIndex:
         # word: "secretive about who"), as stem sequences (stop words kept, so
         # that "not talk to friends" is not "talk to friends"), by their first stem, each with the
         # positions of the behaviours it names (see `said_phrases`).
-        self._said: dict[str, list[tuple[tuple[str, ...], np.ndarray]]] = {}
+        self._said = self._phrases_by_first_stem(listed_phrases, size)
+        # Round 10: the phrases of whole-phrase entries, whose behaviours hold none of their words: said in full, their
+        # words next to each other (a review: "sex education video" is not "sex video"), those behaviours join and
+        # may lead (see `SearchIndex.search`).
+        self._said_whole = self._phrases_by_first_stem(whole_phrases, size, adjacent=True)
+        for first, found in self._said_whole.items():
+            self._said.setdefault(first, []).extend(found)
+
+    @staticmethod
+    def _phrases_by_first_stem(
+        listed_phrases: Sequence[tuple[str, Collection[int]]], size: int, *, adjacent: bool = False
+    ) -> dict[str, list[tuple[tuple[str, ...], np.ndarray]]]:
+        said: dict[str, list[tuple[tuple[str, ...], np.ndarray]]] = {}
         seen: dict[tuple[str, ...], set[int]] = {}
         for text, positions in listed_phrases:
             typed = word_list(normalise(text))
@@ -596,7 +609,8 @@ class SearchIndex:
         for sequence, named_positions in seen.items():
             if named_positions:
                 held = np.asarray(sorted(named_positions), dtype=np.int64)
-                self._said.setdefault(sequence[0], []).append((sequence, held))
+                said.setdefault(sequence[0], []).append(((ADJACENT, *sequence) if adjacent else sequence, held))
+        return said
 
     # ------------------------------------------------------------ the query
 
@@ -756,7 +770,7 @@ class SearchIndex:
         documents in ``lead`` (e.g. the developmental band) come before equal matches elsewhere.
         ``child_age`` (the age searched at) lets an age typed say someone is older or younger.
         """
-        typed = _what_was_said(_without_onlooker(typed_words(query), child_age), child_age)
+        typed = _door_shut_in_private(_what_was_said(_without_onlooker(typed_words(query), child_age), child_age))
         found_contexts = _contexts_of(typed, child_age)
         # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
         # Round 8: so is a brother, sister or cousin named beside beds, bodies or touching ("said her big
@@ -911,12 +925,34 @@ class SearchIndex:
         said = self._said_in(typed)
         if mask is not None:
             said &= mask
+        # Round 10: the behaviours a whole-phrase entry's phrase names (see `_whole_phrase_said`), and how many of the
+        # query's parts the phrase covers.
+        whole_said, covered_by_phrase, held_back = self._whole_phrase_said(
+            typed, units, levels, mask, found_contexts, where_words
+        )
+        if held_back is not None:
+            said &= ~held_back
+        if whole_said is not None:
+            # They hold none of the phrase's words: the parts it covers count as theirs (to weigh them against
+            # other matches).
+            counts = counts.copy()
+            counts[whole_said] = np.maximum(counts[whole_said], covered_by_phrase)
         if said.any():
             lift = PHRASE_LIFT * (float(scores[pool].max()) if len(pool) else 0.0)
-            joined = np.setdiff1d(np.flatnonzero(said & (counts > 0)), pool, assume_unique=True)
+            joining = said & (counts > 0)
+            if whole_said is not None:
+                # A whole-phrase entry's behaviours join though they matched no word of the query's own.
+                joining |= whole_said
+            joined = np.setdiff1d(np.flatnonzero(joining), pool, assume_unique=True)
             if len(joined):
                 scores[joined] *= counts[joined] / most
                 pool = np.union1d(pool, joined)
+            if whole_said is not None:
+                # ... and count as the best match did: the phrase is all they are found by ("asks her to sleep
+                # with his mates": group exploitation).
+                best_match = float(scores[pool].max())
+                scores = scores.copy()
+                scores[whole_said] = np.maximum(scores[whole_said], best_match)
             lifted = pool[said[pool]]
             if levels is not None and (
                 _SOMEONE_ACTS.intersection(typed) or any(CONTEXTS[n].never_green_first for n in found_contexts)
@@ -944,6 +980,22 @@ class SearchIndex:
             similar = pool[(self._leaning[_SAME_AGE][pool] > 0) & (levels[pool] < 2)]
             scores[similar] *= UNBROUGHT_FACTOR
         scores = self._in_context(found_contexts, pool, scores, levels, lead, about if where_words else None, calm=calm)
+        whole_leads = np.zeros(len(pool), dtype=bool)
+        if whole_said is not None and len(pool):
+            # Round 10: a whole-phrase entry's phrase typed in full says what it is ("snapchats her friends"): its
+            # behaviours lead, though a place or how often raised others; a green one (where it may, above) never
+            # above an amber or red match that covered more of the words ("called him gay and spread a rumour he
+            # fancies boys" is bullying).
+            whole_leads = whole_said[pool].copy()
+            if levels is not None:
+                green = levels[pool] == 0
+                serious = ~green
+                if serious.any():
+                    whole_leads &= serious | (counts[pool] >= counts[pool][serious].max())
+                held = whole_said[pool] & green & ~whole_leads
+                if held.any():
+                    self._cap_below(pool, scores, ~held)
+            self._cap_below(pool, scores, whole_leads)
         if levels is not None and len(pool):
             # Round 8: a green item lifted by a word-list phrase never leads an amber or red one that matched
             # more of the words ("decided to wait and he sent her a picture of his penis": "decided to wait"
@@ -951,7 +1003,8 @@ class SearchIndex:
             green = levels[pool] == 0
             if (green & said[pool]).any() and not green.all():
                 covered = counts[pool]
-                self._cap_below(pool, scores, ~green | ~said[pool] | (covered >= covered[~green].max()))
+                # A whole-phrase entry's behaviours that lead are exempt (round 10): they hold none of its words.
+                self._cap_below(pool, scores, ~green | ~said[pool] | whole_leads | (covered >= covered[~green].max()))
         if _QUESTION in found_contexts and not any(
             CONTEXTS[n].raises and (not CONTEXTS[n].where or CONTEXTS[n].raises_every_match) for n in found_contexts
         ):
@@ -1049,17 +1102,78 @@ class SearchIndex:
         words in its order, at most one other word between each (`says`)."""
         return self._said_in(typed_words(query))
 
-    def _said_in(self, typed: list[str]) -> np.ndarray:
-        """`said_phrases` of a query's words (`typed_words`)."""
+    def _whole_phrase_said(
+        self,
+        typed: list[str],
+        units: list[Unit],
+        levels: np.ndarray | None,
+        mask: np.ndarray | None,
+        found: list[int],
+        where_words: set[str],
+    ) -> tuple[np.ndarray | None, int, np.ndarray | None]:
+        """The behaviours a whole-phrase entry's phrase typed in full names (None when none), how many of the
+        query's parts (``units``) the phrases said cover, and the green ones held back (None when none).
+
+        A green one is held back (its phrase lifts nothing) beside force, an adult, money or
+        secrecy, a younger child, images, a group or a sexual act, or when an amber or red behaviour matches
+        another word of what happened, not who was told, an age or a place (a review: "he fancies a boy and
+        filmed him in the changing rooms", "facetimes his friends naked and they record it")."""
+        if not self._said_whole:
+            return None, 0, None
+        whole_said, whole_stems = self._said_with_stems(typed, self._said_whole)
+        if mask is not None:
+            whole_said &= mask
+        if not whole_said.any():
+            return None, 0, None
+        incidental = where_words | {
+            stem(w) for w in typed if w in _TELLS or w in _SAID_TO or w in _PEERS_TOLD or w in _YEARS_OLD
+        }
+        covered = 0
+        outside = np.zeros(self._size, dtype=bool)
+        for unit in units:
+            stems_of = [set(phrase) for phrase, _ in unit.phrases]
+            if any(both <= whole_stems for both in stems_of):
+                covered += 1
+                continue
+            if any(both <= incidental or all(s.isdigit() for s in both) for both in stems_of) or not any(
+                s.startswith(_WHAT_HAPPENED) for both in stems_of for s in both
+            ):
+                continue
+            for phrase, _ in unit.phrases:
+                matched = self._arrays.get(phrase)
+                if matched is not None:
+                    outside[matched[0]] = True
+        if levels is not None:
+            if mask is not None:
+                outside &= mask
+            if (
+                any(CONTEXTS[n].never_green_first or n in _NO_GREEN_PHRASE for n in found)
+                or (outside & (levels > 0)).any()
+            ):
+                held = whole_said & (levels == 0)
+                whole_said &= levels > 0
+                return (whole_said if whole_said.any() else None), covered, (held if held.any() else None)
+        return whole_said, covered, None
+
+    def _said_in(self, typed: list[str], *, whole: bool = False) -> np.ndarray:
+        """`said_phrases` of a query's words (`typed_words`); ``whole``: of whole-phrase entries only."""
+        return self._said_with_stems(typed, self._said_whole if whole else self._said)[0]
+
+    def _said_with_stems(
+        self, typed: list[str], phrases: dict[str, list[tuple[tuple[str, ...], np.ndarray]]]
+    ) -> tuple[np.ndarray, set[str]]:
+        """The behaviours the phrases said in full name, and the stems of those phrases."""
         named = np.zeros(self._size, dtype=bool)
-        if not self._said:
-            return named
+        said_stems: set[str] = set()
+        if not phrases:
+            return named, said_stems
         stems = [stem(british(w)) for w in typed if len(w) > 1 or w.isdigit()]
         for first in dict.fromkeys(stems):
-            for sequence, positions in self._said.get(first, ()):
+            for sequence, positions in phrases.get(first, ()):
                 if says(stems, sequence):
                     named[positions] = True
-        return named
+                    said_stems.update(s for s in sequence if s != ADJACENT)
+        return named, said_stems
 
     def _in_context(
         self,
@@ -1206,6 +1320,12 @@ OWN_BODY = "their own body"
 QUESTION = "a question"
 # The name of the context of a child telling of a brother, sister or cousin (see `_contexts_of`).
 SIBLING_TOLD = "a child telling of a brother, sister or cousin"
+# The name of the context of a sexual act with another (see `_acts_out_sex`).
+SEX_ACT = "a sexual act with another"
+# The name of the context of a partner under 13 (see `_partner_under_13`).
+PARTNER_UNDER_13 = "a partner under 13"
+# The name of the context of something put inside a body (see `_puts_inside`).
+PUT_INSIDE = "something put inside"
 # The items on children's questions are those that speak of them at least this share as strongly as the
 # one that speaks of them most (see `SearchIndex.search`).
 QUESTION_SHARE = 0.5
@@ -1407,7 +1527,17 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "younger",
         # Round 6: "a youngster", and the school's words for its youngest ("reception", "the infants").
-        ("younger", "little", "toddler", "baby", "infant", "youngster", "reception", "infants", "preschool"),
+        (
+            "younger",
+            "little",
+            "toddler",
+            "baby",
+            "infant",
+            "youngster",
+            "reception",
+            "infants",
+            "preschool",
+        ),
         ("younger", "less able", "much younger"),
     ),
     Context(
@@ -1529,6 +1659,13 @@ CONTEXTS: tuple[Context, ...] = (
                 for whom in ("her", "him", "them")
                 for act in ("do", "touch", "watch", "send", "show", "suck", "kiss", "undress")
             ),
+            # Round 10: "makes her sleep with his friends"; not "with the light on", "with her dummy", "with his brother".
+            *(
+                f"{make} {whom} sleep with {who}"
+                for make in ("makes", "making")
+                for whom in ("her", "him")
+                for who in ("his mates", "his friends", "her mates", "her friends", "men", "other men", "older")
+            ),
             "pushed her down",
             "pushed him down",
             "pushed her against",
@@ -1547,6 +1684,19 @@ CONTEXTS: tuple[Context, ...] = (
             "wasted",
             "froze",
             "carried on",
+            # Round 10: "had to" before an act on a body ("said she had to touch his thing"): made to, in a
+            # child's words. Not "had to kiss" alone ("had to kiss nan goodbye"), nor "had to watch" (a film in
+            # class): a mouth on private parts is `SEX_ACT`'s.
+            # A review: only with a person or a body ("had to lie on the mat for nap time", "had to touch the snake at
+            # the zoo", "had to sit on dad's lap in the car" are not).
+            *(f"had to {act} {whom}" for act in ("touch", "rub", "lie on", "lay on") for whom in ("his", "her", "him")),
+            "had to suck",
+            "had to lick",
+            "had to pull her pants",
+            "had to pull his pants",
+            "had to pull her knickers",
+            "had to get in his bed",
+            "had to get in her bed",
             "felt like she had to",
             "felt like he had to",
             "gave in",
@@ -1567,6 +1717,15 @@ CONTEXTS: tuple[Context, ...] = (
             "kicked",
             "violent",
             "violence",
+            # Round 10: threats of a beating in children's words ("said he'd get battered if he told").
+            "battered",
+            "get battered",
+            "beat him up",
+            "beat her up",
+            "batter him",
+            "batter her",
+            "smash his face",
+            "kick his head in",
         ),
         (
             "force",
@@ -1602,6 +1761,9 @@ CONTEXTS: tuple[Context, ...] = (
             "father",
             "daddy",
             "mum's boyfriend",
+            # Round 10: a young child's name for her ("mummy's boyfriend makes her watch rude films").
+            "mummy's boyfriend",
+            "mummys boyfriend",
             "boyfriend mum",
             "lodger",
             "babysitter",
@@ -2079,11 +2241,41 @@ CONTEXTS: tuple[Context, ...] = (
             "same class",
             "her class",
             "his class",
+            # Round 10: a form is a secondary school's class ("a boy in his form").
+            "his form",
+            "her form",
+            "same form",
         ),
         ("similar age",),
         raises=False,
         where=True,
         holds_back=("much older", "older partner", "older boyfriend", "older girlfriend", "adult boyfriend"),
+    ),
+    # Round 10: a mouth on another's private parts ("kissed his willy", "licked her privates"), or under 13 sex
+    # acted out with toys ("doing the sex thing to her dolls"): sexual acts, never a child's own touch or a kiss
+    # chase. No cues: `_acts_out_sex` reads it.
+    Context(
+        SEX_ACT,
+        (),
+        ("sex acts", "oral sex", "intercourse", "simulating sex", "acting out", "mimics"),
+        never_green_first=True,
+    ),
+    # Round 10: something put into a bottom or genitals ("2yo with crayons up her bottom"). No cues: `_puts_inside`.
+    Context(
+        PUT_INSIDE,
+        (),
+        ("inserting objects", "insertion", "puts objects into", "objects"),
+        never_green_first=True,
+        brings=True,
+    ),
+    # Round 10: a partner under 13 at 13 or over (`_partner_under_13`): the law says a child under 13 cannot agree.
+    Context(
+        PARTNER_UNDER_13,
+        (),
+        ("under 13", "a child under 13", "younger girlfriend", "younger boyfriend"),
+        never_green_first=True,
+        brings=True,
+        holds_back=("similar age",),
     ),
 )
 
@@ -2104,6 +2296,40 @@ _SIBLING = next(n for n, context in enumerate(CONTEXTS) if context.name == "a br
 _TOLD_OF_SIBLING = next(n for n, context in enumerate(CONTEXTS) if context.name == SIBLING_TOLD)
 _RELATIVE = next(n for n, context in enumerate(CONTEXTS) if context.name == "an adult relative or carer")
 _QUESTION = next(n for n, context in enumerate(CONTEXTS) if context.name == QUESTION)
+_SEX_ACT = next(n for n, context in enumerate(CONTEXTS) if context.name == SEX_ACT)
+_PUT_INSIDE = next(n for n, context in enumerate(CONTEXTS) if context.name == PUT_INSIDE)
+_UNDER_13 = next(n for n, context in enumerate(CONTEXTS) if context.name == PARTNER_UNDER_13)
+_ANIMAL = next(n for n, context in enumerate(CONTEXTS) if context.name == "an animal")
+_IN_PRIVATE = next(n for n, context in enumerate(CONTEXTS) if context.name == "in private")
+_IMAGES = next(n for n, context in enumerate(CONTEXTS) if context.name == "sexual images")
+_GROUP = next(n for n, context in enumerate(CONTEXTS) if context.name == "a group")
+_TEEN_OLDER_UNDER = 12
+# "A teenager", or "teenage" before someone not of the family ("teen dramas", "her teenage sister" are not).
+_TEENAGERS = frozenset({"teenager", "teenagers"})
+_TEENAGE_WHO = frozenset({"boy", "boys", "girl", "girls", "lad", "lads", "neighbour", "babysitter", "lodger", "friend"})
+
+
+def _names_a_teenager(typed: list[str]) -> bool:
+    """Whether the words name a teenager outside the family ("a teenage boy", "some teenagers")."""
+    return bool(_TEENAGERS.intersection(typed)) or any(
+        word == "teenage" and typed[n + 1 : n + 2] and typed[n + 1] in _TEENAGE_WHO for n, word in enumerate(typed)
+    )
+
+
+# Round 10: the beginnings of the words that say what happened (an act, a body, an image, harm, an adult): matched by
+# an amber or red behaviour outside a green whole-phrase entry's phrase, they keep it from leading ("he fancies a boy
+# and keeps grabbing his crotch"); "in the common room, all of them laughing" says nothing of the kind.
+_WHAT_HAPPENED = (
+    "touch", "rub", "grab", "grop", "strok", "fondl", "kiss", "lick", "suck", "hump", "grind", "film", "record",
+    "video", "photo", "pic", "pictur", "imag", "nud", "naked", "undress", "strip", "spread", "shar", "post", "sent",
+    "send", "screenshot", "follow", "crotch", "willi", "willy", "penis", "dick", "vagina", "fanni", "privat", "genit",
+    "boob", "breast", "bum", "bottom", "knicker", "pant", "bed", "toilet", "chang", "shower", "bath", "porn", "forc",
+    "made", "hurt", "cri", "scare", "secret", "money", "gift", "paid", "pay", "drunk", "older", "adult", "man",
+    "men", "aim", "target", "threat", "blackmail", "expos", "flash", "show", "sex", "oral", "rape", "assault",
+)  # fmt: skip
+# Round 10: beside these a green whole-phrase item never leads (a review: "he fancies a boy in year 3 and keeps
+# following him into the toilets", "facetimes his friends naked and they record it").
+_NO_GREEN_PHRASE = frozenset({_YOUNGER, _IMAGES, _GROUP, _SEX_ACT})
 _MONEY = next(n for n, context in enumerate(CONTEXTS) if context.name == "money or gifts")
 _STAYS_IN_A_QUESTION = frozenset(n for n, context in enumerate(CONTEXTS) if context.name == "again and again")
 # Words of telling (stop words): what a child said is no disclosure by itself ("says she has a boyfriend
@@ -2259,6 +2485,128 @@ def _acts_on_others(typed: Sequence[str]) -> bool:
         if after < len(typed) and after > number + 1 and typed[after] in _OTHER_PEOPLE:
             return True
     return False
+
+
+# Round 10: the animal words ("an animal" context's cues) and how near a word of an act on a body must come before one.
+_ANIMAL_WORDS = frozenset(
+    {"dog", "dogs", "puppy", "cat", "cats", "kitten", "pet", "pets", "horse", "pony", "rabbit", "animal", "animals"}
+)
+_ANIMAL_REACH = 4
+
+
+# Round 10: after an object word, "up", "in", "inside" or "into" and then, within two words, a bottom or genitals.
+_INTO = frozenset({"up", "in", "inside", "into"})
+_OPENINGS = frozenset({"bottom", "bum", "vagina", "fanny", "privates", "genitals", "foof", "minnie", "front"})
+_INSIDE_REACH = 4
+
+
+def _puts_inside(typed: Sequence[str]) -> bool:
+    """Whether the words say an object was put into a bottom or genitals ("crayons up her bottom", "a pencil in his
+    bum"); not "sand up her bum" or "cream in her bottom", which name no object (`_OBJECT_WORDS`)."""
+    for number, word in enumerate(typed):
+        if word not in _OBJECT_WORDS or word in {"something", "things"}:
+            continue
+        for at in range(number + 1, min(len(typed), number + 1 + _INSIDE_REACH)):
+            if typed[at] in _INTO and _OPENINGS.intersection(typed[at + 1 : at + 4]):
+                return True
+    return False
+
+
+# Round 10: the words for the child written about, near the start ("14yo boy touches himself ...").
+_THE_CHILD_WRITTEN = frozenset({"boy", "girl", "lad", "kid", "child"})
+
+
+def _without_the_child(typed: list[str]) -> list[str]:
+    """The words without a word for the child written about, when it is among the first four words and said once
+    ("foster carer: 14yo boy touches himself in bed with his door shut"): it names no one else."""
+    return [w for n, w in enumerate(typed) if not (w in _THE_CHILD_WRITTEN and n < 4 and typed.count(w) == 1)]
+
+
+_DOOR_SHUT = frozenset({"shut", "closed", "locked"})
+
+
+def _door_shut_in_private(typed: list[str]) -> list[str]:
+    """A query's words with "with his door shut" (or closed, locked) read as "in private", after a child's own act
+    with no one else named and nothing of force, an adult, money or secrecy ("14yo boy touches himself in bed with
+    his door shut"); otherwise as typed ("tutor insists on the door closed", a review)."""
+    if "door" not in typed or not _DOOR_SHUT.intersection(typed):
+        return typed
+    for number, word in enumerate(typed):
+        if word != "door" or number + 1 >= len(typed) or typed[number + 1] not in _DOOR_SHUT:
+            continue
+        start = number
+        while start > 0 and typed[start - 1] in {"his", "her", "their", "the"}:
+            start -= 1
+        if start > 0 and typed[start - 1] == "with":
+            start -= 1
+        rest = [*typed[:start], *typed[number + 2 :]]
+        found = _contexts_of(rest)
+        if (
+            _OWN in found
+            and not _SOMEONE_ELSE.intersection(_without_the_child(rest))
+            and not _NOT_ALONE.intersection(rest)
+            and not any(CONTEXTS[n].never_green_first for n in found)
+        ):
+            return [*typed[:start], "in", "private", *typed[number + 2 :]]
+        return typed
+    return typed
+
+
+def _acts_on_an_animal(typed: Sequence[str]) -> bool:
+    """Whether the words say an act on an animal ("touching the dog's privates", "rubbing herself on the dog"): a
+    word of an act on a body at most `_ANIMAL_REACH` words before an animal word. "Touches his willy while watching
+    tv with the dog on his lap" is the child's own body (a review)."""
+    for number, word in enumerate(typed):
+        if word in _ANIMAL_WORDS and any(
+            w.startswith(_BODY_ACTS) for w in typed[max(0, number - _ANIMAL_REACH) : number]
+        ):
+            return True
+    return False
+
+
+# Round 10: words of a mouth on a body, and what makes a young child's play with toys sexual acts.
+_MOUTH_ACTS = frozenset(
+    {"kiss", "kissed", "kisses", "kissing", "lick", "licked", "licks", "licking", "suck", "sucked", "sucks"}
+    | {"sucking"}
+)
+_PLAYTHINGS = frozenset({"doll", "dolls", "teddy", "teddies", "teddys", "toy", "toys", "barbie", "barbies"})
+# Not "humps": a toddler humping a teddy at nap time is soothing themselves; not "sexy" ("says her barbie looks sexy").
+_SEX_WORDS = frozenset({"sex", "shagging", "shag"})
+# After "sex", the words that make it a thing or a lesson, not an act ("found a sex toy", "sex ed").
+_SEX_AS_A_THING = frozenset({"toy", "toys", "ed", "education", "educ", "lesson", "lessons", "shop"})
+# Up to this many words from a word of the mouth to the private part ("kissed his willy", "had to lick the
+# man's privates").
+_MOUTH_REACH = 4
+
+
+def _acts_out_sex(typed: Sequence[str], child_age: int | None) -> bool:
+    """Whether the words say a mouth on another's private parts ("said she had to kiss his willy", "sucked
+    his privates"), or, under 13, sex acted out with toys ("doing the sex thing to dolls", "makes the
+    teddies have sex") or tried ("tried to have sex"). A question about it ("asked what a blowjob is") is
+    `_asks_a_question`'s, which drops what was only asked about."""
+    for number, word in enumerate(typed):
+        mouth = word in _MOUTH_ACTS or (word in {"mouth", "mouths"} and typed[number + 1 : number + 2] == ["on"])
+        if mouth and any(w in _OWN_BODY_WORDS for w in typed[number + 1 : number + 1 + _MOUTH_REACH]):
+            return True
+    if child_age is None or child_age >= SIMILAR_AGE_FROM:
+        return False
+    if not any(
+        w in _SEX_WORDS and not (n + 1 < len(typed) and typed[n + 1] in _SEX_AS_A_THING) for n, w in enumerate(typed)
+    ):
+        return False
+    if _PLAYTHINGS.intersection(typed):
+        return True
+    # ... or children trying to have sex ("9 yo and his mate went in the bushes and tried to have sex").
+    return any(
+        word in _TRYING
+        and typed[n + 1 : n + 2] == ["to"]
+        and typed[n + 2 : n + 3] in (["have"], ["do"])
+        and typed[n + 3 : n + 4] in (["sex"], ["it"])
+        for n, word in enumerate(typed)
+    )
+
+
+_TRYING = frozenset({"tried", "try", "tries", "trying", "pretend", "pretended", "pretending", "pretends"})
 
 
 def _says_own_body(typed: Sequence[str]) -> bool:
@@ -2418,9 +2766,21 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.append(_OLDER)
     if _OWN not in found and _names_whose_body(typed):
         found.append(_OWN)
-    if _OWN in found and (_OBJECT_WORDS.intersection(typed) or _SHARED.intersection(itertools.pairwise(typed))):
-        # Something put inside ("a pencil in her vagina") or touching each other: not self-touch.
+    if _OWN in found and (
+        _OBJECT_WORDS.intersection(typed)
+        or _SHARED.intersection(itertools.pairwise(typed))
+        or _acts_on_an_animal(typed)
+    ):
+        # Something put inside ("a pencil in her vagina"), touching each other, or an animal (round 10: "touching
+        # the dog's privates and rubbing himself on it"): not self-touch.
         found.remove(_OWN)
+    if _puts_inside(typed):
+        found.append(_PUT_INSIDE)
+    if _acts_out_sex(typed, child_age):
+        found.append(_SEX_ACT)
+        if _OWN in found:
+            # "kissed his willy" is another's body, whatever the possessive says.
+            found.remove(_OWN)
     if child_age is not None:
         stated = _stated_ages(typed)
         # A school year ("a year 3 girl", "a lad in year 11") gives an age too: its youngest (year 3 is 7
@@ -2436,8 +2796,16 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
             above_development or any(other >= child_age + AGE_GAP for other in [*stated, *(y + 5 for y in years)])
         ):
             found.append(_OLDER)
+        if _OLDER not in found and child_age < _TEEN_OLDER_UNDER and _names_a_teenager(typed):
+            # Round 10: a teenager beside a child under 12 is someone older ("seen kissing a teenage boy on the lips,
+            # he is 7", a review).
+            found.append(_OLDER)
         if _YOUNGER not in found and any(other <= child_age - AGE_GAP for other in [*stated, *(y + 4 for y in years)]):
             found.append(_YOUNGER)
+        if _partner_under_13(typed, child_age):
+            # Round 10: a partner under 13 at 13 or over, beside words of sexual contact ("gf is 12 and he's 14,
+            # they've been going further"), however close in age.
+            found.append(_UNDER_13)
         if (
             _SAME_AGE not in found
             and _OLDER not in found
@@ -2916,7 +3284,29 @@ def _partner_never_green_first(typed: list[str], child_age: int | None) -> bool:
         and bool(_PARTNER_WORDS.intersection(typed))
         and any(w.startswith(_SEX_STEMS) for w in typed)
     )
-    return sex_under_13 or _partner_noticeably_older(typed, child_age)
+    # Round 10: a partner's age typed under 13 at 13 or over ("gf is 12 and he's 14"): the law says no
+    # child under 13 can agree.
+    partner_under_13 = _partner_under_13(typed, child_age)
+    return sex_under_13 or partner_under_13 or _partner_noticeably_older(typed, child_age)
+
+
+def _partner_under_13(typed: list[str], child_age: int) -> bool:
+    """Whether a partner's age typed is under 13 at 13 or over, beside words of sex or intimacy ("gf is 12 and
+    he's 14, they've been going further"); "his gf is 12" alone is a relationship."""
+    return (
+        child_age >= SIMILAR_AGE_FROM
+        and any(age < SIMILAR_AGE_FROM for age in _partner_ages(typed))
+        and any(w.startswith(_SEX_STEMS) or w.startswith(_BEYOND_KISSING) or w in _FURTHER for w in typed)
+    )
+
+
+# Round 10: "going further", "all the way": sexual activity in young people's words; and the beginnings of words
+# of sexual contact beyond kissing ("his gf is 12 and they kiss" is a relationship).
+_FURTHER = frozenset({"further", "way"})
+_BEYOND_KISSING = (
+    "touch", "rub", "naked", "nud", "privat", "undress", "willy", "penis", "vagina", "genital", "finger",
+    "condom", "pregnan", "pill",
+)  # fmt: skip
 
 
 def _partner_noticeably_older(typed: list[str], child_age: int) -> bool:
@@ -3009,8 +3399,14 @@ _ONLOOKING = frozenset(
     {
         "worried", "worries", "concerned", "walked", "found", "noticed", "saw", "seen", "caught", "fine", "ok",
         "okay", "happy", "upset", "unsure", "wondering", "knows", "heard", "spotted", "embarrassed", "came",
+        # Round 10: a parent asking whether it is normal ("..., mum asking is it normal", "dad wants to know if it's
+        # ok"): only as a question (`_ASKED_AS_A_QUESTION`).
+        "asking", "asks", "asked", "know",
     }
 )  # fmt: skip
+_ASKING_ONLOOKER = frozenset({"asking", "asks", "asked"})
+# After a parent's word of asking, the words that make it a question about the child ("mum asking is it normal").
+_ASKED_AS_A_QUESTION = (["is"], ["if"], ["whether"], ["about"], ["what"], ["whats"])
 _ONLOOKING_GLUE = frozenset(
     {"is", "was", "are", "s", "very", "really", "so", "in", "on", "it", "him", "her", "them", "this", "with", "about",
      "out", "a", "bit", "not", "too", "and", "his", "their", "my", "the", "normal", "if", "ok"}
@@ -3156,6 +3552,12 @@ def _without_onlooker(typed: list[str], child_age: int | None = None) -> list[st
         rest = typed[number + 1 :]
         if "came" in rest and rest[-2:] != ["came", "in"]:
             return typed  # only "came in" is an onlooker's word ("dad came on her" is not)
+        if rest[:3] == ["wants", "to", "know"]:
+            rest = ["know", *rest[3:]]
+        if any(
+            word in _ASKING_ONLOOKER and rest[n + 1 : n + 2] not in _ASKED_AS_A_QUESTION for n, word in enumerate(rest)
+        ):
+            return typed  # asked only as a question ("dad asked her to" is what he did, a review found)
         if _ONLOOKING.intersection(rest) and all(w in _ONLOOKING or w in _ONLOOKING_GLUE for w in rest):
             whole = typed[:number]
             if (
@@ -3535,9 +3937,46 @@ def _words_of_each(texts: Sequence[str]) -> tuple[list[str], str]:
         mark += "q"  # some text holds the mark itself: try a longer one
 
 
+# Round 10: "his thing", "daddy's thing": a child's word for someone's private parts, read as "privates"; not
+# "things" (belongings), "the sex thing" (an act) or "her own thing".
+_WHOSE_THING = re.compile(
+    r"\b(his|(?:daddy|dad|uncle|man|grandad|grandpa|brother|stepdad|cousin|boyfriend)'?s) thing\b(?!s)"
+)
+# ... only beside a word of an act on a body (a review: "left his thing at school", "drawing is her thing").
+_ACT_ON_A_THING = re.compile(
+    r"\b(?:touch|kiss|lick|suck|show|hold|held|rub|saw|see|seen|look|play|grab|put|stroke|pull|hurt|sent|send|pic|photo|video|film)\w*\b"
+)
+
+
+# Round 10: the writer's own role opening the query ("foster carer: 14yo boy touches himself in bed", "nursery
+# nurse here, ..."): who is asking, not someone in what happened ("carer" had named an adult).
+_ROLES = (
+    r"(?:foster carer|carer|teacher|ta|teaching assistant|dsl|deputy dsl|social worker|nursery nurse|nursery worker"
+    r"|nursery manager|childminder|youth worker|school nurse|residential worker|support worker|key ?worker|parent|mum|dad"
+    r"|foster parent|foster mum|foster dad)"
+)
+# ... said as the writer's ("nursery nurse here", "as a TA,", "i'm a foster carer:"), or as a label before the child
+# ("foster carer: 14yo boy ..."); "dad - makes her sit on his lap" names the one who did it, and stays (a review).
+_WRITER = re.compile(
+    rf"^\W*(?:(?:(?:i am|i'm|im|as) an? {_ROLES}(?:\s*[:,-]|\s+here\b))|(?:{_ROLES}\s+here\b)"
+    rf"|(?:{_ROLES}\s*(?::|\s-)\s*(?=(?:\d|my |our |a |an |the |son|daughter|boy|girl|pupil|child|kid|lad|year |yr |y\d))))"
+)
+
+
+_HOME_TIME = re.compile(r"\b(?:at )?home ?time\b")
+
+
 def typed_words(query: str) -> list[str]:
     """Every word of a query as the engine reads it (stop words included), in order: what "did you mean" rewrites."""
-    return word_list(normalise(query[:MAX_QUERY_CHARS]))
+    text = normalise(query[:MAX_QUERY_CHARS])
+    if "thing" in text and _ACT_ON_A_THING.search(text):
+        text = _WHOSE_THING.sub(r"\1 privates", text)
+    text = _WRITER.sub(" ", text, count=1)
+    if "home" in text:
+        # Round 10: "home time" is the end of the school day, not home ("kissed his friend at home time" had led with
+        # abuse in the family).
+        text = _HOME_TIME.sub(" ", text)
+    return word_list(text)
 
 
 def corrected_query(query: str, corrections: dict[str, str]) -> str | None:

@@ -573,6 +573,10 @@ class VocabularyEntry(Strict):
     themes: list[Identifier] = Field(default_factory=list)
     source: Text = Field(description="Where the usage comes from.")
     explicit: bool = Field(default=False, description="Matched, never offered back as a 'did you mean' word.")
+    whole_phrase: bool = Field(
+        default=False,
+        description="Matched only when a phrase is typed in full: its words are not added to the behaviours' words.",
+    )
 
 
 class VocabularyFile(Strict):

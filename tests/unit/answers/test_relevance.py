@@ -21,6 +21,7 @@ from bench.relevance import (
     PROBES_D_PATH,
     PROBES_E_PATH,
     PROBES_F_PATH,
+    PROBES_G_PATH,
     SET_PATH,
     TARGET_RECALL,
     TOP,
@@ -44,6 +45,7 @@ ALL_SETS = {
     "probes D": PROBES_D_PATH,
     "probes E": PROBES_E_PATH,
     "probes F": PROBES_F_PATH,
+    "probes G": PROBES_G_PATH,
     "probes C": PROBES_C_PATH,
 }
 
@@ -172,10 +174,11 @@ def test_held_out_half_meets_its_floor(shipped: Pack) -> None:
 PROBE_LIMITS = {
     # path: (recall floor, wrong-level-first ceiling, green-first-where-red ceiling)
     PROBES_A_PATH: (0.89, 5, 0),
-    PROBES_B_PATH: (0.52, 9, 2),
+    PROBES_B_PATH: (0.55, 7, 0),
     PROBES_D_PATH: (0.69, 38, 0),
-    PROBES_E_PATH: (0.82, 14, 1),
-    PROBES_F_PATH: (0.80, 17, 0),
+    PROBES_E_PATH: (0.81, 13, 1),
+    PROBES_F_PATH: (0.81, 17, 0),
+    PROBES_G_PATH: (0.70, 17, 1),
 }
 
 

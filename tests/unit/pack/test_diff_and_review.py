@@ -46,6 +46,11 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     band.write_text(text[:start] + added + text[end:], encoding="utf-8")
     # ... and the word list's entry that named the removed item names another, as the check asks an editor to.
     _edit(new / "vocabulary.yaml", "    behaviours: [9-13-green-crushes]", "    behaviours: [9-13-green-identity]")
+    _edit(
+        new / "vocabulary.yaml",
+        "    behaviours: [5-9-green-kiss-chase-and-crushes, 9-13-green-crushes]",
+        "    behaviours: [5-9-green-kiss-chase-and-crushes]",
+    )
     # A change of level by age.
     _edit(
         new / "bands" / "13-17.yaml",
