@@ -178,7 +178,7 @@ PROBE_LIMITS = {
     PROBES_D_PATH: (0.69, 38, 0),
     PROBES_E_PATH: (0.81, 13, 1),
     PROBES_F_PATH: (0.81, 17, 0),
-    PROBES_G_PATH: (0.70, 17, 1),
+    PROBES_G_PATH: (0.70, 16, 1),
 }
 
 

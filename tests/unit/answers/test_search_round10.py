@@ -287,3 +287,61 @@ def test_whole_phrase_is_a_yes_or_no_field() -> None:
     assert not VocabularyEntry(words=["nudes"], themes=["x"], source="x").whole_phrase
     with pytest.raises(ValidationError):
         VocabularyEntry(words=["nudes"], themes=["x"], source="x", whole_phrase="sometimes")  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------ a second review (of 64736e9)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        # A shut door beside a camera, a call or hours of it is no privacy.
+        ("13yo masturbating with his door shut while on facetime", 13),
+        ("14yo girl touching herself on camera with her door locked", 14),
+        ("4yo touches herself with her door shut for hours", 4),
+        # A whole phrase's amber item does not lead a much older partner or a partner under 13.
+        ("14yo has been going further with her boyfriend, he's 20", 14),
+        ("foster carer: 14yo boy and his gf who is 12 went all the way", 14),
+        # A green whole phrase beside an adult the contexts do not name.
+        ("i'm a TA, 6yo in love with him, the lunchtime supervisor, he lets her sit on his lap and tickles her", 6),
+        ("8yo in love with her cub leader, he takes her in his car", 8),
+    ],
+)
+def test_what_a_second_review_found_calmed_is_not(shipped: Pack, words: str, age: int) -> None:
+    levels = _levels(shipped, words, age)
+    assert levels[0] != "green", (_ids(shipped, words, age), levels)
+
+
+def test_a_partner_under_13_leads_over_a_whole_phrase_of_similar_age(shipped: Pack) -> None:
+    assert _ids(shipped, "foster carer: 14yo boy and his gf who is 12 went all the way", 14)[0] == (
+        "13-17-red-partner-under-13"
+    )
+    assert _levels(shipped, "14yo has been going further with her boyfriend, he's 20", 14)[0] == "red"
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("5yo kissing and showing privates with a friend the same age", 5),
+        ("10yo kissing her bf in private at the park", 10),
+        ("9yo drawing is his thing, sent a pic of his art to nan", 9),
+        ("12yo had battered fish and chips with his girlfriend", 12),
+        ("13yo boy, his gf is 12, they hold hands and dont want to go any further", 13),
+        ("13yo walks his 12yo girlfriend all the way home", 13),
+        ("11yo has a crush on a teenage boy in a band, posters on her wall", 11),
+        ("8 yo wants to be a teenager, asks about puberty", 8),
+        ("8yo at a sleepover, mum makes him sleep with his mates in the tent", 8),
+        ("13yo asked what a sex tape is after celeb news", 13),
+        ("12yo still takes her teddy to bed but asking questions about sex", 12),
+    ],
+)
+def test_what_a_second_review_found_alarmed_is_not_red(shipped: Pack, words: str, age: int) -> None:
+    assert _levels(shipped, words, age)[0] != "red", _ids(shipped, words, age)
+
+
+def test_a_liking_and_a_drawer_are_read_as_typed() -> None:
+    """A second review: these led with red before round 10 too (through the items' own words), but the round's
+    readings must not add to it."""
+    assert "privates" not in typed_words("12 yo says kissing isnt his thing yet")
+    assert SEX_ACT not in _contexts_at("12 yo says kissing isnt his thing yet", 12)
+    assert PUT_INSIDE not in _contexts_at("2yo put crayons in the bottom drawer", 2)
