@@ -332,6 +332,9 @@ _SAME_WORD = {
     "gfs": "girlfriends",
     "bf": "boyfriend",
     "bfs": "boyfriends",
+    # Round 10: a doll by its brand, which was corrected to "babies" (a third review).
+    "barbie": "doll",
+    "barbies": "dolls",
 }
 
 # American spellings and words, as the pack (British English) writes them: practitioners trained
@@ -1064,6 +1067,9 @@ class SearchIndex:
             # children"): the items on a child's own body come after those on touching others, though
             # they share more of the words.
             self._cap_below(pool, scores, self._leaning[_OWN][pool] == 0)
+        if _SEX_ACT in found_contexts and levels is not None and len(pool):
+            # Round 10: a sexual act with another: the red items on it first (a third review: "makes teddies have sex").
+            self._cap_below(pool, scores, (self._leaning[_SEX_ACT][pool] > 0) & (levels[pool] >= 2))
         if _UNDER_13 in found_contexts and len(pool):
             # Round 10: a partner under 13 beside sexual contact: the item on it first, whatever else matched more.
             self._cap_below(pool, scores, self._leaning[_UNDER_13][pool] > 0)
@@ -1687,6 +1693,12 @@ CONTEXTS: tuple[Context, ...] = (
                 for whom in ("her", "him", "them")
                 for act in ("do", "touch", "watch", "send", "show", "suck", "kiss", "undress")
             ),
+            # Round 10: "has to sleep with her bf's mates"; not "had to sleep with her sister" (a third review).
+            *(
+                f"{must} to sleep with {who}"
+                for must in ("has", "had", "have")
+                for who in ("his mates", "his friends", "men", "older", "her bf", "her boyfriend", "his mate")
+            ),
             # Round 10: "makes her sleep with his friends"; not "with the light on", "with her dummy", "with his brother".
             *(
                 f"{make} {whom} sleep with {who}"
@@ -1717,7 +1729,6 @@ CONTEXTS: tuple[Context, ...] = (
             # class): a mouth on private parts is `SEX_ACT`'s.
             # A review: only with a person or a body ("had to lie on the mat for nap time", "had to touch the snake at
             # the zoo", "had to sit on dad's lap in the car" are not).
-            *(f"had to {act} {whom}" for act in ("touch", "rub", "lie on", "lay on") for whom in ("his", "her", "him")),
             "had to suck",
             "had to lick",
             "had to pull her pants",
@@ -1746,9 +1757,8 @@ CONTEXTS: tuple[Context, ...] = (
             "violent",
             "violence",
             # Round 10: threats of a beating in children's words ("said he'd get battered if he told").
-            "get battered",
-            "getting battered",
             "battered if",
+            "battered unless",
             "beat him up",
             "beat her up",
             "smash his face",
@@ -1791,6 +1801,11 @@ CONTEXTS: tuple[Context, ...] = (
             # Round 10: a young child's name for her ("mummy's boyfriend makes her watch rude films").
             "mummy's boyfriend",
             "mummys boyfriend",
+            # A third review: the writer's own partner ("dad here, my partner touched my 6yo daughter's privates").
+            "=my partner",
+            "=my husband",
+            "=my wife",
+            "=my fiance",
             "boyfriend mum",
             "lodger",
             "babysitter",
@@ -2286,6 +2301,7 @@ CONTEXTS: tuple[Context, ...] = (
         (),
         ("sex acts", "oral sex", "intercourse", "simulating sex", "acting out", "mimics"),
         never_green_first=True,
+        brings=True,
     ),
     # Round 10: something put into a bottom or genitals ("2yo with crayons up her bottom"). No cues: `_puts_inside`.
     Context(
@@ -2343,7 +2359,7 @@ _TEENAGE_WHO = frozenset({"boy", "boys", "girl", "girls", "lad", "lads", "neighb
 
 def _names_a_teenager(typed: list[str]) -> bool:
     """Whether the words name a teenager outside the family ("a teenage boy", "some teenagers")."""
-    named = bool(_TEENAGERS.intersection(typed)) or any(
+    named = any(w in _TEENAGERS and (n == 0 or typed[n - 1] != "of") for n, w in enumerate(typed)) or any(
         word == "teenage" and n + 1 < len(typed) and typed[n + 1] in _TEENAGE_WHO for n, word in enumerate(typed)
     )
     # ... beside a word of what happened (a second review: "wants to be a teenager", "a crush on a teenage boy in a
@@ -2395,6 +2411,7 @@ _OWN_BODY_WORDS = frozenset(
         "genital",
         "willy",
         "willie",
+        "willies",
         "penis",
         "vagina",
         "vulva",
@@ -2418,6 +2435,8 @@ _OTHER_SEX = {
 _OBJECT_WORDS = frozenset(
     {"object", "objects", "insert", "inserts", "inserted", "inserting", "pencil", "pencils", "crayon", "crayons"}
     | {"pen", "pens", "toy", "toys", "stick", "sticks", "something", "things"}
+    # Round 10 (a third review): "lego up her bottom", "a marble in her private parts".
+    | {"lego", "marble", "marbles", "bead", "beads", "crayon", "rubber", "rubbers"}
 )
 # Words that make it two children's touch, not one child's own ("masturbating each other", "mutual").
 _SHARED = frozenset(
@@ -2537,8 +2556,12 @@ _ANIMAL_REACH = 5
 
 # Round 10: after an object word, "up", "in", "inside" or "into" and then, within two words, a bottom or genitals.
 _INTO = frozenset({"up", "in", "inside", "into"})
-_OPENINGS = frozenset({"bottom", "bum", "vagina", "fanny", "privates", "genitals", "foof", "minnie", "front"})
+_OPENINGS = frozenset(
+    {"bottom", "bum", "vagina", "fanny", "privates", "genitals", "foof", "minnie", "front", "private", "parts"}
+)
 _INSIDE_REACH = 4
+# Before the bottom or genitals, whose they are ("up her bottom"); "the bottom field" is a place (a third review).
+_WHOSE_OPENING = frozenset({"his", "her", "their", "own", "s", "my", "front", "private"})
 # After "bottom", the words that make it a place ("crayons in the bottom drawer", a second review).
 _NOT_A_BODY = frozenset(
     {"drawer", "drawers", "pocket", "pockets", "shelf", "shelves", "of", "step", "stairs", "bunk", "row", "cupboard"}
@@ -2556,7 +2579,11 @@ def _puts_inside(typed: Sequence[str]) -> bool:
             if typed[at] not in _INTO:
                 continue
             for place in range(at + 1, min(len(typed), at + 4)):
-                if typed[place] in _OPENINGS and not (place + 1 < len(typed) and typed[place + 1] in _NOT_A_BODY):
+                if (
+                    typed[place] in _OPENINGS
+                    and typed[place - 1] in _WHOSE_OPENING
+                    and not (place + 1 < len(typed) and typed[place + 1] in _NOT_A_BODY)
+                ):
                     return True
     return False
 
@@ -2613,6 +2640,35 @@ def _door_shut_in_private(typed: list[str]) -> list[str]:
     return typed
 
 
+_HAD_TO_ACTS = frozenset({"touch", "rub", "lie", "lay", "sit", "hold", "stroke"})
+_PRIVATE_PARTS = frozenset(
+    {"privates", "private", "willy", "willie", "penis", "dick", "vagina", "fanny", "thing", "boobs", "breasts"}
+    | {"bum", "bottom", "genitals", "crotch", "front"}
+)
+
+
+def _had_to_touch(typed: list[str]) -> bool:
+    """Whether the words say a child had to touch, rub or lie on someone ("had to touch his privates", "had to lie
+    on him"): "had to" and an act, then "him" or "her" ending the clause, or a possessive and a private part. Not
+    "had to touch his toes", "had to lie on her tummy for the doctor", "had to rub her sister's back" (a third
+    review)."""
+    for n, word in enumerate(typed):
+        if word not in {"had", "has", "have"} or typed[n + 1 : n + 2] != ["to"] or n + 2 >= len(typed):
+            continue
+        if typed[n + 2] not in _HAD_TO_ACTS:
+            continue
+        at = n + 3
+        if at < len(typed) and typed[at] in {"on", "with"}:
+            at += 1
+        whom = typed[at] if at < len(typed) else ""
+        after = typed[at + 1] if at + 1 < len(typed) else ""
+        if whom in {"him", "her", "them"} and (not after or after in _CLAUSE_ENDS or after in {"s", "in", "at"}):
+            return True
+        if whom in {"his", "her", "their", "the", "a"} and after in _PRIVATE_PARTS:
+            return True
+    return False
+
+
 def _acts_on_an_animal(typed: Sequence[str]) -> bool:
     """Whether the words say an act on an animal ("touching the dog's privates", "rubbing herself on the dog"): a
     word of an act on a body at most `_ANIMAL_REACH` words before an animal word. "Touches his willy while watching
@@ -2662,10 +2718,13 @@ def _acts_out_sex(typed: Sequence[str], child_age: int | None) -> bool:
         w in _SEX_WORDS and not (n + 1 < len(typed) and typed[n + 1] in _SEX_AS_A_THING) for n, w in enumerate(typed)
     ):
         return False
-    if _PLAYTHINGS.intersection(typed) and not _ASKING_OF_TOYS.intersection(typed):
-        # The sex word near the toy (a second review: "still takes her teddy to bed but asking questions about sex").
+    if _PLAYTHINGS.intersection(typed):
+        # The sex word near the toy, and not asked about just before (a second review: "still takes her teddy to bed
+        # but asking questions about sex"; a third: "simulating sex with her barbies, mum asking is it normal").
         return any(
-            w in _SEX_WORDS and _PLAYTHINGS.intersection(typed[max(0, n - _TOY_REACH) : n + _TOY_REACH + 1])
+            w in _SEX_WORDS
+            and _PLAYTHINGS.intersection(typed[max(0, n - _TOY_REACH) : n + _TOY_REACH + 1])
+            and not _ASKING_OF_TOYS.intersection(typed[max(0, n - _TOY_REACH - 1) : n])
             for n, w in enumerate(typed)
         )
     # ... or children trying to have sex ("9 yo and his mate went in the bushes and tried to have sex").
@@ -2674,6 +2733,7 @@ def _acts_out_sex(typed: Sequence[str], child_age: int | None) -> bool:
         and typed[n + 1 : n + 2] == ["to"]
         and typed[n + 2 : n + 3] in (["have"], ["do"])
         and typed[n + 3 : n + 4] in (["sex"], ["it"])
+        and not _ASKING_OF_TOYS.intersection(typed[:n])  # "asked why the people on tv tried to have sex"
         for n, word in enumerate(typed)
     )
 
@@ -2821,7 +2881,7 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.append(_FORCE)
     if _OLDER not in found and _asks_the_writer(typed):
         found.append(_OLDER)
-    if _FORCE not in found and (_corners(typed) or _unwilling(typed)):
+    if _FORCE not in found and (_corners(typed) or _unwilling(typed) or _had_to_touch(typed)):
         # Cornering is read from the words typed (`_corners`): the stem "corner" is also a place ("in the home
         # corner" names no force).
         found.append(_FORCE)
@@ -2937,6 +2997,8 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         # Round 9: a partner met through an app who is in the child's year ("met his gf on snapchat, they are in
         # the same year") is a known peer, not someone known only online.
         found.remove(_ONLINE_ONLY)
+    if _SAME_AGE in found and _UNDER_13 in found:
+        found.remove(_SAME_AGE)
     if _SAME_AGE in found and _FORCE in found:
         # Round 10: force says more than age ("a boy in his form forced him to ...", a second review).
         found.remove(_SAME_AGE)
@@ -3370,6 +3432,13 @@ def _partner_never_green_first(typed: list[str], child_age: int | None) -> bool:
 def _partner_under_13(typed: list[str], child_age: int) -> bool:
     """Whether a partner's age typed is under 13 at 13 or over, beside words of sex or intimacy ("gf is 12 and
     he's 14, they've been going further"); "his gf is 12" alone is a relationship."""
+    if (
+        child_age >= SIMILAR_AGE_FROM
+        and any(w.startswith(_SEX_STEMS) for w in typed)
+        and any(age < SIMILAR_AGE_FROM and age != child_age for age in _stated_ages(typed))
+    ):
+        # A third review: any other age typed under 13 beside sex ("having sex with a girl in his form who is 12").
+        return True
     return (
         child_age >= SIMILAR_AGE_FROM
         and any(age < SIMILAR_AGE_FROM for age in _partner_ages(typed))
@@ -3396,7 +3465,7 @@ def _goes_further(typed: list[str]) -> bool:
 _GOING = frozenset({"go", "goes", "going", "went", "gone", "gotten", "got"})
 _ON_THE_WAY = frozenset(
     {"home", "to", "there", "round", "around", "through", "back", "across", "up", "down", "from", "into", "in"}
-    | {"on", "over", "along", "away", "ahead", "than", "out", "off", "past", "school", "town", "here"}
+    | {"on", "over", "along", "away", "ahead", "than", "out", "off", "past", "school", "town", "here", "afield"}
 )
 _NEGATIONS = frozenset({"not", "don", "dont", "doesn", "doesnt", "didn", "didnt", "never", "any", "won", "wont"})
 _BEYOND_KISSING = (
@@ -4045,6 +4114,7 @@ _ACTS_ON_A_THING = (
     "stroke", "pull", "hurt", "sent", "send",
 )  # fmt: skip
 _THING_REACH = 3
+_CONTAINERS = frozenset({"bag", "pocket", "box", "drawer", "locker", "tray", "backpack", "case", "shelf", "cupboard"})
 _COPULAS = frozenset({"is", "isn", "isnt", "was", "wasn", "not", "s"})
 
 
@@ -4063,16 +4133,38 @@ _WRITER = re.compile(
 )
 
 
+_AFRAID = frozenset(
+    {"scared", "frightened", "afraid", "hates", "hate", "cries", "cry", "crying", "refuses", "refusing", "upset"}
+    | {"anxious", "panics", "panic", "worried", "fear", "terrified", "clings", "clingy", "doesn", "won", "wont"}
+)
 _HOME_TIME = re.compile(r"\b(?:at )?home ?time\b")
+
+
+def _without_the_writer(text: str) -> str:
+    """The text without the writer's own role at its start (`_WRITER`), unless the rest may be about that person: a
+    pronoun of the other sex from the child named ("dad: 10 yo girl, he gets in the shower with her"), or the writer
+    acted on ("foster carer: 6yo keeps trying to put his tongue in my mouth"), a third review found."""
+    found = _WRITER.match(text)
+    if found is None:
+        return text
+    rest = word_list(text[found.end() :])
+    girl = bool({"girl", "daughter", "she", "her"} & set(rest[:4]))
+    boy = bool({"boy", "son", "lad", "he", "his"} & set(rest[:4]))
+    he, she = {"he", "him", "his"} & set(rest), {"she", "her"} & set(rest)
+    if (girl and he) or (boy and not girl and she) or (he and she):
+        return text
+    if {"me", "my", "myself"} & set(rest) and any(w.startswith(_WHAT_HAPPENED) for w in rest):
+        return text
+    return " " + text[found.end() :]
 
 
 def typed_words(query: str) -> list[str]:
     """Every word of a query as the engine reads it (stop words included), in order: what "did you mean" rewrites."""
     text = normalise(query[:MAX_QUERY_CHARS])
-    text = _WRITER.sub(" ", text, count=1)
-    if "home" in text:
+    text = _without_the_writer(text)
+    if "home" in text and not _AFRAID.intersection(word_list(text)):
         # Round 10: "home time" is the end of the school day, not home ("kissed his friend at home time" had led with
-        # abuse in the family).
+        # abuse in the family); beside fear ("scared of home time") it may be going home that frightens (a review).
         text = _HOME_TIME.sub(" ", text)
     typed = word_list(text)
     return _whose_thing(typed) if "thing" in typed else typed
@@ -4094,6 +4186,9 @@ def _whose_thing(typed: list[str]) -> list[str]:
         before = typed[max(0, owner - _THING_REACH) : owner]
         if any(w in _COPULAS for w in before):
             continue
+        after = typed[n + 1 : n + 4]
+        if after[:1] == ["away"] or (after[:1] in (["in"], ["into"], ["on"]) and _CONTAINERS.intersection(after)):
+            continue  # "put his thing in his bag for show and tell" (a third review)
         if any(w.startswith(_ACTS_ON_A_THING) for w in before):
             read[n] = "privates"
     return read

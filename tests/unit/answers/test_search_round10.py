@@ -345,3 +345,63 @@ def test_a_liking_and_a_drawer_are_read_as_typed() -> None:
     assert "privates" not in typed_words("12 yo says kissing isnt his thing yet")
     assert SEX_ACT not in _contexts_at("12 yo says kissing isnt his thing yet", 12)
     assert PUT_INSIDE not in _contexts_at("2yo put crayons in the bottom drawer", 2)
+
+
+# ------------------------------------------------------------ a third review (of e42de7a)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        # The role before the child is the one in it: a pronoun of the other sex, two people, or the writer acted on.
+        ("dad: 10 yo girl, he gets in the shower with her and washes her privates", 10),
+        ("dad - 7yo girl, he makes her sleep in his bed when mum is on nights", 7),
+        ("foster carer: 6yo keeps trying to put his tongue in my mouth when I kiss him goodnight", 6),
+        ("support worker: 17yo with autism, he takes her to his flat", 17),
+        # The writer's own partner is an adult in the home.
+        ("dad here, my partner touched my 6yo daughter's privates in the bath", 6),
+        # An age under 13 beside sex at 13 or over, whatever the partner word.
+        ("14yo has been having sex with a girl in his form who is 12", 14),
+        ("youth worker here, yp aged 15 says she has to sleep with her bf's mates to pay off his debt", 15),
+        ("4yo sucks other children's willies", 4),
+        ("8yo girl simulating sex with her barbies, mum asking is it normal", 8),
+    ],
+)
+def test_what_a_third_review_found_calmed_is_not(shipped: Pack, words: str, age: int) -> None:
+    assert _levels(shipped, words, age)[0] != "green", _ids(shipped, words, age)
+
+
+def test_a_third_reviews_worries_lead_with_their_item(shipped: Pack) -> None:
+    assert _ids(shipped, "14yo has been having sex with a girl in his form who is 12", 14)[0] == (
+        "13-17-red-partner-under-13"
+    )
+    assert "acting-out-sex" in _ids(shipped, "5yo makes teddies have sex and says it's what happens at night", 5)[0]
+    assert PUT_INSIDE in _contexts_at("lego up her bottom", 4)
+    assert PUT_INSIDE in _contexts_at("a marble in her private parts", 5)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("3yo had to lie on her tummy for the doctor", 3),
+        ("10yo girl had to rub her sister's back when she was sick", 10),
+        ("6yo had to lie on his back for the doctor", 6),
+        ("12yo went further than anyone in the long jump", 12),
+        ("his football team always gets battered", 14),
+        ("8yo watches videos of teenagers doing dances on youtube", 8),
+        ("10yo put his thing in his bag for show and tell", 10),
+        ("asked why the people on tv tried to have sex", 9),
+    ],
+)
+def test_what_a_third_review_found_alarmed_is_not_red(shipped: Pack, words: str, age: int) -> None:
+    assert _levels(shipped, words, age)[0] != "red", _ids(shipped, words, age)
+
+
+def test_the_bottom_pond_is_a_place() -> None:
+    # It led with red before round 10 too (through the item's own words); the round's reading must not add to it.
+    assert PUT_INSIDE not in _contexts_at("7yo put sticks into the bottom pond", 7)
+
+
+def test_scared_of_home_time_keeps_home() -> None:
+    assert "home" in typed_words("scared of home time")
+    assert "home" not in typed_words("kissed his friend at home time")
