@@ -271,6 +271,11 @@ _CHILD_ON_CHILD = re.compile(r"\bchild(?:ren)?[\s-]+on[\s-]+child(?:ren)?\b")
 _NO_APOSTROPHE = re.compile(r"\b(can|won|don|didn|doesn|wouldn|couldn|shouldn|isn|wasn|aren|weren|haven|hasn|hadn)t\b")
 
 
+# Round 10: "theyve", "weve", "youre", "theyre" typed without the apostrophe (a screenshot showed "theyve" corrected to
+# "theyre" as "did you mean", above the answer on a phone).
+_NO_APOSTROPHE_HAVE = re.compile(r"\b(they|we|you|i|who)(ve)\b|\b(they|you)(re)\b")
+
+
 # "hes 18", "shes 14": "he's" and "she's" typed without the apostrophe, read as "he is", "she is".
 _HE_IS = re.compile(r"\b(he|she)s\b")
 # Round 8: an age written joined to its unit ("12yo", "9yr old", "14yrs old") or as "15 y/o" reads as
@@ -293,6 +298,8 @@ def normalise(text: str) -> str:
         text = _CHILD_ON_CHILD.sub("peer on peer", text)
     if "nt" in text:
         text = _NO_APOSTROPHE.sub(r"\1't", text)
+    if "ve" in text or "re" in text:
+        text = _NO_APOSTROPHE_HAVE.sub(lambda m: f"{m[1] or m[3]}'{m[2] or m[4]}", text)
     if "es" in text:
         text = _HE_IS.sub(r"\1 is", text)
     if "y" in text:

@@ -405,3 +405,11 @@ def test_the_bottom_pond_is_a_place() -> None:
 def test_scared_of_home_time_keeps_home() -> None:
     assert "home" in typed_words("scared of home time")
     assert "home" not in typed_words("kissed his friend at home time")
+
+
+def test_contractions_typed_without_the_apostrophe_are_read_as_words() -> None:
+    # A phone screenshot showed "theyve" corrected to "theyre" as "did you mean", above the answer.
+    assert typed_words("theyve been going further")[:2] == ["they", "ve"]
+    assert typed_words("youre, ive, weve")[:2] == ["you", "re"]
+    # Guard: words that only look like one.
+    assert typed_words("they were there, where, whore, five") == ["they", "were", "there", "where", "whore", "five"]
