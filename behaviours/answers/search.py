@@ -1808,11 +1808,6 @@ CONTEXTS: tuple[Context, ...] = (
             # Round 10: a young child's name for her ("mummy's boyfriend makes her watch rude films").
             "mummy's boyfriend",
             "mummys boyfriend",
-            # A third review: the writer's own partner ("dad here, my partner touched my 6yo daughter's privates").
-            "=my partner",
-            "=my husband",
-            "=my wife",
-            "=my fiance",
             "boyfriend mum",
             "lodger",
             "babysitter",
@@ -2654,17 +2649,39 @@ _PRIVATE_PARTS = frozenset(
 )
 
 
+_WRITERS_PARTNER = frozenset({"partner", "husband", "wife", "fiance", "boyfriend", "girlfriend"})
+# Beside the writer's partner, the beginnings of words that make it a worry: an act, a body, fear or secrecy; not the
+# care routines alone ("my partner bathes our 2yo", a fourth review).
+_PARTNER_WORRY = (
+    *(w for w in _WHAT_HAPPENED if w not in {"bath", "shower", "bed", "chang", "pant", "bottom"}),
+    *("withdraw", "afraid", "frighten", "nightmare", "wet", "hides", "scream"),
+)
+
+
+def _writers_partner_in_it(typed: list[str]) -> bool:
+    """Whether the writer's own partner is named beside a worry ("dad here, my partner touched my 6yo daughter's
+    privates", a third review): an adult in the child's home, as "mum's boyfriend" is. Beside care alone ("my
+    partner bathes our 2yo") it is a parent's care (a fourth review)."""
+    return any(
+        word == "my" and typed[n + 1 : n + 2] and typed[n + 1] in _WRITERS_PARTNER for n, word in enumerate(typed)
+    ) and any(w.startswith(_PARTNER_WORRY) for w in typed)
+
+
 def _had_to_touch(typed: list[str]) -> bool:
     """Whether the words say a child had to touch, rub or lie on someone ("had to touch his privates", "had to lie
     on him"): "had to" and an act, then "him" or "her" ending the clause, or a possessive and a private part. Not
     "had to touch his toes", "had to lie on her tummy for the doctor", "had to rub her sister's back" (a third
     review)."""
     for n, word in enumerate(typed):
-        if word not in {"had", "has", "have"} or typed[n + 1 : n + 2] != ["to"] or n + 2 >= len(typed):
+        if word in {"had", "has", "have"} and typed[n + 1 : n + 2] == ["to"]:
+            act = n + 2
+        elif word in {"makes", "make", "making", "made"} and typed[n + 1 : n + 2] in (["her"], ["him"]):
+            act = n + 2  # a fourth review: "makes her hold his thing in the shed"
+        else:
             continue
-        if typed[n + 2] not in _HAD_TO_ACTS:
+        if act >= len(typed) or typed[act] not in _HAD_TO_ACTS:
             continue
-        at = n + 3
+        at = act + 1
         if at < len(typed) and typed[at] in {"on", "with"}:
             at += 1
         whom = typed[at] if at < len(typed) else ""
@@ -2888,6 +2905,8 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.append(_FORCE)
     if _OLDER not in found and _asks_the_writer(typed):
         found.append(_OLDER)
+    if _RELATIVE not in found and _writers_partner_in_it(typed):
+        found.append(_RELATIVE)
     if _FORCE not in found and (_corners(typed) or _unwilling(typed) or _had_to_touch(typed)):
         # Cornering is read from the words typed (`_corners`): the stem "corner" is also a place ("in the home
         # corner" names no force).
@@ -4143,6 +4162,8 @@ _WRITER = re.compile(
 _AFRAID = frozenset(
     {"scared", "frightened", "afraid", "hates", "hate", "cries", "cry", "crying", "refuses", "refusing", "upset"}
     | {"anxious", "panics", "panic", "worried", "fear", "terrified", "clings", "clingy", "doesn", "won", "wont"}
+    # A fourth review: distress ("screams at home time when uncle collects her, wet herself").
+    | {"screams", "screaming", "screamed", "scream", "wet", "wets", "wetting", "sobbing"}
 )
 _HOME_TIME = re.compile(r"\b(?:at )?home ?time\b")
 

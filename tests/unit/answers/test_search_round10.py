@@ -413,3 +413,26 @@ def test_contractions_typed_without_the_apostrophe_are_read_as_words() -> None:
     assert typed_words("youre, ive, weve")[:2] == ["you", "re"]
     # Guard: words that only look like one.
     assert typed_words("they were there, where, whore, five") == ["they", "were", "there", "where", "whore", "five"]
+
+
+# ------------------------------------------------------------ a fourth review (of 887f377)
+# Guards: each case below passes on ba828bb and failed on 887f377.
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("makes her hold his thing in the shed", 5),
+        ("screams at home time when uncle collects her, wet herself", 5),
+        ("my partner baths the 4yo and she has become withdrawn", 4),
+    ],
+)
+def test_what_a_fourth_review_found_calmed_is_not(shipped: Pack, words: str, age: int) -> None:
+    assert _levels(shipped, words, age)[0] == "red", _ids(shipped, words, age)
+
+
+def test_the_writers_partner_at_bath_time_is_care(shipped: Pack) -> None:
+    """A fourth review: "my partner" is an adult in the home only beside a worry, not beside care alone."""
+    assert _levels(shipped, "my partner bathes our 2yo", 2)[0] != "red"
+    assert OLDER not in _contexts_at("mum makes him hold his sisters hand crossing the road", 6)
+    assert FORCE not in _contexts_at("mum makes him hold his sisters hand crossing the road", 6)
