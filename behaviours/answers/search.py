@@ -598,9 +598,8 @@ class SearchIndex:
         self._said = self._phrases_by_first_stem(listed_phrases, size)
         # Round 10: the phrases of whole-phrase entries, whose behaviours hold none of their words: said in full, their
         # words next to each other (a review: "sex education video" is not "sex video"), those behaviours join and
-        # may lead (see `SearchIndex.search`).
-        self._said_whole = self._phrases_by_first_stem(whole_phrases, size, adjacent=True)
-        for first, found in self._said_whole.items():
+        # may lead (see `SearchIndex.search`). Each is kept beside the others, marked by its leading `ADJACENT`.
+        for first, found in self._phrases_by_first_stem(whole_phrases, size, adjacent=True).items():
             self._said.setdefault(first, []).extend(found)
 
     @staticmethod
@@ -932,13 +931,13 @@ class SearchIndex:
         # A phrase of the word list said in full ("asked for nudes", "explicit videos") is what the
         # practitioner means: the behaviours it names join the matches and move up, ahead of those
         # that only share its words.
-        said = self._said_in(typed)
+        said, said_whole, whole_stems = self._phrases_said(typed)
         if mask is not None:
             said &= mask
         # Round 10: the behaviours a whole-phrase entry's phrase names (see `_whole_phrase_said`), and how many of the
         # query's parts the phrase covers.
         whole_said, covered_by_phrase, held_back = self._whole_phrase_said(
-            typed, units, levels, mask, found_contexts, where_words
+            typed, units, levels, mask, found_contexts, where_words, said_whole, whole_stems
         )
         if held_back is not None:
             said &= ~held_back
@@ -957,12 +956,11 @@ class SearchIndex:
             if len(joined):
                 scores[joined] *= counts[joined] / most
                 pool = np.union1d(pool, joined)
-            boosted = np.zeros(self._size, dtype=bool)
+            boosted = whole_said
             if whole_said is not None:
                 # ... and count as the best match did: the phrase is all they are found by ("asks her to sleep
                 # with his mates": group exploitation). Beside force, an adult, a partner under 13, images or
                 # secrecy, only the red ones do ("gf who is 12 went all the way": the partner under 13 first).
-                boosted = whole_said
                 if levels is not None and any(CONTEXTS[n].never_green_first for n in found_contexts):
                     boosted = whole_said & (levels >= 2)
                 best_match = float(scores[pool].max())
@@ -976,7 +974,7 @@ class SearchIndex:
                 # nothing from a phrase ("a 20 year old asked if she had started her periods", "decided to
                 # wait but he got her drunk").
                 lifted = lifted[levels[lifted] > 0]
-            if whole_said is not None:
+            if whole_said is not None and boosted is not None:
                 # ... nor does a whole-phrase item that was not boosted (above).
                 lifted = lifted[~whole_said[lifted] | boosted[lifted]]
             scores[lifted] += lift
@@ -1143,19 +1141,21 @@ class SearchIndex:
         mask: np.ndarray | None,
         found: list[int],
         where_words: set[str],
+        whole_said: np.ndarray,
+        whole_stems: set[str],
     ) -> tuple[np.ndarray | None, int, np.ndarray | None]:
-        """The behaviours a whole-phrase entry's phrase typed in full names (None when none), how many of the
-        query's parts (``units``) the phrases said cover, and the green ones held back (None when none).
+        """Of the behaviours a whole-phrase entry's phrase typed in full names (``whole_said``, with the stems of those
+        phrases, from `_phrases_said`), those that count as such (None when none), how many of the query's parts
+        (``units``) the phrases said cover, and the green ones held back (None when none).
 
         A green one is held back (its phrase lifts nothing) beside force, an adult, money or
         secrecy, a younger child, images, a group or a sexual act, or when an amber or red behaviour matches
         another word of what happened, not who was told, an age or a place (a review: "he fancies a boy and
         filmed him in the changing rooms", "facetimes his friends naked and they record it")."""
-        if not self._said_whole:
+        if not whole_said.any():
             return None, 0, None
-        whole_said, whole_stems = self._said_with_stems(typed, self._said_whole)
         if mask is not None:
-            whole_said &= mask
+            whole_said = whole_said & mask
         if _QUESTION in found or any(
             w in _ASKING_WORDS and typed[n + 1 : n + 2] in (["what"], ["whats"]) for n, w in enumerate(typed)
         ):
@@ -1196,25 +1196,27 @@ class SearchIndex:
                 return (whole_said if whole_said.any() else None), covered, (held if held.any() else None)
         return whole_said, covered, None
 
-    def _said_in(self, typed: list[str], *, whole: bool = False) -> np.ndarray:
-        """`said_phrases` of a query's words (`typed_words`); ``whole``: of whole-phrase entries only."""
-        return self._said_with_stems(typed, self._said_whole if whole else self._said)[0]
+    def _said_in(self, typed: list[str]) -> np.ndarray:
+        """`said_phrases` of a query's words (`typed_words`)."""
+        return self._phrases_said(typed)[0]
 
-    def _said_with_stems(
-        self, typed: list[str], phrases: dict[str, list[tuple[tuple[str, ...], np.ndarray]]]
-    ) -> tuple[np.ndarray, set[str]]:
-        """The behaviours the phrases said in full name, and the stems of those phrases."""
+    def _phrases_said(self, typed: list[str]) -> tuple[np.ndarray, np.ndarray, set[str]]:
+        """The behaviours the word list's phrases said in full name (`said_phrases`); of them, those a whole-phrase
+        entry's phrase names (its sequence begins with `ADJACENT`); and the stems of those whole phrases. One pass."""
         named = np.zeros(self._size, dtype=bool)
-        said_stems: set[str] = set()
-        if not phrases:
-            return named, said_stems
+        whole = np.zeros(self._size, dtype=bool)
+        whole_stems: set[str] = set()
+        if not self._said:
+            return named, whole, whole_stems
         stems = [stem(british(w)) for w in typed if len(w) > 1 or w.isdigit()]
         for first in dict.fromkeys(stems):
-            for sequence, positions in phrases.get(first, ()):
+            for sequence, positions in self._said.get(first, ()):
                 if says(stems, sequence):
                     named[positions] = True
-                    said_stems.update(s for s in sequence if s != ADJACENT)
-        return named, said_stems
+                    if sequence[0] == ADJACENT:
+                        whole[positions] = True
+                        whole_stems.update(sequence[1:])
+        return named, whole, whole_stems
 
     def _in_context(
         self,
@@ -1568,17 +1570,7 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "younger",
         # Round 6: "a youngster", and the school's words for its youngest ("reception", "the infants").
-        (
-            "younger",
-            "little",
-            "toddler",
-            "baby",
-            "infant",
-            "youngster",
-            "reception",
-            "infants",
-            "preschool",
-        ),
+        ("younger", "little", "toddler", "baby", "infant", "youngster", "reception", "infants", "preschool"),
         ("younger", "less able", "much younger"),
     ),
     Context(
@@ -2438,7 +2430,7 @@ _OBJECT_WORDS = frozenset(
     {"object", "objects", "insert", "inserts", "inserted", "inserting", "pencil", "pencils", "crayon", "crayons"}
     | {"pen", "pens", "toy", "toys", "stick", "sticks", "something", "things"}
     # Round 10 (a third review): "lego up her bottom", "a marble in her private parts".
-    | {"lego", "marble", "marbles", "bead", "beads", "crayon", "rubber", "rubbers"}
+    | {"lego", "marble", "marbles", "bead", "beads", "rubber", "rubbers"}
 )
 # Words that make it two children's touch, not one child's own ("masturbating each other", "mutual").
 _SHARED = frozenset(
@@ -2549,10 +2541,9 @@ def _acts_on_others(typed: Sequence[str]) -> bool:
     return False
 
 
-# Round 10: the animal words ("an animal" context's cues) and how near a word of an act on a body must come before one.
-_ANIMAL_WORDS = frozenset(
-    {"dog", "dogs", "puppy", "cat", "cats", "kitten", "pet", "pets", "horse", "pony", "rabbit", "animal", "animals"}
-)
+# Round 10: the animal words (the "an animal" context's cues, and "rabbit") and how near a word of an act on a body
+# must come before one.
+_ANIMAL_WORDS = frozenset(CONTEXTS[_ANIMAL].cues) | {"rabbit"}
 _ANIMAL_REACH = 5
 
 
