@@ -69,6 +69,10 @@ PROBES_F_PATH = SETS_DIR / "probes_round9_f.yaml"
 # Round 10's blind set (worries said in everyday words, with healthy neighbours): scored once before round 10's
 # changes were measured on it, and then tuned on.
 PROBES_G_PATH = SETS_DIR / "probes_round10_g.yaml"
+# Round 11's blind set, split once by a seeded shuffle before it was read: one half tuned on, the other held out
+# (never tuned on, only its totals read).
+PROBES_H_TUNING_PATH = SETS_DIR / "probes_round11_h_tuning.yaml"
+PROBES_H_HELDOUT_PATH = SETS_DIR / "probes_round11_h_heldout.yaml"
 # Round 7's blind set: held out like the held-out half (never tuned on, only its totals read).
 PROBES_C_PATH = SETS_DIR / "probes_round7_c.yaml"
 # (label, file) in the order reports show them.
@@ -82,10 +86,12 @@ SETS = (
     ("probes E (tuned on)", PROBES_E_PATH),
     ("probes F (tuned on)", PROBES_F_PATH),
     ("probes G (tuned on)", PROBES_G_PATH),
+    ("probes H, tuning half", PROBES_H_TUNING_PATH),
     ("probes C (held out)", PROBES_C_PATH),
+    ("probes H, held-out half", PROBES_H_HELDOUT_PATH),
 )
 # The sets never tuned on: `--tuning-misses` prints only their totals.
-HELD_OUT_LABELS = frozenset({"held-out", "probes C (held out)"})
+HELD_OUT_LABELS = frozenset({"held-out", "probes C (held out)", "probes H, held-out half"})
 TOP = 3
 TARGET_RECALL = 0.95  # issue 15, on the original set
 TARGET_HELDOUT_RECALL = 0.90  # issue 24, on the held-out half

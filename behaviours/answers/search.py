@@ -780,6 +780,7 @@ class SearchIndex:
         ``child_age`` (the age searched at) lets an age typed say someone is older or younger.
         """
         typed = _door_shut_in_private(_what_was_said(_without_onlooker(typed_words(query), child_age), child_age))
+        typed = _without_where_heard(typed, child_age)
         found_contexts = _contexts_of(typed, child_age)
         # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
         # Round 8: so is a brother, sister or cousin named beside beds, bodies or touching ("said her big
@@ -1039,7 +1040,7 @@ class SearchIndex:
             # question the child in detail" is not about a child's questions.
             asking = self._leaning[_QUESTION][pool]
             first = (asking > 0) & (asking >= QUESTION_SHARE * asking.max(initial=0.0))
-            asked_at = _asks_a_question(typed)
+            asked_at = _asks_a_question(typed, child_age)
             if (
                 levels is not None
                 and not _STAYS_IN_A_QUESTION.intersection(found_contexts)
@@ -1073,8 +1074,25 @@ class SearchIndex:
             # they share more of the words.
             self._cap_below(pool, scores, self._leaning[_OWN][pool] == 0)
         if _SEX_ACT in found_contexts and levels is not None and len(pool):
+            # Round 11: none of the red items on it may have matched a word ("lying on top of the 4 year old and
+            # rocking"): they join.
+            pool, scores = self._join_red(_SEX_ACT, pool, scores, levels, mask)
             # Round 10: a sexual act with another: the red items on it first (a third review: "makes teddies have sex").
             self._cap_below(pool, scores, (self._leaning[_SEX_ACT][pool] > 0) & (levels[pool] >= 2))
+        if (
+            _ANIMAL in found_contexts
+            and levels is not None
+            and len(pool)
+            and _acts_on_an_animal(typed)
+            and (_OWN_BODY_WORDS.intersection(typed) or _SEXUAL_ON_AN_ANIMAL.intersection(typed))
+        ):
+            # Round 11: an act on an animal ("rubbing himself on the dog"): the amber and red items on it first, though
+            # the own-body items matched more of the words (two reviews).
+            self._cap_below(pool, scores, (self._leaning[_ANIMAL][pool] > 0) & (levels[pool] >= 1))
+        if _INJURY in found_contexts and levels is not None and len(pool) and _pain_there(typed):
+            # Round 11: pain or injury in the private parts, with no word of touching: the red items on it first.
+            pool, scores = self._join_red(_INJURY, pool, scores, levels, mask)
+            self._cap_below(pool, scores, (self._leaning[_INJURY][pool] > 0) & (levels[pool] >= 2))
         if _UNDER_13 in found_contexts and len(pool):
             # Round 10: a partner under 13 beside sexual contact: the item on it first, whatever else matched more.
             self._cap_below(pool, scores, self._leaning[_UNDER_13][pool] > 0)
@@ -1090,6 +1108,22 @@ class SearchIndex:
         order = np.lexsort((pool, self._length_array[pool], rounded))
         chosen = pool[order] if limit is None else pool[order][:limit]
         return Ranked(list(zip(chosen.tolist(), scores[chosen].tolist(), strict=True)), total, corrections)
+
+    def _join_red(
+        self, context: int, pool: np.ndarray, scores: np.ndarray, levels: np.ndarray, mask: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Round 11: the pool with the red behaviours that speak of ``context`` joined, when none of them is in it, each
+        at the best match's score scaled by how strongly it speaks of it; a new scores array when any joined."""
+        red = (self._leaning[context] > 0) & (levels >= 2)
+        if mask is not None:
+            red &= mask
+        if not red.any() or red[pool].any():
+            return pool, scores
+        joined = np.flatnonzero(red)
+        scores = scores.copy()
+        leaning = self._leaning[context][joined]
+        scores[joined] = float(scores[pool].max()) * leaning / leaning.max()
+        return np.union1d(pool, joined), scores
 
     @staticmethod
     def _cap_below(pool: np.ndarray, scores: np.ndarray, first: np.ndarray) -> None:
@@ -2120,13 +2154,13 @@ CONTEXTS: tuple[Context, ...] = (
             # herself").
             "bottom hurts",
             "bum hurts",
-            "hurts down there",
-            "sore down there",
+            # Round 11: "down there" after a word of pain is read as "privates" (`_childrens_words`).
+            "hurts genitals",
+            "sore genitals",
             "hurts when she wees",
             "hurts when he wees",
             "hurts to wee",
-            "privates hurt",
-            "private parts hurt",
+            "genitals hurt",
             "fanny hurts",
             "willy hurts",
             "pain",
@@ -2338,6 +2372,7 @@ _SEX_ACT = next(n for n, context in enumerate(CONTEXTS) if context.name == SEX_A
 _PUT_INSIDE = next(n for n, context in enumerate(CONTEXTS) if context.name == PUT_INSIDE)
 _UNDER_13 = next(n for n, context in enumerate(CONTEXTS) if context.name == PARTNER_UNDER_13)
 _ANIMAL = next(n for n, context in enumerate(CONTEXTS) if context.name == "an animal")
+_INJURY = next(n for n, context in enumerate(CONTEXTS) if context.name == "injury, infection or pregnancy")
 _IN_PRIVATE = next(n for n, context in enumerate(CONTEXTS) if context.name == "in private")
 _IMAGES = next(n for n, context in enumerate(CONTEXTS) if context.name == "sexual images")
 _GROUP = next(n for n, context in enumerate(CONTEXTS) if context.name == "a group")
@@ -2431,6 +2466,9 @@ _OBJECT_WORDS = frozenset(
     | {"pen", "pens", "toy", "toys", "stick", "sticks", "something", "things"}
     # Round 10 (a third review): "lego up her bottom", "a marble in her private parts".
     | {"lego", "marble", "marbles", "bead", "beads", "rubber", "rubbers"}
+    # Round 11: household things ("a toothbrush in her private parts" had led with green self-touch).
+    | {"toothbrush", "toothbrushes", "hairbrush", "paintbrush", "spoon", "spoons", "fork", "forks", "straw"}
+    | {"straws", "stone", "stones", "pebble", "pebbles", "coin", "coins", "ruler", "rulers", "battery", "batteries"}
 )
 # Words that make it two children's touch, not one child's own ("masturbating each other", "mutual").
 _SHARED = frozenset(
@@ -2684,6 +2722,91 @@ def _had_to_touch(typed: list[str]) -> bool:
     return False
 
 
+def _pain_there(typed: Sequence[str]) -> bool:
+    """Round 11: whether the words name the private parts and no word of touching them ("she says her privates hurt",
+    "bruising round her genitals"): pain or injury there, not self-touch."""
+    return bool(_OWN_BODY_WORDS.intersection(typed) or "genitals" in typed) and not any(
+        w.startswith(_BODY_ACTS) or w.startswith(_SELF_PLEASURE) or w.startswith("play") for w in typed
+    )
+
+
+# Round 11: the words that make an act on an animal sexual (with a word for private parts): "stroking the dog" is not.
+_SEXUAL_ON_AN_ANIMAL = frozenset(
+    {"himself", "herself", "themselves", "rubbing", "rubs", "rubbed", "humping", "humps", "humped", "grinding"}
+    | {"licking", "licks", "licked", "masturbating", "wanking"}
+)
+
+
+# Round 11: someone named who asks, wants or tells the child to do it ("dad asked her to", "mum wants him to", "dad
+# asks her to do it", "dad wants to watch", "asking him to show him"); not a question ("asked is it normal", "wants to
+# know"), nor stopping or privacy ("asked her to stop", "told him to do it in his room"). With `_RELATIVE_WORDS`.
+_DIRECTORS = frozenset(
+    {"man", "men", "woman", "adult", "adults", "uncle", "neighbour", "lodger", "babysitter", "boyfriend", "partner"}
+    | {"friend", "someone", "somebody", "teacher", "coach", "carer"}
+)
+_DIRECTS = frozenset(
+    {"asked", "asks", "asking", "ask", "wants", "wanted", "want", "told", "tells", "telling", "makes", "made", "gets"}
+    | {"got", "encourages", "encouraged", "likes", "liked", "lets", "let", "pays", "paid", "dares", "dared"}
+)
+_DIRECTED_TO = frozenset(
+    {"do", "doing", "keep", "watch", "watching", "see", "show", "touch", "rub", "film", "help", "join", "more"}
+)
+_NOT_DIRECTED = frozenset(
+    {"stop", "stopping", "know", "private", "privately", "room", "bedroom", "own", "alone", "not", "wash", "wipe"}
+    | {"pants", "knickers", "clothes", "dressed", "leave", "normal", "ok", "okay", "wait", "gp", "doctor", "nurse"}
+)
+_WHO_DIRECTED = frozenset({"her", "him", "them", "me", "us"})
+
+
+def _another_directs(typed: Sequence[str]) -> bool:
+    """Whether someone named after the child's act asks, wants or tells the child to do it or to show them, or wants
+    to watch (`_DIRECTORS`, `_DIRECTS`): "rubbing his willy in the bath, dad wants him to", "touching herself in bed,
+    dad asks her to do it", "touching his privates in the bath, dad wants to watch". Only beside a word of touching
+    or private parts, never with a word of stopping, privacy or a question after (`_NOT_DIRECTED`)."""
+    if not any(w.startswith(_BODY_ACTS) for w in typed) and not _OWN_BODY_WORDS.intersection(typed):
+        return False
+    for number, word in enumerate(typed[1:], start=1):
+        if word not in _DIRECTS or not (typed[number - 1] in _DIRECTORS or typed[number - 1] in _RELATIVE_WORDS):
+            continue
+        after = number + 1
+        if after < len(typed) and typed[after] in _WHO_DIRECTED:
+            after += 1
+        if typed[after : after + 1] != ["to"]:
+            if typed[after - 1] in _WHO_DIRECTED and typed[after : after + 1] and typed[after] in {"show", "touch"}:
+                return True  # "makes him show him"
+            continue
+        rest = typed[after + 1 : after + 6]
+        if _NOT_DIRECTED.intersection(rest) or _CLAUSE_ENDS.intersection(rest[:1]):
+            continue
+        if not rest or rest[0] in _DIRECTED_TO:
+            return True
+    return False
+
+
+# Round 11: a child's own touch on a camera, a live stream or a call.
+_LIVE = frozenset(
+    {"cam", "camera", "webcam", "live", "livestream", "livestreaming", "facetime", "facetiming", "call", "videocall"}
+)
+_ON_THE_PHONE_TO = frozenset({"someone", "somebody", "him", "her", "them", "people", "strangers", "man", "boy", "girl"})
+
+
+def _seen_live(typed: Sequence[str]) -> bool:
+    """Whether the words say a camera, a live stream or a call ("on cam", "on a live", "on video call", "while on the
+    phone to someone", "on whatsapp video")."""
+    if _LIVE.intersection(typed):
+        return True
+    for number, word in enumerate(typed):
+        if word == "video" and number > 0 and typed[number - 1] in {"whatsapp", "snapchat", "snap", "insta", "on"}:
+            return True
+        if (
+            word == "phone"
+            and typed[number + 1 : number + 2] == ["to"]
+            and _ON_THE_PHONE_TO.intersection(typed[number + 2 : number + 4])
+        ):
+            return True
+    return False
+
+
 def _acts_on_an_animal(typed: Sequence[str]) -> bool:
     """Whether the words say an act on an animal ("touching the dog's privates", "rubbing herself on the dog"): a
     word of an act on a body at most `_ANIMAL_REACH` words before an animal word. "Touches his willy while watching
@@ -2729,6 +2852,8 @@ def _acts_out_sex(typed: Sequence[str], child_age: int | None) -> bool:
                 return True
     if child_age is None or child_age >= SIMILAR_AGE_FROM:
         return False
+    if _on_top_moving(typed):
+        return True
     if not any(
         w in _SEX_WORDS and not (n + 1 < len(typed) and typed[n + 1] in _SEX_AS_A_THING) for n, w in enumerate(typed)
     ):
@@ -2754,6 +2879,35 @@ def _acts_out_sex(typed: Sequence[str], child_age: int | None) -> bool:
 
 
 _TRYING = frozenset({"tried", "try", "tries", "trying", "pretend", "pretended", "pretending", "pretends"})
+# Round 11: one child on top of another, moving as in sex ("was lying on top of her and rocking", "on top of the
+# younger boy humping"); not on a toy or a bed ("humps his teddy at nap time" soothes).
+_MOVING_AS_IN_SEX = frozenset(
+    {"rocking", "rocked", "rocks", "humping", "humped", "humps", "thrusting", "thrusted", "grinding", "bouncing"}
+)
+_NOT_A_PERSON_UNDER = frozenset(
+    {"teddy", "teddies", "doll", "dolls", "pillow", "pillows", "cushion", "cushions", "bed", "toy", "toys", "sofa"}
+    | {"blanket", "duvet", "mattress", "bean", "beanbag", "horse", "bike", "slide", "climbing", "frame"}
+)
+_ON_TOP_REACH = 8
+
+
+def _on_top_moving(typed: Sequence[str]) -> bool:
+    """Whether the words say a child on top of someone, moving as in sex (`_MOVING_AS_IN_SEX`, within
+    `_ON_TOP_REACH` words of "on top of"), with no toy or furniture under them (`_NOT_A_PERSON_UNDER`)."""
+    for number, word in enumerate(typed):
+        if word != "top" or typed[number - 1 : number] != ["on"] or typed[number + 1 : number + 2] != ["of"]:
+            continue
+        under = typed[number + 2 : number + 5]
+        if _NOT_A_PERSON_UNDER.intersection(under):
+            continue
+        near = typed[max(0, number - _ON_TOP_REACH) : number + 2 + _ON_TOP_REACH]
+        if _MOVING_AS_IN_SEX.intersection(near) or (
+            "up" in near and "down" in near and {"going", "goes", "moving", "moves", "went"}.intersection(near)
+        ):
+            return True
+    return False
+
+
 _ASKING_OF_TOYS = frozenset({"asked", "asks", "asking", "ask", "question", "questions", "wondering", "why", "if"})
 _TOY_REACH = 3
 
@@ -2927,6 +3081,23 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.remove(_OWN)
     if _puts_inside(typed):
         found.append(_PUT_INSIDE)
+    if _another_directs(typed):
+        # Round 11: someone else asks, wants or tells the child to do it, or wants to watch ("touching her privates in
+        # bed, dad asked her to"): pressure, by whoever is named.
+        if _FORCE not in found:
+            found.append(_FORCE)
+        if _RELATIVE not in found and _RELATIVE_WORDS.intersection(typed):
+            found.append(_RELATIVE)
+        if _OWN in found:
+            found.remove(_OWN)
+    if _OWN in found and _INJURY in found and _pain_there(typed):
+        # Round 11: pain in the child's own private parts with no word of touching ("she says her privates hurt") is
+        # an injury, not self-touch.
+        found.remove(_OWN)
+    if _OWN in found and _IMAGES not in found and _seen_live(typed):
+        # Round 11: touching themselves on a camera or a call ("on cam", "on a live", "on the phone to someone"):
+        # images of a child, live, and someone watching.
+        found.append(_IMAGES)
     if _acts_out_sex(typed, child_age):
         found.append(_SEX_ACT)
         if _OWN in found:
@@ -2969,7 +3140,7 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
             found.append(_SAME_AGE)
     # A young child who knows the words to ask about is itself a sign: the question reading is for 9 and over,
     # and under 9 only for what young children ask about (round 9: "asked mum what sex is" at 7).
-    asked = _asks_a_question(typed) if child_age is not None else None
+    asked = _asks_a_question(typed, child_age) if child_age is not None else None
     if (
         asked is not None
         and child_age is not None
@@ -3236,8 +3407,15 @@ _ONLY_A_QUESTION = frozenset(
     {
         "after", "the", "a", "an", "news", "assembly", "at", "in", "school", "class", "lesson", "rse", "pshe",
         "on", "tv", "telly", "from", "heard", "hearing", "it", "word", "today", "yesterday", "youtube", "film",
+        # Round 11: "after something on telly", "after seeing it in a song on tiktok".
+        "something", "seeing", "saw", "reading", "read", "song", "lyrics", "video", "programme", "online",
+        "tiktok", "playground", "this", "morning", "week", "someone", "say",
     }
 )  # fmt: skip
+# Round 11: words naming the child before the word of asking, besides `_THE_CHILD` and their own age.
+_NAMING_THE_CHILD = frozenset(
+    {"yo", "yr", "yrs", "year", "years", "old", "aged", "lad", "lass", "student", "the", "a", "our", "his", "her"}
+)
 # Words that make the thing asked about a worry in itself (a secret, a game, soreness, an act, being
 # exploited): "asked what secret cuddles are", "asked what a sore fanny means", "asked what county lines is".
 _WORRYING_TOPIC = (
@@ -3249,7 +3427,18 @@ _WORRYING_TOPIC = (
 _THE_CHILD = frozenset({"she", "he", "my", "our", "son", "daughter", "child", "pupil", "kid", "girl", "boy"})
 
 
-def _asks_a_question(typed: list[str]) -> int | None:
+def _without_where_heard(typed: list[str], child_age: int | None) -> list[str]:
+    """Round 11: a child's question of what a word means without where the word was heard ("asked what consent means
+    after something on telly"): those words had matched items of their own ("something", "after")."""
+    asked = _asks_a_question(typed, child_age)
+    if asked is None:
+        return typed
+    what = next(n for n in range(asked + 1, len(typed)) if typed[n] in {"what", "whats"})
+    ending = next((n for n in range(what + 1, len(typed)) if typed[n] in _MEANS), None)
+    return typed if ending is None else typed[: ending + 1]
+
+
+def _asks_a_question(typed: list[str], child_age: int | None = None) -> int | None:
     """Where the words say only that the child asked what a word means ("asked what rape means", "asked
     her nan what a period is", "wants to know what sex is", "asked what a paedophile is after the
     news"): the position of the word of asking, else None. Every other word must be one of the few that
@@ -3261,7 +3450,12 @@ def _asks_a_question(typed: list[str]) -> int | None:
         if word not in _ASKING and not wants_to_know:
             continue
         start = number - 2 * wants_to_know
-        if not all(w in _THE_CHILD for w in typed[:start]):
+        # Round 11: the child as practitioners name them ("12yo lad", "my 13 year old", "year 8 girl"): their own
+        # age only.
+        if not all(
+            w in _THE_CHILD or w in _NAMING_THE_CHILD or (w.isdigit() and _of_the_child(typed, n, child_age))
+            for n, w in enumerate(typed[:start])
+        ):
             return None
         after = number + 1
         while after < len(typed) and (typed[after] in _OWNERS or typed[after] in _ASKED_WHO or typed[after] in _STAFF):
@@ -3961,13 +4155,15 @@ _BODY_AFTER_PRIVATE = frozenset({"part", "parts", "area", "areas", "bits", "body
 
 
 def _body_words_apart(typed: list[str]) -> list[str]:
-    """The typed words without those naming private parts of the body, which say nothing of where."""
+    """The typed words with those naming private parts of the body read as "genitals": they say nothing of where
+    ("in private" shares their stem). Round 11: read, not dropped, so that "her privates hurt" says pain there."""
     if "private" not in typed and "privates" not in typed:
         return typed
     kept = []
     for number, word in enumerate(typed):
         following = typed[number + 1] if number + 1 < len(typed) else ""
         if word == "privates" or (word == "private" and following in _BODY_AFTER_PRIVATE):
+            kept.append("genitals")
             continue
         kept.append(word)
     return kept
@@ -4185,8 +4381,82 @@ def typed_words(query: str) -> list[str]:
         # Round 10: "home time" is the end of the school day, not home ("kissed his friend at home time" had led with
         # abuse in the family); beside fear ("scared of home time") it may be going home that frightens (a review).
         text = _HOME_TIME.sub(" ", text)
-    typed = word_list(text)
+    typed = _playing_house(_childrens_words(_seen_doing(word_list(text))))
     return _whose_thing(typed) if "thing" in typed else typed
+
+
+# Round 11: children's and families' own words for private parts that neither the pack nor the word list holds, read
+# as "privates" so that every reading of a body treats them alike ("he got her to kiss his pee pee" had led with
+# kiss chase).
+_CHILDRENS_PARTS = frozenset({"peepee", "peepees", "weewee", "weewees", "winkie", "winkies"})
+# "Foo foo", "noo noo", "tuppence", "winky" and "winkle" are in the pack's own synonym group for genitals and are read
+# as typed: alone, they find the item on toilet words.
+_CHILDRENS_PAIRS = frozenset({("pee", "pee"), ("wee", "wee"), ("private", "bits")})
+# "Down there" is a child's word for private parts after a word of the body's owner or of touching or hurting
+# ("touched me down there", "her down there is sore"); "went down there to the shop" is a place.
+_DOWN_THERE_AFTER = frozenset(
+    {"me", "her", "him", "his", "my", "them", "touched", "touches", "touching", "touch", "hurts", "hurt", "sore"}
+    | {"itchy", "itches", "kissed", "licked", "rubbed", "rubs", "tickled", "tickles", "tickling", "poked", "pokes"}
+)
+
+
+def _childrens_words(typed: list[str]) -> list[str]:
+    """The words with children's names for private parts (`_CHILDRENS_PARTS`, "pee pee", "down there" after a person
+    or a touch) read as "privates"."""
+    if not typed:
+        return typed
+    read: list[str] = []
+    skip = False
+    for n, word in enumerate(typed):
+        if skip:
+            skip = False
+            continue
+        pair = (word, typed[n + 1]) if n + 1 < len(typed) else None
+        if word in _CHILDRENS_PARTS:
+            read.append("privates")
+        elif pair in _CHILDRENS_PAIRS or (pair == ("down", "there") and n > 0 and typed[n - 1] in _DOWN_THERE_AFTER):
+            read.append("privates")
+            skip = True
+        else:
+            read.append(word)
+    return read
+
+
+# Round 11: the game of "mummies and daddies" ("reception children playing mummies and daddies" had led with a
+# disclosure): read as "house", as in "playing house", after a word of play.
+_FAMILY_GAME = (("mummies", "and", "daddies"), ("mums", "and", "dads"), ("mummys", "and", "daddys"))
+_PLAY_WORDS = frozenset({"play", "plays", "playing", "played", "game", "games", "pretend", "pretending"})
+
+
+def _playing_house(typed: list[str]) -> list[str]:
+    """The words with "mummies and daddies" read as "house" when a word of play comes just before."""
+    for n in range(len(typed) - 2):
+        if tuple(typed[n : n + 3]) in _FAMILY_GAME and _PLAY_WORDS.intersection(typed[max(0, n - 2) : n]):
+            return [*typed[:n], "house", *_playing_house(typed[n + 3 :])]
+    return typed
+
+
+# Round 11: "was seen kissing", "has been seen with": someone saw the child do it; the child saw nothing ("a teenage
+# boy was seen kissing the 6yo" had led with the item on a child who has seen sexual content).
+_SEEN_BY_OTHERS = frozenset({"was", "were", "been", "being", "is", "are", "got", "get", "gets", "getting"})
+
+
+def _seen_doing(typed: list[str]) -> list[str]:
+    """The words without "seen" where it says someone saw the child at it (after "was", "been", ...; before a word of
+    doing or "with")."""
+    if "seen" not in typed:
+        return typed
+    return [
+        w
+        for n, w in enumerate(typed)
+        if not (
+            w == "seen"
+            and n > 0
+            and typed[n - 1] in _SEEN_BY_OTHERS
+            and n + 1 < len(typed)
+            and (typed[n + 1].endswith("ing") or typed[n + 1] == "with")
+        )
+    ]
 
 
 def _whose_thing(typed: list[str]) -> list[str]:

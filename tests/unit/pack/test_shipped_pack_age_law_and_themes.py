@@ -321,9 +321,10 @@ def test_victim_blaming_and_near_copied_phrases_are_gone(shipped, phrase):
 
 
 def test_version_two_lists_its_changes(shipped):
-    assert shipped.info.version == "2.1.5"
-    (latest, content214, content213, round5, patch, previous, earlier, *_older) = shipped.info.changes
-    assert latest.version == "2.1.5" and len(latest.items) >= 1
+    assert shipped.info.version == "2.1.6"
+    (latest, content215, content214, content213, round5, patch, previous, earlier, *_older) = shipped.info.changes
+    assert latest.version == "2.1.6" and len(latest.items) >= 1
+    assert content215.version == "2.1.5" and len(content215.items) >= 1
     assert content214.version == "2.1.4" and len(content214.items) >= 2
     assert content213.version == "2.1.3" and len(content213.items) >= 2
     assert round5.version == "2.1.2" and len(round5.items) >= 2
