@@ -780,7 +780,7 @@ class SearchIndex:
         ``child_age`` (the age searched at) lets an age typed say someone is older or younger.
         """
         typed = _door_shut_in_private(_what_was_said(_without_onlooker(typed_words(query), child_age), child_age))
-        typed = _without_where_heard(typed, child_age)
+        typed = _without_where_heard(_without_opening_onlooker(typed), child_age)
         found_contexts = _contexts_of(typed, child_age)
         # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
         # Round 8: so is a brother, sister or cousin named beside beds, bodies or touching ("said her big
@@ -891,6 +891,11 @@ class SearchIndex:
         calm = _OWN in found_contexts and bool(
             len(pool) and (counts[pool][self._leaning[_OWN][pool] > 0] >= len(units)).any()
         )
+        compulsive = _OWN in found_contexts and _compulsive(typed, child_age)
+        if compulsive:
+            # Round 11: touching themselves for hours or all day, with distress or the day disrupted ("rubbing herself
+            # with the door closed for hours and comes out upset"), or all day under 9: not what is expected.
+            calm = False
         if _OWN in found_contexts and not calm and not _names_whose_body(typed):
             # A word for masturbation says whose body only when nothing else is said: "masturbating the
             # dog", "wanking over pictures of kids", "wanking off his friend" are about the rest.
@@ -1006,6 +1011,10 @@ class SearchIndex:
             whole_leads = whole_said[pool].copy()
             if levels is not None:
                 green = levels[pool] == 0
+                if on_others or _DONE_TO.intersection(typed):
+                    # Round 11: beside touching another ("held hands, then he put his hand down her knickers"), a green
+                    # phrase never leads.
+                    whole_leads &= ~green
                 serious = ~green
                 if serious.any():
                     whole_leads &= serious | (counts[pool] >= counts[pool][serious].max())
@@ -1068,31 +1077,61 @@ class SearchIndex:
                 scores[joined] *= counts[joined] / most
                 pool = np.union1d(pool, joined)
             self._cap_below(pool, scores, levels[pool] == 0)
+        if compulsive and levels is not None and len(pool):
+            self._cap_below(pool, scores, (self._leaning[_OWN][pool] > 0) & (levels[pool] >= 1))
         if on_others:
             # Touching or rubbing on other children ("rubbing himself on other kids", "humps the other
             # children"): the items on a child's own body come after those on touching others, though
             # they share more of the words.
             self._cap_below(pool, scores, self._leaning[_OWN][pool] == 0)
+            if _AGAIN in found_contexts and levels is not None:
+                # Round 11: ... again and again ("keeps touching other kids' privates, other kids crying"): the red
+                # items on persistent touching first, or where the band has none (5-9), the amber and red items on
+                # touching others that matched the word of touching.
+                touching = acted[pool] & (self._leaning[_OWN][pool] == 0) & (levels[pool] >= 1)
+                persistent = touching & (self._leaning[_AGAIN][pool] > 0) & (levels[pool] >= 2)
+                self._cap_below(pool, scores, persistent if persistent.any() else touching)
         if _SEX_ACT in found_contexts and levels is not None and len(pool):
             # Round 11: none of the red items on it may have matched a word ("lying on top of the 4 year old and
             # rocking"): they join.
             pool, scores = self._join_red(_SEX_ACT, pool, scores, levels, mask)
             # Round 10: a sexual act with another: the red items on it first (a third review: "makes teddies have sex").
             self._cap_below(pool, scores, (self._leaning[_SEX_ACT][pool] > 0) & (levels[pool] >= 2))
+        if _ANIMAL in found_contexts and levels is not None and len(pool) and _sexual_act_on_an_animal(typed):
+            # Round 11: an act on an animal ("rubbing himself on the dog"): the amber and red items on it first, though
+            # the own-body items matched more of the words (two reviews), joined if none matched a word ("on the cat").
+            pool, scores = self._join_red(_ANIMAL, pool, scores, levels, mask)
+            self._cap_below(pool, scores, (self._leaning[_ANIMAL][pool] > 0) & (levels[pool] >= 1))
         if (
-            _ANIMAL in found_contexts
+            _OLDER in found_contexts
             and levels is not None
             and len(pool)
-            and _acts_on_an_animal(typed)
-            and (_OWN_BODY_WORDS.intersection(typed) or _SEXUAL_ON_AN_ANIMAL.intersection(typed))
+            and _PARTNER_WORDS.intersection(typed)
+            and (levels[pool] >= 2).any()
         ):
-            # Round 11: an act on an animal ("rubbing himself on the dog"): the amber and red items on it first, though
-            # the own-body items matched more of the words (two reviews).
-            self._cap_below(pool, scores, (self._leaning[_ANIMAL][pool] > 0) & (levels[pool] >= 1))
+            # Round 11: a partner who is older or an adult ("in bed with her boyfriend who is 19" at 13): the red items
+            # on someone older first, ahead of an amber item that matched more of the words.
+            self._cap_below(pool, scores, (self._leaning[_OLDER][pool] > 0) & (levels[pool] >= 2))
+        if _FORCE in found_contexts and levels is not None and len(pool) and _another_directs(typed):
+            # Round 11 (a safety review): someone who asks the child to touch themselves or wants to watch ("dad wants
+            # her to keep touching herself while he watches"): the red items first, joined if none matched a word.
+            directing = _RELATIVE if _RELATIVE in found_contexts else _FORCE
+            pool, scores = self._join_red(directing, pool, scores, levels, mask)
+            self._cap_below(pool, scores, levels[pool] >= 2)
         if _INJURY in found_contexts and levels is not None and len(pool) and _pain_there(typed):
-            # Round 11: pain or injury in the private parts, with no word of touching: the red items on it first.
-            pool, scores = self._join_red(_INJURY, pool, scores, levels, mask)
-            self._cap_below(pool, scores, (self._leaning[_INJURY][pool] > 0) & (levels[pool] >= 2))
+            # Round 11: pain or injury in the private parts, with no word of touching: the red items that speak of it
+            # most first.
+            injury = self._leaning[_INJURY] * (levels >= 2)
+            if mask is not None:
+                injury = injury * mask
+            strongest = injury >= INJURY_SHARE * injury.max(initial=0.0)
+            strongest &= injury > 0
+            joined = np.setdiff1d(np.flatnonzero(strongest), pool, assume_unique=True)
+            if len(joined):
+                scores = scores.copy()
+                scores[joined] = float(scores[pool].max()) * injury[joined] / injury.max()
+                pool = np.union1d(pool, joined)
+            self._cap_below(pool, scores, strongest[pool])
         if _UNDER_13 in found_contexts and len(pool):
             # Round 10: a partner under 13 beside sexual contact: the item on it first, whatever else matched more.
             self._cap_below(pool, scores, self._leaning[_UNDER_13][pool] > 0)
@@ -2418,6 +2457,7 @@ _OTHER_ADULTS = frozenset(
 )
 _MONEY = next(n for n, context in enumerate(CONTEXTS) if context.name == "money or gifts")
 _STAYS_IN_A_QUESTION = frozenset(n for n, context in enumerate(CONTEXTS) if context.name == "again and again")
+_AGAIN = next(n for n, context in enumerate(CONTEXTS) if context.name == "again and again")
 # Words of telling (stop words): what a child said is no disclosure by itself ("says she has a boyfriend
 # in year 2"), but beside someone named who may have done something it is ("he said a man showed him
 # his willy"), and the query then means a disclosure too (`_DISCLOSURE`, the synonym group's word).
@@ -2536,6 +2576,7 @@ _OTHER_PEOPLE = frozenset(
     {
         "children", "child", "kids", "kid", "boys", "boy", "girls", "girl", "pupils", "pupil", "people",
         "person", "toddlers", "toddler", "babies", "baby", "students", "friends", "friend", "lads", "lad",
+        "childrens",
     }
 )  # fmt: skip
 
@@ -2591,12 +2632,15 @@ _OPENINGS = frozenset(
     {"bottom", "bum", "vagina", "fanny", "privates", "genitals", "foof", "minnie", "front", "private", "parts"}
 )
 _INSIDE_REACH = 4
+_INTO_ONESELF = frozenset({"herself", "himself", "themselves", "themself"})
 # Before the bottom or genitals, whose they are ("up her bottom"); "the bottom field" is a place (a third review).
 _WHOSE_OPENING = frozenset({"his", "her", "their", "own", "s", "my", "front", "private"})
 # After "bottom", the words that make it a place ("crayons in the bottom drawer", a second review).
 _NOT_A_BODY = frozenset(
     {"drawer", "drawers", "pocket", "pockets", "shelf", "shelves", "of", "step", "stairs", "bunk", "row", "cupboard"}
     | {"tray", "half", "set", "floor", "layer", "bit", "corner", "box", "bag", "bin", "cage"}
+    # A safety review: "collected stones in her front garden".
+    | {"garden", "gardens", "yard", "wheel", "door", "tooth", "teeth", "lip", "room", "seat", "step", "porch", "path"}
 )
 
 
@@ -2610,6 +2654,8 @@ def _puts_inside(typed: Sequence[str]) -> bool:
             if typed[at] not in _INTO:
                 continue
             for place in range(at + 1, min(len(typed), at + 4)):
+                if typed[place] in _INTO_ONESELF and place == at + 1:
+                    return True  # Round 11 (a safety review): "inserting a paintbrush into herself"
                 if (
                     typed[place] in _OPENINGS
                     and typed[place - 1] in _WHOSE_OPENING
@@ -2730,11 +2776,93 @@ def _pain_there(typed: Sequence[str]) -> bool:
     )
 
 
-# Round 11: the words that make an act on an animal sexual (with a word for private parts): "stroking the dog" is not.
+# Round 11: the words that make an act on an animal sexual, near the animal word (with a word for private parts):
+# "stroking the dog" is not, nor "rubbing suncream on himself then stroking the cat" (a safety review).
 _SEXUAL_ON_AN_ANIMAL = frozenset(
-    {"himself", "herself", "themselves", "rubbing", "rubs", "rubbed", "humping", "humps", "humped", "grinding"}
-    | {"licking", "licks", "licked", "masturbating", "wanking"}
+    {"rubbing", "rubs", "rubbed", "humping", "humps", "humped", "grinding", "licking", "licks", "licked"}
+    | {"masturbating", "wanking", "privates", "genitals", "willy", "penis", "vagina"}
 )
+
+
+def _sexual_act_on_an_animal(typed: Sequence[str]) -> bool:
+    """Whether a word of `_SEXUAL_ON_AN_ANIMAL` comes within `_ANIMAL_REACH` words before an animal word, or within two
+    after it ("the dog's privates")."""
+    return any(
+        w in _ANIMAL_WORDS
+        and _SEXUAL_ON_AN_ANIMAL.intersection(typed[max(0, n - _ANIMAL_REACH) : n + 3])
+        and _acts_on_an_animal(typed)
+        for n, w in enumerate(typed)
+    )
+
+
+# Round 11: how long, and what is disrupted, when a child's own touch is compulsive.
+_HOW_LONG = (
+    ("for", "hours"), ("all", "day"), ("all", "the", "time"), ("all", "night"), ("non", "stop"), ("nonstop",),
+    ("constantly",), ("can't", "stop"), ("cant", "stop"), ("won't", "stop"), ("wont", "stop"), ("every", "minute"),
+)  # fmt: skip
+_DISRUPTED = frozenset(
+    {"upset", "crying", "cries", "cried", "withdrawn", "sore", "raw", "bleeding", "school", "eating", "obsessed"}
+    | {"distressed", "distracted", "anxious", "instead", "misses", "missing", "exhausted", "hurting", "red"}
+)
+_COMPULSIVE_UNDER = 9
+# Round 11: of the red items on injury, those that speak of it at least this share as strongly as the one that speaks
+# of it most come first for pain in the private parts (the item on injury, not the one on objects put inside).
+INJURY_SHARE = 0.75
+
+
+def _compulsive(typed: Sequence[str], child_age: int | None) -> bool:
+    """Whether the words say a child's own touch goes on for hours or all day (`_HOW_LONG`), with distress or the
+    day disrupted (`_DISRUPTED`), or under 9 at all."""
+    long = any(tuple(typed[n : n + len(phrase)]) == phrase for phrase in _HOW_LONG for n in range(len(typed)))
+    if not long:
+        return False
+    young = child_age is not None and child_age < _COMPULSIVE_UNDER
+    return young or bool(_DISRUPTED.intersection(typed))
+
+
+# Round 11: the routines of a young child's care after "every" ("every nappy change"), and the words that say how
+# often or how much whatever the routine.
+_ROUTINES = frozenset({"nappy", "bath", "bathtime", "bedtime", "change", "changing", "wash", "potty", "toilet"})
+_HOW_MUCH = frozenset(
+    {"keeps", "keep", "constantly", "always", "repeatedly", "persistent", "persistently", "again", "lot", "hours"}
+    | {"cant", "can't", "won't", "wont", "stop", "distracted", "sore", "red", "raw", "obsessed"}
+)
+
+
+def _only_at_each_routine(typed: Sequence[str]) -> bool:
+    """Whether the only word of how often is "every" before a routine of care, and nothing says how much."""
+    if _HOW_MUCH.intersection(typed) or "every" not in typed:
+        return False
+    return all(typed[n + 1 : n + 2] and typed[n + 1] in _ROUTINES for n, w in enumerate(typed) if w == "every")
+
+
+# Round 11: words of saying after "keeps" or "always", and the toilet and body words a young child repeats for fun.
+_SAYING = frozenset(
+    {"saying", "says", "say", "shouting", "shouts", "singing", "sings", "chanting", "talking", "giggling", "using"}
+)
+_TOILET_WORDS = frozenset(
+    {"poo", "poos", "poop", "bum", "bums", "bottom", "bottoms", "willy", "willies", "winky", "winkle", "wee", "wees"}
+    | {"pee", "fart", "farts", "farting", "privates", "boobs", "boobies", "penis", "vagina", "knickers", "pants"}
+    | {"poopy", "poo-poo", "bogies", "snot", "toilet", "words", "rude", "silly", "naughty", "head", "face", "stinky"}
+)
+_AGAIN_WORDS = frozenset({"keeps", "keep", "kept", "always", "constantly", "repeatedly", "again"})
+
+
+def _only_says_body_words_again(typed: Sequence[str]) -> bool:
+    """Whether what is done again and again is only saying toilet or body words: a word of saying right after "keeps"
+    (or "always"), a toilet word after it, and no word of an act, a person or sex anywhere."""
+    says_again = any(
+        w in _AGAIN_WORDS and typed[n + 1 : n + 2] and typed[n + 1] in _SAYING for n, w in enumerate(typed)
+    )
+    if not says_again or not _TOILET_WORDS.intersection(typed):
+        return False
+    return not any(
+        w.startswith(_BODY_ACTS)
+        or w.startswith(("sex", "show", "pull", "kiss", "lick", "suck", "hurt", "secret"))
+        or w in _RELATIVE_WORDS
+        or w in _SOMEONE_ELSE
+        for w in typed
+    )
 
 
 # Round 11: someone named who asks, wants or tells the child to do it ("dad asked her to", "mum wants him to", "dad
@@ -2748,14 +2876,25 @@ _DIRECTS = frozenset(
     {"asked", "asks", "asking", "ask", "wants", "wanted", "want", "told", "tells", "telling", "makes", "made", "gets"}
     | {"got", "encourages", "encouraged", "likes", "liked", "lets", "let", "pays", "paid", "dares", "dared"}
 )
-_DIRECTED_TO = frozenset(
-    {"do", "doing", "keep", "watch", "watching", "see", "show", "touch", "rub", "film", "help", "join", "more"}
-)
+_DIRECTED_TO = frozenset({"do", "doing", "keep", "watch", "watching", "see", "show", "touch", "rub", "film", "join"})
 _NOT_DIRECTED = frozenset(
     {"stop", "stopping", "know", "private", "privately", "room", "bedroom", "own", "alone", "not", "wash", "wipe"}
     | {"pants", "knickers", "clothes", "dressed", "leave", "normal", "ok", "okay", "wait", "gp", "doctor", "nurse"}
+    # A safety review: "told him to do it in the bathroom", "wants him to see the health visitor", "show him the page".
+    | {"bathroom", "toilet", "upstairs", "health", "visitor", "book", "page", "homework", "teeth", "hands", "help"}
+    | {"nappy", "baby", "wash", "bath", "picture", "drawing", "school", "class", "dentist", "optician", "where"}
+    | {"how", "pulse", "temperature", "cream", "medicine"}
 )
 _WHO_DIRECTED = frozenset({"her", "him", "them", "me", "us"})
+
+
+# A safety review: someone other than a parent watching the child touch themselves ("mum lets her boyfriend watch
+# while she touches herself"); a parent watching may be supervising a bath and is read by the words of asking above.
+_WATCHERS = frozenset(
+    {"boyfriend", "partner", "man", "men", "uncle", "lodger", "neighbour", "stepdad", "someone", "somebody", "older"}
+    | {"friend", "friends", "mates", "adult", "adults", "stranger", "strangers", "babysitter", "cousin", "brother"}
+)
+_WATCHING = frozenset({"watch", "watches", "watching", "watched", "film", "films", "filming", "filmed"})
 
 
 def _another_directs(typed: Sequence[str]) -> bool:
@@ -2765,6 +2904,8 @@ def _another_directs(typed: Sequence[str]) -> bool:
     or private parts, never with a word of stopping, privacy or a question after (`_NOT_DIRECTED`)."""
     if not any(w.startswith(_BODY_ACTS) for w in typed) and not _OWN_BODY_WORDS.intersection(typed):
         return False
+    if any(w in _WATCHING and _WATCHERS.intersection(typed[max(0, n - 2) : n]) for n, w in enumerate(typed)):
+        return True
     for number, word in enumerate(typed[1:], start=1):
         if word not in _DIRECTS or not (typed[number - 1] in _DIRECTORS or typed[number - 1] in _RELATIVE_WORDS):
             continue
@@ -2775,7 +2916,7 @@ def _another_directs(typed: Sequence[str]) -> bool:
             if typed[after - 1] in _WHO_DIRECTED and typed[after : after + 1] and typed[after] in {"show", "touch"}:
                 return True  # "makes him show him"
             continue
-        rest = typed[after + 1 : after + 6]
+        rest = typed[after + 1 : after + 8]
         if _NOT_DIRECTED.intersection(rest) or _CLAUSE_ENDS.intersection(rest[:1]):
             continue
         if not rest or rest[0] in _DIRECTED_TO:
@@ -2784,9 +2925,10 @@ def _another_directs(typed: Sequence[str]) -> bool:
 
 
 # Round 11: a child's own touch on a camera, a live stream or a call.
-_LIVE = frozenset(
-    {"cam", "camera", "webcam", "live", "livestream", "livestreaming", "facetime", "facetiming", "call", "videocall"}
-)
+_LIVE = frozenset({"cam", "camera", "webcam", "livestream", "livestreaming", "facetime", "facetiming", "videocall"})
+# A safety review: "live" only as a stream ("on live", "going live", "a live"), and "call" only as a video call or a
+# call with someone ("we live in a flat", "we call it her foo foo", "while I'm on a work call").
+_BEFORE_LIVE = frozenset({"on", "a", "going", "goes", "went", "tiktok", "insta", "instagram", "youtube", "the"})
 _ON_THE_PHONE_TO = frozenset({"someone", "somebody", "him", "her", "them", "people", "strangers", "man", "boy", "girl"})
 
 
@@ -2796,6 +2938,13 @@ def _seen_live(typed: Sequence[str]) -> bool:
     if _LIVE.intersection(typed):
         return True
     for number, word in enumerate(typed):
+        if word == "live" and number > 0 and typed[number - 1] in _BEFORE_LIVE:
+            return True
+        if word == "call" and (
+            (number > 0 and typed[number - 1] in {"video", "facetime", "snap", "whatsapp"})
+            or (typed[number - 1 : number] == ["a"] and typed[number + 1 : number + 2] in (["with"], ["to"]))
+        ):
+            return True
         if word == "video" and number > 0 and typed[number - 1] in {"whatsapp", "snapchat", "snap", "insta", "on"}:
             return True
         if (
@@ -2881,12 +3030,27 @@ def _acts_out_sex(typed: Sequence[str], child_age: int | None) -> bool:
 _TRYING = frozenset({"tried", "try", "tries", "trying", "pretend", "pretended", "pretending", "pretends"})
 # Round 11: one child on top of another, moving as in sex ("was lying on top of her and rocking", "on top of the
 # younger boy humping"); not on a toy or a bed ("humps his teddy at nap time" soothes).
-_MOVING_AS_IN_SEX = frozenset(
-    {"rocking", "rocked", "rocks", "humping", "humped", "humps", "thrusting", "thrusted", "grinding", "bouncing"}
+_MOVING_AS_IN_SEX = frozenset({"humping", "humped", "humps", "thrusting", "thrusted", "grinding", "grinds"})
+# Rocking, bouncing or going up and down only beside a second sign (a safety review: "on top of nannys lap rocking to
+# sleep", "bouncing on top of the gym ball").
+_SOFTER_MOVING = frozenset({"rocking", "rocked", "rocks", "bouncing", "bounced", "moving", "moved"})
+_SECOND_SIGN = frozenset(
+    {"naked", "nude", "undressed", "clothes", "knickers", "pants", "underwear", "privates", "willy", "covers", "noises"}
+    | {"moaning", "sex", "secret", "hidden", "hiding", "trousers", "nappy"}
 )
+# Someone underneath: a child or a person named.
+_UNDERNEATH = frozenset(
+    {"her", "him", "them", "child", "kid", "kids", "boy", "girl", "sister", "brother", "baby", "cousin", "friend"}
+    | {"toddler", "another", "other", "younger", "little", "children", "classmate", "peer", "sibling", "stepsister"}
+    | {"stepbrother", "girls", "boys", "nephew", "niece"}
+)
+# ... and never play, furniture, or an adult's lap, knees or shoulders.
 _NOT_A_PERSON_UNDER = frozenset(
     {"teddy", "teddies", "doll", "dolls", "pillow", "pillows", "cushion", "cushions", "bed", "toy", "toys", "sofa"}
-    | {"blanket", "duvet", "mattress", "bean", "beanbag", "horse", "bike", "slide", "climbing", "frame"}
+    | {"blanket", "duvet", "mattress", "bean", "beanbag", "horse", "bike", "slide", "climbing", "frame", "ball"}
+    | {"lap", "knee", "knees", "shoulders", "shoulder", "back", "swing", "seesaw", "see", "saw", "bunk", "bunks"}
+    | {"trampoline", "inflatable", "pit", "pile", "dad", "daddy", "mum", "mummy", "nan", "nanny", "grandad", "adult"}
+    | {"wrestling", "fighting", "fight", "horsey", "piggyback", "pool", "water", "wall", "car", "tree", "roof"}
 )
 _ON_TOP_REACH = 8
 
@@ -2897,13 +3061,18 @@ def _on_top_moving(typed: Sequence[str]) -> bool:
     for number, word in enumerate(typed):
         if word != "top" or typed[number - 1 : number] != ["on"] or typed[number + 1 : number + 2] != ["of"]:
             continue
-        under = typed[number + 2 : number + 5]
-        if _NOT_A_PERSON_UNDER.intersection(under):
+        under = typed[number + 2 : number + 8]
+        near = typed[max(0, number - _ON_TOP_REACH) : number + 4 + _ON_TOP_REACH]
+        if _NOT_A_PERSON_UNDER.intersection(near):
             continue
-        near = typed[max(0, number - _ON_TOP_REACH) : number + 2 + _ON_TOP_REACH]
-        if _MOVING_AS_IN_SEX.intersection(near) or (
-            "up" in near and "down" in near and {"going", "goes", "moving", "moves", "went"}.intersection(near)
-        ):
+        if not _UNDERNEATH.intersection(under) and not _SECOND_SIGN.intersection(typed):
+            continue  # a name underneath ("on top of Ella") only beside a second sign
+        up_and_down = (
+            "up" in near and "down" in near and bool({"going", "goes", "moving", "moves", "went"}.intersection(near))
+        )
+        if _MOVING_AS_IN_SEX.intersection(near) or (up_and_down and _UNDERNEATH.intersection(under)):
+            return True
+        if (up_and_down or _SOFTER_MOVING.intersection(near)) and _SECOND_SIGN.intersection(typed):
             return True
     return False
 
@@ -3081,6 +3250,14 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.remove(_OWN)
     if _puts_inside(typed):
         found.append(_PUT_INSIDE)
+    if _AGAIN in found and _only_at_each_routine(typed):
+        # Round 11: "every nappy change", "every bath time" says when, not how often or how much ("baby 10 months grabs
+        # at his willy every nappy change" had led with compulsive self-touching).
+        found.remove(_AGAIN)
+    if _AGAIN in found and _only_says_body_words_again(typed):
+        # Round 11: saying toilet and body words again and again ("keeps saying poo bum and winky at the table") is a
+        # young child's toilet talk, not a persistent act.
+        found.remove(_AGAIN)
     if _another_directs(typed):
         # Round 11: someone else asks, wants or tells the child to do it, or wants to watch ("touching her privates in
         # bed, dad asked her to"): pressure, by whoever is named.
@@ -3408,8 +3585,8 @@ _ONLY_A_QUESTION = frozenset(
         "after", "the", "a", "an", "news", "assembly", "at", "in", "school", "class", "lesson", "rse", "pshe",
         "on", "tv", "telly", "from", "heard", "hearing", "it", "word", "today", "yesterday", "youtube", "film",
         # Round 11: "after something on telly", "after seeing it in a song on tiktok".
-        "something", "seeing", "saw", "reading", "read", "song", "lyrics", "video", "programme", "online",
-        "tiktok", "playground", "this", "morning", "week", "someone", "say",
+        "something", "seeing", "saw", "reading", "read", "song", "lyrics", "video", "programme",
+        "playground", "this", "morning", "week",
     }
 )  # fmt: skip
 # Round 11: words naming the child before the word of asking, besides `_THE_CHILD` and their own age.
@@ -3425,6 +3602,34 @@ _WORRYING_TOPIC = (
 )  # fmt: skip
 # Who may be asking (before the word of asking): only the child ("she asked", "my son asks").
 _THE_CHILD = frozenset({"she", "he", "my", "our", "son", "daughter", "child", "pupil", "kid", "girl", "boy"})
+
+
+# Round 11: a parent or carer who walked in on or caught the child, said first ("mum walked in on 15yo snogging her
+# girlfriend"): how it was found, not who was in it.
+_CAUGHT = frozenset({"caught", "found", "saw", "noticed", "spotted", "heard"})
+_OPENING_GLUE = frozenset({"my", "her", "his", "their", "the", "foster", "step", "has", "had", "just"})
+
+
+def _without_opening_onlooker(typed: list[str]) -> list[str]:
+    """The words without an opening "mum walked in on" or "dad caught" when the rest is the child with a partner or
+    with their own body only (a partner word, or a word for masturbating, and no one else of the family)."""
+    n = 0
+    while n < len(typed) and typed[n] in _OPENING_GLUE:
+        n += 1
+    if n >= len(typed) or typed[n] not in _ONLOOKERS:
+        return typed
+    after = n + 1
+    if typed[after : after + 3] == ["walked", "in", "on"]:
+        rest = typed[after + 3 :]
+    elif typed[after : after + 1] and typed[after] in _CAUGHT:
+        rest = typed[after + 1 :]
+    else:
+        return typed
+    if _RELATIVE_WORDS.intersection(rest) or {"keeps", "always", "again"}.intersection(rest):
+        return typed
+    if _PARTNER_WORDS.intersection(rest) or any(w.startswith(_SELF_PLEASURE) for w in rest):
+        return rest
+    return typed
 
 
 def _without_where_heard(typed: list[str], child_age: int | None) -> list[str]:
@@ -4381,7 +4586,8 @@ def typed_words(query: str) -> list[str]:
         # Round 10: "home time" is the end of the school day, not home ("kissed his friend at home time" had led with
         # abuse in the family); beside fear ("scared of home time") it may be going home that frightens (a review).
         text = _HOME_TIME.sub(" ", text)
-    typed = _playing_house(_childrens_words(_seen_doing(word_list(text))))
+    typed = _playing_house(_childrens_words(_seen_doing(_not_in_front(_wedding_groom(word_list(text))))))
+    typed = _hand_in_anothers_clothes(typed)
     return _whose_thing(typed) if "thing" in typed else typed
 
 
@@ -4389,20 +4595,26 @@ def typed_words(query: str) -> list[str]:
 # as "privates" so that every reading of a body treats them alike ("he got her to kiss his pee pee" had led with
 # kiss chase).
 _CHILDRENS_PARTS = frozenset({"peepee", "peepees", "weewee", "weewees", "winkie", "winkies"})
+# A safety review: "pee pee" and "wee wee" are private parts only after a possessive or a word of touching ("his pee
+# pee", "touched her wee wee"); "says pee pee when he needs the potty" is toilet talk.
+_WHOSE_OR_TOUCH = frozenset({"his", "her", "my", "their", "s"})
 # "Foo foo", "noo noo", "tuppence", "winky" and "winkle" are in the pack's own synonym group for genitals and are read
 # as typed: alone, they find the item on toilet words.
-_CHILDRENS_PAIRS = frozenset({("pee", "pee"), ("wee", "wee"), ("private", "bits")})
+_CHILDRENS_PAIRS = frozenset({("pee", "pee"), ("wee", "wee"), ("pee", "pees"), ("wee", "wees"), ("private", "bits")})
 # "Down there" is a child's word for private parts after a word of the body's owner or of touching or hurting
 # ("touched me down there", "her down there is sore"); "went down there to the shop" is a place.
-_DOWN_THERE_AFTER = frozenset(
-    {"me", "her", "him", "his", "my", "them", "touched", "touches", "touching", "touch", "hurts", "hurt", "sore"}
-    | {"itchy", "itches", "kissed", "licked", "rubbed", "rubs", "tickled", "tickles", "tickling", "poked", "pokes"}
+_DOWN_THERE_ACTS = frozenset(
+    {"touched", "touches", "touching", "touch", "hurts", "hurt", "sore", "itchy", "itches", "kissed", "licked"}
+    | {"rubbed", "rubs", "tickled", "tickles", "tickling", "poked", "pokes", "bleeding", "red", "looked", "feel"}
 )
+_DOWN_THERE_WHO = frozenset({"me", "her", "him", "them", "his", "my"})
+# ... never before a word that makes it a place ("took them down there to the beach").
+_DOWN_THERE_PLACE = frozenset({"to", "for", "with", "and", "fishing", "by", "at", "near", "on", "in"})
 
 
 def _childrens_words(typed: list[str]) -> list[str]:
-    """The words with children's names for private parts (`_CHILDRENS_PARTS`, "pee pee", "down there" after a person
-    or a touch) read as "privates"."""
+    """The words with children's names for private parts (`_CHILDRENS_PARTS`; "pee pee" after a possessive or a touch;
+    "down there" after a touch, `_down_there_is_a_body`) read as "privates"."""
     if not typed:
         return typed
     read: list[str] = []
@@ -4412,28 +4624,117 @@ def _childrens_words(typed: list[str]) -> list[str]:
             skip = False
             continue
         pair = (word, typed[n + 1]) if n + 1 < len(typed) else None
+        before = typed[n - 1] if n > 0 else ""
         if word in _CHILDRENS_PARTS:
             read.append("privates")
-        elif pair in _CHILDRENS_PAIRS or (pair == ("down", "there") and n > 0 and typed[n - 1] in _DOWN_THERE_AFTER):
+            continue
+        named = pair in _CHILDRENS_PAIRS and (before in _WHOSE_OR_TOUCH or before.startswith(_BODY_ACTS))
+        if named or (pair == ("down", "there") and _down_there_is_a_body(typed, n)):
             read.append("privates")
             skip = True
-        else:
-            read.append(word)
+            continue
+        read.append(word)
     return read
+
+
+# Round 11: a hand put in another's clothes ("he put his hand down her knickers", "she put her hand in his pants"):
+# the possessives before the hand and the clothes differ. Read as "touched her privates", which every reading of
+# touching another knows; "put his hand down his pants" is his own and stays as typed.
+_HANDS = frozenset({"hand", "hands", "fingers", "finger"})
+_CLOTHES = frozenset(
+    {"knickers", "pants", "trousers", "shorts", "skirt", "nappy", "underwear", "boxers", "pyjamas", "leggings"}
+)
+_INTO_CLOTHES = frozenset({"down", "in", "into", "inside", "up", "under"})
+_PUTTING = frozenset({"put", "puts", "putting", "stuck", "sticks", "shoved", "shoves", "slid", "slides", "had"})
+_OTHERS_CLOTHES = frozenset(
+    {"other", "another", "kids", "children", "childrens", "child", "s", "boys", "girls", "friends", "friend", "peers"}
+    | {"classmates", "everyone", "others", "people", "younger", "little", "their"}
+)
+
+
+def _hand_in_anothers_clothes(typed: list[str]) -> list[str]:
+    """The words with "his hand down her knickers" (a hand with one possessive, then within three words a word of into
+    and clothes with the other) read as "touched her privates"."""
+    if not _HANDS.intersection(typed):
+        return typed
+    for number, word in enumerate(typed):
+        if word not in _HANDS or number == 0 or typed[number - 1] not in {"his", "her"}:
+            continue
+        owner = typed[number - 1]
+        if typed[number + 1 : number + 2] and typed[number + 1] in _INTO_CLOTHES:
+            for at in range(number + 3, min(len(typed), number + 5)):
+                if typed[at] not in _CLOTHES:
+                    continue
+                whose = [w for w in typed[number + 2 : at] if w != "the"]
+                if typed[at - 1] in {"his", "her"} and typed[at - 1] != owner:
+                    read = ["touched", typed[at - 1], "privates"]
+                elif whose and all(w in _OTHERS_CLOTHES for w in whose):
+                    read = ["touching", *whose, "privates"]  # "down other kids trousers"
+                else:
+                    continue
+                start = number - 1
+                if start > 0 and typed[start - 1] in _PUTTING:
+                    start -= 1  # "put his hand": the putting is the touching
+                return [*typed[:start], *read, *_hand_in_anothers_clothes(typed[at + 1 :])]
+    return typed
+
+
+# Round 11: a groom at a wedding ("they play weddings, the groom kissed the bride" had read as grooming).
+_WEDDING = frozenset({"bride", "brides", "wedding", "weddings", "married", "marry", "marrying", "bridesmaid"})
+
+
+def _wedding_groom(typed: list[str]) -> list[str]:
+    """The words with "groom" read as "bridegroom" beside a word of a wedding."""
+    if "groom" not in typed or not _WEDDING.intersection(typed):
+        return typed
+    return ["bridegroom" if w == "groom" else w for w in typed]
+
+
+# Round 11: "not in front of anyone" says the opposite of "in front of" ("touching himself in bed, not in front of
+# anyone" had led with self-touch in public): read as "in private".
+_NOT_WORDS = frozenset({"not", "never", "isn't", "isnt", "wasn't", "wasnt", "nobody"})
+
+
+def _not_in_front(typed: list[str]) -> list[str]:
+    """The words with "not in front of ..." (and "never in front of ...") read as "in private"."""
+    for n in range(len(typed) - 3):
+        if typed[n] in _NOT_WORDS and typed[n + 1 : n + 4] == ["in", "front", "of"]:
+            return [*typed[:n], "in", "private", *_not_in_front(typed[n + 5 :])]
+    return typed
 
 
 # Round 11: the game of "mummies and daddies" ("reception children playing mummies and daddies" had led with a
 # disclosure): read as "house", as in "playing house", after a word of play.
 _FAMILY_GAME = (("mummies", "and", "daddies"), ("mums", "and", "dads"), ("mummys", "and", "daddys"))
 _PLAY_WORDS = frozenset({"play", "plays", "playing", "played", "game", "games", "pretend", "pretending"})
+# A safety review: beside these the game is kept as typed ("playing mummies and daddies with no clothes on").
+_NAKED_WORDS = frozenset(
+    {"naked", "nude", "clothes", "undressed", "knickers", "pants", "privates", "willy", "bed", "top", "humping"}
+    | {"rocking", "sex", "kissing", "secret"}
+)
 
 
 def _playing_house(typed: list[str]) -> list[str]:
     """The words with "mummies and daddies" read as "house" when a word of play comes just before."""
     for n in range(len(typed) - 2):
-        if tuple(typed[n : n + 3]) in _FAMILY_GAME and _PLAY_WORDS.intersection(typed[max(0, n - 2) : n]):
+        if (
+            tuple(typed[n : n + 3]) in _FAMILY_GAME
+            and _PLAY_WORDS.intersection(typed[max(0, n - 2) : n])
+            and not _NAKED_WORDS.intersection(typed)
+        ):
             return [*typed[:n], "house", *_playing_house(typed[n + 3 :])]
     return typed
+
+
+def _down_there_is_a_body(typed: list[str], n: int) -> bool:
+    """Whether "down there" at ``n`` names private parts: just after a word of touching or hurting, or after a person
+    who comes just after one ("touched her down there"), and never before a word of a place."""
+    if typed[n + 2 : n + 3] and typed[n + 2] in _DOWN_THERE_PLACE:
+        return False
+    before = typed[n - 1] if n > 0 else ""
+    if before in _DOWN_THERE_ACTS:
+        return True
+    return before in _DOWN_THERE_WHO and n > 1 and typed[n - 2] in _DOWN_THERE_ACTS
 
 
 # Round 11: "was seen kissing", "has been seen with": someone saw the child do it; the child saw nothing ("a teenage
@@ -4446,17 +4747,17 @@ def _seen_doing(typed: list[str]) -> list[str]:
     doing or "with")."""
     if "seen" not in typed:
         return typed
-    return [
-        w
-        for n, w in enumerate(typed)
-        if not (
+    dropped: set[int] = set()
+    for n, w in enumerate(typed):
+        if (
             w == "seen"
             and n > 0
             and typed[n - 1] in _SEEN_BY_OTHERS
             and n + 1 < len(typed)
             and (typed[n + 1].endswith("ing") or typed[n + 1] == "with")
-        )
-    ]
+        ):
+            dropped.update((n - 1, n))  # "was seen" (a safety review: "was ... his girlfriend" read as grooming)
+    return [w for n, w in enumerate(typed) if n not in dropped]
 
 
 def _whose_thing(typed: list[str]) -> list[str]:

@@ -179,12 +179,12 @@ PROBE_LIMITS = {
     # path: (recall floor, wrong-level-first ceiling, green-first-where-red ceiling)
     PROBES_A_PATH: (0.89, 5, 0),
     PROBES_B_PATH: (0.55, 7, 0),
-    PROBES_D_PATH: (0.69, 38, 0),
-    PROBES_E_PATH: (0.81, 13, 1),
-    PROBES_F_PATH: (0.81, 17, 0),
-    PROBES_G_PATH: (0.70, 16, 1),
+    PROBES_D_PATH: (0.69, 37, 0),
+    PROBES_E_PATH: (0.81, 12, 1),
+    PROBES_F_PATH: (0.81, 16, 0),
+    PROBES_G_PATH: (0.72, 15, 1),
     # Round 11's tuning half of H (blind, before: 0.778 / 25 / 0).
-    PROBES_H_TUNING_PATH: (0.79, 23, 0),
+    PROBES_H_TUNING_PATH: (0.81, 15, 0),
 }
 
 

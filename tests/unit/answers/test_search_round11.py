@@ -24,8 +24,11 @@ def test_childrens_words_for_private_parts_read_as_privates() -> None:
     assert typed_words("plays with his winkie") == ["plays", "with", "his", "privates"]
     assert typed_words("her foo foo") == ["her", "foo", "foo"]
     assert typed_words("he touched me down there") == ["he", "touched", "me", "privates"]
-    # Guard: "down there" after a word of going is a place; "wee" alone is a wee.
+    assert typed_words("touched her wee wee") == ["touched", "her", "privates"]
+    # Guard: "down there" after a word of going, or before a place, is a place; potty talk is potty talk.
     assert typed_words("went down there to the shop") == ["went", "down", "there", "to", "the", "shop"]
+    assert "privates" not in typed_words("touched them down there to the beach")
+    assert typed_words("says pee pee when he needs the potty")[:3] == ["says", "pee", "pee"]
     assert typed_words("needs a wee") == ["needs", "a", "wee"]
 
 
@@ -35,7 +38,9 @@ def test_childrens_words_for_private_parts_read_as_privates() -> None:
         ("he got her to kiss his pee pee", 5, "5-9-red-acting-out-sex"),
         ("a toothbrush in her private parts", 6, "5-9-red-inserting-objects"),
         ("she says her privates hurt", 4, "0-5-red-unexplained-injury-or-infection"),
-        ("10 year old was lying on top of his 4 year old sister and rocking", 10, "9-13-red-oral-sex-or-intercourse"),
+        ("10 year old was lying on top of his 4 year old sister and humping", 10, "9-13-red-oral-sex-or-intercourse"),
+        ("on top of another child in the home corner moving up and down", 4, "0-5-red-acting-out-sex"),
+        ("10yo girl inserting a paintbrush into herself", 10, "9-13-red-unwanted-kiss-or-touch"),
     ],
 )
 def test_worries_in_childrens_words_lead_with_the_red_item(shipped: Pack, words: str, age: int, first: str) -> None:
@@ -142,3 +147,119 @@ def test_seen_doing_is_someone_seeing_the_child() -> None:
 def test_a_partner_deciding_whom_she_sees_is_power_and_control(shipped: Pack) -> None:
     """Guard: a whole-phrase entry (content 2.1.6) for what already led with it."""
     assert _ids(shipped, "her boyfriend tells her who she can see", 15)[0] == "13-17-red-power-and-control"
+
+
+# ------------------------------------------------------------ a safety review of the first draft (409 phrasings)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("we live in a flat, 13yo touches himself in his room", 13),
+        ("4yo on top of nannys lap rocking to sleep", 4),
+        ("dad asked him to help bath his baby sister", 8),
+        ("14 yo rubbing suncream on himself then stroking the cat", 14),
+        ("4yo touches himself at the table, mum told him to do it in the bathroom", 4),
+    ],
+)
+def test_what_a_safety_review_found_alarmed_by_the_draft_is_not(shipped: Pack, words: str, age: int) -> None:
+    """Guard: healthy phrasings that the first draft of these rules answered red ("live", "call", a lap, "help", a
+    cat stroked); each passes on 80e27e7 too."""
+    assert _levels(shipped, words, age)[0] != "red", _ids(shipped, words, age)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("caught rubbing himself on the cat", 10),
+        ("mum lets her boyfriend watch while she touches herself in the bath", 4),
+        ("dad wants her to keep touching herself while he watches", 9),
+    ],
+)
+def test_what_a_safety_review_found_still_missed_is_red(shipped: Pack, words: str, age: int) -> None:
+    """Worrying: green or amber first on 80e27e7 or on the first draft of these rules (a safety review's phrasings)."""
+    assert _levels(shipped, words, age)[0] == "red", _ids(shipped, words, age)
+
+
+def test_the_family_game_beside_nakedness_or_a_sexual_act_is_kept_as_typed() -> None:
+    assert "house" in typed_words("playing mummies and daddies in the home corner")
+    assert "house" not in typed_words("playing mummies and daddies with no clothes on")
+    assert "house" not in typed_words("playing mummies and daddies and he lay on top of her rocking")
+
+
+# ------------------------------------------------------------ the tuning half of H
+
+
+def test_a_hand_in_anothers_clothes_is_touching_another() -> None:
+    assert typed_words("he put his hand down her knickers") == ["he", "touched", "her", "privates"]
+    assert typed_words("keeps putting his hand down other kids trousers")[:5] == [
+        "keeps",
+        "touching",
+        "other",
+        "kids",
+        "privates",
+    ]
+    # Guard: his own.
+    assert typed_words("has his hand down his pants") == ["has", "his", "hand", "down", "his", "pants"]
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("he put his hand down her knickers", 10),
+        ("held hands with him and then he put his hand down her knickers", 10),
+    ],
+)
+def test_a_hand_in_anothers_clothes_is_never_green_first(shipped: Pack, words: str, age: int) -> None:
+    """Worrying: before, private masturbation came first."""
+    assert _levels(shipped, words, age)[0] != "green", _ids(shipped, words, age)
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "first"),
+    [
+        (
+            "child 4 keeps putting his hand down other kids trousers in the sandpit, other kids crying",
+            4,
+            "0-5-red-persistent-touching-children",
+        ),
+        ("her 13yo in bed with her boyfriend who is 19", 13, "13-17-red-much-older-partner"),
+    ],
+)
+def test_persistent_touching_and_an_adult_partner_lead_with_red(
+    shipped: Pack, words: str, age: int, first: str
+) -> None:
+    """Worrying: before, an amber item came first."""
+    assert _ids(shipped, words, age)[0] == first, _ids(shipped, words, age)
+
+
+def test_touching_themselves_for_hours_with_distress_is_not_green(shipped: Pack) -> None:
+    """Worrying (a round-10 review), with a guard: for hours in private at 15 stays green."""
+    words = "11yo girl rubbing herself with the door closed for hours and comes out upset"
+    assert _levels(shipped, words, 11)[0] != "green", _ids(shipped, words, 11)
+    assert _levels(shipped, "5yo touches his willy with his door shut all day long", 5)[0] != "green"
+    assert _levels(shipped, "15yo wanks for hours in his room", 15)[0] == "green"
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("mum walked in on 15yo snogging her girlfriend (15) in her bedroom", 15),
+        ("y6 girl (10) going out with a boy in her class, they text and held hands at the disco", 10),
+        ("baby 10 months grabs at his willy every nappy change", 0),
+        ("ds 4 keeps saying poo bum and winky at the dinner table and laughing his head off", 4),
+        ("noticed 7yo touching himself in bed under the covers at night, not in front of anyone", 7),
+        ("they play weddings in the playground, the groom kissed the bride on the cheek and everyone clapped", 5),
+    ],
+)
+def test_ordinary_childhood_in_alarming_words_leads_with_green(shipped: Pack, words: str, age: int) -> None:
+    """Healthy: before, red or amber came first (a parent walking in, "hands", "every", "keeps saying", "not in front
+    of", a groom)."""
+    assert _levels(shipped, words, age)[0] == "green", _ids(shipped, words, age)
+
+
+def test_compulsive_and_saying_words_again_keep_their_guards(shipped: Pack) -> None:
+    """Guard."""
+    assert _levels(shipped, "3yo keeps touching her privates all day and cant be distracted", 3)[0] == "red"
+    assert _levels(shipped, "keeps saying daddy touches her bum", 4)[0] == "red"
+    assert _levels(shipped, "dad walked in on her in the shower", 12)[0] == "red"
