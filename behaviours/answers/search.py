@@ -780,7 +780,7 @@ class SearchIndex:
         ``child_age`` (the age searched at) lets an age typed say someone is older or younger.
         """
         typed = _door_shut_in_private(_what_was_said(_without_onlooker(typed_words(query), child_age), child_age))
-        typed = _without_where_heard(_without_opening_onlooker(typed), child_age)
+        typed = _without_where_heard(_without_opening_onlooker(_without_parents_question(typed)), child_age)
         found_contexts = _contexts_of(typed, child_age)
         # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
         # Round 8: so is a brother, sister or cousin named beside beds, bodies or touching ("said her big
@@ -804,7 +804,13 @@ class SearchIndex:
         named = np.zeros(self._size, dtype=bool)
         # The behaviours matching a word of touching or rubbing, when the words say it was done to others
         # (`_acts_on_others`: "humps the other children").
-        on_others = _OWN not in found_contexts and (_touches_others(typed) or _acts_on_others(typed))
+        on_others = _OWN not in found_contexts and (
+            _touches_others(typed)
+            or _acts_on_others(typed)
+            # Round 11: an act with a private part on a brother, sister or cousin ("rubbing his willy on his little
+            # brother", "humping his cousin in bed").
+            or (_act_with_another_child(typed) and bool(_OWN_BODY_WORDS.intersection(typed) or "humping" in typed))
+        )
         acted = np.zeros(self._size, dtype=bool)
         # Words that only say where it happened ("in class", "online") count for less than those
         # saying what happened: "sexual comments in class" is about the comments.
@@ -1084,6 +1090,11 @@ class SearchIndex:
             # children"): the items on a child's own body come after those on touching others, though
             # they share more of the words.
             self._cap_below(pool, scores, self._leaning[_OWN][pool] == 0)
+            if _YOUNGER in found_contexts and levels is not None:
+                # Round 11: ... on a younger child ("rubbing his willy on his little brother"): the red items on a
+                # younger or less able child first, joined if none matched a word.
+                pool, scores = self._join_red(_YOUNGER, pool, scores, levels, mask)
+                self._cap_below(pool, scores, (self._leaning[_YOUNGER][pool] > 0) & (levels[pool] >= 2))
             if _AGAIN in found_contexts and levels is not None:
                 # Round 11: ... again and again ("keeps touching other kids' privates, other kids crying"): the red
                 # items on persistent touching first, or where the band has none (5-9), the amber and red items on
@@ -1107,6 +1118,8 @@ class SearchIndex:
             and levels is not None
             and len(pool)
             and _PARTNER_WORDS.intersection(typed)
+            and child_age is not None
+            and (_partner_noticeably_older(typed, child_age) or _ADULT_WORDS.intersection(typed) - {"older"})
             and (levels[pool] >= 2).any()
         ):
             # Round 11: a partner who is older or an adult ("in bed with her boyfriend who is 19" at 13): the red items
@@ -2632,6 +2645,7 @@ _OPENINGS = frozenset(
     {"bottom", "bum", "vagina", "fanny", "privates", "genitals", "foof", "minnie", "front", "private", "parts"}
 )
 _INSIDE_REACH = 4
+_PUTTING_THINGS = frozenset({"put", "puts", "putting", "pushing", "pushes", "pushed", "inserting", "inserts", "stuck"})
 _INTO_ONESELF = frozenset({"herself", "himself", "themselves", "themself"})
 # Before the bottom or genitals, whose they are ("up her bottom"); "the bottom field" is a place (a third review).
 _WHOSE_OPENING = frozenset({"his", "her", "their", "own", "s", "my", "front", "private"})
@@ -2648,8 +2662,10 @@ def _puts_inside(typed: Sequence[str]) -> bool:
     """Whether the words say an object was put into a bottom or genitals ("crayons up her bottom", "a pencil in his
     bum"); not "sand up her bum" or "cream in her bottom", which name no object (`_OBJECT_WORDS`)."""
     for number, word in enumerate(typed):
-        if word not in _OBJECT_WORDS or word in {"something", "things"}:
+        if word not in _OBJECT_WORDS:
             continue
+        if word in {"something", "things"} and not (number and typed[number - 1] in _PUTTING_THINGS):
+            continue  # Round 11: only "putting things in her vagina", not "sand ... something in her bottom"
         for at in range(number + 1, min(len(typed), number + 1 + _INSIDE_REACH)):
             if typed[at] not in _INTO:
                 continue
@@ -2797,7 +2813,7 @@ def _sexual_act_on_an_animal(typed: Sequence[str]) -> bool:
 
 # Round 11: how long, and what is disrupted, when a child's own touch is compulsive.
 _HOW_LONG = (
-    ("for", "hours"), ("all", "day"), ("all", "the", "time"), ("all", "night"), ("non", "stop"), ("nonstop",),
+    ("for", "hours"), ("all", "day"), ("all", "the", "time"), ("non", "stop"), ("nonstop",),
     ("constantly",), ("can't", "stop"), ("cant", "stop"), ("won't", "stop"), ("wont", "stop"), ("every", "minute"),
 )  # fmt: skip
 _DISRUPTED = frozenset(
@@ -2805,6 +2821,7 @@ _DISRUPTED = frozenset(
     | {"distressed", "distracted", "anxious", "instead", "misses", "missing", "exhausted", "hurting", "red"}
 )
 _COMPULSIVE_UNDER = 9
+_HOW_LONG_REACH = 9
 # Round 11: of the red items on injury, those that speak of it at least this share as strongly as the one that speaks
 # of it most come first for pain in the private parts (the item on injury, not the one on objects put inside).
 INJURY_SHARE = 0.75
@@ -2813,7 +2830,13 @@ INJURY_SHARE = 0.75
 def _compulsive(typed: Sequence[str], child_age: int | None) -> bool:
     """Whether the words say a child's own touch goes on for hours or all day (`_HOW_LONG`), with distress or the
     day disrupted (`_DISRUPTED`), or under 9 at all."""
-    long = any(tuple(typed[n : n + len(phrase)]) == phrase for phrase in _HOW_LONG for n in range(len(typed)))
+    acts = [n for n, w in enumerate(typed) if w.startswith(_BODY_ACTS) or w.startswith(_SELF_PLEASURE)]
+    # A second review: the phrase says how long the act goes on only soon after it ("hed stay in there for hours").
+    long = any(
+        tuple(typed[n : n + len(phrase)]) == phrase and any(0 < n - a <= _HOW_LONG_REACH for a in acts)
+        for phrase in _HOW_LONG
+        for n in range(len(typed))
+    )
     if not long:
         return False
     young = child_age is not None and child_age < _COMPULSIVE_UNDER
@@ -2822,10 +2845,16 @@ def _compulsive(typed: Sequence[str], child_age: int | None) -> bool:
 
 # Round 11: the routines of a young child's care after "every" ("every nappy change"), and the words that say how
 # often or how much whatever the routine.
-_ROUTINES = frozenset({"nappy", "bath", "bathtime", "bedtime", "change", "changing", "wash", "potty", "toilet"})
+_CARE_AFTER_EVERY = frozenset({"nappy", "bath", "bathtime", "bedtime", "change", "changing", "wash", "potty", "toilet"})
 _HOW_MUCH = frozenset(
     {"keeps", "keep", "constantly", "always", "repeatedly", "persistent", "persistently", "again", "lot", "hours"}
     | {"cant", "can't", "won't", "wont", "stop", "distracted", "sore", "red", "raw", "obsessed"}
+)
+
+
+_OTHERS_AT_A_ROUTINE = frozenset(
+    {"other", "others", "another", "friend", "friends", "brother", "brothers", "sister", "sisters", "cousin"}
+    | {"cousins", "boys", "girls", "kids", "children", "show", "shows", "asks", "asking", "someone", "man"}
 )
 
 
@@ -2833,7 +2862,9 @@ def _only_at_each_routine(typed: Sequence[str]) -> bool:
     """Whether the only word of how often is "every" before a routine of care, and nothing says how much."""
     if _HOW_MUCH.intersection(typed) or "every" not in typed:
         return False
-    return all(typed[n + 1 : n + 2] and typed[n + 1] in _ROUTINES for n, w in enumerate(typed) if w == "every")
+    if _RELATIVE_WORDS.intersection(typed) or _OTHERS_AT_A_ROUTINE.intersection(typed):
+        return False  # a second review: "every bath time she tries to touch her brothers willy"
+    return all(typed[n + 1 : n + 2] and typed[n + 1] in _CARE_AFTER_EVERY for n, w in enumerate(typed) if w == "every")
 
 
 # Round 11: words of saying after "keeps" or "always", and the toilet and body words a young child repeats for fun.
@@ -2842,7 +2873,7 @@ _SAYING = frozenset(
 )
 _TOILET_WORDS = frozenset(
     {"poo", "poos", "poop", "bum", "bums", "bottom", "bottoms", "willy", "willies", "winky", "winkle", "wee", "wees"}
-    | {"pee", "fart", "farts", "farting", "privates", "boobs", "boobies", "penis", "vagina", "knickers", "pants"}
+    | {"pee", "fart", "farts", "farting", "boobs", "boobies", "penis", "vagina", "knickers", "pants"}
     | {"poopy", "poo-poo", "bogies", "snot", "toilet", "words", "rude", "silly", "naughty", "head", "face", "stinky"}
 )
 _AGAIN_WORDS = frozenset({"keeps", "keep", "kept", "always", "constantly", "repeatedly", "again"})
@@ -2858,7 +2889,8 @@ def _only_says_body_words_again(typed: Sequence[str]) -> bool:
         return False
     return not any(
         w.startswith(_BODY_ACTS)
-        or w.startswith(("sex", "show", "pull", "kiss", "lick", "suck", "hurt", "secret"))
+        or w.startswith(("sex", "show", "pull", "kiss", "lick", "suck", "hurt", "secret", "itch", "sore", "pain"))
+        or w.startswith(("bleed", "blood", "game", "special", "look"))
         or w in _RELATIVE_WORDS
         or w in _SOMEONE_ELSE
         for w in typed
@@ -2897,14 +2929,41 @@ _WATCHERS = frozenset(
 _WATCHING = frozenset({"watch", "watches", "watching", "watched", "film", "films", "filming", "filmed"})
 
 
+_WHILE = frozenset({"while", "whilst", "as", "when"})
+_ONESELF = frozenset({"herself", "himself", "themselves", "themself"})
+
+
+def _watched_touching(typed: Sequence[str], watch: int) -> bool:
+    """Whether the watch word at ``watch`` is joined by "while", "as" or "when" to a child touching themselves or
+    their private parts within five words either side ("watch while she touches herself", "touches herself while he
+    watches"); "cousin watched her while mum was at work, she touched herself at nap time" is not (a second review)."""
+    for start, stop in ((watch + 1, watch + 7), (max(0, watch - 7), watch)):
+        span = list(typed[start:stop])
+        if not _WHILE.intersection(span):
+            continue
+        for m, w in enumerate(span):
+            if w.startswith(_BODY_ACTS) and (
+                _ONESELF.intersection(span[m + 1 : m + 3]) or _OWN_BODY_WORDS.intersection(span[m + 1 : m + 4])
+            ):
+                return True
+    return False
+
+
 def _another_directs(typed: Sequence[str]) -> bool:
     """Whether someone named after the child's act asks, wants or tells the child to do it or to show them, or wants
     to watch (`_DIRECTORS`, `_DIRECTS`): "rubbing his willy in the bath, dad wants him to", "touching herself in bed,
     dad asks her to do it", "touching his privates in the bath, dad wants to watch". Only beside a word of touching
     or private parts, never with a word of stopping, privacy or a question after (`_NOT_DIRECTED`)."""
-    if not any(w.startswith(_BODY_ACTS) for w in typed) and not _OWN_BODY_WORDS.intersection(typed):
-        return False
-    if any(w in _WATCHING and _WATCHERS.intersection(typed[max(0, n - 2) : n]) for n, w in enumerate(typed)):
+    if not (
+        _OWN_BODY_WORDS.intersection(typed)
+        or _ONESELF.intersection(typed)
+        or any(w.startswith(_SELF_PLEASURE) for w in typed)
+    ):
+        return False  # a second review: "asked him to touch his toes and mum wanted to watch"
+    if any(
+        w in _WATCHING and _WATCHERS.intersection(typed[max(0, n - 2) : n]) and _watched_touching(typed, n)
+        for n, w in enumerate(typed)
+    ):
         return True
     for number, word in enumerate(typed[1:], start=1):
         if word not in _DIRECTS or not (typed[number - 1] in _DIRECTORS or typed[number - 1] in _RELATIVE_WORDS):
@@ -2919,7 +2978,21 @@ def _another_directs(typed: Sequence[str]) -> bool:
         rest = typed[after + 1 : after + 8]
         if _NOT_DIRECTED.intersection(rest) or _CLAUSE_ENDS.intersection(rest[:1]):
             continue
-        if not rest or rest[0] in _DIRECTED_TO:
+        if not rest:
+            return True
+        if rest[0] in {"watch", "watching", "see", "show", "touch", "rub", "film"}:
+            # A second review: "wants to watch her dance show", "asked him to touch his toes".
+            follows = rest[1:4]
+            if (
+                not follows
+                or (follows[0] in {"it", "him", "her", "them"} and len(follows) == 1)
+                or _ONESELF.intersection(follows)
+                or _OWN_BODY_WORDS.intersection(follows)
+                or (follows[:1] in (["her"], ["him"]) and follows[1:2] in (["do"], ["doing"], ["touch"], ["touching"]))
+            ):
+                return True
+            continue
+        if rest[0] in _DIRECTED_TO:
             return True
     return False
 
@@ -3051,6 +3124,8 @@ _NOT_A_PERSON_UNDER = frozenset(
     | {"lap", "knee", "knees", "shoulders", "shoulder", "back", "swing", "seesaw", "see", "saw", "bunk", "bunks"}
     | {"trampoline", "inflatable", "pit", "pile", "dad", "daddy", "mum", "mummy", "nan", "nanny", "grandad", "adult"}
     | {"wrestling", "fighting", "fight", "horsey", "piggyback", "pool", "water", "wall", "car", "tree", "roof"}
+    # A second review: pony rides, leapfrog, rough and tumble.
+    | {"pony", "ponies", "leapfrog", "rough", "tumble", "ride", "rides", "riding", "game", "games", "twins"}
 )
 _ON_TOP_REACH = 8
 
@@ -3072,7 +3147,10 @@ def _on_top_moving(typed: Sequence[str]) -> bool:
         )
         if _MOVING_AS_IN_SEX.intersection(near) or (up_and_down and _UNDERNEATH.intersection(under)):
             return True
-        if (up_and_down or _SOFTER_MOVING.intersection(near)) and _SECOND_SIGN.intersection(typed):
+        signs = _SECOND_SIGN.intersection(typed)
+        if {"bath", "bathtime", "swim", "swimming", "pool"}.intersection(typed):
+            signs = signs - {"naked", "nude", "undressed", "clothes", "pants", "underwear", "knickers"}
+        if (up_and_down or _SOFTER_MOVING.intersection(near)) and signs:
             return True
     return False
 
@@ -3604,9 +3682,63 @@ _WORRYING_TOPIC = (
 _THE_CHILD = frozenset({"she", "he", "my", "our", "son", "daughter", "child", "pupil", "kid", "girl", "boy"})
 
 
+# Round 11: a parent's question closing the words ("..., mum asking is it normal", "dad wants to know if its ok"):
+# who asks, not what happened, whoever else the words name (`_without_onlooker` drops it only beside a child's own
+# touch). Its words had led with the items on children's questions ("4yo rubs his willy on his baby brother, mum
+# asking is it normal") or a parent named ("adult relative").
+_QUESTION_ENDS = frozenset(
+    {"is", "it", "this", "that", "normal", "ok", "okay", "if", "whether", "its", "s", "a", "concern", "worry"}
+    | {"something", "to", "about", "all", "right", "alright", "healthy", "typical", "usual", "fine", "be", "worried"}
+    | {"should", "i", "we", "what", "do", "know", "wants", "want", "wanting", "wondering", "asks", "asking", "asked"}
+)
+_PARENTS = frozenset(
+    {"mum", "mummy", "mam", "dad", "daddy", "parent", "parents", "carer", "carers", "foster", "nan", "gran", "grandma"}
+)
+
+
+def _without_parents_question(typed: list[str]) -> list[str]:
+    """The words without a parent's or carer's closing question whether it is normal or ok (`_QUESTION_ENDS` only to
+    the end, a word of asking or "wants to know", and "normal", "ok" or "concern" among them), when the words before
+    it say an act on another child, an object put inside or an animal."""
+    for n in range(len(typed) - 2, 0, -1):
+        if typed[n] not in _PARENTS:
+            continue
+        rest = typed[n + 1 :]
+        asking = {"asking", "asks", "asked", "wondering"}.intersection(rest[:2]) or rest[:3] == ["wants", "to", "know"]
+        if (
+            asking
+            and all(w in _QUESTION_ENDS for w in rest)
+            and {"normal", "ok", "okay", "concern", "worry", "healthy", "typical", "usual", "alright"}.intersection(
+                rest
+            )
+        ):
+            before = typed[:n]
+            # Only before an act on another child, an object put inside or an animal: elsewhere the parent's word has
+            # been read with the rest, and other rules hold (a review of this rule: "13yo dating a 12yo, they hug").
+            if _act_with_another_child(before) or _puts_inside(before) or _acts_on_an_animal(before):
+                return before
+            return typed
+    return typed
+
+
+_ANOTHER_CHILD = frozenset({"brother", "brothers", "sister", "sisters", "cousin", "cousins", "sibling", "siblings"})
+
+
+def _act_with_another_child(typed: list[str]) -> bool:
+    """Whether a word of an act on a body comes before another child named ("rubs his willy on his baby brother",
+    "humping his cousin"), or the words say touching others (`_acts_on_others`, `_touches_others`)."""
+    if _acts_on_others(typed) or _touches_others(typed):
+        return True
+    acts = [n for n, w in enumerate(typed) if w.startswith(_BODY_ACTS)]
+    return bool(acts) and any(
+        w in _ANOTHER_CHILD or w in _OTHER_PEOPLE for w in typed[acts[0] + 1 :] if w not in {"boy", "girl"}
+    )
+
+
 # Round 11: a parent or carer who walked in on or caught the child, said first ("mum walked in on 15yo snogging her
 # girlfriend"): how it was found, not who was in it.
 _CAUGHT = frozenset({"caught", "found", "saw", "noticed", "spotted", "heard"})
+_HOME_ONLOOKERS = frozenset({"mum", "mummy", "mam", "dad", "daddy", "parents", "parent", "carer", "carers"})
 _OPENING_GLUE = frozenset({"my", "her", "his", "their", "the", "foster", "step", "has", "had", "just"})
 
 
@@ -3616,7 +3748,7 @@ def _without_opening_onlooker(typed: list[str]) -> list[str]:
     n = 0
     while n < len(typed) and typed[n] in _OPENING_GLUE:
         n += 1
-    if n >= len(typed) or typed[n] not in _ONLOOKERS:
+    if n >= len(typed) or typed[n] not in _HOME_ONLOOKERS:
         return typed
     after = n + 1
     if typed[after : after + 3] == ["walked", "in", "on"]:
@@ -3627,7 +3759,16 @@ def _without_opening_onlooker(typed: list[str]) -> list[str]:
         return typed
     if _RELATIVE_WORDS.intersection(rest) or {"keeps", "always", "again"}.intersection(rest):
         return typed
-    if _PARTNER_WORDS.intersection(rest) or any(w.startswith(_SELF_PLEASURE) for w in rest):
+    # A second review: only a teenager named straight after ("mum walked in on 15yo ..."); "caught her boyfriend" is
+    # mum's partner, and under 13 a partner in bed is no one to calm.
+    start = 0
+    while start < len(rest) and rest[start] in {"out", "that", "her", "his", "my", "our", "their"}:
+        start += 1
+    if not (rest[start : start + 1] and rest[start].isdigit()):
+        return typed
+    if any(w.startswith(_SELF_PLEASURE) for w in rest) and not _PARTNER_WORDS.intersection(rest):
+        return rest
+    if _PARTNER_WORDS.intersection(rest) and int(rest[start]) >= SIMILAR_AGE_FROM:
         return rest
     return typed
 
@@ -4188,6 +4329,11 @@ def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
     told = bool(_TELLING_WORDS.intersection(typed) or ({"out"}.intersection(typed) and _CAME.intersection(typed)))
     if not (asked or told):
         return typed
+    if _IDENTITY.intersection(typed):
+        shorter = _without_how_they_took_it(typed)
+        if shorter != typed:
+            kept = _what_was_said(shorter, child_age)
+            return kept if kept != shorter else typed
     allowed = _TELLING_WORDS | _ASKING_WORDS | _CAME_OUT | _LISTENERS | _HEARD_GLUE | _HEALTHY_TOPICS
     if not all(
         word in allowed or (word.isdigit() and _of_the_child(typed, n, child_age)) for n, word in enumerate(typed)
@@ -4298,6 +4444,31 @@ def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
         # Telling someone who they are is coming out ("told his mum he is gay"), which the word list names.
         kept = ["came", "out", *kept]
     return kept or typed
+
+
+# Round 11: how the one told took it, or how the child fears someone will ("told his best mate, he's fine with it",
+# "is worried how her dad will react"): said after a child's coming out, it says nothing of what happened.
+_FEARING = frozenset({"worried", "scared", "nervous", "anxious", "frightened", "afraid", "unsure", "wondering"})
+_TAKING_IT = frozenset({"react", "reacts", "take", "takes", "feel", "feels", "respond", "cope", "think"})
+_TOOK_IT_WELL = frozenset({"fine", "ok", "okay", "cool", "supportive", "happy", "great", "good", "chill"})
+
+
+def _without_how_they_took_it(typed: list[str]) -> list[str]:
+    """The words without a closing clause on how someone took, or may take, a child's coming out: "(and is) worried how
+    her dad will react", "(he is) fine with it"."""
+    for n in range(len(typed)):
+        rest = typed[n:]
+        if rest[0] in _FEARING and "how" in rest[1:3]:
+            after = rest[rest.index("how") + 1 :]
+            if len(after) <= 5 and _TAKING_IT.intersection(after) and {"will", "would", "might"}.intersection(after):
+                start = n - 1 if n and typed[n - 1] in {"is", "s", "was"} else n
+                start = start - 1 if start and typed[start - 1] == "and" else start
+                return typed[:start]
+        if rest[0] in _TOOK_IT_WELL and rest[1:3] == ["with", "it"] and len(rest) <= 4:
+            start = n - 1 if n and typed[n - 1] in {"is", "s", "was", "are", "were"} else n
+            start = start - 1 if start and typed[start - 1] in {"he", "she", "they", "hes", "shes"} else start
+            return typed[:start]
+    return typed
 
 
 def _feels_another_gender(typed: list[str]) -> bool:
@@ -4641,8 +4812,11 @@ def _childrens_words(typed: list[str]) -> list[str]:
 # the possessives before the hand and the clothes differ. Read as "touched her privates", which every reading of
 # touching another knows; "put his hand down his pants" is his own and stays as typed.
 _HANDS = frozenset({"hand", "hands", "fingers", "finger"})
-_CLOTHES = frozenset(
-    {"knickers", "pants", "trousers", "shorts", "skirt", "nappy", "underwear", "boxers", "pyjamas", "leggings"}
+_CLOTHES = frozenset({"knickers", "pants", "trousers", "shorts", "skirt", "underwear", "boxers", "pyjamas", "leggings"})
+# A second review: care or a purpose ("to check if it was wet", "trousers leg to get the bee out", "skirt hem").
+_CARE_OF_CLOTHES = frozenset(
+    {"check", "checking", "wet", "changing", "change", "tuck", "tucking", "fix", "fixing", "hem", "leg", "pocket"}
+    | {"pockets", "sleeve", "bee", "wasp", "label", "zip", "button", "stitching", "dressed", "dressing", "nappy"}
 )
 _INTO_CLOTHES = frozenset({"down", "in", "into", "inside", "up", "under"})
 _PUTTING = frozenset({"put", "puts", "putting", "stuck", "sticks", "shoved", "shoves", "slid", "slides", "had"})
@@ -4655,7 +4829,7 @@ _OTHERS_CLOTHES = frozenset(
 def _hand_in_anothers_clothes(typed: list[str]) -> list[str]:
     """The words with "his hand down her knickers" (a hand with one possessive, then within three words a word of into
     and clothes with the other) read as "touched her privates"."""
-    if not _HANDS.intersection(typed):
+    if not _HANDS.intersection(typed) or _CARE_OF_CLOTHES.intersection(typed):
         return typed
     for number, word in enumerate(typed):
         if word not in _HANDS or number == 0 or typed[number - 1] not in {"his", "her"}:
@@ -4693,13 +4867,28 @@ def _wedding_groom(typed: list[str]) -> list[str]:
 # Round 11: "not in front of anyone" says the opposite of "in front of" ("touching himself in bed, not in front of
 # anyone" had led with self-touch in public): read as "in private".
 _NOT_WORDS = frozenset({"not", "never", "isn't", "isnt", "wasn't", "wasnt", "nobody"})
+_IN_FRONT_OF_WHOM = frozenset(
+    {"anyone", "anybody", "others", "other", "people", "adults", "staff", "us", "me", "his", "her", "their", "mum"}
+    | {"dad", "the", "class", "family", "siblings", "anyone's", "at", "school", "home"}
+)
+_CONTRAST = frozenset({"but", "only", "except", "though", "although", "whereas", "yet"})
 
 
 def _not_in_front(typed: list[str]) -> list[str]:
     """The words with "not in front of ..." (and "never in front of ...") read as "in private"."""
     for n in range(len(typed) - 3):
         if typed[n] in _NOT_WORDS and typed[n + 1 : n + 4] == ["in", "front", "of"]:
-            return [*typed[:n], "in", "private", *_not_in_front(typed[n + 5 :])]
+            whom = n + 4
+            while whom < len(typed) and typed[whom] in _IN_FRONT_OF_WHOM:
+                whom += 1
+            rest = [*typed[:n], *typed[whom:]]
+            # A second review: "never in front of adults, only with the younger kids", "not in front of anyone, he
+            # does it with his 4yo cousin" say whom it is hidden from, not that it is private.
+            if _CONTRAST.intersection(rest) or any(
+                w in _OTHER_PEOPLE or w in _ANOTHER_CHILD or w in _RELATIVE_WORDS or w.isdigit() for w in typed[whom:]
+            ):
+                return typed
+            return [*typed[:n], "in", "private", *typed[whom:]]
     return typed
 
 

@@ -263,3 +263,58 @@ def test_compulsive_and_saying_words_again_keep_their_guards(shipped: Pack) -> N
     assert _levels(shipped, "3yo keeps touching her privates all day and cant be distracted", 3)[0] == "red"
     assert _levels(shipped, "keeps saying daddy touches her bum", 4)[0] == "red"
     assert _levels(shipped, "dad walked in on her in the shower", 12)[0] == "red"
+
+
+# ------------------------------------------------------------ a second safety review (359 phrasings, on 03d5e02)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("mum caught her boyfriend touching her 8yo in the bath", 8),
+        ("mum found her 12yo in bed with her boyfriend", 12),
+        ("not in front of anyone, he does it in the bathroom with his 4yo cousin", 12),
+        ("keeps saying her privates are itchy and wont let me look", 5),
+        ("every bath time she tries to touch her brothers willy", 4),
+    ],
+)
+def test_what_a_second_review_found_calmed_is_not(shipped: Pack, words: str, age: int) -> None:
+    """Guard: worrying phrasings the second draft answered calmer (a parent's boyfriend after "caught", whom it is
+    hidden from, symptoms said again and again, another child at bath time); each passes on 80e27e7 too."""
+    assert _levels(shipped, words, age)[0] != "green", _ids(shipped, words, age)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("mum put her hand down his nappy to check if it was wet", 1),
+        ("mum put her hand down his trousers leg to get the bee out", 6),
+        ("16yo and her boyfriend is a year older", 16),
+        ("4yo touches his willy in the bath, hed stay in there for hours", 4),
+        ("cousin watched her while mum was at work, she touched herself at nap time", 3),
+        ("going up and down on top of his brother in a game of leapfrog", 7),
+        ("the twins bounced on top of each other, no clothes on after bath", 3),
+        ("dad wants to watch her dance show, she keeps touching her dress", 6),
+        ("nurse asked him to touch his toes and mum wanted to watch", 9),
+    ],
+)
+def test_what_a_second_review_found_alarmed_is_not(shipped: Pack, words: str, age: int) -> None:
+    """Guard: healthy phrasings the second draft answered red (care, a year older, how long a bath lasts, a cousin
+    babysitting, play, a dance show)."""
+    assert _levels(shipped, words, age)[0] != "red", _ids(shipped, words, age)
+
+
+def test_a_parents_closing_question_beside_an_act_on_another_child_is_dropped(shipped: Pack) -> None:
+    """Worrying: before, the question's words led with a child's questions or own touch (green)."""
+    for words, age in (
+        ("4yo rubs his willy on his baby brother, mum asking is it normal", 4),
+        ("7yo humping his cousin in bed, dad wants to know if its normal", 7),
+        ("9yo boy rubbing his willy on his little brother in bed, dad asking is it normal", 9),
+    ):
+        assert _levels(shipped, words, age)[0] == "red", (words, _ids(shipped, words, age))
+
+
+def test_a_coming_out_with_how_someone_took_it_is_identity(shipped: Pack) -> None:
+    """Healthy: before, "worried how her dad will react" led with a disclosure."""
+    words = "12 yr old told me shes bi and is worried how her dad will react"
+    assert _ids(shipped, words, 12)[0] == "9-13-green-identity", _ids(shipped, words, 12)
