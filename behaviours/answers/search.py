@@ -2792,23 +2792,34 @@ def _pain_there(typed: Sequence[str]) -> bool:
     )
 
 
-# Round 11: the words that make an act on an animal sexual, near the animal word (with a word for private parts):
-# "stroking the dog" is not, nor "rubbing suncream on himself then stroking the cat" (a safety review).
-_SEXUAL_ON_AN_ANIMAL = frozenset(
-    {"rubbing", "rubs", "rubbed", "humping", "humps", "humped", "grinding", "licking", "licks", "licked"}
-    | {"masturbating", "wanking", "privates", "genitals", "willy", "penis", "vagina"}
+_HUMPING = frozenset({"humping", "humps", "humped", "hump", "grinding", "masturbating", "wanking"})
+_ANIMAL_PARTS = frozenset(
+    {"belly", "tummy", "ears", "ear", "neck", "back", "head", "fur", "coat", "paws", "paw", "nose", "tail", "mane"}
 )
 
 
 def _sexual_act_on_an_animal(typed: Sequence[str]) -> bool:
-    """Whether a word of `_SEXUAL_ON_AN_ANIMAL` comes within `_ANIMAL_REACH` words before an animal word, or within two
-    after it ("the dog's privates")."""
-    return any(
-        w in _ANIMAL_WORDS
-        and _SEXUAL_ON_AN_ANIMAL.intersection(typed[max(0, n - _ANIMAL_REACH) : n + 3])
-        and _acts_on_an_animal(typed)
-        for n, w in enumerate(typed)
-    )
+    """Whether the words say a sexual act on an animal: near an animal word (`_ANIMAL_REACH` before, two after), a
+    private part, humping, or rubbing with "himself" or "herself", "against" or "on the" animal; never rubbing an
+    ordinary part of it ("the dog's belly") or "rubbing down" a pony (a third review)."""
+    if not _acts_on_an_animal(typed):
+        return False
+    for n, w in enumerate(typed):
+        if w not in _ANIMAL_WORDS:
+            continue
+        near = typed[max(0, n - _ANIMAL_REACH) : n + 3]
+        if typed[n + 1 : n + 2] and typed[n + 1] in _ANIMAL_PARTS:
+            continue
+        if _OWN_BODY_WORDS.intersection(near) or _HUMPING.intersection(near):
+            return True
+        rubbing = [m for m, x in enumerate(near) if x in {"rubbing", "rubs", "rubbed", "rub"}]
+        if any(
+            near[m + 1 : m + 2] != ["down"]
+            and (_ONESELF.intersection(near[m + 1 : m + 3]) or {"against", "on"}.intersection(near[m + 1 : m + 4]))
+            for m in rubbing
+        ):
+            return True
+    return False
 
 
 # Round 11: how long, and what is disrupted, when a child's own touch is compulsive.
@@ -2845,6 +2856,9 @@ def _compulsive(typed: Sequence[str], child_age: int | None) -> bool:
 
 # Round 11: the routines of a young child's care after "every" ("every nappy change"), and the words that say how
 # often or how much whatever the routine.
+_MEDICAL_CAUSES = frozenset(
+    {"worms", "threadworms", "rash", "thrush", "eczema", "infection", "uti", "cream", "nappy-rash", "lichen"}
+)
 _CARE_AFTER_EVERY = frozenset({"nappy", "bath", "bathtime", "bedtime", "change", "changing", "wash", "potty", "toilet"})
 _HOW_MUCH = frozenset(
     {"keeps", "keep", "constantly", "always", "repeatedly", "persistent", "persistently", "again", "lot", "hours"}
@@ -2930,6 +2944,8 @@ _WATCHING = frozenset({"watch", "watches", "watching", "watched", "film", "films
 
 
 _WHILE = frozenset({"while", "whilst", "as", "when"})
+_CARERS_WHO_LOOK = frozenset({"mum", "mummy", "mam", "dad", "daddy", "nurse", "doctor", "gp", "carer", "parent"})
+_SYMPTOMS = ("itch", "sore", "hurt", "rash", "red", "pain", "bleed", "swoll", "sting", "spot", "lump", "worm")
 _ONESELF = frozenset({"herself", "himself", "themselves", "themself"})
 
 
@@ -2978,6 +2994,13 @@ def _another_directs(typed: Sequence[str]) -> bool:
         rest = typed[after + 1 : after + 8]
         if _NOT_DIRECTED.intersection(rest) or _CLAUSE_ENDS.intersection(rest[:1]):
             continue
+        if (
+            typed[number - 1] in _CARERS_WHO_LOOK
+            and rest[:1]
+            and rest[0] in {"see", "show", "look"}
+            and any(w.startswith(_SYMPTOMS) for w in typed)
+        ):
+            continue  # a third review: "says her privates itch, mum asked her to show her" is care
         if not rest:
             return True
         if rest[0] in {"watch", "watching", "see", "show", "touch", "rub", "film"}:
@@ -2992,13 +3015,20 @@ def _another_directs(typed: Sequence[str]) -> bool:
             ):
                 return True
             continue
+        if rest[0] in {"do", "doing"} and rest[1:2] and rest[1] not in {"it", "that", "this", "again", "more"}:
+            continue  # a third review: "told her to do some colouring"
         if rest[0] in _DIRECTED_TO:
             return True
     return False
 
 
 # Round 11: a child's own touch on a camera, a live stream or a call.
-_LIVE = frozenset({"cam", "camera", "webcam", "livestream", "livestreaming", "facetime", "facetiming", "videocall"})
+_LIVE = frozenset({"livestream", "livestreaming", "facetime", "facetiming", "videocall"})
+# A third review: a camera only as one performed to ("on cam", "to the camera", "for the webcam"); never a nursery's
+# or a baby monitor's ("nursery has a camera in the sleep room").
+_CAMERAS = frozenset({"cam", "camera", "webcam", "cams", "cameras"})
+_TO_A_CAMERA = frozenset({"on", "to", "for", "into", "in"})
+_WATCHING_CAMERAS = frozenset({"monitor", "cctv", "nursery", "sleep", "security", "doorbell", "ring"})
 # A safety review: "live" only as a stream ("on live", "going live", "a live"), and "call" only as a video call or a
 # call with someone ("we live in a flat", "we call it her foo foo", "while I'm on a work call").
 _BEFORE_LIVE = frozenset({"on", "a", "going", "goes", "went", "tiktok", "insta", "instagram", "youtube", "the"})
@@ -3011,6 +3041,12 @@ def _seen_live(typed: Sequence[str]) -> bool:
     if _LIVE.intersection(typed):
         return True
     for number, word in enumerate(typed):
+        if (
+            word in _CAMERAS
+            and not _WATCHING_CAMERAS.intersection(typed)
+            and any(w in _TO_A_CAMERA for w in typed[max(0, number - 3) : number])
+        ):
+            return True
         if word == "live" and number > 0 and typed[number - 1] in _BEFORE_LIVE:
             return True
         if word == "call" and (
@@ -3328,6 +3364,9 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.remove(_OWN)
     if _puts_inside(typed):
         found.append(_PUT_INSIDE)
+    if _AGAIN in found and _MEDICAL_CAUSES.intersection(typed):
+        # A third review: a named medical cause ("has worms, keeps scratching her private bits at night") says why.
+        found.remove(_AGAIN)
     if _AGAIN in found and _only_at_each_routine(typed):
         # Round 11: "every nappy change", "every bath time" says when, not how often or how much ("baby 10 months grabs
         # at his willy every nappy change" had led with compulsive self-touching).
@@ -4783,10 +4822,19 @@ _DOWN_THERE_WHO = frozenset({"me", "her", "him", "them", "his", "my"})
 _DOWN_THERE_PLACE = frozenset({"to", "for", "with", "and", "fishing", "by", "at", "near", "on", "in"})
 
 
+# A third review: only beside a word of an act or a symptom ("dad taught him to aim his pee pee", "tells everyone her
+# baby brother has a tiny winkie", "called her vulva her private bits" name them; nothing is done).
+_ACT_OR_SYMPTOM = (
+    "touch", "rub", "kiss", "lick", "suck", "show", "grab", "hold", "held", "put", "poke", "tickl", "play", "pull",
+    "hurt", "sore", "itch", "bleed", "blood", "red", "swoll", "pain", "sting", "burn", "stroke", "strok", "hump",
+    "look", "film", "photo", "pic", "got", "made", "make", "had", "poor", "ouch", "sick", "ill",
+)  # fmt: skip
+
+
 def _childrens_words(typed: list[str]) -> list[str]:
     """The words with children's names for private parts (`_CHILDRENS_PARTS`; "pee pee" after a possessive or a touch;
-    "down there" after a touch, `_down_there_is_a_body`) read as "privates"."""
-    if not typed:
+    "down there" after a touch, `_down_there_is_a_body`) read as "privates", beside a word of an act or a symptom."""
+    if not typed or not any(w.startswith(_ACT_OR_SYMPTOM) for w in typed):
         return typed
     read: list[str] = []
     skip = False
@@ -4817,6 +4865,8 @@ _CLOTHES = frozenset({"knickers", "pants", "trousers", "shorts", "skirt", "under
 _CARE_OF_CLOTHES = frozenset(
     {"check", "checking", "wet", "changing", "change", "tuck", "tucking", "fix", "fixing", "hem", "leg", "pocket"}
     | {"pockets", "sleeve", "bee", "wasp", "label", "zip", "button", "stitching", "dressed", "dressing", "nappy"}
+    # A third review: toileting ("to see if hed had an accident").
+    | {"accident", "accidents", "soiled", "pooed", "poo", "potty", "toilet", "weed"}
 )
 _INTO_CLOTHES = frozenset({"down", "in", "into", "inside", "up", "under"})
 _PUTTING = frozenset({"put", "puts", "putting", "stuck", "sticks", "shoved", "shoves", "slid", "slides", "had"})

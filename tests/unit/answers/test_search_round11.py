@@ -318,3 +318,33 @@ def test_a_coming_out_with_how_someone_took_it_is_identity(shipped: Pack) -> Non
     """Healthy: before, "worried how her dad will react" led with a disclosure."""
     words = "12 yr old told me shes bi and is worried how her dad will react"
     assert _ids(shipped, words, 12)[0] == "9-13-green-identity", _ids(shipped, words, 12)
+
+
+# ------------------------------------------------------------ a third safety review (333 phrasings, on f75c425)
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("dad taught him to aim his pee pee at the cheerios in the potty", 3),
+        ("3yo tells everyone at nursery her baby brother has a tiny winkie", 3),
+        ("4yo has worms, keeps scratching her private bits at night", 4),
+        ("says her privates itch, mum asked her to show her", 5),
+        ("nursery has a camera in the sleep room, 3yo rubs herself to settle at nap time", 3),
+        ("11yo rubbing the dogs belly on the sofa", 11),
+        ("10yo girl helps at the stables, rubbing down the pony after riding", 10),
+        ("nursery staff put her hand down his shorts to see if hed had an accident", 2),
+    ],
+)
+def test_what_a_third_review_found_alarmed_is_not(shipped: Pack, words: str, age: int) -> None:
+    """Guard: ordinary phrasings the third draft answered red (naming a part, a medical cause, care, a nursery camera,
+    a pet's belly, toileting)."""
+    assert _levels(shipped, words, age)[0] != "red", _ids(shipped, words, age)
+
+
+def test_a_camera_performed_to_is_images_but_a_nursery_camera_is_not() -> None:
+    from behaviours.answers.search import _seen_live
+
+    assert _seen_live(["touching", "his", "willy", "on", "the", "ipad", "camera"])
+    assert not _seen_live(["nursery", "has", "a", "camera", "in", "the", "sleep", "room"])
+    assert not _seen_live(["we", "live", "in", "a", "flat"])
