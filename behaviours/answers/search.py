@@ -781,6 +781,7 @@ class SearchIndex:
         """
         typed = _door_shut_in_private(_what_was_said(_without_onlooker(typed_words(query), child_age), child_age))
         typed = _without_where_heard(_without_opening_onlooker(_without_parents_question(typed)), child_age)
+        typed = _without_a_little_older(typed, child_age)
         found_contexts = _contexts_of(typed, child_age)
         # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
         # Round 8: so is a brother, sister or cousin named beside beds, bodies or touching ("said her big
@@ -2856,6 +2857,37 @@ def _compulsive(typed: Sequence[str], child_age: int | None) -> bool:
 
 # Round 11: the routines of a young child's care after "every" ("every nappy change"), and the words that say how
 # often or how much whatever the routine.
+_A_LITTLE = frozenset({"months", "month", "bit", "slightly", "little", "year", "few", "couple"})
+_ADULT_NAMED = frozenset({"adult", "adults", "man", "men", "woman", "women", "grown", "uni", "university", "work"})
+
+
+def _only_a_little_older(typed: list[str], child_age: int) -> bool:
+    """Whether "older" says only a little older: "a few months older", "a year older", "a bit older", or every age
+    typed besides the child's own within `SIMILAR_AGE` + 1 of it, and no adult named."""
+    if "older" not in typed or _ADULT_NAMED.intersection(typed):
+        return False
+    if any(w == "older" and _A_LITTLE.intersection(typed[max(0, n - 3) : n]) for n, w in enumerate(typed)):
+        return not any(w.isdigit() and int(w) >= child_age + AGE_GAP for w in typed)
+    ages = _ages_without_own_year(typed, child_age)
+    others = [a for a in ages if a != child_age]
+    return bool(others) and all(abs(a - child_age) <= SIMILAR_AGE + 1 for a in others) and max(others) < 18
+
+
+def _without_a_little_older(typed: list[str], child_age: int | None) -> list[str]:
+    """The words without "older" (and "a few months", "a year" before it) when it says only a little older
+    (`_only_a_little_older`): the word had matched the items on much older partners by itself."""
+    if child_age is None or "older" not in typed or not _only_a_little_older(typed, child_age):
+        return typed
+    kept = list(typed)
+    for n in range(len(typed) - 1, -1, -1):
+        if typed[n] == "older":
+            start = n
+            while start > 0 and n - start < 3 and typed[start - 1] in _A_LITTLE | {"a", "one"}:
+                start -= 1
+            del kept[start : n + 1]
+    return kept
+
+
 _MEDICAL_CAUSES = frozenset(
     {"worms", "threadworms", "rash", "thrush", "eczema", "infection", "uti", "cream", "nappy-rash", "lichen"}
 )
@@ -3364,6 +3396,9 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.remove(_OWN)
     if _puts_inside(typed):
         found.append(_PUT_INSIDE)
+    if _OLDER in found and child_age is not None and _only_a_little_older(typed, child_age):
+        # A third review: "going out with a girl a few months older", "an older boyfriend, he's 14" at 13.
+        found.remove(_OLDER)
     if _AGAIN in found and _MEDICAL_CAUSES.intersection(typed):
         # A third review: a named medical cause ("has worms, keeps scratching her private bits at night") says why.
         found.remove(_AGAIN)
@@ -4368,11 +4403,13 @@ def _what_was_said(typed: list[str], child_age: int | None = None) -> list[str]:
     told = bool(_TELLING_WORDS.intersection(typed) or ({"out"}.intersection(typed) and _CAME.intersection(typed)))
     if not (asked or told):
         return typed
-    if _IDENTITY.intersection(typed):
+    if _IDENTITY.intersection(typed) or any(
+        typed[n : n + 2] in (["likes", "girls"], ["likes", "boys"], ["fancies", "girls"], ["fancies", "boys"])
+        for n in range(len(typed))
+    ):
         shorter = _without_how_they_took_it(typed)
         if shorter != typed:
-            kept = _what_was_said(shorter, child_age)
-            return kept if kept != shorter else typed
+            return _what_was_said(shorter, child_age)
     allowed = _TELLING_WORDS | _ASKING_WORDS | _CAME_OUT | _LISTENERS | _HEARD_GLUE | _HEALTHY_TOPICS
     if not all(
         word in allowed or (word.isdigit() and _of_the_child(typed, n, child_age)) for n, word in enumerate(typed)
@@ -4904,14 +4941,28 @@ def _hand_in_anothers_clothes(typed: list[str]) -> list[str]:
 
 
 # Round 11: a groom at a wedding ("they play weddings, the groom kissed the bride" had read as grooming).
+_GROOMING_WORDS = frozenset({"groom", "grooms", "grooming", "groomed"})
+_GROOMED_ANIMALS = frozenset(
+    {"pony", "ponies", "horse", "horses", "dog", "dogs", "cat", "cats", "guinea", "pig", "pigs", "rabbit", "rabbits"}
+    | {"pet", "pets", "hamster", "hamsters", "mane", "fur", "puppy", "kitten", "animals"}
+)
 _WEDDING = frozenset({"bride", "brides", "wedding", "weddings", "married", "marry", "marrying", "bridesmaid"})
 
 
 def _wedding_groom(typed: list[str]) -> list[str]:
-    """The words with "groom" read as "bridegroom" beside a word of a wedding."""
-    if "groom" not in typed or not _WEDDING.intersection(typed):
+    """The words with "groom" read as "bridegroom" beside a word of a wedding, and grooming an animal read as brushing
+    ("she grooms her pony every saturday", "learning dog grooming", a third review)."""
+    if "groom" in typed and _WEDDING.intersection(typed):
+        typed = ["bridegroom" if w == "groom" else w for w in typed]
+    if not _GROOMING_WORDS.intersection(typed):
         return typed
-    return ["bridegroom" if w == "groom" else w for w in typed]
+    read = list(typed)
+    for n, w in enumerate(typed):
+        if w in _GROOMING_WORDS and (
+            _GROOMED_ANIMALS.intersection(typed[n + 1 : n + 4]) or typed[n - 1 : n] in (["dog"], ["pet"], ["horse"])
+        ):
+            read[n] = "brushing"
+    return read
 
 
 # Round 11: "not in front of anyone" says the opposite of "in front of" ("touching himself in bed, not in front of

@@ -348,3 +348,28 @@ def test_a_camera_performed_to_is_images_but_a_nursery_camera_is_not() -> None:
     assert _seen_live(["touching", "his", "willy", "on", "the", "ipad", "camera"])
     assert not _seen_live(["nursery", "has", "a", "camera", "in", "the", "sleep", "room"])
     assert not _seen_live(["we", "live", "in", "a", "flat"])
+
+
+# ------------------------------------------------------------ healthy phrasings red on 80e27e7 (the reviews' "red both")
+
+
+def test_coming_out_with_a_fear_of_how_a_parent_will_react_is_identity(shipped: Pack) -> None:
+    """Healthy: before, red abuse by an adult relative came first ("his dad")."""
+    words = "15yo came out as gay to me, worried how his dad will react"
+    assert _ids(shipped, words, 15)[0] == "13-17-green-identity", _ids(shipped, words, 15)
+
+
+def test_grooming_an_animal_is_brushing() -> None:
+    assert "grooms" not in typed_words("she grooms her pony every saturday")
+    assert "grooming" not in typed_words("hes learning dog grooming at college")
+    # Guard: grooming a child stays grooming.
+    assert "grooming" in typed_words("we think he is grooming her, he has a dog")
+
+
+def test_a_partner_a_little_older_is_no_much_older_partner(shipped: Pack) -> None:
+    """Healthy: before, red much older partner or online grooming came first; guard: 19 at 13 stays red."""
+    assert _levels(shipped, "13yo says she has an older boyfriend, hes 14", 13)[0] != "red"
+    words = "15yo girl going out with a boy from the next school, both year 10"
+    assert _ids(shipped, words, 15)[0] == "13-17-green-relationships", _ids(shipped, words, 15)
+    assert _levels(shipped, "13yo has an older boyfriend who is 19", 13)[0] == "red"
+    assert _levels(shipped, "14yo girl with a bf a year older who has a car and gives her money", 14)[0] == "red"
