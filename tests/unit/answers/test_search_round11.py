@@ -371,5 +371,7 @@ def test_a_partner_a_little_older_is_no_much_older_partner(shipped: Pack) -> Non
     assert _levels(shipped, "13yo says she has an older boyfriend, hes 14", 13)[0] != "red"
     words = "15yo girl going out with a boy from the next school, both year 10"
     assert _ids(shipped, words, 15)[0] == "13-17-green-relationships", _ids(shipped, words, 15)
+    assert _ids(shipped, "14yo boy going out with a girl", 14)[0] == "13-17-green-relationships"
     assert _levels(shipped, "13yo has an older boyfriend who is 19", 13)[0] == "red"
+    assert _levels(shipped, "12 yr old girl going out with a boy in year 11", 12)[0] == "red"
     assert _levels(shipped, "14yo girl with a bf a year older who has a car and gives her money", 14)[0] == "red"
