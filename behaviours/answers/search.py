@@ -1085,6 +1085,15 @@ class SearchIndex:
                 pool = np.union1d(pool, joined)
             self._cap_below(pool, scores, levels[pool] == 0)
         if compulsive and levels is not None and len(pool):
+            own = (self._leaning[_OWN] > 0) & (levels >= 1)
+            if mask is not None:
+                own &= mask
+            joined = np.setdiff1d(np.flatnonzero(own), pool, assume_unique=True)
+            if len(joined) and not own[pool].any():
+                # A second review: none of them matched a word ("masturbates for hours after contact and is anxious").
+                scores = scores.copy()
+                scores[joined] = float(scores[pool].max())
+                pool = np.union1d(pool, joined)
             self._cap_below(pool, scores, (self._leaning[_OWN][pool] > 0) & (levels[pool] >= 1))
         if on_others:
             # Touching or rubbing on other children ("rubbing himself on other kids", "humps the other
@@ -2750,6 +2759,25 @@ _PARTNER_WORRY = (
 )
 
 
+_PARENT_WORDS = frozenset({"mum", "mummy", "mam", "mom", "dad", "daddy"})
+_ADULT_PARTNER_WORDS = frozenset({"partner", "boyfriend", "girlfriend", "bf", "gf", "fella", "husband", "wife"})
+
+
+def _parents_partner_with_the_child(typed: list[str]) -> bool:
+    """Whether a parent named is followed within five words by "her partner" or "his girlfriend", and the child (an age
+    typed, or "her son", "the 6yo") comes later beside a bed, a bath or a shower."""
+    for n, w in enumerate(typed):
+        if w not in _PARENT_WORDS:
+            continue
+        for m in range(n + 1, min(len(typed) - 1, n + 6)):
+            if typed[m] in {"her", "his"} and typed[m + 1] in _ADULT_PARTNER_WORDS:
+                rest = typed[m + 2 :]
+                child = any(x.isdigit() for x in rest) or {"son", "daughter", "child", "kids"}.intersection(rest)
+                if child and {"bed", "shower", "bath", "bedroom", "room", "naked"}.intersection(rest):
+                    return True
+    return False
+
+
 def _writers_partner_in_it(typed: list[str]) -> bool:
     """Whether the writer's own partner is named beside a worry ("dad here, my partner touched my 6yo daughter's
     privates", a third review): an adult in the child's home, as "mum's boyfriend" is. Beside care alone ("my
@@ -3365,6 +3393,9 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         found.append(_FORCE)
     if _OLDER not in found and _asks_the_writer(typed):
         found.append(_OLDER)
+    if _RELATIVE not in found and _parents_partner_with_the_child(typed):
+        # A second review: "mum walked in on her partner in the shower with her 6yo": an adult in the child's home.
+        found.append(_RELATIVE)
     if _RELATIVE not in found and _writers_partner_in_it(typed):
         found.append(_RELATIVE)
     if _FORCE not in found and (_corners(typed) or _unwilling(typed) or _had_to_touch(typed)):
@@ -4897,11 +4928,14 @@ def _childrens_words(typed: list[str]) -> list[str]:
 # the possessives before the hand and the clothes differ. Read as "touched her privates", which every reading of
 # touching another knows; "put his hand down his pants" is his own and stays as typed.
 _HANDS = frozenset({"hand", "hands", "fingers", "finger"})
-_CLOTHES = frozenset({"knickers", "pants", "trousers", "shorts", "skirt", "underwear", "boxers", "pyjamas", "leggings"})
+_CLOTHES = frozenset(
+    {"knickers", "pants", "trousers", "shorts", "skirt", "underwear", "boxers", "pyjamas", "leggings", "nappy"}
+    | {"nappies"}
+)
 # A second review: care or a purpose ("to check if it was wet", "trousers leg to get the bee out", "skirt hem").
 _CARE_OF_CLOTHES = frozenset(
     {"check", "checking", "wet", "changing", "change", "tuck", "tucking", "fix", "fixing", "hem", "leg", "pocket"}
-    | {"pockets", "sleeve", "bee", "wasp", "label", "zip", "button", "stitching", "dressed", "dressing", "nappy"}
+    | {"pockets", "sleeve", "bee", "wasp", "label", "zip", "button", "stitching", "dressed", "dressing", "cream"}
     # A third review: toileting ("to see if hed had an accident").
     | {"accident", "accidents", "soiled", "pooed", "poo", "potty", "toilet", "weed"}
 )
@@ -4909,7 +4943,8 @@ _INTO_CLOTHES = frozenset({"down", "in", "into", "inside", "up", "under"})
 _PUTTING = frozenset({"put", "puts", "putting", "stuck", "sticks", "shoved", "shoves", "slid", "slides", "had"})
 _OTHERS_CLOTHES = frozenset(
     {"other", "another", "kids", "children", "childrens", "child", "s", "boys", "girls", "friends", "friend", "peers"}
-    | {"classmates", "everyone", "others", "people", "younger", "little", "their"}
+    | {"classmates", "everyone", "others", "people", "younger", "little", "their", "a", "sisters", "brothers", "sister"}
+    | {"brother", "baby", "babys", "cousins", "cousin", "his", "her", "the"}
 )
 
 
@@ -4923,13 +4958,17 @@ def _hand_in_anothers_clothes(typed: list[str]) -> list[str]:
             continue
         owner = typed[number - 1]
         if typed[number + 1 : number + 2] and typed[number + 1] in _INTO_CLOTHES:
-            for at in range(number + 3, min(len(typed), number + 5)):
+            for at in range(number + 3, min(len(typed), number + 7)):
                 if typed[at] not in _CLOTHES:
                     continue
                 whose = [w for w in typed[number + 2 : at] if w != "the"]
                 if typed[at - 1] in {"his", "her"} and typed[at - 1] != owner:
                     read = ["touched", typed[at - 1], "privates"]
-                elif whose and all(w in _OTHERS_CLOTHES for w in whose):
+                elif (
+                    whose
+                    and all(w in _OTHERS_CLOTHES for w in whose)
+                    and not set(whose) <= {"his", "her", "their", "a", "the", "little"}
+                ):
                     read = ["touching", *whose, "privates"]  # "down other kids trousers"
                 else:
                     continue

@@ -375,3 +375,18 @@ def test_a_partner_a_little_older_is_no_much_older_partner(shipped: Pack) -> Non
     assert _levels(shipped, "13yo has an older boyfriend who is 19", 13)[0] == "red"
     assert _levels(shipped, "12 yr old girl going out with a boy in year 11", 12)[0] == "red"
     assert _levels(shipped, "14yo girl with a bf a year older who has a car and gives her money", 14)[0] == "red"
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("yr 5 boy had his hand down a girls knickers under the table", 10),
+        ("he puts his hands down his little sisters nappy", 6),
+        ("mum walked in on her partner in the shower with her 6yo", 6),
+        ("9yo masturbates for hours after contact and is anxious", 9),
+    ],
+)
+def test_what_a_second_review_found_still_green_is_not(shipped: Pack, words: str, age: int) -> None:
+    """Worrying: green first on 80e27e7 and on the draft the second review read (another child's clothes or nappy,
+    a parent's partner with the child, compulsive touch with no amber item among the matches)."""
+    assert _levels(shipped, words, age)[0] != "green", _ids(shipped, words, age)
