@@ -38,7 +38,7 @@ import math
 import re
 import threading
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -810,7 +810,7 @@ class SearchIndex:
             or _acts_on_others(typed)
             # Round 11: an act with a private part on a brother, sister or cousin ("rubbing his willy on his little
             # brother", "humping his cousin in bed").
-            or (_act_with_another_child(typed) and bool(_OWN_BODY_WORDS.intersection(typed) or "humping" in typed))
+            or (_act_on_a_named_child(typed) and bool(_OWN_BODY_WORDS.intersection(typed) or "humping" in typed))
         )
         acted = np.zeros(self._size, dtype=bool)
         # Words that only say where it happened ("in class", "online") count for less than those
@@ -2479,8 +2479,8 @@ _OTHER_ADULTS = frozenset(
     | {"visitor", "visitors", "priest", "vicar", "imam", "volunteer", "helper", "lodger", "landlord"}
 )
 _MONEY = next(n for n, context in enumerate(CONTEXTS) if context.name == "money or gifts")
-_STAYS_IN_A_QUESTION = frozenset(n for n, context in enumerate(CONTEXTS) if context.name == "again and again")
 _AGAIN = next(n for n, context in enumerate(CONTEXTS) if context.name == "again and again")
+_STAYS_IN_A_QUESTION = frozenset({_AGAIN})
 # Words of telling (stop words): what a child said is no disclosure by itself ("says she has a boyfriend
 # in year 2"), but beside someone named who may have done something it is ("he said a man showed him
 # his willy"), and the query then means a disclosure too (`_DISCLOSURE`, the synonym group's word).
@@ -2656,7 +2656,6 @@ _OPENINGS = frozenset(
 )
 _INSIDE_REACH = 4
 _PUTTING_THINGS = frozenset({"put", "puts", "putting", "pushing", "pushes", "pushed", "inserting", "inserts", "stuck"})
-_INTO_ONESELF = frozenset({"herself", "himself", "themselves", "themself"})
 # Before the bottom or genitals, whose they are ("up her bottom"); "the bottom field" is a place (a third review).
 _WHOSE_OPENING = frozenset({"his", "her", "their", "own", "s", "my", "front", "private"})
 # After "bottom", the words that make it a place ("crayons in the bottom drawer", a second review).
@@ -2680,7 +2679,7 @@ def _puts_inside(typed: Sequence[str]) -> bool:
             if typed[at] not in _INTO:
                 continue
             for place in range(at + 1, min(len(typed), at + 4)):
-                if typed[place] in _INTO_ONESELF and place == at + 1:
+                if typed[place] in _ONESELF and place == at + 1:
                     return True  # Round 11 (a safety review): "inserting a paintbrush into herself"
                 if (
                     typed[place] in _OPENINGS
@@ -2883,8 +2882,7 @@ def _compulsive(typed: Sequence[str], child_age: int | None) -> bool:
     return young or bool(_DISRUPTED.intersection(typed))
 
 
-# Round 11: the routines of a young child's care after "every" ("every nappy change"), and the words that say how
-# often or how much whatever the routine.
+# Round 11: the words that make "older" only a little older, and those that name an adult whatever else is said.
 _A_LITTLE = frozenset({"months", "month", "bit", "slightly", "little", "year", "few", "couple"})
 _ADULT_NAMED = frozenset({"adult", "adults", "man", "men", "woman", "women", "grown", "uni", "university", "work"})
 
@@ -2919,6 +2917,8 @@ def _without_a_little_older(typed: list[str], child_age: int | None) -> list[str
 _MEDICAL_CAUSES = frozenset(
     {"worms", "threadworms", "rash", "thrush", "eczema", "infection", "uti", "cream", "nappy-rash", "lichen"}
 )
+# Round 11: the routines of a young child's care after "every" ("every nappy change"), and the words that say how
+# often or how much whatever the routine.
 _CARE_AFTER_EVERY = frozenset({"nappy", "bath", "bathtime", "bedtime", "change", "changing", "wash", "potty", "toilet"})
 _HOW_MUCH = frozenset(
     {"keeps", "keep", "constantly", "always", "repeatedly", "persistent", "persistently", "again", "lot", "hours"}
@@ -2988,7 +2988,7 @@ _NOT_DIRECTED = frozenset(
     | {"pants", "knickers", "clothes", "dressed", "leave", "normal", "ok", "okay", "wait", "gp", "doctor", "nurse"}
     # A safety review: "told him to do it in the bathroom", "wants him to see the health visitor", "show him the page".
     | {"bathroom", "toilet", "upstairs", "health", "visitor", "book", "page", "homework", "teeth", "hands", "help"}
-    | {"nappy", "baby", "wash", "bath", "picture", "drawing", "school", "class", "dentist", "optician", "where"}
+    | {"nappy", "baby", "bath", "picture", "drawing", "school", "class", "dentist", "optician", "where"}
     | {"how", "pulse", "temperature", "cream", "medicine"}
 )
 _WHO_DIRECTED = frozenset({"her", "him", "them", "me", "us"})
@@ -3826,14 +3826,18 @@ def _without_parents_question(typed: list[str]) -> list[str]:
     return typed
 
 
-_ANOTHER_CHILD = frozenset({"brother", "brothers", "sister", "sisters", "cousin", "cousins", "sibling", "siblings"})
+_ANOTHER_CHILD = _SIBLINGS | {"cousin", "cousins"}
 
 
 def _act_with_another_child(typed: list[str]) -> bool:
+    """Whether the words say touching others (`_acts_on_others`, `_touches_others`) or an act on another child named
+    (`_act_on_a_named_child`)."""
+    return _acts_on_others(typed) or _touches_others(typed) or _act_on_a_named_child(typed)
+
+
+def _act_on_a_named_child(typed: Sequence[str]) -> bool:
     """Whether a word of an act on a body comes before another child named ("rubs his willy on his baby brother",
-    "humping his cousin"), or the words say touching others (`_acts_on_others`, `_touches_others`)."""
-    if _acts_on_others(typed) or _touches_others(typed):
-        return True
+    "humping his cousin")."""
     acts = [n for n, w in enumerate(typed) if w.startswith(_BODY_ACTS)]
     return bool(acts) and any(
         w in _ANOTHER_CHILD or w in _OTHER_PEOPLE for w in typed[acts[0] + 1 :] if w not in {"boy", "girl"}
@@ -4864,8 +4868,9 @@ def typed_words(query: str) -> list[str]:
         # Round 10: "home time" is the end of the school day, not home ("kissed his friend at home time" had led with
         # abuse in the family); beside fear ("scared of home time") it may be going home that frightens (a review).
         text = _HOME_TIME.sub(" ", text)
-    typed = _playing_house(_childrens_words(_seen_doing(_not_in_front(_wedding_groom(word_list(text))))))
-    typed = _hand_in_anothers_clothes(typed)
+    typed = word_list(text)
+    for step in _TYPED_STEPS:
+        typed = step(typed)
     return _whose_thing(typed) if "thing" in typed else typed
 
 
@@ -4949,8 +4954,9 @@ _OTHERS_CLOTHES = frozenset(
 
 
 def _hand_in_anothers_clothes(typed: list[str]) -> list[str]:
-    """The words with "his hand down her knickers" (a hand with one possessive, then within three words a word of into
-    and clothes with the other) read as "touched her privates"."""
+    """The words with "his hand down her knickers" (a hand with one possessive, a word of into, then within four words
+    clothes with the other possessive or another child's) read as "touched her privates"; never beside care
+    (`_CARE_OF_CLOTHES`)."""
     if not _HANDS.intersection(typed) or _CARE_OF_CLOTHES.intersection(typed):
         return typed
     for number, word in enumerate(typed):
@@ -4979,7 +4985,8 @@ def _hand_in_anothers_clothes(typed: list[str]) -> list[str]:
     return typed
 
 
-# Round 11: a groom at a wedding ("they play weddings, the groom kissed the bride" had read as grooming).
+# Round 11: a groom at a wedding ("they play weddings, the groom kissed the bride" had read as grooming), and grooming
+# an animal.
 _GROOMING_WORDS = frozenset({"groom", "grooms", "grooming", "groomed"})
 _GROOMED_ANIMALS = frozenset(
     {"pony", "ponies", "horse", "horses", "dog", "dogs", "cat", "cats", "guinea", "pig", "pigs", "rabbit", "rabbits"}
@@ -5087,6 +5094,18 @@ def _seen_doing(typed: list[str]) -> list[str]:
         ):
             dropped.update((n - 1, n))  # "was seen" (a safety review: "was ... his girlfriend" read as grooming)
     return [w for n, w in enumerate(typed) if n not in dropped]
+
+
+# Round 11: what `typed_words` reads before every rule, in order: a groom or grooming an animal, "not in front of",
+# "was seen", children's words for private parts, the game of mummies and daddies, a hand in another's clothes.
+_TYPED_STEPS: tuple[Callable[[list[str]], list[str]], ...] = (
+    _wedding_groom,
+    _not_in_front,
+    _seen_doing,
+    _childrens_words,
+    _playing_house,
+    _hand_in_anothers_clothes,
+)
 
 
 def _whose_thing(typed: list[str]) -> list[str]:
