@@ -75,6 +75,9 @@ PROBES_H_TUNING_PATH = SETS_DIR / "probes_round11_h_tuning.yaml"
 PROBES_H_HELDOUT_PATH = SETS_DIR / "probes_round11_h_heldout.yaml"
 # Round 7's blind set: held out like the held-out half (never tuned on, only its totals read).
 PROBES_C_PATH = SETS_DIR / "probes_round7_c.yaml"
+# Round 12's blind set, written from guidance and forum situations by a helper that read only the band files: held
+# out whole (never tuned on, only its totals read), scored once on the round's final rules.
+PROBES_I_PATH = SETS_DIR / "probes_round12_i.yaml"
 # (label, file) in the order reports show them.
 SETS = (
     ("tuning", TUNING_PATH),
@@ -89,9 +92,10 @@ SETS = (
     ("probes H, tuning half", PROBES_H_TUNING_PATH),
     ("probes C (held out)", PROBES_C_PATH),
     ("probes H, held-out half", PROBES_H_HELDOUT_PATH),
+    ("probes I (held out)", PROBES_I_PATH),
 )
 # The sets never tuned on: `--tuning-misses` prints only their totals.
-HELD_OUT_LABELS = frozenset({"held-out", "probes C (held out)", "probes H, held-out half"})
+HELD_OUT_LABELS = frozenset({"held-out", "probes C (held out)", "probes H, held-out half", "probes I (held out)"})
 TOP = 3
 TARGET_RECALL = 0.95  # issue 15, on the original set
 TARGET_HELDOUT_RECALL = 0.90  # issue 24, on the held-out half

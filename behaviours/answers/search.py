@@ -781,7 +781,7 @@ class SearchIndex:
         """
         typed = _door_shut_in_private(_what_was_said(_without_onlooker(typed_words(query), child_age), child_age))
         typed = _without_where_heard(_without_opening_onlooker(_without_parents_question(typed)), child_age)
-        typed = _without_a_little_older(typed, child_age)
+        typed = _without_older_as_a_time(_without_a_little_older(typed, child_age), child_age)
         found_contexts = _contexts_of(typed, child_age)
         # Telling is a disclosure when the words also name someone who may have done it (`_TELLING`).
         # Round 8: so is a brother, sister or cousin named beside beds, bodies or touching ("said her big
@@ -811,6 +811,12 @@ class SearchIndex:
             # Round 11: an act with a private part on a brother, sister or cousin ("rubbing his willy on his little
             # brother", "humping his cousin in bed").
             or (_act_on_a_named_child(typed) and bool(_OWN_BODY_WORDS.intersection(typed) or "humping" in typed))
+            # Round 12: another's body named ("son 6 touching her privates", "grabbing other kids privates").
+            or _anothers_body(typed)
+            or _oneself_on_others(typed)
+        )
+        strictly_on_others = on_others and (
+            _acts_on_others(typed) or _anothers_body(typed) or _oneself_on_others(typed)
         )
         acted = np.zeros(self._size, dtype=bool)
         # Words that only say where it happened ("in class", "online") count for less than those
@@ -871,7 +877,7 @@ class SearchIndex:
                 about |= best > 0.0
                 counts += best > 0.0
             scores += best
-            if on_others and any(s.startswith(_BODY_ACTS) for phrase, _ in unit.phrases for s in phrase):
+            if on_others and any(s.startswith(_GRABS_OR_TOUCHES) for phrase, _ in unit.phrases for s in phrase):
                 acted |= best > 0.0
             if joining_cues and any(s in joining_cues for phrase, _ in unit.phrases for s in phrase):
                 named |= best > 0.0
@@ -1100,6 +1106,17 @@ class SearchIndex:
             # children"): the items on a child's own body come after those on touching others, though
             # they share more of the words.
             self._cap_below(pool, scores, self._leaning[_OWN][pool] == 0)
+            if levels is not None and strictly_on_others:
+                # Round 12: ... and, when the words say the act was on another's body, the amber and red items on it
+                # that matched the act first ("telling dirty jokes and humping the other children": the jokes are not
+                # what matters most; "she grabbed his privates in the corridor": not an item on public places).
+                self._cap_below(pool, scores, acted[pool] & (levels[pool] >= 1) & (self._leaning[_OWN][pool] == 0))
+                if _SIBLING in found_contexts and child_age is not None and child_age >= _FAMILY_ITEMS_FROM:
+                    # ... on a brother, sister or cousin ("he rubs himself on his sister at home"): the red items on
+                    # sexual behaviour between siblings first, joined if none matched a word.
+                    # (`_TOLD_OF_SIBLING` speaks of them: the sibling context only says who.)
+                    pool, scores = self._join_red(_TOLD_OF_SIBLING, pool, scores, levels, mask)
+                    self._cap_below(pool, scores, (self._leaning[_TOLD_OF_SIBLING][pool] > 0) & (levels[pool] >= 2))
             if _YOUNGER in found_contexts and levels is not None:
                 # Round 11: ... on a younger child ("rubbing his willy on his little brother"): the red items on a
                 # younger or less able child first, joined if none matched a word.
@@ -1122,7 +1139,13 @@ class SearchIndex:
             # Round 11: an act on an animal ("rubbing himself on the dog"): the amber and red items on it first, though
             # the own-body items matched more of the words (two reviews), joined if none matched a word ("on the cat").
             pool, scores = self._join_red(_ANIMAL, pool, scores, levels, mask)
-            self._cap_below(pool, scores, (self._leaning[_ANIMAL][pool] > 0) & (levels[pool] >= 1))
+            on_animals = (self._leaning[_ANIMAL][pool] > 0) & (levels[pool] >= 1)
+            if not on_animals.any() and _act_with_an_animals_body(typed):
+                # Round 12: where the band has no item on it (under 9), the red items on a sexual act first: it is not
+                # what is expected at any age ("6yo humping the family dog" had led with green self-touch).
+                pool, scores = self._join_red(_SEX_ACT, pool, scores, levels, mask)
+                on_animals = (self._leaning[_SEX_ACT][pool] > 0) & (levels[pool] >= 2)
+            self._cap_below(pool, scores, on_animals)
         if (
             _OLDER in found_contexts
             and levels is not None
@@ -2625,7 +2648,19 @@ _SOMEONE_ACTS = frozenset(
 # Round 8: the beginnings of words for touching or rubbing a body, and the words that may stand between
 # one and the person touched ("humps the other children", "touching another child", "rubbing on his friend").
 _BODY_ACTS = ("touch", "rub", "hump", "grind", "lick", "grop", "strok", "fondl", "feel", "felt")
+# Round 12: grabbing, pinching and poking are touching too, when another's body is named ("grabbing other kids
+# privates"): the items matching them are the acts on others.
+_GRABS_OR_TOUCHES = (*_BODY_ACTS, "grab", "pinch", "pok")
 _BEFORE_A_PERSON = frozenset({"the", "a", "an", "his", "her", "their", "other", "another", "on", "against", "up"})
+
+
+def _past(typed: Sequence[str], number: int, fillers: frozenset[str], reach: int = 3) -> int:
+    """The position of the first word after ``number`` that is not one of ``fillers``, passing over at most ``reach``
+    of them ("humps the other children": past "the" and "other", the position of "children")."""
+    after = number + 1
+    while after < len(typed) and after <= number + reach and typed[after] in fillers:
+        after += 1
+    return after
 
 
 def _acts_on_others(typed: Sequence[str]) -> bool:
@@ -2635,9 +2670,7 @@ def _acts_on_others(typed: Sequence[str]) -> bool:
     for number, word in enumerate(typed):
         if not word.startswith(_BODY_ACTS):
             continue
-        after = number + 1
-        while after < len(typed) and after <= number + 3 and typed[after] in _BEFORE_A_PERSON:
-            after += 1
+        after = _past(typed, number, _BEFORE_A_PERSON)
         if after < len(typed) and after > number + 1 and typed[after] in _OTHER_PEOPLE:
             return True
     return False
@@ -2826,6 +2859,12 @@ _ANIMAL_PARTS = frozenset(
 )
 
 
+# Round 12: a child's ordinary parts rubbed on an animal ("rubs her cheek on the cat for cuddles"): affection.
+_ORDINARY_PARTS = frozenset(
+    {"cheek", "cheeks", "face", "head", "nose", "hand", "hands", "chin", "hair", "arm", "arms", "foot", "feet"}
+)
+
+
 def _sexual_act_on_an_animal(typed: Sequence[str]) -> bool:
     """Whether the words say a sexual act on an animal: near an animal word (`_ANIMAL_REACH` before, two after), a
     private part, humping, or rubbing with "himself" or "herself", "against" or "on the" animal; never rubbing an
@@ -2843,6 +2882,7 @@ def _sexual_act_on_an_animal(typed: Sequence[str]) -> bool:
         rubbing = [m for m, x in enumerate(near) if x in {"rubbing", "rubs", "rubbed", "rub"}]
         if any(
             near[m + 1 : m + 2] != ["down"]
+            and not _ORDINARY_PARTS.intersection(near[m + 1 : m + 3])
             and (_ONESELF.intersection(near[m + 1 : m + 3]) or {"against", "on"}.intersection(near[m + 1 : m + 4]))
             for m in rubbing
         ):
@@ -2912,6 +2952,15 @@ def _without_a_little_older(typed: list[str], child_age: int | None) -> list[str
                 start -= 1
             del kept[start : n + 1]
     return kept
+
+
+def _without_older_as_a_time(typed: list[str], child_age: int | None) -> list[str]:
+    """Round 12: the words without "older" where it is a time to come (`_older_is_a_time_to_come`: "asking about
+    contraception for when she's older", "wants a boyfriend when she is older"); the word had named someone older and
+    matched the items on older partners and grooming by itself."""
+    if "older" not in typed:
+        return typed
+    return [w for n, w in enumerate(typed) if w != "older" or not _older_is_a_time_to_come(typed, n, child_age)]
 
 
 _MEDICAL_CAUSES = frozenset(
@@ -3425,6 +3474,17 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         # Something put inside ("a pencil in her vagina"), touching each other, or an animal (round 10: "touching
         # the dog's privates and rubbing himself on it"): not self-touch.
         found.remove(_OWN)
+    if _ANIMAL in found and _only_toy_animals(typed):
+        # Round 12: a teddy dog, a toy horse or a rocking horse is a toy, not an animal (a review: "3yo humps his teddy
+        # dog at bedtime" had led with the red item on acting out sex).
+        found.remove(_ANIMAL)
+    if _OWN not in found and _humps_a_thing(typed):
+        # Round 12: humping a cushion, a pillow or a teddy is a child's own touch ("4 yo humps the cushion all day and
+        # gets upset when we stop her" had found nothing on it, and led with green).
+        found.append(_OWN)
+    if _OWN in found and (_anothers_body(typed) or _oneself_on_others(typed)):
+        # Round 12: another's body is named ("son 6 touching her privates", "touched the babys willy"): not self-touch.
+        found.remove(_OWN)
     if _puts_inside(typed):
         found.append(_PUT_INSIDE)
     if _OLDER in found and child_age is not None and _only_a_little_older(typed, child_age):
@@ -3719,6 +3779,42 @@ _ACTORS = frozenset(
 )  # fmt: skip
 
 
+# Round 12: the words that may stand between "when" and "older" when it is a time to come ("contraception for when
+# she's older", "wants a boyfriend when she is older"). Not "until": "he said to wait until she is older" is grooming.
+_TO_BE_OLDER = frozenset(
+    {"she", "he", "they", "i", "you", "we", "s", "is", "are", "am", "re", "m", "get", "gets", "getting", "a", "bit"}
+    | {"little", "lot", "much", "be", "will", "ll", "shes", "hes", "theyre", "im"}
+)
+# ... and the words naming someone who may be promising it, beside which "when she's older" stays a person older
+# ("he said he'd marry her when she's older", "uncle says she can be his girlfriend when she's older").
+_PROMISERS = frozenset(
+    {"man", "men", "adult", "adults", "someone", "somebody", "stranger", "guy", "teacher", "coach", "lodger"}
+)
+
+
+def _older_is_a_time_to_come(typed: Sequence[str], number: int, child_age: int | None = None) -> bool:
+    """Whether "older" at ``number`` follows "when" with only `_TO_BE_OLDER` between, and either "for when" or, with
+    "he" or "she" before "older", the child named by that word alone: no one of the other sex, no family adult, no one
+    of `_PROMISERS` and no age but the child's own (``child_age``) named."""
+    before = number - 1
+    while before >= 0 and number - before <= 5 and typed[before] in _TO_BE_OLDER:
+        before -= 1
+    if before < 0 or typed[before] != "when":
+        return False
+    if before >= 1 and typed[before - 1] == "for":
+        return True
+    between = set(typed[before + 1 : number])
+    child = "he" if between & {"he", "hes"} else "she" if between & {"she", "shes"} else None
+    others = {"he": {"she", "her", "shes", "girl"}, "she": {"he", "him", "his", "hes", "boy"}}
+    return (
+        child is not None
+        and not any(w.isdigit() and int(w) != child_age for w in typed)  # "her boyfriend is 25" names someone older
+        and not others[child].intersection(typed)
+        and not _RELATIVE_WORDS.intersection(typed)
+        and not _PROMISERS.intersection(typed)
+    )
+
+
 def _only_relatives_in_company(typed: list[str], found: list[int], child_age: int | None = None) -> bool:
     """Whether the words say only that a young child (under 6) shows a family adult affection ("kisses
     grandad goodbye", "sits on grandpa's knee for a cuddle", "cuddles nan at pick up"), and nothing
@@ -3770,6 +3866,9 @@ _ONLY_A_QUESTION = frozenset(
         # Round 11: "after something on telly", "after seeing it in a song on tiktok".
         "something", "seeing", "saw", "reading", "read", "song", "lyrics", "video", "programme",
         "playground", "this", "morning", "week",
+        # Round 12: where it was learnt ("came up in computing", "after a talk in science"); not "online", where an
+        # explicit word may say what was seen ("asked what cum is after seeing it online" at 9, a review).
+        "computing", "ict", "science", "biology", "came", "up", "talk", "book", "magazine", "advert",
     }
 )  # fmt: skip
 # Round 11: words naming the child before the word of asking, besides `_THE_CHILD` and their own age.
@@ -3832,7 +3931,140 @@ _ANOTHER_CHILD = _SIBLINGS | {"cousin", "cousins"}
 def _act_with_another_child(typed: list[str]) -> bool:
     """Whether the words say touching others (`_acts_on_others`, `_touches_others`) or an act on another child named
     (`_act_on_a_named_child`)."""
-    return _acts_on_others(typed) or _touches_others(typed) or _act_on_a_named_child(typed)
+    return _acts_on_others(typed) or _touches_others(typed) or _act_on_a_named_child(typed) or _anothers_body(typed)
+
+
+# Round 12: words naming the child as a boy or as a girl (before the act), the words of an act with or on a body, and
+# how far after one of them another's body may come ("son 6 touching her privates", "grabbing other kids privates").
+_NAMES_A_BOY = frozenset({"son", "boy", "lad", "grandson", "stepson", "nephew", "he"})
+_NAMES_A_GIRL = frozenset({"daughter", "girl", "lass", "granddaughter", "stepdaughter", "niece", "she"})
+_ACTS_WITH_A_BODY = (*_BODY_ACTS, "grab", "pok", "pinch", "squeez", "tickl", "suck", "kiss", "put", "play", "fiddl")
+_ANOTHERS_BODY_REACH = 7
+_ANOTHERS_PARTS = _OWN_BODY_WORDS | {"bottom", "bottoms", "bum", "bums", "boobs", "breasts", "parts"}
+# Round 12: the youngest age whose bands hold an item on sexual behaviour between brothers, sisters and cousins (the 0-5
+# band has none; there its disclosure item would lead: "she grabbed her brothers willy in the bath" at 4).
+_FAMILY_ITEMS_FROM = 5
+# Round 12: besides `_CLAUSE_ENDS`, words that begin another clause ("touching her privates after seeing her brothers
+# willy in the bath", a review).
+_ANOTHER_CLAUSE = frozenset({"after", "before", "because", "since", "seeing", "saw", "watching", "like", "asking"})
+# Whose, by a person's name before the body word ("the babys willy", "other kids privates", "another child's mouth").
+_OWNERS_OF_A_BODY = (
+    _OTHER_PEOPLE
+    | _ANOTHER_CHILD
+    | {"babys", "kids", "childs", "childrens", "boys", "girls", "friends", "mates", "sisters", "brothers", "cousins"}
+)
+
+
+def _anothers_body(typed: Sequence[str]) -> bool:
+    """Whether a word of an act with a body (`_ACTS_WITH_A_BODY`) is followed, in the same clause and within
+    `_ANOTHERS_BODY_REACH` words, by a body word owned by another: a person named as its owner ("grabbing other kids
+    privates", "touched the babys willy", "put his willy in another child's mouth"), or, for the genitals, a possessive
+    of the other sex from the word naming the child before the act ("son 6 touching her privates", "girl 6 touching
+    his willy", "he touched her privates"; not "son 3 grabs her boobs", a young child and a parent's body). Never
+    beside care (`_CARE_OF_CLOTHES`: "put cream on the baby's bottom")."""
+    if _CARE_OF_CLOTHES.intersection(typed):
+        return False
+    parts = _ANOTHERS_PARTS | ({"mouth"} if _OWN_BODY_WORDS.intersection(typed) else frozenset())
+    for act, word in enumerate(typed):
+        if not word.startswith(_ACTS_WITH_A_BODY):
+            continue
+        child = next((w for w in typed[:act] if w in _NAMES_A_BOY or w in _NAMES_A_GIRL), None)
+        other = "her" if child in _NAMES_A_BOY else "his" if child in _NAMES_A_GIRL else None
+        for n in range(act + 1, min(len(typed), act + 1 + _ANOTHERS_BODY_REACH)):
+            if typed[n] in _CLAUSE_ENDS or typed[n] in _ANOTHER_CLAUSE:
+                break  # "touching his willy and asking about his sisters privates": another clause
+            if typed[n] not in parts:
+                continue
+            owner = typed[n - 1] if typed[n - 1] not in {"s", "private"} else typed[n - 2]
+            if owner == "s" and n >= 3:
+                owner = typed[n - 3]  # "another child s private parts"
+            if owner in _OWNERS_OF_A_BODY or (owner == other and typed[n] in _OWN_BODY_WORDS | {"private"}):
+                return True
+    return False
+
+
+# Round 12: words that make an animal word a toy ("teddy dog", "toy horse", "rocking horse", "stuffed puppy").
+_TOY_WORDS = frozenset(
+    {"toy", "teddy", "stuffed", "cuddly", "soft", "rocking", "plastic", "wooden", "pretend", "lego", "fluffy", "hobby"}
+)
+
+
+# ... the words after an animal word that make it a toy or a thing ("pony toy", "dog teddy", "dog bed cushion"), and
+# those before it that make it a toy's name ("paw patrol dog", "my little pony"); a second review.
+_NOT_AN_ANIMAL_AFTER = _TOY_WORDS | {"bed", "beds", "basket", "blanket", "cushion", "lead", "bowl", "toys", "teddies"}
+_TOY_NAMES_BEFORE = frozenset({"patrol", "little"})
+
+
+def _is_a_toy_animal(typed: Sequence[str], number: int) -> bool:
+    """Whether the animal word at ``number`` names a toy or a thing (`_TOY_WORDS` before it, `_NOT_AN_ANIMAL_AFTER`
+    after it, or a toy's name before it)."""
+    before = typed[number - 1] if number > 0 else ""
+    after = typed[number + 1] if number + 1 < len(typed) else ""
+    return before in _TOY_WORDS or before in _TOY_NAMES_BEFORE or after in _NOT_AN_ANIMAL_AFTER
+
+
+def _only_toy_animals(typed: Sequence[str]) -> bool:
+    """Whether every animal word (`_ANIMAL_WORDS`) is a toy's (`_TOY_WORDS` just before it)."""
+    animals = [n for n, w in enumerate(typed) if w in _ANIMAL_WORDS]
+    return bool(animals) and all(_is_a_toy_animal(typed, n) for n in animals)
+
+
+def _act_with_an_animals_body(typed: Sequence[str]) -> bool:
+    """Whether the words say a sexual act with an animal's body, not only near it: humping it ("humping the family
+    dog"), rubbing oneself on or against it ("rubbing herself on the dog"), or its private parts ("touching the cats
+    privates", "tries to touch its private parts"). "Touches his willy while stroking the cat" is the child's own."""
+    for n, w in enumerate(typed):
+        if w not in _ANIMAL_WORDS or _is_a_toy_animal(typed, n):
+            continue
+        before = typed[max(0, n - 4) : n]
+        if any(x.startswith(_HUMPS_OR_GRINDS) for x in before):
+            return True
+        if _ONESELF.intersection(before) and {"on", "against"}.intersection(before):
+            return True
+        after = typed[n + 1 : n + 3]
+        if after and (after[0] in _OWN_BODY_WORDS or (after[0] == "s" and after[1:] and after[1] in _OWN_BODY_WORDS)):
+            return True
+    return any(w == "its" and typed[n + 1 : n + 2] and typed[n + 1] in _OWN_BODY_WORDS for n, w in enumerate(typed))
+
+
+def _oneself_on_others(typed: Sequence[str]) -> bool:
+    """Whether "himself" or "herself" is followed by "on" or "against" and, within two words, other people ("rubbing
+    himself on girls in the lunch queue", a second review; "on other kids" was read already, `_SHARED`)."""
+    return any(
+        w in _ONESELF
+        and typed[n + 1 : n + 2] in (["on"], ["against"])
+        and any(x in _OTHER_PEOPLE or x in _ANOTHER_CHILD for x in typed[n + 2 : n + 4])
+        for n, w in enumerate(typed)
+    )
+
+
+# Round 12: soft things and furniture a young child may hump or rub against (not dolls, with which sex is acted out),
+# and the words that may stand between the act and the thing.
+_HUMPED_THINGS = frozenset(
+    {"cushion", "cushions", "pillow", "pillows", "teddy", "teddies", "sofa", "settee", "couch", "mattress", "blanket"}
+    | {"duvet", "floor", "chair", "beanbag", "bed", "toy", "toys", "arm", "quilt"}
+)
+_HUMPS_OR_GRINDS = ("hump", "grind")
+_BEFORE_A_THING = frozenset({"the", "his", "her", "a", "their", "on", "against", "into", "up", "its", "my"})
+
+
+def _humps_a_thing(typed: Sequence[str]) -> bool:
+    """Whether a word of humping or grinding is followed by a soft thing or furniture (`_HUMPED_THINGS`), with only
+    `_BEFORE_A_THING` between, and no person or animal named after the act."""
+    for number, word in enumerate(typed):
+        if not word.startswith(_HUMPS_OR_GRINDS):
+            continue
+        rest = typed[_past(typed, number, _BEFORE_A_THING) :]
+        if (
+            rest
+            and rest[0] in _HUMPED_THINGS
+            and not any(
+                w in _OTHER_PEOPLE or w in _ANOTHER_CHILD or (w in _ANIMAL_WORDS and not _is_a_toy_animal(rest, m))
+                for m, w in enumerate(rest)
+            )
+        ):
+            return True
+    return False
 
 
 def _act_on_a_named_child(typed: Sequence[str]) -> bool:

@@ -24,6 +24,7 @@ from bench.relevance import (
     PROBES_G_PATH,
     PROBES_H_HELDOUT_PATH,
     PROBES_H_TUNING_PATH,
+    PROBES_I_PATH,
     SET_PATH,
     TARGET_RECALL,
     TOP,
@@ -51,6 +52,7 @@ ALL_SETS = {
     "probes H tuning": PROBES_H_TUNING_PATH,
     "probes H held out": PROBES_H_HELDOUT_PATH,
     "probes C": PROBES_C_PATH,
+    "probes I": PROBES_I_PATH,
 }
 
 
@@ -171,6 +173,16 @@ def test_held_out_half_meets_its_floor(shipped: Pack) -> None:
     assert found.green_first_red_expected <= HELDOUT_GREEN_OVER_RED_CEILING
 
 
+def test_round_12s_blind_set_meets_the_issues_targets(shipped: Pack) -> None:
+    """Probe set I (round 12, written blind from guidance and forum situations, held out whole): scored once on the
+    round's final rules, 0.901 / 0.857 / 8 / 0 (the same on the commit before them). A floor, never tuned on: only its
+    totals are read (`--tuning-misses`)."""
+    found = figures(evaluate(shipped, load_set(PROBES_I_PATH)))
+    assert found.recall >= 0.90
+    assert found.wrong_level_first <= 8
+    assert found.green_first_red_expected == 0
+
+
 # Round 6's project-written probe sets (tuned on): a regression net for the kinds of wording they cover.
 # Set A: everyday phrasings (before round 6: recall 0.856, wrong level first 19); set B: serious things
 # without the usual cue words (before, at 6e71a46: recall 0.464, wrong level first 36, green first where red is
@@ -180,7 +192,8 @@ PROBE_LIMITS = {
     PROBES_A_PATH: (0.89, 5, 0),
     PROBES_B_PATH: (0.55, 7, 0),
     PROBES_D_PATH: (0.69, 37, 0),
-    PROBES_E_PATH: (0.81, 12, 1),
+    # Round 12: E's one green first where red was expected is gone (0.831 / 12 / 0).
+    PROBES_E_PATH: (0.83, 12, 0),
     PROBES_F_PATH: (0.81, 16, 0),
     PROBES_G_PATH: (0.72, 15, 1),
     # Round 11's tuning half of H (blind, before: 0.778 / 25 / 0).
