@@ -791,7 +791,10 @@ class SearchIndex:
             and (_WHO_MAY_HAVE.intersection(found_contexts) or _TOLD_OF_SIBLING in found_contexts)
         )
         units, corrections = self._units(typed, child_age, telling=telling)
-        if not units:
+        if not units or _only_ordinary_touch_of_others(typed, found_contexts):
+            # Round 12: touching only others' hair, faces or hands, nothing sexual said ("keeps touching the other kids
+            # hair at carpet time"): no behaviour in the pack is about it. Nothing matches, and the page offers the
+            # criteria and the case discussion, rather than the red item on touching other children's genitals.
             return Ranked([], 0, corrections)
         mask = self._mask(within) if within is not None else None
         counts = np.zeros(self._size, dtype=np.int32)
@@ -812,11 +815,11 @@ class SearchIndex:
             # brother", "humping his cousin in bed").
             or (_act_on_a_named_child(typed) and bool(_OWN_BODY_WORDS.intersection(typed) or "humping" in typed))
             # Round 12: another's body named ("son 6 touching her privates", "grabbing other kids privates").
-            or _anothers_body(typed)
+            or _anothers_body(typed, child_age)
             or _oneself_on_others(typed)
         )
         strictly_on_others = on_others and (
-            _acts_on_others(typed) or _anothers_body(typed) or _oneself_on_others(typed)
+            _acts_on_others(typed) or _anothers_body(typed, child_age) or _oneself_on_others(typed)
         )
         acted = np.zeros(self._size, dtype=bool)
         # Words that only say where it happened ("in class", "online") count for less than those
@@ -1110,7 +1113,9 @@ class SearchIndex:
                 # Round 12: ... and, when the words say the act was on another's body, the amber and red items on it
                 # that matched the act first ("telling dirty jokes and humping the other children": the jokes are not
                 # what matters most; "she grabbed his privates in the corridor": not an item on public places).
-                self._cap_below(pool, scores, acted[pool] & (levels[pool] >= 1) & (self._leaning[_OWN][pool] == 0))
+                on_it = (levels[pool] >= 1) & (self._leaning[_OWN][pool] == 0)
+                # ... or, when none matched the act ("smacking girls bums"), any amber or red item not on one's own body.
+                self._cap_below(pool, scores, on_it & acted[pool] if (on_it & acted[pool]).any() else on_it)
                 if _SIBLING in found_contexts and child_age is not None and child_age >= _FAMILY_ITEMS_FROM:
                     # ... on a brother, sister or cousin ("he rubs himself on his sister at home"): the red items on
                     # sexual behaviour between siblings first, joined if none matched a word.
@@ -2648,9 +2653,9 @@ _SOMEONE_ACTS = frozenset(
 # Round 8: the beginnings of words for touching or rubbing a body, and the words that may stand between
 # one and the person touched ("humps the other children", "touching another child", "rubbing on his friend").
 _BODY_ACTS = ("touch", "rub", "hump", "grind", "lick", "grop", "strok", "fondl", "feel", "felt")
-# Round 12: grabbing, pinching and poking are touching too, when another's body is named ("grabbing other kids
+# Round 12: grabbing, pinching, poking, smacking and slapping are touching too, when another's body is named ("grabbing other kids
 # privates"): the items matching them are the acts on others.
-_GRABS_OR_TOUCHES = (*_BODY_ACTS, "grab", "pinch", "pok")
+_GRABS_OR_TOUCHES = (*_BODY_ACTS, "grab", "pinch", "pok", "smack", "slap")
 _BEFORE_A_PERSON = frozenset({"the", "a", "an", "his", "her", "their", "other", "another", "on", "against", "up"})
 
 
@@ -3482,7 +3487,7 @@ def _contexts_of(typed: list[str], child_age: int | None = None) -> list[int]:
         # Round 12: humping a cushion, a pillow or a teddy is a child's own touch ("4 yo humps the cushion all day and
         # gets upset when we stop her" had found nothing on it, and led with green).
         found.append(_OWN)
-    if _OWN in found and (_anothers_body(typed) or _oneself_on_others(typed)):
+    if _OWN in found and (_anothers_body(typed, child_age) or _oneself_on_others(typed)):
         # Round 12: another's body is named ("son 6 touching her privates", "touched the babys willy"): not self-touch.
         found.remove(_OWN)
     if _puts_inside(typed):
@@ -3938,8 +3943,24 @@ def _act_with_another_child(typed: list[str]) -> bool:
 # how far after one of them another's body may come ("son 6 touching her privates", "grabbing other kids privates").
 _NAMES_A_BOY = frozenset({"son", "boy", "lad", "grandson", "stepson", "nephew", "he"})
 _NAMES_A_GIRL = frozenset({"daughter", "girl", "lass", "granddaughter", "stepdaughter", "niece", "she"})
-_ACTS_WITH_A_BODY = (*_BODY_ACTS, "grab", "pok", "pinch", "squeez", "tickl", "suck", "kiss", "put", "play", "fiddl")
+_ACTS_WITH_A_BODY = (
+    *_BODY_ACTS,
+    "grab",
+    "pok",
+    "pinch",
+    "smack",
+    "slap",
+    "squeez",
+    "tickl",
+    "suck",
+    "kiss",
+    "put",
+    "play",
+    "fiddl",
+)
 _ANOTHERS_BODY_REACH = 7
+# From this age, "her bum" or "her boobs" after a boy's act is another child's body, not a parent's.
+_SCHOOL_AGE = 5
 _ANOTHERS_PARTS = _OWN_BODY_WORDS | {"bottom", "bottoms", "bum", "bums", "boobs", "breasts", "parts"}
 # Round 12: the youngest age whose bands hold an item on sexual behaviour between brothers, sisters and cousins (the 0-5
 # band has none; there its disclosure item would lead: "she grabbed her brothers willy in the bath" at 4).
@@ -3955,13 +3976,14 @@ _OWNERS_OF_A_BODY = (
 )
 
 
-def _anothers_body(typed: Sequence[str]) -> bool:
+def _anothers_body(typed: Sequence[str], child_age: int | None = None) -> bool:
     """Whether a word of an act with a body (`_ACTS_WITH_A_BODY`) is followed, in the same clause and within
     `_ANOTHERS_BODY_REACH` words, by a body word owned by another: a person named as its owner ("grabbing other kids
     privates", "touched the babys willy", "put his willy in another child's mouth"), or, for the genitals, a possessive
     of the other sex from the word naming the child before the act ("son 6 touching her privates", "girl 6 touching
-    his willy", "he touched her privates"; not "son 3 grabs her boobs", a young child and a parent's body). Never
-    beside care (`_CARE_OF_CLOTHES`: "put cream on the baby's bottom")."""
+    his willy", "he touched her privates"), before any body word from ``child_age`` `_SCHOOL_AGE` ("he pinches her
+    bum every day" at 8) and before a word for the genitals only below it ("son 3 grabs her boobs" is a young child
+    and a parent's body). Never beside care (`_CARE_OF_CLOTHES`: "put cream on the baby's bottom")."""
     if _CARE_OF_CLOTHES.intersection(typed):
         return False
     parts = _ANOTHERS_PARTS | ({"mouth"} if _OWN_BODY_WORDS.intersection(typed) else frozenset())
@@ -3978,7 +4000,8 @@ def _anothers_body(typed: Sequence[str]) -> bool:
             owner = typed[n - 1] if typed[n - 1] not in {"s", "private"} else typed[n - 2]
             if owner == "s" and n >= 3:
                 owner = typed[n - 3]  # "another child s private parts"
-            if owner in _OWNERS_OF_A_BODY or (owner == other and typed[n] in _OWN_BODY_WORDS | {"private"}):
+            school_age = child_age is not None and child_age >= _SCHOOL_AGE
+            if owner in _OWNERS_OF_A_BODY or (owner == other and (school_age or typed[n] in _OWN_BODY_WORDS)):
                 return True
     return False
 
@@ -4036,6 +4059,41 @@ def _oneself_on_others(typed: Sequence[str]) -> bool:
         and any(x in _OTHER_PEOPLE or x in _ANOTHER_CHILD for x in typed[n + 2 : n + 4])
         for n, w in enumerate(typed)
     )
+
+
+# Round 12: ordinary parts of another, or their things ("touching the other kids hair", "stroking other childrens
+# arms", "rubbing other kids heads for luck"), and the words beside which touching is never only ordinary.
+_ORDINARY_OF_OTHERS = frozenset(
+    {"hair", "face", "faces", "cheek", "cheeks", "arm", "arms", "hand", "hands", "head", "heads", "nose", "noses"}
+    | {"ear", "ears", "shoulder", "shoulders", "feet", "foot", "paintings", "painting", "drawings", "work", "toys"}
+    | {"coat", "coats", "shoes", "clothes"}
+)
+_NEVER_ONLY_ORDINARY = _OWN_BODY_WORDS | _ANOTHERS_PARTS | {"chest", "nipples", "nipple", "genitals", "sex", "sexual"}
+_NEVER_ONLY_ORDINARY_STARTS = (
+    "kiss", "lick", "suck", "hump", "nak", "nud", "undress", "knicker", "pant", "trouser", "underwear", "skirt",
+    "secret", "porn", "leg", "thigh", "lap", "lips", "mouth", "tongue", "bed", "bath", "toilet",
+)  # fmt: skip
+_ORDINARY_TOUCHES = ("touch", "strok", "rub", "pat", "pok", "tickl", "play", "fiddl", "grab", "pull")
+
+
+def _only_ordinary_touch_of_others(typed: Sequence[str], found: Collection[int]) -> bool:
+    """Whether the words say only that a child touches other children's ordinary parts or things: a word of touching
+    (`_ORDINARY_TOUCHES`), another person (`_OTHER_PEOPLE`) and then, at most two words on, hair, faces, hands or
+    their things (`_ORDINARY_OF_OTHERS`); no word of a private part, an act, undressing, secrecy, a bed, a bath or a
+    toilet anywhere, and no context naming an adult, force, money, secrecy or harm."""
+    if any(CONTEXTS[n].never_green_first for n in found):
+        return False
+    if any(w in _NEVER_ONLY_ORDINARY or w.startswith(_NEVER_ONLY_ORDINARY_STARTS) for w in typed):
+        return False
+    for number, word in enumerate(typed):
+        if not word.startswith(_ORDINARY_TOUCHES):
+            continue
+        person = _past(typed, number, _BEFORE_A_PERSON)
+        if person < len(typed) and typed[person] in _OTHER_PEOPLE:
+            thing = typed[person + 1 : person + 3]
+            if thing and (thing[0] in _ORDINARY_OF_OTHERS or thing[-1] in _ORDINARY_OF_OTHERS):
+                return True
+    return False
 
 
 # Round 12: soft things and furniture a young child may hump or rub against (not dolls, with which sex is acted out),

@@ -212,7 +212,49 @@ def test_rubbing_oneself_on_others_or_touching_a_siblings_body_leads_red(
     assert _ids(shipped, words, age)[0] == first, _ids(shipped, words, age)
 
 
+def test_smacking_other_childrens_bottoms_leads_with_sexual_harassment(shipped: Pack) -> None:
+    """Worrying: before, the green item on showing came first (smacking was no word of touching)."""
+    assert _ids(shipped, "boy 7 keeps smacking girls bums in the playground", 7)[0] == (
+        "5-9-amber-skirt-lifting-and-grabbing"
+    )
+    # Guard: from school age a boy's act on "her bum" is another child's body.
+    assert _anothers_body(typed_words("he pinches her bum every day"), 8)
+    assert not _anothers_body(typed_words("son 3 grabs her boobs in the bath"), 3)
+
+
 def test_grabbing_anothers_genitals_at_13_stays_red(shipped: Pack) -> None:
     """Guard."""
     assert _ids(shipped, "son 6 touching his sisters privates in the bath", 6)[0] == "5-9-red-family-member"
     assert _levels(shipped, "she grabbed his privates in the corridor and laughed with her mates", 13)[0] == "red"
+
+
+# ------------------------------------------------------------ ordinary touch of others
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("keeps touching the other kids hair at carpet time", 3),
+        ("always touching other childrens faces, hes autistic and sensory seeking", 4),
+        ("keeps stroking the other children's arms, new to nursery and shy", 3),
+        ("keeps rubbing other kids heads for luck before football", 8),
+    ],
+)
+def test_touching_only_others_hair_faces_or_hands_matches_nothing(shipped: Pack, words: str, age: int) -> None:
+    """Healthy: before, the red item on persistent touching of other children's genitals came first. No behaviour in
+    the pack is about it, so nothing matches and the page offers the criteria and the case discussion."""
+    assert _ids(shipped, words, age) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("keeps touching the other kids hair then tries to touch their privates", 4),
+        ("keeps stroking the other girls hair and wants to kiss them", 5),
+        ("strokes the other kids hair in secret in the toilets", 6),
+        ("keeps touching other children", 4),
+    ],
+)
+def test_touching_others_beside_anything_more_still_finds_the_items(shipped: Pack, words: str, age: int) -> None:
+    """Guard."""
+    assert _levels(shipped, words, age)[0] != "green", _ids(shipped, words, age)
