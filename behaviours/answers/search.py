@@ -589,6 +589,12 @@ class SearchIndex:
                     holding, weights = hit
                     leaning[holding] = np.maximum(leaning[holding], weights)
             self._leaning.append(leaning)
+        # Round 12: the behaviours on sexual behaviour in the family (their words hold "family member"), apart from the
+        # disclosure items that also speak of a child telling of a brother or sister (`_TOLD_OF_SIBLING`).
+        family = self._arrays.get(tuple(dict.fromkeys(tokens("family member"))))
+        self._in_the_family = np.zeros(size, dtype=bool)
+        if family is not None:
+            self._in_the_family[family[0]] = True
         # Masks for `within` (sets of positions, e.g. an age's bands: content, never typed words).
         self._masks: dict[frozenset[int], np.ndarray] = {}
         # The word list's phrases of two content words or more (or three words, one of them a content
@@ -1116,12 +1122,6 @@ class SearchIndex:
                 on_it = (levels[pool] >= 1) & (self._leaning[_OWN][pool] == 0)
                 # ... or, when none matched the act ("smacking girls bums"), any amber or red item not on one's own body.
                 self._cap_below(pool, scores, on_it & acted[pool] if (on_it & acted[pool]).any() else on_it)
-                if _SIBLING in found_contexts and child_age is not None and child_age >= _FAMILY_ITEMS_FROM:
-                    # ... on a brother, sister or cousin ("he rubs himself on his sister at home"): the red items on
-                    # sexual behaviour between siblings first, joined if none matched a word.
-                    # (`_TOLD_OF_SIBLING` speaks of them: the sibling context only says who.)
-                    pool, scores = self._join_red(_TOLD_OF_SIBLING, pool, scores, levels, mask)
-                    self._cap_below(pool, scores, (self._leaning[_TOLD_OF_SIBLING][pool] > 0) & (levels[pool] >= 2))
             if _YOUNGER in found_contexts and levels is not None:
                 # Round 11: ... on a younger child ("rubbing his willy on his little brother"): the red items on a
                 # younger or less able child first, joined if none matched a word.
@@ -1134,6 +1134,27 @@ class SearchIndex:
                 touching = acted[pool] & (self._leaning[_OWN][pool] == 0) & (levels[pool] >= 1)
                 persistent = touching & (self._leaning[_AGAIN][pool] > 0) & (levels[pool] >= 2)
                 self._cap_below(pool, scores, persistent if persistent.any() else touching)
+            if (
+                levels is not None
+                and strictly_on_others
+                and _SIBLING in found_contexts
+                and child_age is not None
+                and child_age >= _FAMILY_ITEMS_FROM
+                and (bool(_OWN_BODY_WORDS.intersection(typed)) or _oneself_on_others(typed))
+            ):
+                # Round 12: ... on a brother's, sister's or cousin's private parts, or rubbing oneself on them ("he rubs
+                # himself on his sister at home"; not "pinched his sisters bum and ran off laughing"): the red items on
+                # sexual behaviour in the family first, joined if none matched a word; last, so that "kept grabbing his
+                # brothers willy" is about a brother, not only persistence.
+                family = self._in_the_family & (levels >= 2)
+                if mask is not None:
+                    family &= mask
+                joined = np.setdiff1d(np.flatnonzero(family), pool, assume_unique=True)
+                if len(joined) and not family[pool].any():
+                    scores = scores.copy()
+                    scores[joined] = float(scores[pool].max())
+                    pool = np.union1d(pool, joined)
+                self._cap_below(pool, scores, family[pool])
         if _SEX_ACT in found_contexts and levels is not None and len(pool):
             # Round 11: none of the red items on it may have matched a word ("lying on top of the 4 year old and
             # rocking"): they join.
@@ -3965,6 +3986,17 @@ _ANOTHERS_PARTS = _OWN_BODY_WORDS | {"bottom", "bottoms", "bum", "bums", "boobs"
 # Round 12: the youngest age whose bands hold an item on sexual behaviour between brothers, sisters and cousins (the 0-5
 # band has none; there its disclosure item would lead: "she grabbed her brothers willy in the bath" at 4).
 _FAMILY_ITEMS_FROM = 5
+# Round 12: words that say a touch keeps happening, and words of first aid or play (a second review).
+_KEEPS = frozenset(
+    {"keeps", "keep", "kept", "always", "constantly", "again", "repeatedly", "persistently", "wont", "won't"}
+    # ... or is hidden or forced, which a young child's curiosity is not ("touching the new babys private parts when
+    # mum isnt looking", probe set E)
+    | {"looking", "secret", "secretly", "hiding", "hides", "hid", "alone", "sneaks", "made", "forced", "held"}
+)
+_FIRST_AID_OR_PLAY = frozenset(
+    {"plaster", "ice", "fell", "fall", "graze", "grazed", "bandage", "bruise", "bruised", "hurt", "injured", "pillow"}
+    | {"fight", "fighting", "wrestling", "wrestle", "tag", "football", "rugby", "kicked", "whoopee", "game"}
+)
 # Round 12: besides `_CLAUSE_ENDS`, words that begin another clause ("touching her privates after seeing her brothers
 # willy in the bath", a review).
 _ANOTHER_CLAUSE = frozenset({"after", "before", "because", "since", "seeing", "saw", "watching", "like", "asking"})
@@ -3979,13 +4011,44 @@ _OWNERS_OF_A_BODY = (
 def _anothers_body(typed: Sequence[str], child_age: int | None = None) -> bool:
     """Whether a word of an act with a body (`_ACTS_WITH_A_BODY`) is followed, in the same clause and within
     `_ANOTHERS_BODY_REACH` words, by a body word owned by another: a person named as its owner ("grabbing other kids
-    privates", "touched the babys willy", "put his willy in another child's mouth"), or, for the genitals, a possessive
-    of the other sex from the word naming the child before the act ("son 6 touching her privates", "girl 6 touching
-    his willy", "he touched her privates"), before any body word from ``child_age`` `_SCHOOL_AGE` ("he pinches her
-    bum every day" at 8) and before a word for the genitals only below it ("son 3 grabs her boobs" is a young child
-    and a parent's body). Never beside care (`_CARE_OF_CLOTHES`: "put cream on the baby's bottom")."""
+    privates", "touched the babys willy", "put his willy in another child's mouth"), or a possessive of the other sex
+    from the word naming the child before the act ("son 6 touching her privates", "he touched her privates").
+
+    A second review narrowed it:
+    - below ``child_age`` `_SCHOOL_AGE`, a touch counts only when it keeps happening, is hidden or is forced
+      (`_KEEPS`): a young child's one-off touch at bath time is curiosity ("twins 3 in the bath, she touched his willy and asked why"); putting
+      something in counts at once;
+    - a possessive of the other sex counts before a bottom or a chest only from `_SCHOOL_AGE` and with no family adult
+      named ("son 3 grabs her boobs", "mum says son 5 keeps poking her boobs" are a parent's body);
+    - a bottom or a chest touched in first aid or play is neither ("put the ice pack on her bottom after she fell",
+      "smacked her bum with a pillow in a pillow fight");
+    - never beside care (`_CARE_OF_CLOTHES`: "put cream on the baby's bottom")."""
     if _CARE_OF_CLOTHES.intersection(typed):
         return False
+    young = child_age is not None and child_age < _SCHOOL_AGE
+    keeps = bool(_KEEPS.intersection(typed))
+    first_aid_or_play = bool(_FIRST_AID_OR_PLAY.intersection(typed))
+    family_adult = bool(_RELATIVE_WORDS.intersection(typed))
+    parts = _ANOTHERS_PARTS | ({"mouth"} if _OWN_BODY_WORDS.intersection(typed) else frozenset())
+    for act, word in enumerate(typed):
+        if not word.startswith(_ACTS_WITH_A_BODY) or (young and not keeps and not word.startswith("put")):
+            continue
+        child = next((w for w in typed[:act] if w in _NAMES_A_BOY or w in _NAMES_A_GIRL), None)
+        other = "her" if child in _NAMES_A_BOY else "his" if child in _NAMES_A_GIRL else None
+        for n in range(act + 1, min(len(typed), act + 1 + _ANOTHERS_BODY_REACH)):
+            if typed[n] in _CLAUSE_ENDS or typed[n] in _ANOTHER_CLAUSE:
+                break  # "touching his willy and asking about his sisters privates": another clause
+            if typed[n] not in parts:
+                continue
+            genitals = typed[n] in _OWN_BODY_WORDS
+            if not genitals and first_aid_or_play:
+                continue
+            owner = typed[n - 1] if typed[n - 1] not in {"s", "private"} else typed[n - 2]
+            if owner == "s" and n >= 3:
+                owner = typed[n - 3]  # "another child s private parts"
+            if owner in _OWNERS_OF_A_BODY or (owner == other and (genitals or not (young or family_adult))):
+                return True
+    return False
     parts = _ANOTHERS_PARTS | ({"mouth"} if _OWN_BODY_WORDS.intersection(typed) else frozenset())
     for act, word in enumerate(typed):
         if not word.startswith(_ACTS_WITH_A_BODY):
@@ -4014,7 +4077,11 @@ _TOY_WORDS = frozenset(
 
 # ... the words after an animal word that make it a toy or a thing ("pony toy", "dog teddy", "dog bed cushion"), and
 # those before it that make it a toy's name ("paw patrol dog", "my little pony"); a second review.
-_NOT_AN_ANIMAL_AFTER = _TOY_WORDS | {"bed", "beds", "basket", "blanket", "cushion", "lead", "bowl", "toys", "teddies"}
+_NOT_AN_ANIMAL_AFTER = (
+    _TOY_WORDS
+    | {"bed", "beds", "basket", "blanket", "cushion", "lead", "bowl", "toys", "teddies"}
+    | {"shaped", "print", "patterned", "costume", "onesie"}
+)
 _TOY_NAMES_BEFORE = frozenset({"patrol", "little"})
 
 
@@ -4050,6 +4117,9 @@ def _act_with_an_animals_body(typed: Sequence[str]) -> bool:
     return any(w == "its" and typed[n + 1 : n + 2] and typed[n + 1] in _OWN_BODY_WORDS for n, w in enumerate(typed))
 
 
+_RUBS_ONESELF = ("rub", "hump", "grind", "press", "push", "touch", "frot")
+
+
 def _oneself_on_others(typed: Sequence[str]) -> bool:
     """Whether "himself" or "herself" is followed by "on" or "against" and, within two words, other people ("rubbing
     himself on girls in the lunch queue", a second review; "on other kids" was read already, `_SHARED`)."""
@@ -4057,36 +4127,49 @@ def _oneself_on_others(typed: Sequence[str]) -> bool:
         w in _ONESELF
         and typed[n + 1 : n + 2] in (["on"], ["against"])
         and any(x in _OTHER_PEOPLE or x in _ANOTHER_CHILD for x in typed[n + 2 : n + 4])
+        # ... after a word of rubbing or humping ("props himself against his friends", "launched herself on her sister
+        # for a hug" are not; a second review)
+        and any(x.startswith(_RUBS_ONESELF) for x in typed[max(0, n - _SELF_VERB_REACH) : n])
         for n, w in enumerate(typed)
     )
 
 
 # Round 12: ordinary parts of another, or their things ("touching the other kids hair", "stroking other childrens
-# arms", "rubbing other kids heads for luck"), and the words beside which touching is never only ordinary.
+# arms", "rubbing other kids heads for luck"), and the only other words such a sentence may hold: how often, where in
+# a nursery or school day, and why (a second review found a list of worrying words could never be complete: "new
+# volunteer strokes childrens hair", "then puts his hand up their jumpers", "they push him away").
 _ORDINARY_OF_OTHERS = frozenset(
     {"hair", "face", "faces", "cheek", "cheeks", "arm", "arms", "hand", "hands", "head", "heads", "nose", "noses"}
-    | {"ear", "ears", "shoulder", "shoulders", "feet", "foot", "paintings", "painting", "drawings", "work", "toys"}
-    | {"coat", "coats", "shoes", "clothes"}
+    | {"ear", "ears", "shoulder", "shoulders", "paintings", "painting", "drawings", "toys", "coat", "coats", "shoes"}
 )
-_NEVER_ONLY_ORDINARY = _OWN_BODY_WORDS | _ANOTHERS_PARTS | {"chest", "nipples", "nipple", "genitals", "sex", "sexual"}
-_NEVER_ONLY_ORDINARY_STARTS = (
-    "kiss", "lick", "suck", "hump", "nak", "nud", "undress", "knicker", "pant", "trouser", "underwear", "skirt",
-    "secret", "porn", "leg", "thigh", "lap", "lips", "mouth", "tongue", "bed", "bath", "toilet",
+_ORDINARY_TOUCHES = frozenset(
+    {"touch", "touches", "touching", "touched", "stroke", "strokes", "stroking", "stroked", "rub", "rubs", "rubbing"}
+    | {"pat", "pats", "patting", "patted", "feel", "feels", "feeling"}
+)
+_ORDINARY_COMPANY = frozenset(
+    {
+        "keeps", "keep", "kept", "always", "often", "a", "lot", "the", "other", "others", "kids", "children",
+        "childrens", "child", "s", "girls", "boys", "friends", "peers", "their", "his", "her", "he", "she", "is",
+        "yo", "yr", "year", "old", "at", "in", "on", "during", "carpet", "circle", "story", "time", "line",
+        "lunch", "nursery", "class", "classroom", "school", "playground", "preschool", "reception", "group",
+        "and", "autistic", "autism", "sensory", "seeking", "new", "to", "shy", "for", "luck", "before",
+        "football", "wall", "loves", "likes", "hes", "shes",
+    }
 )  # fmt: skip
-_ORDINARY_TOUCHES = ("touch", "strok", "rub", "pat", "pok", "tickl", "play", "fiddl", "grab", "pull")
+_ONLY_ORDINARY = _ORDINARY_OF_OTHERS | _ORDINARY_TOUCHES | _ORDINARY_COMPANY
 
 
 def _only_ordinary_touch_of_others(typed: Sequence[str], found: Collection[int]) -> bool:
     """Whether the words say only that a child touches other children's ordinary parts or things: a word of touching
-    (`_ORDINARY_TOUCHES`), another person (`_OTHER_PEOPLE`) and then, at most two words on, hair, faces, hands or
-    their things (`_ORDINARY_OF_OTHERS`); no word of a private part, an act, undressing, secrecy, a bed, a bath or a
-    toilet anywhere, and no context naming an adult, force, money, secrecy or harm."""
+    (`_ORDINARY_TOUCHES`), other children and then, at most two words on, hair, faces, hands or their things
+    (`_ORDINARY_OF_OTHERS`), every word one of the few such a sentence holds (`_ONLY_ORDINARY`, ages too), and no
+    context naming an adult, force, money, secrecy or harm."""
     if any(CONTEXTS[n].never_green_first for n in found):
         return False
-    if any(w in _NEVER_ONLY_ORDINARY or w.startswith(_NEVER_ONLY_ORDINARY_STARTS) for w in typed):
+    if not all(w in _ONLY_ORDINARY or w.isdigit() for w in typed):
         return False
     for number, word in enumerate(typed):
-        if not word.startswith(_ORDINARY_TOUCHES):
+        if word not in _ORDINARY_TOUCHES:
             continue
         person = _past(typed, number, _BEFORE_A_PERSON)
         if person < len(typed) and typed[person] in _OTHER_PEOPLE:

@@ -258,3 +258,55 @@ def test_touching_only_others_hair_faces_or_hands_matches_nothing(shipped: Pack,
 def test_touching_others_beside_anything_more_still_finds_the_items(shipped: Pack, words: str, age: int) -> None:
     """Guard."""
     assert _levels(shipped, words, age)[0] != "green", _ids(shipped, words, age)
+
+
+# ------------------------------------------------------------ what a second review of the draft found
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("new volunteer strokes the childrens hair and gives her favourites treats", 6),
+        ("stroking other kids faces, they push him away, wont stop", 5),
+        ("keeps touching the other kids hair now and putting his hands up their tops", 7),
+        ("the minibus driver strokes the kids hair when helping them off", 7),
+        ("touching other kids heads and then their willys", 4),
+    ],
+)
+def test_touching_hair_or_faces_beside_anything_more_still_finds_the_items(shipped: Pack, words: str, age: int) -> None:
+    """Worrying, on the draft: a list of worrying words could never be complete, so only a sentence made wholly of a
+    few ordinary words matches nothing."""
+    assert _ids(shipped, words, age), words
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [
+        ("twins 3 in the bath together, she touched his willy and asked why hers is different", 3),
+        ("son 4 touched the babys willy in the bath and asked why its so small", 4),
+        ("son 5 pinched his sisters bum and ran off laughing, she told on him", 5),
+        ("mum says son 5 keeps poking her boobs and asking why she has them", 5),
+        ("cousins 4 and 5 in the paddling pool, he touched her bum and they giggled", 5),
+        ("son 9 put the ice pack on her bottom after she fell off her bike, shes his sister", 9),
+        ("son 11 smacked her bum with a pillow in a pillow fight, shes his cousin", 11),
+        ("he props himself against his friends when hes tired", 5),
+        ("5yo humps the dog shaped cushion", 5),
+    ],
+)
+def test_what_a_second_review_found_alarmed_by_the_draft_is_not_red(shipped: Pack, words: str, age: int) -> None:
+    """Guard: a young child's one-off touch at bath time, a parent's body, play and first aid, leaning on friends, and a
+    cushion shaped like a dog."""
+    assert _levels(shipped, words, age)[0] != "red", _ids(shipped, words, age)
+
+
+def test_a_young_childs_hidden_touch_of_a_baby_still_leads_red(shipped: Pack) -> None:
+    """Worrying (probe set E): hidden, not curiosity. Before, a red disclosure item came first and the younger-child
+    item was not in the top three."""
+    assert _ids(shipped, "4 yr old touching the new babys private parts when mum isnt looking", 4)[0] == (
+        "0-5-red-younger-or-less-able"
+    )
+
+
+def test_grabbing_a_brothers_private_parts_again_and_again_leads_red(shipped: Pack) -> None:
+    """Guard: on the draft it fell to an amber item on pulling clothes."""
+    assert _levels(shipped, "he kept grabbing his brothers willy and laughing when he cried", 5)[0] == "red"
