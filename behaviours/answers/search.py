@@ -4049,24 +4049,6 @@ def _anothers_body(typed: Sequence[str], child_age: int | None = None) -> bool:
             if owner in _OWNERS_OF_A_BODY or (owner == other and (genitals or not (young or family_adult))):
                 return True
     return False
-    parts = _ANOTHERS_PARTS | ({"mouth"} if _OWN_BODY_WORDS.intersection(typed) else frozenset())
-    for act, word in enumerate(typed):
-        if not word.startswith(_ACTS_WITH_A_BODY):
-            continue
-        child = next((w for w in typed[:act] if w in _NAMES_A_BOY or w in _NAMES_A_GIRL), None)
-        other = "her" if child in _NAMES_A_BOY else "his" if child in _NAMES_A_GIRL else None
-        for n in range(act + 1, min(len(typed), act + 1 + _ANOTHERS_BODY_REACH)):
-            if typed[n] in _CLAUSE_ENDS or typed[n] in _ANOTHER_CLAUSE:
-                break  # "touching his willy and asking about his sisters privates": another clause
-            if typed[n] not in parts:
-                continue
-            owner = typed[n - 1] if typed[n - 1] not in {"s", "private"} else typed[n - 2]
-            if owner == "s" and n >= 3:
-                owner = typed[n - 3]  # "another child s private parts"
-            school_age = child_age is not None and child_age >= _SCHOOL_AGE
-            if owner in _OWNERS_OF_A_BODY or (owner == other and (school_age or typed[n] in _OWN_BODY_WORDS)):
-                return True
-    return False
 
 
 # Round 12: words that make an animal word a toy ("teddy dog", "toy horse", "rocking horse", "stuffed puppy").
