@@ -289,6 +289,7 @@ def test_touching_hair_or_faces_beside_anything_more_still_finds_the_items(shipp
         ("cousins 4 and 5 in the paddling pool, he touched her bum and they giggled", 5),
         ("son 9 put the ice pack on her bottom after she fell off her bike, shes his sister", 9),
         ("son 11 smacked her bum with a pillow in a pillow fight, shes his cousin", 11),
+        ("girl 9 put a plaster on his bum after he fell on the gravel, hes her little brother", 9),
         ("he props himself against his friends when hes tired", 5),
         ("5yo humps the dog shaped cushion", 5),
     ],
