@@ -814,19 +814,17 @@ class SearchIndex:
         named = np.zeros(self._size, dtype=bool)
         # The behaviours matching a word of touching or rubbing, when the words say it was done to others
         # (`_acts_on_others`: "humps the other children").
+        # Round 12: the readings that name another's body or person outright ("humps the other children", "son 6
+        # touching her privates", "rubbing himself on girls"), worked out once.
+        strictly = _acts_on_others(typed) or _anothers_body(typed, child_age) or _oneself_on_others(typed)
         on_others = _OWN not in found_contexts and (
-            _touches_others(typed)
-            or _acts_on_others(typed)
+            strictly
+            or _touches_others(typed)
             # Round 11: an act with a private part on a brother, sister or cousin ("rubbing his willy on his little
             # brother", "humping his cousin in bed").
             or (_act_on_a_named_child(typed) and bool(_OWN_BODY_WORDS.intersection(typed) or "humping" in typed))
-            # Round 12: another's body named ("son 6 touching her privates", "grabbing other kids privates").
-            or _anothers_body(typed, child_age)
-            or _oneself_on_others(typed)
         )
-        strictly_on_others = on_others and (
-            _acts_on_others(typed) or _anothers_body(typed, child_age) or _oneself_on_others(typed)
-        )
+        strictly_on_others = on_others and strictly
         acted = np.zeros(self._size, dtype=bool)
         # Words that only say where it happened ("in class", "online") count for less than those
         # saying what happened: "sexual comments in class" is about the comments.
@@ -1100,15 +1098,8 @@ class SearchIndex:
                 pool = np.union1d(pool, joined)
             self._cap_below(pool, scores, levels[pool] == 0)
         if compulsive and levels is not None and len(pool):
-            own = (self._leaning[_OWN] > 0) & (levels >= 1)
-            if mask is not None:
-                own &= mask
-            joined = np.setdiff1d(np.flatnonzero(own), pool, assume_unique=True)
-            if len(joined) and not own[pool].any():
-                # A second review: none of them matched a word ("masturbates for hours after contact and is anxious").
-                scores = scores.copy()
-                scores[joined] = float(scores[pool].max())
-                pool = np.union1d(pool, joined)
+            # A second review: none of them may have matched a word ("masturbates for hours after contact and is anxious").
+            pool, scores = self._join_at_best((self._leaning[_OWN] > 0) & (levels >= 1), pool, scores, mask)
             self._cap_below(pool, scores, (self._leaning[_OWN][pool] > 0) & (levels[pool] >= 1))
         if on_others:
             # Touching or rubbing on other children ("rubbing himself on other kids", "humps the other
@@ -1146,15 +1137,8 @@ class SearchIndex:
                 # himself on his sister at home"; not "pinched his sisters bum and ran off laughing"): the red items on
                 # sexual behaviour in the family first, joined if none matched a word; last, so that "kept grabbing his
                 # brothers willy" is about a brother, not only persistence.
-                family = self._in_the_family & (levels >= 2)
-                if mask is not None:
-                    family &= mask
-                joined = np.setdiff1d(np.flatnonzero(family), pool, assume_unique=True)
-                if len(joined) and not family[pool].any():
-                    scores = scores.copy()
-                    scores[joined] = float(scores[pool].max())
-                    pool = np.union1d(pool, joined)
-                self._cap_below(pool, scores, family[pool])
+                pool, scores = self._join_at_best(self._in_the_family & (levels >= 2), pool, scores, mask)
+                self._cap_below(pool, scores, self._in_the_family[pool] & (levels[pool] >= 2))
         if _SEX_ACT in found_contexts and levels is not None and len(pool):
             # Round 11: none of the red items on it may have matched a word ("lying on top of the 4 year old and
             # rocking"): they join.
@@ -1234,6 +1218,21 @@ class SearchIndex:
         scores = scores.copy()
         leaning = self._leaning[context][joined]
         scores[joined] = float(scores[pool].max()) * leaning / leaning.max()
+        return np.union1d(pool, joined), scores
+
+    @staticmethod
+    def _join_at_best(
+        wanted: np.ndarray, pool: np.ndarray, scores: np.ndarray, mask: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The pool with the behaviours marked ``wanted`` (within ``mask``) joined at the best match's score, when none
+        of them is in it; a new scores array when any joined."""
+        if mask is not None:
+            wanted = wanted & mask
+        joined = np.setdiff1d(np.flatnonzero(wanted), pool, assume_unique=True)
+        if not len(joined) or wanted[pool].any():
+            return pool, scores
+        scores = scores.copy()
+        scores[joined] = float(scores[pool].max())
         return np.union1d(pool, joined), scores
 
     @staticmethod
@@ -3964,21 +3963,7 @@ def _act_with_another_child(typed: list[str]) -> bool:
 # how far after one of them another's body may come ("son 6 touching her privates", "grabbing other kids privates").
 _NAMES_A_BOY = frozenset({"son", "boy", "lad", "grandson", "stepson", "nephew", "he"})
 _NAMES_A_GIRL = frozenset({"daughter", "girl", "lass", "granddaughter", "stepdaughter", "niece", "she"})
-_ACTS_WITH_A_BODY = (
-    *_BODY_ACTS,
-    "grab",
-    "pok",
-    "pinch",
-    "smack",
-    "slap",
-    "squeez",
-    "tickl",
-    "suck",
-    "kiss",
-    "put",
-    "play",
-    "fiddl",
-)
+_ACTS_WITH_A_BODY = (*_GRABS_OR_TOUCHES, "squeez", "tickl", "suck", "kiss", "put", "play", "fiddl")
 _ANOTHERS_BODY_REACH = 7
 # From this age, "her bum" or "her boobs" after a boy's act is another child's body, not a parent's.
 _SCHOOL_AGE = 5
